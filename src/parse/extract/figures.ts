@@ -1,0 +1,126 @@
+/**
+ * Figures: every "**label**: value" or "label：value" line in the log, with
+ * the value read as a duration, a count, a number or left as text.
+ */
+import type { Nodes } from 'mdast';
+import type { Figure } from '../../record/schema.ts';
+import type { LogContext } from '../context.ts';
+import { STRONG_CLOSE, STRONG_OPEN, type TextLine } from '../inline.ts';
+import type { SectionHeading } from '../outline.ts';
+import { parseCount, parseDurations, parseNumber, type Duration } from '../quantity.ts';
+import { labelIn, type Vocabulary } from '../vocabulary.ts';
+
+/** A figure together with where it stands, for the metrics that read it. */
+export interface PlacedFigure {
+  figure: Figure;
+  trail: SectionHeading[];
+  /** The running total written beside today's value, if any. */
+  total: Duration | null;
+}
+
+const boldLabel = new RegExp(`^${STRONG_OPEN}([^${STRONG_OPEN}${STRONG_CLOSE}]+?)\\s*([:：])?\\s*${STRONG_CLOSE}\\s*([:：])?\\s*(.*)$`, 'u');
+const plainLabel = /^([^:：\u0001\u0002]{1,40}?)\s*[:：]\s*(.+)$/u;
+
+export function extractFigures(context: LogContext): PlacedFigure[] {
+  const placed: PlacedFigure[] = [];
+  for (const block of context.outline.blocks) {
+    const visit = (node: Nodes): void => {
+      if (node.type === 'paragraph') {
+        for (const line of context.linesOf(node)) {
+          const found = readFigureLine(line, context.vocabulary);
+          if (found) placed.push({ ...found, trail: block.trail });
+        }
+      } else if ('children' in node && node.type !== 'table') {
+        (node.children as Nodes[]).forEach(visit);
+      }
+    };
+    visit(block.node);
+  }
+  return placed;
+}
+
+export function readFigureLine(line: TextLine, vocabulary: Vocabulary): Omit<PlacedFigure, 'trail'> | null {
+  let label: string;
+  let raw: string;
+  const bold = boldLabel.exec(line.marked);
+  if (bold && (bold[2] || bold[3])) {
+    label = bold[1]!;
+    raw = bold[4]!;
+  } else {
+    const plain = plainLabel.exec(line.text);
+    if (!plain || !isPlainLabel(plain[1]!, plain[2]!)) return null;
+    label = plain[1]!;
+    raw = plain[2]!;
+  }
+  label = label.trim();
+  raw = raw.replace(/[\u0001\u0002]/g, '').trim();
+  if (!label || !raw) return null;
+  const value = readValue(raw, labelIn(label, vocabulary.metrics.studyMinutes) || labelIn(label, vocabulary.metrics.studyTotalMinutes), vocabulary);
+  return {
+    figure: { label, raw, ...value.reading, line: line.line, column: line.column },
+    total: value.total,
+  };
+}
+
+/** Not a URL ("https://…"), a clock time ("7:30") or a sentence that happens to hold a colon. */
+function isPlainLabel(label: string, value: string): boolean {
+  if (value.startsWith('//') || /^\d+$/.test(label.trim())) return false;
+  if (/[。、！？!?]/.test(label)) return false;
+  return label.trim().length > 0;
+}
+
+type Reading = Pick<Figure, 'value' | 'unit' | 'kind' | 'approximate'>;
+
+/**
+ * Read a figure's value. A line with durations is a duration when it is
+ * mostly durations ("本日 8h / 累計 400.5h") or its label names study time;
+ * today's part is chosen over running totals.
+ */
+export function readValue(raw: string, isStudyTime: boolean, vocabulary: Vocabulary): { reading: Reading; total: Duration | null } {
+  const durations = parseDurations(raw);
+  if (durations.length > 0 && (isStudyTime || mostlyDurations(raw, durations, vocabulary))) {
+    const { today, total } = todayAndTotal(raw, durations, vocabulary);
+    if (today) {
+      return { reading: { value: today.minutes, unit: 'minute', kind: 'duration', approximate: today.approximate }, total };
+    }
+  }
+  const count = parseCount(raw);
+  if (count) return { reading: { value: count.value, unit: count.unit || null, kind: 'count', approximate: count.approximate }, total: null };
+  const number = parseNumber(raw);
+  if (number) return { reading: { value: number.value, unit: number.unit, kind: 'number', approximate: false }, total: null };
+  return { reading: { value: null, unit: null, kind: 'text', approximate: false }, total: null };
+}
+
+function mostlyDurations(raw: string, durations: readonly Duration[], vocabulary: Vocabulary): boolean {
+  let rest = cutOut(raw, durations).normalize('NFKC').toLowerCase();
+  for (const word of [...vocabulary.todayWords, ...vocabulary.notTodayWords]) rest = rest.split(word).join('');
+  return rest.replace(/[\s\p{P}\p{S}\d]/gu, '').length <= 4;
+}
+
+function cutOut(raw: string, durations: readonly Duration[]): string {
+  let rest = '';
+  let at = 0;
+  for (const duration of durations) {
+    rest += raw.slice(at, duration.index);
+    at = duration.index + duration.length;
+  }
+  return rest + raw.slice(at);
+}
+
+/**
+ * Today's duration and the running total among several: "本日 8h / 累計 400.5h",
+ * "3 h （今週: 28.5h, 累計: 277 h）", "today: 3.0h / total: 91.5h". The words
+ * just before each duration say what it is; without any, the first one is today's.
+ */
+export function todayAndTotal(text: string, durations: readonly Duration[], vocabulary: Vocabulary): { today: Duration | null; total: Duration | null } {
+  const labelled = durations.map((duration, index) => {
+    const before = text.slice(index === 0 ? 0 : durations[index - 1]!.index + durations[index - 1]!.length, duration.index);
+    return { duration, before: before.normalize('NFKC').toLowerCase() };
+  });
+  const has = (before: string, words: readonly string[]): boolean => words.some((word) => before.includes(word));
+  const today =
+    labelled.find((entry) => has(entry.before, vocabulary.todayWords)) ??
+    labelled.find((entry) => !has(entry.before, vocabulary.notTodayWords));
+  const total = labelled.find((entry) => entry !== today && has(entry.before, vocabulary.totalWords));
+  return { today: today?.duration ?? null, total: total?.duration ?? null };
+}

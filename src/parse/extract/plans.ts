@@ -1,0 +1,35 @@
+/**
+ * Plans: the items under 次のステップ / 明日やること / 実装計画 / TODO …,
+ * each with the horizon its own text or the nearest heading names.
+ */
+import type { Horizon, Plan } from '../../record/schema.ts';
+import type { LogContext } from '../context.ts';
+import { horizonOf, type Vocabulary } from '../vocabulary.ts';
+import { withoutMark } from './marks.ts';
+import { sectionItems } from './sections.ts';
+
+export function extractPlans(context: LogContext): Plan[] {
+  const { vocabulary } = context;
+  return sectionItems(context, 'plans').flatMap((entry) => {
+    const { text, horizon: ownHorizon } = splitHorizon(withoutMark(entry.text).text, vocabulary);
+    if (!text) return [];
+    let horizon: Horizon | null = ownHorizon;
+    // Only headings from the plans heading inwards: "今日の成果 > 次のアクション" is not about today.
+    for (let i = entry.headings.length - 1; i >= 0 && horizon === null; i--) {
+      horizon = horizonOf(entry.headings[i]!.text, vocabulary);
+    }
+    return [{ text, horizon: horizon ?? 'later', section: entry.headings.at(-1)?.text ?? null, line: entry.line }];
+  });
+}
+
+const trailingAside = /\s*[（(]([^（()）]*)[)）]\s*$/;
+
+/** "依存関係の修正 (今日中)" → text "依存関係の修正", horizon today. An aside that names no horizon stays. */
+function splitHorizon(text: string, vocabulary: Vocabulary): { text: string; horizon: Horizon | null } {
+  const aside = trailingAside.exec(text);
+  if (aside) {
+    const horizon = horizonOf(aside[1]!, vocabulary);
+    if (horizon) return { text: text.slice(0, aside.index).trim(), horizon };
+  }
+  return { text, horizon: null };
+}

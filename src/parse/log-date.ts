@@ -1,0 +1,62 @@
+/**
+ * The log's date and title: frontmatter date, else the first heading's date,
+ * else the file's path; the title is the H1 without its date, or the
+ * frontmatter title.
+ */
+import type { Diagnostic } from '../record/schema.ts';
+import { dateFromPath, findDate, yearFromPath } from './date.ts';
+import { diagnostic, keyLine, type Frontmatter } from './frontmatter.ts';
+import type { PlacedHeading } from './outline.ts';
+
+export interface LogDate {
+  date: string | null;
+  dateSource: 'frontmatter' | 'heading' | 'path' | null;
+  title: string | null;
+  diagnostics: Diagnostic[];
+}
+
+export function readLogDate(frontmatter: Frontmatter, headings: readonly PlacedHeading[], path: string): LogDate {
+  const diagnostics: Diagnostic[] = [];
+  const pathDate = dateFromPath(path);
+  const written = frontmatter.data.date;
+
+  let fmDate: string | null = null;
+  if (written !== undefined && written !== null && written !== '') {
+    const found = typeof written === 'string' || typeof written === 'number' ? findDate(String(written)) : null;
+    if (found) {
+      fmDate = found.date;
+    } else {
+      diagnostics.push(diagnostic('error', 'invalid-date', keyLine(frontmatter, 'date'), 1,
+        `frontmatter date "${String(written)}" is not a date; write it as YYYY-MM-DD`));
+    }
+  }
+  const year = Number(fmDate?.slice(0, 4)) || yearFromPath(path) || undefined;
+
+  // Only real headings (not bold lines) carry the log's date: "2024/08/21(水)", "6/3 晴れ".
+  const first = headings.find((heading) => heading.depth <= 6);
+  const headingDate = first ? findDate(first.text, year === undefined ? {} : { year }) : null;
+  const h1 = headings.find((heading) => heading.depth === 1);
+  const fmTitle = typeof frontmatter.data.title === 'string' && frontmatter.data.title.trim() ? frontmatter.data.title.trim() : null;
+  const title = fmTitle ?? (h1 ? titleWithoutDate(h1.text, h1 === first ? headingDate : findDate(h1.text, year === undefined ? {} : { year })) : null);
+
+  const date = fmDate ?? headingDate?.date ?? pathDate;
+  const dateSource = fmDate ? 'frontmatter' : headingDate ? 'heading' : pathDate ? 'path' : null;
+  if (!date) {
+    diagnostics.push(diagnostic('error', 'no-date', first?.line ?? 1, 1,
+      'no date found: add "date: YYYY-MM-DD" to the frontmatter, a date to the first heading (# 2025年8月3日), or name the file YYYY-MM-DD.md'));
+  } else if (pathDate && date !== pathDate) {
+    const where = dateSource === 'frontmatter' ? keyLine(frontmatter, 'date') : first?.line ?? 1;
+    diagnostics.push(diagnostic('warning', 'date-mismatch', where, 1,
+      `the ${dateSource} says ${date} but the file name says ${pathDate}; nisshi uses ${date} — rename the file or fix the date if that is wrong`));
+  }
+  return { date, dateSource, title, diagnostics };
+}
+
+const separators = /^[\s\-–—|:：・/~〜]+|[\s\-–—|:：・/~〜]+$/g;
+
+/** "2025年8月3日 - 学習ログ" → "学習ログ"; "2023/06/05 の日報" → "日報"; a heading that is only a date → null. */
+function titleWithoutDate(text: string, date: { index: number; length: number } | null): string | null {
+  const rest = date ? text.slice(0, date.index) + ' ' + text.slice(date.index + date.length) : text;
+  const title = rest.replace(separators, '').replace(/^の\s*/, '').replace(separators, '').trim();
+  return title || null;
+}

@@ -1,0 +1,123 @@
+/**
+ * remarkNisshi: the log extraction as a unified plugin. It reads the mdast
+ * tree and puts the record on `file.data.nisshi`, so any remark pipeline
+ * (remark-parse + remark-gfm, with or without remark-frontmatter) can use it.
+ */
+import type { Root } from 'mdast';
+import type { Plugin } from 'unified';
+import type { VFile } from 'vfile';
+import type { Diagnostic, LogRecord } from '../record/schema.ts';
+import { createContext, type LogContext } from './context.ts';
+import { extractChecklist } from './extract/checklist.ts';
+import { extractFigures } from './extract/figures.ts';
+import { extractGoals } from './extract/goals.ts';
+import { extractLearnings } from './extract/learnings.ts';
+import { extractMetrics } from './extract/metrics.ts';
+import { extractPlans } from './extract/plans.ts';
+import { extractProblems } from './extract/problems.ts';
+import { extractReferences } from './extract/references.ts';
+import { diagnostic, readFrontmatter, type Frontmatter } from './frontmatter.ts';
+import { readLogDate } from './log-date.ts';
+import { slugFromPath } from './slug.ts';
+import { resolveVocabulary, type Vocabulary } from './vocabulary.ts';
+
+export interface NisshiOptions {
+  /** Heading names and labels to use instead of (parts of) the defaults. */
+  vocabulary?: Partial<Vocabulary>;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The parsed log record, set by remarkNisshi. */
+    nisshi: LogRecord;
+    /** Frontmatter already read by parseLog, so the plugin need not read it again. */
+    nisshiFrontmatter: Frontmatter;
+  }
+}
+
+export const remarkNisshi: Plugin<[NisshiOptions?], Root> = function (options) {
+  const vocabulary = resolveVocabulary(options?.vocabulary);
+  return (tree, file) => {
+    file.data.nisshi = extractLog(tree, file, vocabulary);
+  };
+};
+
+export function extractLog(tree: Root, file: VFile, vocabulary: Vocabulary): LogRecord {
+  const text = String(file.value ?? '');
+  const frontmatter = file.data.nisshiFrontmatter ?? readFrontmatter(text.replace(/^\ufeff/, ''));
+  const path = file.path ?? '';
+  const context = createContext(tree, text, vocabulary, frontmatter.lineCount + 1);
+  const diagnostics: Diagnostic[] = [...frontmatter.diagnostics];
+
+  const { date, dateSource, title, diagnostics: dateDiagnostics } = readLogDate(frontmatter, context.outline.headings, path);
+  diagnostics.push(...dateDiagnostics);
+  const figures = extractFigures(context);
+  const problems = extractProblems(context);
+  const { metrics, diagnostics: metricDiagnostics } = extractMetrics(context, figures, problems, frontmatter.data);
+  diagnostics.push(...metricDiagnostics, ...headingsWithoutSpace(context));
+  const { tags, draft, diagnostics: fmDiagnostics } = readTagsAndDraft(frontmatter);
+  diagnostics.push(...fmDiagnostics);
+
+  return {
+    source: path,
+    slug: slugFromPath(path, date),
+    date,
+    dateSource,
+    title,
+    tags,
+    draft,
+    goals: extractGoals(context),
+    checklist: extractChecklist(context),
+    problems,
+    plans: extractPlans(context),
+    learnings: extractLearnings(context),
+    references: extractReferences(context),
+    metrics,
+    figures: figures.map(({ figure }) => figure),
+    diagnostics: diagnostics.sort((a, b) => a.line - b.line || a.column - b.column),
+    frontmatter: frontmatter.data,
+  };
+}
+
+function readTagsAndDraft(frontmatter: Frontmatter): { tags: string[]; draft: boolean; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const { tags: rawTags, draft: rawDraft } = frontmatter.data;
+  let tags: string[] = [];
+  if (Array.isArray(rawTags)) tags = rawTags.filter((tag) => tag !== null && tag !== undefined).map(String);
+  else if (typeof rawTags === 'string') tags = rawTags.split(/[,、\s]+/);
+  else if (rawTags !== undefined && rawTags !== null) {
+    diagnostics.push(diagnostic('warning', 'frontmatter-tags', lineOfKey(frontmatter, 'tags'), 1, 'tags should be a list (tags: [aws, lambda]) or a comma-separated string'));
+  }
+  tags = [...new Set(tags.map((tag) => tag.trim().replace(/^#/, '')).filter(Boolean))];
+
+  let draft = false;
+  if (typeof rawDraft === 'boolean') draft = rawDraft;
+  else if (rawDraft !== undefined && rawDraft !== null) {
+    // Anything but a clear "false" keeps the log unpublished: a draft must never leak.
+    draft = !/^(false|no|off|0)$/i.test(String(rawDraft).trim());
+    diagnostics.push(diagnostic('warning', 'frontmatter-draft', lineOfKey(frontmatter, 'draft'), 1,
+      `draft should be true or false, not "${String(rawDraft)}"; nisshi treats this log as ${draft ? 'a draft' : 'published'}`));
+  }
+  return { tags, draft, diagnostics };
+}
+
+function lineOfKey(frontmatter: Frontmatter, key: string): number {
+  const index = frontmatter.yaml.split('\n').findIndex((line) => line.startsWith(`${key}:`) || line.startsWith(`${key} :`));
+  return index === -1 ? 1 : index + 2;
+}
+
+/** "##今日やったこと" is a paragraph to Markdown, not a heading: say so, since the writer meant one. */
+function headingsWithoutSpace(context: LogContext): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const block of context.outline.blocks) {
+    if (block.node.type !== 'paragraph') continue;
+    for (const line of context.linesOf(block.node)) {
+      const text = line.text;
+      // Hashtag lines (#学習 #AWS) and issue numbers (#12) are not meant as headings.
+      if (!/^#{1,6}[^\s#]/.test(text) || /^#\S+(?:\s+#\S+)+\s*$/.test(text) || /^#\d+\s*$/.test(text)) continue;
+      found.push(diagnostic('warning', 'heading-missing-space', line.line, line.column,
+        `"${text.slice(0, 24)}" is not a heading in Markdown; put a space after the #`));
+    }
+  }
+  return found;
+}

@@ -1,0 +1,168 @@
+/**
+ * The words a writer uses to name the parts of a log. Every heading name and
+ * figure label the parser understands lives here, so that a writer whose logs
+ * say "やったこと" instead of "実施内容" changes one table, not the parser.
+ */
+import type { Horizon } from '../record/schema.ts';
+
+/** What a heading announces about the blocks under it. */
+export type SectionKind = 'goals' | 'plans' | 'learnings' | 'references' | 'studyTime';
+
+export interface Vocabulary {
+  /** Heading names per section kind, compared after {@link headingKey}. */
+  sections: Record<SectionKind, string[]>;
+  /** Words that give a plan its horizon, tried in order (longest / most specific first). */
+  horizons: Array<{ horizon: Horizon; words: string[] }>;
+  /** Words that start a problem heading or item: 問題1: …, 課題2：… */
+  problemWords: string[];
+  /** Labels of the parts of a problem. */
+  problemParts: {
+    current: string[];
+    impact: string[];
+    cause: string[];
+    solution: string[];
+  };
+  /** Figure labels that feed the record's metrics. */
+  metrics: {
+    studyMinutes: string[];
+    studyTotalMinutes: string[];
+    problemsFound: string[];
+    tasksPlanned: string[];
+    tasksDone: string[];
+  };
+  /** Words that mark today's part beside a running total ("本日 8h / 累計 400.5h"). */
+  todayWords: string[];
+  /** Words that mark a figure that is not today's (totals, weeks, months, targets). */
+  notTodayWords: string[];
+  /** Words that mark a running total. */
+  totalWords: string[];
+  /** Frontmatter keys holding the study time. */
+  studyTimeKeys: string[];
+}
+
+export const defaultVocabulary: Vocabulary = {
+  sections: {
+    goals: [
+      '今日の目標', '本日の目標', '目標', '今日の目的', '本日の目的', '目的',
+      '今日やること', '本日やること', '今日のタスク', '本日のタスク', 'やること',
+      'goals', 'goal', "today's goals", 'objectives',
+    ],
+    plans: [
+      '次のステップ', '次のアクション', '明日やること', '明日の目標', '明日の予定',
+      '明日やりたいこと', '明日のタスク', '次やること', '次にやること', '次回',
+      '次回やること', '次回の目標', '今後の予定', '今後やること', '今後のタスク',
+      '実装計画', 'todo', 'to do', 'next steps', 'next step', 'next actions',
+      'next action', 'next', 'tomorrow', 'plans',
+    ],
+    learnings: [
+      '学び', '技術的な学び', '技術的学び', '学んだこと', '今日学んだこと', '今日の学び',
+      '本日の学び', 'わかったこと', '分かったこと', '気づき', '気付き', '今日の気づき',
+      '本日の学び・気付き', '新しく知ったこと', '学習内容のまとめ', 'til', 'learnings',
+      'what i learned', 'lessons learned',
+    ],
+    references: ['参考資料', '参考', '参考文献', '参考リンク', '参考url', 'references', 'links', 'resources'],
+    studyTime: ['学習時間', '勉強時間', '作業時間', '今日の学習時間', '本日の学習時間', 'study time'],
+  },
+  horizons: [
+    { horizon: 'weekend', words: ['今週末', '週末', 'this weekend', 'weekend'] },
+    { horizon: 'today', words: ['今日中', '本日中', '今日', '本日', 'today'] },
+    { horizon: 'tomorrow', words: ['明日', 'tomorrow'] },
+    { horizon: 'this-week', words: ['今週中', '今週', 'this week'] },
+    { horizon: 'next-week', words: ['来週', '次週', 'next week'] },
+    { horizon: 'this-month', words: ['今月中', '今月', 'this month'] },
+    { horizon: 'next-month', words: ['来月', 'next month'] },
+  ],
+  problemWords: ['問題', '課題', 'problem', 'issue'],
+  problemParts: {
+    current: ['現状', '症状', '状況', 'current', 'status'],
+    impact: ['影響', 'impact'],
+    cause: ['原因', 'cause', 'root cause'],
+    solution: ['解決方法', '解決策', '対策', '対応', '解決', 'solution', 'fix'],
+  },
+  metrics: {
+    studyMinutes: ['学習時間', '勉強時間', '作業時間', '今日の学習時間', '本日の学習時間', 'study time', 'studytime'],
+    studyTotalMinutes: ['累計学習時間', '累積学習時間', '合計学習時間', '総学習時間', 'total study time'],
+    problemsFound: ['特定した問題', '発見した問題', '見つかった問題', '問題数'],
+    tasksPlanned: ['計画したタスク', '予定したタスク', '計画タスク'],
+    tasksDone: ['完了したタスク', '完了タスク', '達成したタスク', '完了したタスク数'],
+  },
+  todayWords: ['本日', '今日', 'today'],
+  notTodayWords: ['累計', '累積', '合計', '総計', '全体', 'total', '今週', '今月', '今年', 'week', 'month', 'year', '目標', '残り'],
+  totalWords: ['累計', '累積', '合計', '総計', '全体', 'total'],
+  studyTimeKeys: ['studyMinutes', 'study_minutes', 'studyTime', 'study_time', 'study', '学習時間', '勉強時間'],
+};
+
+/** Merge a writer's partial table over the defaults (lists are replaced, not appended). */
+export function resolveVocabulary(partial?: Partial<Vocabulary>): Vocabulary {
+  if (!partial) return defaultVocabulary;
+  return {
+    ...defaultVocabulary,
+    ...partial,
+    sections: { ...defaultVocabulary.sections, ...partial.sections },
+    problemParts: { ...defaultVocabulary.problemParts, ...partial.problemParts },
+    metrics: { ...defaultVocabulary.metrics, ...partial.metrics },
+  };
+}
+
+const pictographs = /[\p{Extended_Pictographic}\u200d\ufe0e\ufe0f\u20e3]/gu;
+const bracketed = /[（(【\[「『][^）)】\]」』]*[）)】\]」』]/g;
+
+/**
+ * The comparable form of a heading or label: "### 4. 次のステップ（優先順位順）"
+ * and "次のステップ" both become "次のステップ". NFKC folds full-width letters
+ * and digits; numbering, emoji, bracketed asides and trailing colons are dropped.
+ */
+export function headingKey(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(pictographs, '')
+    .replace(bracketed, ' ')
+    .replace(/^\s*(?:[#>*\-+・]\s*)*/, '')
+    .replace(/^(?:第?\d+(?:[.\-]\d+)*[.)、:]?|[a-z][.)])\s*/, '')
+    .replace(/[:：]+\s*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Does a heading key name one of these terms? Exact first, then one of its parts (明日やりたいこと・疑問). */
+export function keyMatches(key: string, terms: readonly string[]): 'exact' | 'part' | null {
+  if (terms.includes(key)) return 'exact';
+  const parts = key.split(/\s*[・／/、,&＆|]\s*|\s+and\s+/);
+  if (parts.length > 1 && parts.some((part) => terms.includes(part))) return 'part';
+  return null;
+}
+
+const kindOrder: SectionKind[] = ['plans', 'goals', 'studyTime', 'learnings', 'references'];
+
+/** The kind of section a heading announces, or null for an ordinary heading. */
+export function sectionKind(text: string, vocabulary: Vocabulary): SectionKind | null {
+  const key = headingKey(text);
+  if (!key) return null;
+  for (const strength of ['exact', 'part'] as const) {
+    for (const kind of kindOrder) {
+      if (keyMatches(key, vocabulary.sections[kind]) === strength) return kind;
+    }
+  }
+  return null;
+}
+
+/** The horizon a heading or item names (今日中 → today, 来週 → next-week), or null. */
+export function horizonOf(text: string, vocabulary: Vocabulary): Horizon | null {
+  const folded = text.normalize('NFKC').toLowerCase();
+  let best: { horizon: Horizon; at: number } | null = null;
+  for (const { horizon, words } of vocabulary.horizons) {
+    for (const word of words) {
+      const at = folded.indexOf(word);
+      // The earliest word wins, so "今日中（明日まで可）" stays today.
+      if (at >= 0 && (best === null || at < best.at)) best = { horizon, at };
+    }
+  }
+  return best?.horizon ?? null;
+}
+
+/** Which of the labelled lists a figure label belongs to, compared as heading keys. */
+export function labelIn(label: string, terms: readonly string[]): boolean {
+  const key = headingKey(label);
+  return terms.some((term) => key === term.toLowerCase());
+}
