@@ -35,9 +35,11 @@ export function readLogDate(frontmatter: Frontmatter, headings: readonly PlacedH
   // Only real headings (not bold lines) carry the log's date: "2024/08/21(水)", "6/3 晴れ".
   const first = headings.find((heading) => heading.depth <= 6);
   const headingDate = first ? findDate(first.text, year === undefined ? {} : { year }) : null;
-  const h1 = headings.find((heading) => heading.depth === 1);
+  // An H1 titles the log only when it opens it and stands alone; some writers use H1 for every section.
+  const h1s = headings.filter((heading) => heading.depth === 1);
+  const h1 = h1s.length === 1 && h1s[0] === first ? h1s[0] : undefined;
   const fmTitle = typeof frontmatter.data.title === 'string' && frontmatter.data.title.trim() ? frontmatter.data.title.trim() : null;
-  const title = fmTitle ?? (h1 ? titleWithoutDate(h1.text, h1 === first ? headingDate : findDate(h1.text, year === undefined ? {} : { year })) : null);
+  const title = fmTitle ?? (h1 ? titleWithoutDate(h1.text, headingDate) : null);
 
   const date = fmDate ?? headingDate?.date ?? pathDate;
   const dateSource = fmDate ? 'frontmatter' : headingDate ? 'heading' : pathDate ? 'path' : null;

@@ -40,7 +40,10 @@ export function outlineOf(tree: Root, vocabulary: Vocabulary, firstLine: number)
     // Nodes inside the frontmatter are what a pipeline without remark-frontmatter made of the YAML.
     if (!start || start.line < firstLine || node.type === 'yaml') continue;
     const heading = asHeading(node, vocabulary);
-    if (heading) {
+    if (node.type === 'thematicBreak') {
+      // "---" closes the section above it: closing figures after it belong to no section.
+      trail = [];
+    } else if (heading) {
       trail = trail.filter((above) => above.depth < heading.depth);
       const placed = { ...heading, trail };
       outline.headings.push(placed);

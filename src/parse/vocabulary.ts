@@ -6,7 +6,7 @@
 import type { Horizon } from '../record/schema.ts';
 
 /** What a heading announces about the blocks under it. */
-export type SectionKind = 'goals' | 'plans' | 'learnings' | 'references' | 'studyTime';
+export type SectionKind = 'goals' | 'plans' | 'learnings' | 'references' | 'studyTime' | 'studyTotal';
 
 export interface Vocabulary {
   /** Heading names per section kind, compared after {@link headingKey}. */
@@ -36,6 +36,8 @@ export interface Vocabulary {
   notTodayWords: string[];
   /** Words that mark a running total. */
   totalWords: string[];
+  /** Words that make a total a period's, not the running one (今月の合計). */
+  periodWords: string[];
   /** Frontmatter keys holding the study time. */
   studyTimeKeys: string[];
 }
@@ -62,6 +64,7 @@ export const defaultVocabulary: Vocabulary = {
     ],
     references: ['参考資料', '参考', '参考文献', '参考リンク', '参考url', 'references', 'links', 'resources'],
     studyTime: ['学習時間', '勉強時間', '作業時間', '今日の学習時間', '本日の学習時間', 'study time'],
+    studyTotal: ['累計学習時間', '累積学習時間', '合計学習時間', '総学習時間', 'total study time'],
   },
   horizons: [
     { horizon: 'weekend', words: ['今週末', '週末', 'this weekend', 'weekend'] },
@@ -89,6 +92,7 @@ export const defaultVocabulary: Vocabulary = {
   todayWords: ['本日', '今日', 'today'],
   notTodayWords: ['累計', '累積', '合計', '総計', '全体', 'total', '今週', '今月', '今年', 'week', 'month', 'year', '目標', '残り'],
   totalWords: ['累計', '累積', '合計', '総計', '全体', 'total'],
+  periodWords: ['今週', '今月', '今年', '先週', '先月', 'week', 'month', 'year'],
   studyTimeKeys: ['studyMinutes', 'study_minutes', 'studyTime', 'study_time', 'study', '学習時間', '勉強時間'],
 };
 
@@ -133,7 +137,7 @@ export function keyMatches(key: string, terms: readonly string[]): 'exact' | 'pa
   return null;
 }
 
-const kindOrder: SectionKind[] = ['plans', 'goals', 'studyTime', 'learnings', 'references'];
+const kindOrder: SectionKind[] = ['plans', 'goals', 'studyTime', 'studyTotal', 'learnings', 'references'];
 
 /** The kind of section a heading announces, or null for an ordinary heading. */
 export function sectionKind(text: string, vocabulary: Vocabulary): SectionKind | null {

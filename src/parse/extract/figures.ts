@@ -121,6 +121,8 @@ export function todayAndTotal(text: string, durations: readonly Duration[], voca
   const today =
     labelled.find((entry) => has(entry.before, vocabulary.todayWords)) ??
     labelled.find((entry) => !has(entry.before, vocabulary.notTodayWords));
-  const total = labelled.find((entry) => entry !== today && has(entry.before, vocabulary.totalWords));
+  const total = labelled.find(
+    (entry) => entry !== today && has(entry.before, vocabulary.totalWords) && !has(entry.before, vocabulary.periodWords),
+  );
   return { today: today?.duration ?? null, total: total?.duration ?? null };
 }

@@ -10,14 +10,12 @@ import { diagnostic } from '../frontmatter.ts';
 import { plainText } from '../inline.ts';
 import { nearestKind } from '../outline.ts';
 import { parseDurations, type Duration } from '../quantity.ts';
-import { headingKey, labelIn, type Vocabulary } from '../vocabulary.ts';
+import { labelIn, type Vocabulary } from '../vocabulary.ts';
 import { readValue, todayAndTotal, type PlacedFigure } from './figures.ts';
 
 interface StudyReading {
   today: Duration;
   total: Duration | null;
-  /** Readings under one heading are one reading: a figure inside a 学習時間 section is not counted twice. */
-  group: number;
 }
 
 export function extractMetrics(
@@ -33,11 +31,12 @@ export function extractMetrics(
 
   const study = studyTime(context, figures, frontmatter, diagnostics);
   const totalFigure = figures.find(({ figure }) => labelIn(figure.label, vocabulary.metrics.studyTotalMinutes) && figure.kind === 'duration');
+  const totalSection = totalSectionMinutes(context);
   const problemsFound = countOf(vocabulary.metrics.problemsFound);
   const metrics: Metrics = {
     studyMinutes: study?.minutes ?? null,
     studyApproximate: study ? study.approximate : null,
-    studyTotalMinutes: totalFigure?.figure.value ?? study?.total ?? null,
+    studyTotalMinutes: totalFigure?.figure.value ?? totalSection ?? study?.total ?? null,
     problemsFound: problemsFound?.figure.value ?? null,
     tasksPlanned: countOf(vocabulary.metrics.tasksPlanned)?.figure.value ?? null,
     tasksDone: countOf(vocabulary.metrics.tasksDone)?.figure.value ?? null,
@@ -60,27 +59,24 @@ function studyTime(
   const fromFrontmatter = frontmatterStudyTime(frontmatter, vocabulary);
   if (fromFrontmatter) return { ...fromFrontmatter, total: null };
 
-  const readings: StudyReading[] = [];
-  for (const { figure, trail, total } of figures) {
+  let figureReading: StudyReading | null = null;
+  for (const { figure, total } of figures) {
     if (!labelIn(figure.label, vocabulary.metrics.studyMinutes)) continue;
     if (figure.kind === 'duration' && figure.value !== null) {
-      const today = { minutes: figure.value, approximate: figure.approximate, index: 0, length: 0 };
-      readings.push({ today, total, group: trail.at(-1)?.line ?? 0 });
+      figureReading ??= { today: { minutes: figure.value, approximate: figure.approximate, index: 0, length: 0 }, total };
     } else {
       diagnostics.push(diagnostic('warning', 'study-time-unreadable', figure.line, figure.column,
         `${figure.label} "${figure.raw}" is not a time nisshi can read; write it like 2時間30分, 1.5h or 90分`));
     }
   }
-  readings.push(...sectionReadings(context));
-
-  // One reading per heading; several headings (one per subject studied) add up.
-  const groups = new Map<number, StudyReading>();
-  for (const reading of readings) if (!groups.has(reading.group)) groups.set(reading.group, reading);
-  if (groups.size === 0) return null;
+  // A 学習時間 heading per subject studied adds up; otherwise the first 学習時間 figure is the day's.
+  const sections = sectionReadings(context);
+  const readings = sections.length > 0 ? sections : figureReading ? [figureReading] : [];
+  if (readings.length === 0) return null;
   let minutes = 0;
   let approximate = false;
   let total: number | null = null;
-  for (const reading of groups.values()) {
+  for (const reading of readings) {
     minutes += reading.today.minutes;
     approximate ||= reading.today.approximate;
     if (reading.total) total = (total ?? 0) + reading.total.minutes;
@@ -117,9 +113,22 @@ function sectionReadings(context: LogContext): StudyReading[] {
   for (const [group, lines] of texts) {
     const text = lines.join(' / ');
     const { today, total } = todayAndTotal(text, parseDurations(text), vocabulary);
-    if (today) readings.push({ today, total, group });
+    if (today) readings.push({ today, total });
   }
   return readings;
+}
+
+/** A running total written under its own heading (## 累積学習時間). */
+function totalSectionMinutes(context: LogContext): number | null {
+  for (const block of context.outline.blocks) {
+    if (nearestKind(block.trail)?.kind !== 'studyTotal') continue;
+    for (const node of descendants(block.node)) {
+      if (node.type !== 'paragraph') continue;
+      const [first] = parseDurations(context.linesOf(node).map((line) => line.text).join(' / '));
+      if (first) return first.minutes;
+    }
+  }
+  return null;
 }
 
 /** A table as lines; with a today/total header row ("| today | total |"), each cell is labelled by its column. */
@@ -148,4 +157,3 @@ function frontmatterStudyTime(frontmatter: Record<string, unknown>, vocabulary: 
   return null;
 }
 
-export { headingKey };

@@ -5,7 +5,9 @@
 import type { ListItem, Nodes } from 'mdast';
 import { itemLines, joinLines, type LogContext } from '../context.ts';
 import { nearestKind, type SectionHeading } from '../outline.ts';
-import type { SectionKind } from '../vocabulary.ts';
+import type { TextLine } from '../inline.ts';
+import { labelIn, type SectionKind } from '../vocabulary.ts';
+import { readFigureLine } from './figures.ts';
 
 export interface SectionItem {
   text: string;
@@ -14,6 +16,19 @@ export interface SectionItem {
   item: ListItem | null;
   /** Headings above the entry, from the one naming the section inwards. */
   headings: SectionHeading[];
+}
+
+const metricLabels = new WeakMap<object, string[]>();
+
+/** "**学習時間**: 2時間" written at the end of a section is a closing figure, not an item of it. */
+function isMetricLine(line: TextLine, context: LogContext): boolean {
+  let labels = metricLabels.get(context.vocabulary);
+  if (!labels) {
+    labels = Object.values(context.vocabulary.metrics).flat();
+    metricLabels.set(context.vocabulary, labels);
+  }
+  const figure = readFigureLine(line, context.vocabulary);
+  return figure !== null && labelIn(figure.figure.label, labels);
 }
 
 export function sectionItems(context: LogContext, kind: SectionKind): SectionItem[] {
@@ -31,7 +46,7 @@ export function sectionItems(context: LogContext, kind: SectionKind): SectionIte
         }
       } else if (node.type === 'paragraph') {
         for (const line of context.linesOf(node)) {
-          if (line.text) entries.push({ text: line.text, line: line.line, item: null, headings });
+          if (line.text && !isMetricLine(line, context)) entries.push({ text: line.text, line: line.line, item: null, headings });
         }
       } else if (node.type === 'blockquote') {
         node.children.forEach(read);
