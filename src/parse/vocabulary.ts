@@ -117,6 +117,19 @@ const bracketed = /[（(【\[「『][^）)】\]」』]*[）)】\]」』]/g;
  * and digits; numbering, emoji, bracketed asides and trailing colons are dropped.
  */
 export function headingKey(text: string): string {
+  let key = keyCache.get(text);
+  if (key === undefined) {
+    // The same few labels and headings recur in every log; a bounded memo keeps NFKC and regexes off the hot path.
+    if (keyCache.size > 10_000) keyCache.clear();
+    key = computeKey(text);
+    keyCache.set(text, key);
+  }
+  return key;
+}
+
+const keyCache = new Map<string, string>();
+
+function computeKey(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
