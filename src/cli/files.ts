@@ -1,0 +1,183 @@
+/**
+ * Finding log files on disk and turning their bytes into text. The walk and the
+ * reads are the only I/O here; decodeLog() is pure so it can be unit-tested.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostic } from '../record/schema.ts';
+import { CliError, EXIT_USAGE } from './errors.ts';
+
+export interface LogFile {
+  /** What the person typed, joined with the part found inside a folder (`logs/2025/08/03.md`). */
+  displayPath: string;
+  /** Resolved against the working folder, used to read the file and to spot repeats. */
+  absolutePath: string;
+}
+
+/**
+ * Expands the paths given on the command line into log files: a file stands for
+ * itself (whatever its extension, because the person asked for it), a folder for
+ * every `*.md` below it. Files keep the order of the arguments; within a folder
+ * they are sorted by path so output is the same on every machine. A file reached
+ * twice (`logs logs/a.md`) is listed once, or `check` would call it a duplicate slug.
+ */
+export async function findLogFiles(args: readonly string[], cwd: string): Promise<LogFile[]> {
+  const found: LogFile[] = [];
+  const seen = new Set<string>();
+  for (const arg of args) {
+    const absolutePath = path.resolve(cwd, arg);
+    const kind = await pathKind(arg, absolutePath);
+    const files =
+      kind === 'file'
+        ? [{ displayPath: path.normalize(arg), absolutePath }]
+        : (await markdownBelow(absolutePath)).map((relative) => ({
+            displayPath: path.join(arg, relative),
+            absolutePath: path.join(absolutePath, relative),
+          }));
+    for (const file of files) {
+      if (seen.has(file.absolutePath)) continue;
+      seen.add(file.absolutePath);
+      found.push(file);
+    }
+  }
+  return found;
+}
+
+async function pathKind(arg: string, absolutePath: string): Promise<'file' | 'folder'> {
+  try {
+    const stats = await stat(absolutePath);
+    if (stats.isDirectory()) return 'folder';
+    if (stats.isFile()) return 'file';
+    throw new CliError(`${arg} is neither a file nor a folder; give log files or folders of logs`, EXIT_USAGE);
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      throw new CliError(`no such file or folder: ${arg}`, EXIT_USAGE);
+    }
+    throw new CliError(`cannot read ${arg}: ${(error as Error).message}`, EXIT_USAGE);
+  }
+}
+
+/** Relative paths of the `*.md` files below `root`, sorted by code unit so the order is locale-free. */
+async function markdownBelow(root: string): Promise<string[]> {
+  const results: string[] = [];
+  async function walk(relativeDir: string): Promise<void> {
+    const entries = await readdir(path.join(root, relativeDir), { withFileTypes: true });
+    for (const entry of entries) {
+      // Dot entries are editor and VCS litter (.git, .obsidian, Emacs' `.#x.md` lock
+      // links that point nowhere); node_modules is never somebody's diary.
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const relative = path.join(relativeDir, entry.name);
+      if (entry.isDirectory()) {
+        await walk(relative);
+      } else if (entry.name.endsWith('.md') && (entry.isFile() || (await isLinkToFile(path.join(root, relative))))) {
+        // Linked folders are not followed (a link to `..` would never end); linked files are read.
+        results.push(relative);
+      }
+    }
+  }
+  await walk('');
+  return results.sort(comparePaths);
+}
+
+async function isLinkToFile(absolutePath: string): Promise<boolean> {
+  try {
+    return (await stat(absolutePath)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function comparePaths(a: string, b: string): number {
+  const left = a.split(path.sep).join('/');
+  const right = b.split(path.sep).join('/');
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+export interface DecodedLog {
+  text: string;
+  /** Set when the bytes are not UTF-8; `text` then holds a lossy decoding with U+FFFD. */
+  encodingError: Diagnostic | null;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const lossyUtf8 = new TextDecoder('utf-8');
+
+/**
+ * Decodes a log's bytes as UTF-8 (a leading BOM is dropped). Bytes that are not
+ * UTF-8 (a log saved as Shift_JIS, say) become an `encoding` error pointing at the
+ * first bad byte, and the text is still decoded lossily so the rest of the log can
+ * be checked — one bad file must not stop a check of a thousand.
+ */
+export function decodeLog(bytes: Uint8Array): DecodedLog {
+  try {
+    return { text: strictUtf8.decode(bytes), encodingError: null };
+  } catch {
+    const offset = firstInvalidUtf8Offset(bytes);
+    // Everything before the first bad byte is valid, so it decodes exactly.
+    const before = lossyUtf8.decode(bytes.subarray(0, offset));
+    const lines = before.split('\n');
+    const lastLine = lines[lines.length - 1] ?? '';
+    return {
+      text: lossyUtf8.decode(bytes),
+      encodingError: {
+        severity: 'error',
+        message: `not valid UTF-8 (byte 0x${hex(bytes[offset])} at offset ${offset}); save the log as UTF-8`,
+        line: lines.length,
+        column: lastLine.length + 1,
+        rule: 'encoding',
+      },
+    };
+  }
+}
+
+function hex(byte: number | undefined): string {
+  return (byte ?? 0).toString(16).toUpperCase().padStart(2, '0');
+}
+
+/**
+ * Offset of the first byte that does not belong to a well-formed UTF-8 sequence
+ * (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF).
+ */
+export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i] as number;
+    let length: number;
+    let min = 0x80;
+    let max = 0xbf;
+    if (lead < 0x80) {
+      i += 1;
+      continue;
+    } else if (lead >= 0xc2 && lead <= 0xdf) {
+      length = 2;
+    } else if (lead >= 0xe0 && lead <= 0xef) {
+      length = 3;
+      if (lead === 0xe0) min = 0xa0;
+      if (lead === 0xed) max = 0x9f;
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      length = 4;
+      if (lead === 0xf0) min = 0x90;
+      if (lead === 0xf4) max = 0x8f;
+    } else {
+      return i;
+    }
+    for (let k = 1; k < length; k++) {
+      const next = bytes[i + k];
+      const low = k === 1 ? min : 0x80;
+      const high = k === 1 ? max : 0xbf;
+      if (next === undefined || next < low || next > high) return i;
+    }
+    i += length;
+  }
+  return bytes.length;
+}
+
+export async function readLogFile(file: LogFile): Promise<DecodedLog> {
+  try {
+    return decodeLog(await readFile(file.absolutePath));
+  } catch (error) {
+    throw new CliError(`cannot read ${file.displayPath}: ${(error as Error).message}`, EXIT_USAGE);
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * What a command may touch besides the file system: passed in rather than taken
+ * from `process` so commands can run inside a test and be compared line by line.
+ */
+export interface CliIo {
+  /** Folder that relative paths are resolved against. */
+  cwd: string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** The current instant; `new` turns it into today's date in Tokyo. */
+  now(): Date;
+}
+
+export function processIo(): CliIo {
+  return {
+    cwd: process.cwd(),
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    now: () => new Date(),
+  };
+}
+
+/** A command of the `nisshi` tool. */
+export interface Command {
+  name: string;
+  /** One line for the overall usage. */
+  summary: string;
+  /** Full `--help` text, ending with a newline. */
+  help: string;
+  /** Runs with the arguments after the command name and returns the exit code. */
+  run(args: readonly string[], io: CliIo): Promise<number>;
+}
