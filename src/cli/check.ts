@@ -1,0 +1,82 @@
+/** `nisshi check`: reports every problem in the logs and fails when there is an error. */
+import { parseCommandArgs } from './args.ts';
+import {
+  byPosition,
+  countFindings,
+  formatDiagnosticLine,
+  formatSummary,
+  locate,
+  type LocatedDiagnostic,
+} from './diagnostics.ts';
+import { duplicateSlugDiagnostics } from './duplicate-slugs.ts';
+import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors.ts';
+import { findLogFiles } from './files.ts';
+import type { Command } from './io.ts';
+import { loadLogs, type LoadedLog } from './load.ts';
+
+const DEFAULT_PATHS = ['logs'];
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'check [paths…]           report problems in logs (default: logs/)',
+  help: `Usage: nisshi check [paths…] [--format text|json]
+
+Reads every log (folders are searched for *.md, dot-folders and node_modules
+skipped) and prints each problem as
+
+  path:line:column: severity message [rule]
+
+then a one-line summary on stderr. Two logs with the same slug are an error
+on both (duplicate-slug); a file that is not UTF-8 is an error (encoding).
+
+Options:
+  --format text|json  json prints one array of
+                      { path, line, column, severity, message, rule }
+  -h, --help          show this help
+
+Exit status: 0 no errors (warnings allowed), 1 at least one error,
+2 bad usage or a path that does not exist.
+`,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(
+      'check',
+      args,
+      { format: { type: 'string', default: 'text' } },
+      true,
+    );
+    if (values.help) {
+      io.stdout(this.help);
+      return EXIT_OK;
+    }
+    const format = values.format;
+    if (format !== 'text' && format !== 'json') {
+      throw new CliError(`--format must be text or json, not "${format}"`, EXIT_USAGE);
+    }
+    const files = await findLogFiles(positionals.length > 0 ? positionals : DEFAULT_PATHS, io.cwd);
+    const diagnostics = collectDiagnostics(await loadLogs(files));
+    if (format === 'json') {
+      io.stdout(`${JSON.stringify(diagnostics)}\n`);
+    } else {
+      for (const diagnostic of diagnostics) io.stdout(`${formatDiagnosticLine(diagnostic)}\n`);
+    }
+    const counts = countFindings(files.length, diagnostics);
+    io.stderr(`${formatSummary(counts)}\n`);
+    return counts.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+  },
+};
+
+/** All findings, file by file in the order the files were found, top to bottom within a file. */
+export function collectDiagnostics(logs: readonly LoadedLog[]): LocatedDiagnostic[] {
+  const byFile = new Map<string, LocatedDiagnostic[]>();
+  for (const { file, record } of logs) {
+    byFile.set(
+      file.displayPath,
+      record.diagnostics.map((diagnostic) => locate(file.displayPath, diagnostic)),
+    );
+  }
+  const slugged = logs.map(({ file, record }) => ({ path: file.displayPath, slug: record.slug }));
+  for (const duplicate of duplicateSlugDiagnostics(slugged)) {
+    byFile.get(duplicate.path)?.push(duplicate);
+  }
+  return [...byFile.values()].flatMap((list) => list.sort(byPosition));
+}

@@ -1,0 +1,60 @@
+/**
+ * The `nisshi` command line: picks the command, runs it and turns failures into
+ * one line on stderr plus an exit code. bin/nisshi.js is only the launcher.
+ */
+import { readFileSync } from 'node:fs';
+import { checkCommand } from './check.ts';
+import { CliError, EXIT_BUG, EXIT_OK, EXIT_USAGE } from './errors.ts';
+import { processIo, type CliIo, type Command } from './io.ts';
+import { newCommand } from './new.ts';
+import { parseCommand } from './parse.ts';
+
+const commands: readonly Command[] = [parseCommand, checkCommand, newCommand];
+
+export const usage = `Usage: nisshi <command> [options]
+
+日誌 — turns daily Japanese Markdown study logs into records and a site.
+
+Commands:
+${commands.map((command) => `  ${command.summary}`).join('\n')}
+
+Run nisshi <command> --help for the options of one command.
+`;
+
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    io.stderr(usage);
+    return EXIT_USAGE;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
+    const topic = commands.find((command) => command.name === rest[0]);
+    io.stdout(topic ? topic.help : usage);
+    return EXIT_OK;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${packageVersion()}\n`);
+    return EXIT_OK;
+  }
+  const command = commands.find((candidate) => candidate.name === name);
+  if (!command) {
+    io.stderr(`nisshi: unknown command "${name}"\n\n${usage}`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr(`nisshi ${command.name}: ${error.message}\n`);
+      return error.exitCode;
+    }
+    // Anything else is a bug in nisshi: keep the stack so it can be reported.
+    io.stderr(`nisshi ${command.name}: unexpected error, please report it:\n${(error as Error).stack ?? String(error)}\n`);
+    return EXIT_BUG;
+  }
+}
+
+function packageVersion(): string {
+  const packageJson = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+  return (JSON.parse(packageJson) as { version: string }).version;
+}

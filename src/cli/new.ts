@@ -1,0 +1,83 @@
+/** `nisshi new`: starts today's log from the template, never over an existing one. */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseCommandArgs } from './args.ts';
+import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors.ts';
+import type { Command } from './io.ts';
+import { logTemplate } from './template.ts';
+
+/**
+ * Today's date in Japan, whatever the machine's time zone: the logs are written
+ * in Japan, so a CI runner on UTC at 08:00 JST must still say "today" in JST.
+ * en-CA formats as YYYY-MM-DD.
+ */
+const tokyoDateFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Tokyo',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+export function tokyoDate(now: Date): string {
+  return tokyoDateFormat.format(now);
+}
+
+/** True for a real calendar day written YYYY-MM-DD (so 2025-02-30 is refused). */
+export function isValidIsoDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+export const newCommand: Command = {
+  name: 'new',
+  summary: 'new [--date YYYY-MM-DD]   start a log from the template (default: today in Japan)',
+  help: `Usage: nisshi new [--date YYYY-MM-DD] [--dir FOLDER]
+
+Writes FOLDER/YYYY-MM-DD.md from the Japanese log template and prints its
+path. The date defaults to today in Japan (Asia/Tokyo), whatever the
+machine's time zone. An existing log is never overwritten.
+
+Options:
+  --date YYYY-MM-DD  the day of the log
+  --dir FOLDER       where logs live (default: logs)
+  -h, --help         show this help
+
+Exit status: 0 written, 1 the log already exists, 2 bad usage.
+`,
+  async run(args, io) {
+    const { values } = parseCommandArgs(
+      'new',
+      args,
+      { date: { type: 'string' }, dir: { type: 'string', default: 'logs' } },
+      false,
+    );
+    if (values.help) {
+      io.stdout(this.help);
+      return EXIT_OK;
+    }
+    const date = values.date ?? tokyoDate(io.now());
+    if (!isValidIsoDate(date)) {
+      throw new CliError(`--date must be a real day written YYYY-MM-DD, e.g. 2025-08-03 (got "${date}")`, EXIT_USAGE);
+    }
+    if (values.dir === '') throw new CliError('--dir needs a folder name', EXIT_USAGE);
+    const relativePath = path.join(values.dir, `${date}.md`);
+    const target = path.resolve(io.cwd, relativePath);
+    try {
+      await mkdir(path.dirname(target), { recursive: true });
+      // 'wx' fails if the file exists, in the same system call that creates it, so
+      // a log written between a check and the write can never be clobbered.
+      await writeFile(target, logTemplate(date), { flag: 'wx' });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') {
+        throw new CliError(`${relativePath} already exists; open it to keep writing, or pass --date for another day`, EXIT_FINDINGS);
+      }
+      throw new CliError(`cannot write ${relativePath}: ${(error as Error).message}`, EXIT_USAGE);
+    }
+    io.stdout(`${relativePath}\n`);
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,58 @@
+/** `nisshi parse`: prints the records of the given logs as one JSON array. */
+import path from 'node:path';
+import { parseCommandArgs } from './args.ts';
+import { CliError, EXIT_OK, EXIT_USAGE } from './errors.ts';
+import { findLogFiles } from './files.ts';
+import type { Command } from './io.ts';
+import { loadLogs } from './load.ts';
+import { writeFileAtomically } from './write-atomic.ts';
+
+export const parseCommand: Command = {
+  name: 'parse',
+  summary: 'parse <files or folders…> print the logs as JSON records',
+  help: `Usage: nisshi parse <files or folders…> [--pretty] [--out FILE]
+
+Prints one JSON array with a record per log, in the order given; folders are
+searched for *.md (sorted by path, dot-folders and node_modules skipped).
+Problems found in a log are in its record's "diagnostics"; use nisshi check
+to fail on them.
+
+Options:
+  --pretty      indent the JSON
+  --out FILE    write the JSON to FILE instead of stdout (folders are created;
+                the file is replaced in one step, never left half-written)
+  -h, --help    show this help
+
+Exit status: 0 written, 2 bad usage or a path that does not exist.
+`,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(
+      'parse',
+      args,
+      { pretty: { type: 'boolean', default: false }, out: { type: 'string' } },
+      true,
+    );
+    if (values.help) {
+      io.stdout(this.help);
+      return EXIT_OK;
+    }
+    if (positionals.length === 0) {
+      throw new CliError('give the log files or folders to parse, e.g. nisshi parse logs', EXIT_USAGE);
+    }
+    const files = await findLogFiles(positionals, io.cwd);
+    const records = (await loadLogs(files)).map((log) => log.record);
+    const json = `${JSON.stringify(records, null, values.pretty ? 2 : undefined)}\n`;
+    if (values.out === undefined) {
+      io.stdout(json);
+      return EXIT_OK;
+    }
+    if (values.out === '') throw new CliError('--out needs a file name', EXIT_USAGE);
+    try {
+      await writeFileAtomically(path.resolve(io.cwd, values.out), json);
+    } catch (error) {
+      throw new CliError(`cannot write ${values.out}: ${(error as Error).message}`, EXIT_USAGE);
+    }
+    io.stderr(`wrote ${records.length} record${records.length === 1 ? '' : 's'} to ${values.out}\n`);
+    return EXIT_OK;
+  },
+};

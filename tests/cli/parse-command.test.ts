@@ -1,0 +1,86 @@
+/** `nisshi parse` as a child process on copies of tests/fixtures/cli. */
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseLog } from '../../src/index.ts';
+import { logRecordSchema } from '../../src/record/schema.ts';
+import { copyFixtures, runCli } from './run-cli.ts';
+
+let folder = '';
+beforeEach(async () => {
+  folder = await copyFixtures();
+});
+afterEach(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+describe('nisshi parse', () => {
+  it('prints one record per file, in the order given, folders expanded and sorted', async () => {
+    const run = runCli(['parse', 'duplicate', 'logs/2025-08-01.md'], folder);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.lines).toHaveLength(1); // compact JSON, one line
+    const records = logRecordSchema.array().parse(JSON.parse(run.stdout));
+    expect(records.map((record) => [record.source, record.slug, record.date])).toEqual([
+      ['duplicate/2025-08-10.md', '2025-08-10', '2025-08-10'],
+      ['duplicate/2025/08/10.md', '2025-08-10', '2025-08-10'],
+      ['logs/2025-08-01.md', '2025-08-01', '2025-08-01'],
+    ]);
+    // The CLI adds nothing of its own: each record is parseLog's.
+    const text = await readFile(path.join(folder, 'logs/2025-08-01.md'), 'utf8');
+    expect(records[2]).toEqual(parseLog(text, { path: 'logs/2025-08-01.md' }));
+  });
+
+  it('indents with --pretty', () => {
+    const run = runCli(['parse', '--pretty', 'logs/2025/08/02.md'], folder);
+    expect(run.lines.slice(0, 3)).toEqual(['[', '  {', '    "source": "logs/2025/08/02.md",']);
+    expect(run.status).toBe(0);
+  });
+
+  it('keeps a non-UTF-8 file in the output, with only the encoding error', async () => {
+    await writeFile(path.join(folder, 'logs', '2025-08-05.md'), Buffer.from([0x23, 0x20, 0x93, 0xfa, 0x8e, 0x8f, 0x0a]));
+    const run = runCli(['parse', 'logs/2025-08-05.md'], folder);
+    const [record] = logRecordSchema.array().parse(JSON.parse(run.stdout));
+    expect(record?.diagnostics).toEqual([
+      { severity: 'error', message: 'not valid UTF-8 (byte 0x93 at offset 2); save the log as UTF-8', line: 1, column: 3, rule: 'encoding' },
+    ]);
+    expect(record?.date).toBe('2025-08-05');
+    expect(run.status).toBe(0);
+  });
+
+  it('writes --out atomically, creating folders and leaving no temporary file', async () => {
+    const run = runCli(['parse', 'logs', '--out', 'dist/data/logs.json'], folder);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('wrote 4 records to dist/data/logs.json\n');
+    expect(run.status).toBe(0);
+    const written = JSON.parse(await readFile(path.join(folder, 'dist/data/logs.json'), 'utf8')) as unknown[];
+    expect(written).toHaveLength(4);
+    expect(await readdir(path.join(folder, 'dist/data'))).toEqual(['logs.json']);
+
+    // Replacing an existing file works the same way.
+    const again = runCli(['parse', 'logs/2025-08-01.md', '--out', 'dist/data/logs.json', '--pretty'], folder);
+    expect(again.status).toBe(0);
+    expect(await readFile(path.join(folder, 'dist/data/logs.json'), 'utf8')).toMatch(/^\[\n {2}\{\n/);
+    expect(await readdir(path.join(folder, 'dist/data'))).toEqual(['logs.json']);
+  });
+
+  it('leaves an existing --out file untouched when a path is missing', async () => {
+    await writeFile(path.join(folder, 'old.json'), '[]\n');
+    const run = runCli(['parse', 'logs', 'missing.md', '--out', 'old.json'], folder);
+    expect(run.stderr).toBe('nisshi parse: no such file or folder: missing.md\n');
+    expect(run.status).toBe(2);
+    expect(await readFile(path.join(folder, 'old.json'), 'utf8')).toBe('[]\n');
+  });
+
+  it('asks for paths when given none, and for a value after --out', () => {
+    expect(runCli(['parse'], folder)).toMatchObject({
+      status: 2,
+      stdout: '',
+      stderr: 'nisshi parse: give the log files or folders to parse, e.g. nisshi parse logs\n',
+    });
+    expect(runCli(['parse', 'logs', '--out'], folder)).toMatchObject({
+      status: 2,
+      stderr: 'nisshi parse: --out needs a value; see nisshi parse --help\n',
+    });
+  });
+});
