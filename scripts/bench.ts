@@ -1,0 +1,113 @@
+/**
+ * Benchmarks, one named section per stage of the pipeline; figures only, no
+ * pass/fail (the machine decides the numbers). Sections to come: the site
+ * build and the deploy.
+ *
+ *   npm run bench                        # every section
+ *   npm run bench -- --section parse --count 1000 --runs 3
+ */
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { parseLog } from '../src/index.ts';
+import { generateLogs, type GeneratedLog } from './generate-logs.ts';
+
+interface BenchOptions {
+  count: number;
+  runs: number;
+  seed: number;
+}
+
+interface BenchSection {
+  name: string;
+  run(options: BenchOptions): Promise<void> | void;
+}
+
+/** Best (shortest) wall time of `runs` passes after one shorter warm-up, in ms. */
+function bestOf(runs: number, pass: () => number, warmUp: () => number): { ms: number; check: number } {
+  let check = warmUp();
+  let best = Infinity;
+  for (let run = 0; run < runs; run++) {
+    const start = performance.now();
+    check += pass();
+    best = Math.min(best, performance.now() - start);
+  }
+  // `check` keeps every result alive, so no pass can be optimised away.
+  return { ms: best, check };
+}
+
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const decimal = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+function rateLine(label: string, ms: number, logs: number, bytes: number): string {
+  const seconds = ms / 1000;
+  return (
+    `  ${label.padEnd(36)}${seconds.toFixed(3).padStart(8)} s` +
+    `${integer.format(logs / seconds).padStart(9)} logs/s` +
+    `${decimal.format(bytes / 1e6 / seconds).padStart(8)} MB/s`
+  );
+}
+
+const parseSection: BenchSection = {
+  name: 'parse',
+  run({ count, runs, seed }) {
+    const logs = generateLogs(count, { seed, startDate: '2016-01-01' });
+    const bytes = logs.reduce((sum, log) => sum + Buffer.byteLength(log.text), 0);
+    console.log(`== parse: ${integer.format(count)} generated logs, ${decimal.format(bytes / 1e6)} MB (seed ${seed}), best of ${runs}`);
+
+    const markdown = unified().use(remarkParse).use(remarkGfm);
+    const floorPass = (some: readonly GeneratedLog[]) => () =>
+      some.reduce((sum, log) => sum + markdown.parse(log.text).children.length, 0);
+    const oursPass = (some: readonly GeneratedLog[]) => () =>
+      some.reduce((sum, log) => sum + parseLog(log.text, { path: log.path }).diagnostics.length + 1, 0);
+    const warmUpLogs = logs.slice(0, Math.min(300, logs.length));
+
+    const floor = bestOf(runs, floorPass(logs), floorPass(warmUpLogs));
+    const ours = bestOf(runs, oursPass(logs), oursPass(warmUpLogs));
+    console.log(rateLine('remark-parse + remark-gfm (floor)', floor.ms, count, bytes));
+    console.log(rateLine('parseLog (ours)', ours.ms, count, bytes));
+    console.log(`  ours / floor${(ours.ms / floor.ms).toFixed(2).padStart(31)}×`);
+    printPeakRss();
+  },
+};
+
+const sections: readonly BenchSection[] = [parseSection];
+
+function printPeakRss(): void {
+  // maxRSS is in kilobytes, and only ever grows: it is the peak so far.
+  console.log(`  peak RSS so far${decimal.format(process.resourceUsage().maxRSS / 1024).padStart(28)} MB`);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      section: { type: 'string', multiple: true },
+      count: { type: 'string', default: '3650' },
+      runs: { type: 'string', default: '3' },
+      seed: { type: 'string', default: '1' },
+    },
+  });
+  const options: BenchOptions = { count: Number(values.count), runs: Number(values.runs), seed: Number(values.seed) };
+  for (const [name, value] of Object.entries(options)) {
+    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number ≥ 1`);
+  }
+  const wanted = values.section ?? sections.map((section) => section.name);
+  const unknown = wanted.filter((name) => !sections.some((section) => section.name === name));
+  if (unknown.length > 0) {
+    throw new Error(`unknown section ${unknown.join(', ')}; sections: ${sections.map((section) => section.name).join(', ')}`);
+  }
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  console.log(`nisshi bench — Node ${process.version}, ${os.platform()} ${os.arch()}, ${os.availableParallelism()} × ${cpu}`);
+  for (const section of sections) {
+    if (wanted.includes(section.name)) await section.run(options);
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(`bench: ${(error as Error).message}`);
+  process.exitCode = 2;
+}
