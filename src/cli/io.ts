@@ -12,6 +12,12 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
+  // `nisshi parse logs | head` closes the pipe early: that is the reader's choice,
+  // not a failure worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   return {
     cwd: process.cwd(),
     stdout: (text) => void process.stdout.write(text),

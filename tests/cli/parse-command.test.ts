@@ -1,10 +1,13 @@
 /** `nisshi parse` as a child process on copies of tests/fixtures/cli. */
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseLog } from '../../src/index.ts';
 import { logRecordSchema } from '../../src/record/schema.ts';
-import { copyFixtures, runCli } from './run-cli.ts';
+import { generateLogs } from '../../scripts/generate-logs.ts';
+import { binPath, copyFixtures, runCli } from './run-cli.ts';
 
 let folder = '';
 beforeEach(async () => {
@@ -82,5 +85,18 @@ describe('nisshi parse', () => {
       status: 2,
       stderr: 'nisshi parse: --out needs a value; see nisshi parse --help\n',
     });
+  });
+
+  it('stops quietly when the reader closes the pipe early (nisshi parse logs | head)', async () => {
+    await mkdir(path.join(folder, 'many'));
+    // Far more JSON than a pipe buffers, so the write is still going when the pipe closes.
+    for (const log of generateLogs(40, { seed: 3 })) await writeFile(path.join(folder, 'many', log.path), log.text);
+    const child = spawn(process.execPath, [binPath, 'parse', 'many'], { cwd: folder });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const [code] = await once(child, 'close');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });
