@@ -47,6 +47,8 @@ describe('date from the path', () => {
     ['logs/2025/08/03.md', '2025-08-03', '2025-08-03'],
     ['logs/daily-2025-08-03-0930.md', '2025-08-03', 'daily-2025-08-03-0930'],
     ['C:\\logs\\2025\\08\\03.md', '2025-08-03', '2025-08-03'],
+    ['logs/2025/0803.md', '2025-08-03', '2025-08-03'],
+    ['logs/2025/08/03日.md', '2025-08-03', '2025-08-03'],
   ])('%s → %s (slug %s)', (path, date, slug) => {
     const record = parseLog('# 学習ログ\n\n- 本文\n', { path });
     expect(record).toMatchObject({ date, slug, dateSource: 'path', title: '学習ログ', diagnostics: [] });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseLog } from '../../src/index.ts';
 import { parseFixture } from './helpers.ts';
 
 describe('plans', () => {
@@ -30,5 +31,10 @@ describe('plans', () => {
   it('reads TODO task items as plans, with section and line', () => {
     expect(plans.at(-1)).toEqual({ text: '掃除', horizon: 'later', section: 'TODO', line: 34 });
     expect(plans).toHaveLength(13);
+  });
+
+  it('keeps an item that is only a horizon aside', () => {
+    const record = parseLog('# 2025-08-04\n\n## 次のステップ\n- [ ] （今日のうちにやること）\n', { path: 'logs/2025-08-04.md' });
+    expect(record.plans.map((plan) => [plan.text, plan.horizon])).toEqual([['今日のうちにやること', 'today']]);
   });
 });

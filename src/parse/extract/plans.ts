@@ -29,7 +29,9 @@ function splitHorizon(text: string, vocabulary: Vocabulary): { text: string; hor
   const aside = trailingAside.exec(text);
   if (aside) {
     const horizon = horizonOf(aside[1]!, vocabulary);
-    if (horizon) return { text: text.slice(0, aside.index).trim(), horizon };
+    const rest = text.slice(0, aside.index).trim();
+    // An item that is only the aside ("（今日のうちにやること）") keeps it as its text.
+    if (horizon) return { text: rest || aside[1]!.trim(), horizon };
   }
   return { text, horizon: null };
 }
