@@ -1,0 +1,98 @@
+/**
+ * Shapes of the statistics the dashboard and pages show. Computed once per
+ * build from the published records by pure functions (see index.ts).
+ */
+import type { Horizon, Plan } from '../record/schema.ts';
+
+export interface StatsOptions {
+  /** The day the site is built for, YYYY-MM-DD in the site's time zone: streaks, "this week" and overdue plans count from it. */
+  today: string;
+  weekStart: 'monday' | 'sunday';
+}
+
+/** One calendar day; days without a log are present with minutes null. */
+export interface DayPoint {
+  date: string;
+  /** Study minutes of that day's log, null when there is no log or it gave no time. */
+  minutes: number | null;
+  approximate: boolean;
+  /** The day's log, if there is one. */
+  slug: string | null;
+}
+
+export interface DailySeries {
+  /** Every calendar day from the first log to max(today, last log). */
+  days: DayPoint[];
+  /** 7-day trailing moving average of minutes (days without time count as 0), one per day. */
+  movingAverage7: number[];
+  /** Cumulative study hours at the end of each day. */
+  cumulativeHours: number[];
+}
+
+export interface PeriodTotal {
+  /** First and last day of the period (inclusive). */
+  start: string;
+  end: string;
+  /** Short Japanese label: "8/4〜8/10", "2025年8月". */
+  label: string;
+  minutes: number;
+  /** Logs written in the period. */
+  logs: number;
+  /** True when any time in the total was approximate. */
+  approximate: boolean;
+}
+
+export interface WeekRow extends PeriodTotal {
+  checklistDone: number;
+  checklistTotal: number;
+  /** checklistDone / checklistTotal, null when there were no items. */
+  completionRate: number | null;
+  problems: number;
+}
+
+export interface Streaks {
+  /** Consecutive days with a log ending today (or yesterday, when today has no log yet). */
+  current: number;
+  longest: number;
+  longestStart: string | null;
+  longestEnd: string | null;
+}
+
+export interface Totals {
+  minutes: number;
+  /** Days with a log. */
+  days: number;
+  thisWeekMinutes: number;
+  thisMonthMinutes: number;
+}
+
+export interface HeatmapCell {
+  date: string;
+  minutes: number | null;
+  /** 0 (no log) to 4 (most study), by quartiles of the days with time. */
+  level: 0 | 1 | 2 | 3 | 4;
+  slug: string | null;
+}
+
+export interface SiteStats {
+  totals: Totals;
+  streaks: Streaks;
+  daily: DailySeries;
+  weekly: WeekRow[];
+  monthly: PeriodTotal[];
+  /** The last 365 days ending today, oldest first. */
+  heatmap: HeatmapCell[];
+}
+
+export type PlanState = 'done' | 'open' | 'overdue';
+
+export interface PlanFollowThrough {
+  plan: Plan;
+  log: { slug: string; date: string; title: string | null };
+  /** Due date from the log's date and the horizon; null for "later". */
+  due: string | null;
+  horizon: Horizon;
+  state: PlanState;
+  /** The later log whose checklist shows the plan done. */
+  doneIn: { slug: string; date: string; line: number } | null;
+}
