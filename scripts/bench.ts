@@ -68,7 +68,9 @@ const parseSection: BenchSection = {
     const ours = bestOf(runs, oursPass(logs), oursPass(warmUpLogs));
     console.log(rateLine('remark-parse + remark-gfm (floor)', floor.ms, count, bytes));
     console.log(rateLine('parseLog (ours)', ours.ms, count, bytes));
-    console.log(`  ours / floor${(ours.ms / floor.ms).toFixed(2).padStart(31)}×`);
+    console.log(`  time, ours / floor${(ours.ms / floor.ms).toFixed(2).padStart(25)}×`);
+    // The target is stated as throughput: ours at least 0.7× the floor's logs/s.
+    console.log(`  throughput, ours / floor${(floor.ms / ours.ms).toFixed(2).padStart(19)}×   (target ≥ 0.70×)`);
     printPeakRss();
   },
 };
