@@ -2,12 +2,15 @@
  * Shapes of the statistics the dashboard and pages show. Computed once per
  * build from the published records by pure functions (see index.ts).
  */
+import type { Vocabulary } from '../parse/vocabulary.ts';
 import type { Horizon, Plan } from '../record/schema.ts';
 
 export interface StatsOptions {
   /** The day the site is built for, YYYY-MM-DD in the site's time zone: streaks, "this week" and overdue plans count from it. */
   today: string;
   weekStart: 'monday' | 'sunday';
+  /** The writer's words (siteSettings.vocabulary): plan matching drops a trailing aside that names a horizon in them. */
+  vocabulary?: Partial<Vocabulary>;
 }
 
 /** One calendar day; days without a log are present with minutes null. */
@@ -16,8 +19,10 @@ export interface DayPoint {
   /** Study minutes of that day's log, null when there is no log or it gave no time. */
   minutes: number | null;
   approximate: boolean;
-  /** The day's log, if there is one. */
+  /** The day's log, if there is one (the first by slug when there are several). */
   slug: string | null;
+  /** Every log of that day, by slug. */
+  slugs: string[];
 }
 
 export interface DailySeries {
@@ -53,6 +58,9 @@ export interface WeekRow extends PeriodTotal {
 export interface Streaks {
   /** Consecutive days with a log ending today (or yesterday, when today has no log yet). */
   current: number;
+  /** First and last day of the current streak, null when it is 0. */
+  currentStart: string | null;
+  currentEnd: string | null;
   longest: number;
   longestStart: string | null;
   longestEnd: string | null;
@@ -62,8 +70,14 @@ export interface Totals {
   minutes: number;
   /** Days with a log. */
   days: number;
+  /** Log files (two logs on one day count twice). */
+  logs: number;
+  /** True when any of the minutes was approximate. */
+  approximate: boolean;
   thisWeekMinutes: number;
+  thisWeekApproximate: boolean;
   thisMonthMinutes: number;
+  thisMonthApproximate: boolean;
 }
 
 export interface HeatmapCell {
@@ -71,6 +85,7 @@ export interface HeatmapCell {
   minutes: number | null;
   /** 0 (no log) to 4 (most study), by quartiles of the days with time. */
   level: 0 | 1 | 2 | 3 | 4;
+  approximate: boolean;
   slug: string | null;
 }
 
@@ -82,6 +97,8 @@ export interface SiteStats {
   monthly: PeriodTotal[];
   /** The last 365 days ending today, oldest first. */
   heatmap: HeatmapCell[];
+  /** The quartiles Q1, Q2, Q3 of the heatmap's days with time (levels 1–3 end at them), null when none has time. */
+  heatmapQuartiles: [number, number, number] | null;
 }
 
 export type PlanState = 'done' | 'open' | 'overdue';
@@ -94,5 +111,12 @@ export interface PlanFollowThrough {
   horizon: Horizon;
   state: PlanState;
   /** The later log whose checklist shows the plan done. */
-  doneIn: { slug: string; date: string; line: number } | null;
+  doneIn: {
+    slug: string;
+    date: string;
+    /** Line of the done checklist item in that log. */
+    line: number;
+    /** The checklist item's text as written, to show what counted as the plan. */
+    text: string;
+  } | null;
 }

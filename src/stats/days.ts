@@ -1,0 +1,77 @@
+/**
+ * From records to calendar days: the one place that decides which records
+ * count and how several logs of one day add up. Every other statistic reads
+ * the LoggedDay list this module makes.
+ */
+import type { LogRecord } from '../record/schema.ts';
+import type { StatsOptions } from './types.ts';
+import { isIsoDate } from './calendar.ts';
+
+/** A record whose date is a real calendar day. */
+export type DatedRecord = LogRecord & { date: string };
+
+/** What the logs of one day add up to. */
+export interface LoggedDay {
+  date: string;
+  /** Sum of the minutes of the day's logs that gave a time; null when none did. */
+  minutes: number | null;
+  /** True when any of the summed minutes was written as approximate. */
+  approximate: boolean;
+  /** The day's logs, by slug. */
+  slugs: string[];
+  checklistDone: number;
+  checklistTotal: number;
+  problems: number;
+}
+
+/**
+ * The records with a usable date, oldest first; one day's logs by slug (code
+ * unit order, not locale order, so every machine agrees). Records with date
+ * null — or a malformed one — have no place on a calendar and are left out.
+ * Drafts are the caller's business: pass the records the site publishes.
+ */
+export function datedRecords(records: readonly LogRecord[]): DatedRecord[] {
+  return records
+    .filter((record): record is DatedRecord => isIsoDate(record.date))
+    .sort((a, b) => compareKeys(a.date, b.date) || compareKeys(a.slug, b.slug));
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** One entry per day with at least one log, oldest first. */
+export function logDays(records: readonly LogRecord[]): LoggedDay[] {
+  const days: LoggedDay[] = [];
+  for (const record of datedRecords(records)) {
+    let day = days.at(-1);
+    if (day?.date !== record.date) {
+      day = { date: record.date, minutes: null, approximate: false, slugs: [], checklistDone: 0, checklistTotal: 0, problems: 0 };
+      days.push(day);
+    }
+    const minutes = record.metrics.studyMinutes;
+    if (minutes !== null && Number.isFinite(minutes)) {
+      day.minutes = (day.minutes ?? 0) + minutes;
+      // Only a time that was counted can make the total approximate.
+      if (record.metrics.studyApproximate === true) day.approximate = true;
+    }
+    day.slugs.push(record.slug);
+    day.checklistTotal += record.checklist.length;
+    day.checklistDone += record.checklist.filter((item) => item.done).length;
+    day.problems += record.problems.length;
+  }
+  return days;
+}
+
+/** Throws a RangeError naming the option when options.today or weekStart cannot be used. */
+export function checkOptions(options: StatsOptions): void {
+  if (!isIsoDate(options.today)) throw new RangeError(`options.today must be a date as YYYY-MM-DD, not ${JSON.stringify(options.today)}`);
+  if (options.weekStart !== 'monday' && options.weekStart !== 'sunday') {
+    throw new RangeError(`options.weekStart must be "monday" or "sunday", not ${JSON.stringify(options.weekStart)}`);
+  }
+}
+
+/** Days by date, for lookups while walking a calendar range. */
+export function daysByDate(days: readonly LoggedDay[]): Map<string, LoggedDay> {
+  return new Map(days.map((day) => [day.date, day]));
+}
