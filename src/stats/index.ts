@@ -1,16 +1,20 @@
 /**
  * Statistics of the logs for the site: pure functions of the records and
  * StatsOptions ("today" always comes from the options, never the clock).
- * computeStats is the entry point; the smaller functions take the LoggedDay
- * list of logDays(records), for pages that need one part.
+ * computeStats and followThrough are the entry points; the smaller functions
+ * take the LoggedDay list of logDays(records), for pages that need one part.
  */
 export type * from './types.ts';
 export { computeStats } from './compute-stats.ts';
+export { followThrough } from './follow-through.ts';
 export { logDays, datedRecords, checkOptions, type LoggedDay, type DatedRecord } from './days.ts';
 export { dailySeries, movingAverage, cumulativeHours } from './series.ts';
 export { weeklyTotals, monthlyTotals, totalOf } from './periods.ts';
 export { streaks, streakRuns, type StreakRun } from './streaks.ts';
 export { totals } from './totals.ts';
 export { heatmap, heatLevel, quartiles, HEATMAP_DAYS, type Heatmap } from './heatmap.ts';
+export { planDueDate } from './plan-due.ts';
+export { planKey, planKeyer, keysMatch, MIN_CONTAINED_LENGTH } from './plan-key.ts';
+export { indexDoneItems, type DoneIndex, type DoneMark } from './done-index.ts';
 export { weekLabel, monthLabel } from './labels.ts';
 export * from './calendar.ts';
