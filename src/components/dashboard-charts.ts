@@ -1,0 +1,112 @@
+/**
+ * The dashboard's charts as data: each function turns the site statistics
+ * into what a chart draws and the table that stands in for it.
+ */
+import type { SiteStats } from '../stats/types.ts';
+import { formatMinutes, formatPercent } from '../site/format.ts';
+import type { ChartSpec } from './chart-spec.ts';
+
+export interface ChartContent {
+  spec: ChartSpec;
+  caption: string;
+  columns: string[];
+  rows: string[][];
+}
+
+const DAILY_WINDOW = 90;
+const WEEKLY_WINDOW = 26;
+
+const shortDate = (date: string): string => `${Number(date.slice(5, 7))}/${Number(date.slice(8, 10))}`;
+const hours = (minutes: number | null): number | null => (minutes === null ? null : Math.round((minutes / 60) * 100) / 100);
+
+/** Study time per day over the last 90 days: exact and approximate (hatched) bars, and the 7-day moving average. */
+export function studyTimeChart(stats: SiteStats): ChartContent {
+  const start = Math.max(0, stats.daily.days.length - DAILY_WINDOW);
+  const days = stats.daily.days.slice(start);
+  const average = stats.daily.movingAverage7.slice(start);
+  const logged = days.filter((day) => day.minutes !== null);
+  return {
+    spec: {
+      labels: days.map((day) => shortDate(day.date)),
+      yTitle: '時間',
+      datasets: [
+        { label: '学習時間', kind: 'bar', color: 'accent', stack: 'day', data: days.map((day) => (day.approximate ? null : hours(day.minutes))) },
+        { label: '学習時間（概算・約）', kind: 'bar', color: 'approx', stack: 'day', hatched: true, data: days.map((day) => (day.approximate ? hours(day.minutes) : null)) },
+        { label: '7日移動平均', kind: 'line', color: 'muted', data: average.map((value) => hours(value)) },
+      ],
+    },
+    caption: `直近${days.length}日の学習時間（時間）。${logged.length}日に記録があり、縞模様の棒は「約」と書かれた概算値です。線は7日移動平均。`,
+    columns: ['日付', '学習時間', '7日移動平均'],
+    rows: days.map((day, index) => [day.date, formatMinutes(day.minutes, day.approximate), formatMinutes(Math.round(average[index] ?? 0))]),
+  };
+}
+
+/** Cumulative hours since the first log, one point per week so ten years stay light. */
+export function cumulativeHoursChart(stats: SiteStats): ChartContent {
+  const { days, cumulativeHours } = stats.daily;
+  const points = days
+    .map((day, index) => ({ date: day.date, hours: cumulativeHours[index] ?? 0 }))
+    .filter((_, index) => index % 7 === 6 || index === days.length - 1);
+  const last = points.at(-1);
+  return {
+    spec: {
+      labels: points.map((point) => point.date),
+      yTitle: '累計時間',
+      datasets: [{ label: '累計学習時間', kind: 'line', color: 'accent', data: points.map((point) => Math.round(point.hours * 10) / 10) }],
+    },
+    caption: last ? `${days[0]?.date ?? ''}からの累計学習時間。${last.date}時点で${last.hours.toFixed(1)}時間。` : 'まだ記録がありません。',
+    columns: ['日付', '累計（時間）'],
+    rows: points.map((point) => [point.date, point.hours.toFixed(1)]),
+  };
+}
+
+/** Weekly totals over the last 26 weeks. */
+export function weeklyTotalsChart(stats: SiteStats): ChartContent {
+  const weeks = stats.weekly.slice(-WEEKLY_WINDOW);
+  return {
+    spec: {
+      labels: weeks.map((week) => week.label),
+      yTitle: '時間',
+      datasets: [
+        { label: '週の学習時間', kind: 'bar', color: 'accent', stack: 'week', data: weeks.map((week) => (week.approximate ? null : hours(week.minutes))) },
+        { label: '概算を含む週', kind: 'bar', color: 'approx', stack: 'week', hatched: true, data: weeks.map((week) => (week.approximate ? hours(week.minutes) : null)) },
+      ],
+    },
+    caption: `直近${weeks.length}週の週ごとの学習時間。縞模様は概算値を含む週。`,
+    columns: ['週', '学習時間', '記録日数'],
+    rows: weeks.map((week) => [week.label, formatMinutes(week.minutes, week.approximate), String(week.logs)]),
+  };
+}
+
+/** Checklist completion rate per week. */
+export function completionRateChart(stats: SiteStats): ChartContent {
+  const weeks = stats.weekly.slice(-WEEKLY_WINDOW);
+  return {
+    spec: {
+      labels: weeks.map((week) => week.label),
+      yTitle: '完了率',
+      percent: true,
+      datasets: [{ label: 'チェックリスト完了率', kind: 'line', color: 'done', data: weeks.map((week) => week.completionRate) }],
+    },
+    caption: `直近${weeks.length}週のチェックリスト（✅ / ❌・- [x]）の完了率。`,
+    columns: ['週', '完了率', '完了 / 全体'],
+    rows: weeks.map((week) => [week.label, formatPercent(week.completionRate), `${week.checklistDone} / ${week.checklistTotal}`]),
+  };
+}
+
+/** Problems found per week. */
+export function problemsChart(stats: SiteStats): ChartContent {
+  const weeks = stats.weekly.slice(-WEEKLY_WINDOW);
+  const total = weeks.reduce((sum, week) => sum + week.problems, 0);
+  return {
+    spec: {
+      labels: weeks.map((week) => week.label),
+      yTitle: '件数',
+      datasets: [{ label: '見つけた問題', kind: 'bar', color: 'overdue', data: weeks.map((week) => week.problems) }],
+    },
+    caption: `直近${weeks.length}週に記録した問題（問題N）は合計${total}件。`,
+    columns: ['週', '問題'],
+    rows: weeks.map((week) => [week.label, `${week.problems}件`]),
+  };
+}
+

@@ -1,0 +1,107 @@
+/**
+ * Draws the dashboard's charts from the JSON each ChartFigure embeds. Only
+ * the chart.js parts used here are registered, so the bundle stays small.
+ */
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+  type ChartDataset as ChartJsDataset,
+} from 'chart.js';
+import type { ChartColor, ChartSpec } from '../components/chart-spec.ts';
+
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend);
+
+const colorVariables: Record<ChartColor, string> = {
+  accent: '--accent',
+  accentSoft: '--accent-soft',
+  approx: '--approx',
+  muted: '--muted',
+  done: '--done',
+  overdue: '--overdue',
+};
+
+function cssColor(color: ChartColor): string {
+  return getComputedStyle(document.documentElement).getPropertyValue(colorVariables[color]).trim() || '#888';
+}
+
+/** Diagonal stripes: approximate time must be told apart without relying on colour alone. */
+function hatch(color: string): CanvasPattern | string {
+  const tile = document.createElement('canvas');
+  tile.width = tile.height = 8;
+  const context = tile.getContext('2d');
+  if (!context) return color;
+  context.strokeStyle = color;
+  context.lineWidth = 2;
+  context.beginPath();
+  context.moveTo(0, 8);
+  context.lineTo(8, 0);
+  context.stroke();
+  return context.createPattern(tile, 'repeat') ?? color;
+}
+
+function draw(canvas: HTMLCanvasElement, spec: ChartSpec, reducedMotion: boolean): Chart {
+  const fg = getComputedStyle(document.documentElement).getPropertyValue('--fg').trim();
+  const grid = getComputedStyle(document.documentElement).getPropertyValue('--border').trim();
+  const datasets = spec.datasets.map((dataset): ChartJsDataset<'bar' | 'line', Array<number | null>> => {
+    const color = cssColor(dataset.color);
+    return {
+      type: dataset.kind,
+      label: dataset.label,
+      data: dataset.data,
+      backgroundColor: dataset.hatched ? hatch(color) : color,
+      borderColor: color,
+      borderWidth: dataset.kind === 'line' ? 2 : dataset.hatched ? 1 : 0,
+      pointRadius: 0,
+      stack: dataset.stack,
+      spanGaps: true,
+    } as ChartJsDataset<'bar' | 'line', Array<number | null>>;
+  });
+  return new Chart(canvas, {
+    type: 'bar',
+    data: { labels: spec.labels, datasets },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: reducedMotion ? false : { duration: 400 },
+      interaction: { mode: 'index', intersect: false },
+      color: fg,
+      scales: {
+        x: { stacked: true, ticks: { color: fg, maxRotation: 0, autoSkip: true, autoSkipPadding: 12 }, grid: { display: false } },
+        y: {
+          stacked: spec.datasets.some((dataset) => dataset.stack),
+          beginAtZero: true,
+          title: { display: true, text: spec.yTitle, color: fg },
+          ticks: { color: fg, callback: (value) => (spec.percent ? `${Math.round(Number(value) * 100)}%` : value) },
+          grid: { color: grid },
+          ...(spec.percent ? { max: 1 } : {}),
+        },
+      },
+      plugins: { legend: { labels: { color: fg } } },
+    },
+  });
+}
+
+function drawAll(): void {
+  const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  const charts: Chart[] = [];
+  for (const canvas of document.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')) {
+    const source = document.querySelector(`script[data-chart-spec="${canvas.id}"]`);
+    if (!source?.textContent) continue;
+    charts.push(draw(canvas, JSON.parse(source.textContent) as ChartSpec, reducedMotion));
+  }
+  // Colours come from CSS variables: redraw when the reader switches light/dark.
+  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
+    charts.splice(0).forEach((chart) => chart.destroy());
+    drawAll();
+  }, { once: true });
+}
+
+drawAll();

@@ -1,0 +1,37 @@
+/**
+ * The published logs and everything computed from them, fetched once per
+ * build from the content collection and shared by every page.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { LogRecord } from '../record/schema.ts';
+import { siteSettings } from '../site.config.ts';
+import { computeStats, followThrough } from '../stats/index.ts';
+import type { PlanFollowThrough, SiteStats, StatsOptions } from '../stats/types.ts';
+import { todayIn } from './today.ts';
+
+export type LogEntry = CollectionEntry<'logs'>;
+
+export interface SiteData {
+  /** Newest first; drafts never reach the collection. */
+  entries: LogEntry[];
+  records: LogRecord[];
+  stats: SiteStats;
+  plans: PlanFollowThrough[];
+  options: StatsOptions;
+}
+
+let cached: Promise<SiteData> | null = null;
+
+export function siteData(): Promise<SiteData> {
+  cached ??= load();
+  return cached;
+}
+
+async function load(): Promise<SiteData> {
+  const entries = (await getCollection('logs')).sort(
+    (a, b) => (b.data.date ?? '').localeCompare(a.data.date ?? '') || b.id.localeCompare(a.id),
+  );
+  const records = entries.map((entry) => entry.data as LogRecord);
+  const options: StatsOptions = { today: todayIn(siteSettings.timezone), weekStart: siteSettings.weekStart, vocabulary: siteSettings.vocabulary };
+  return { entries, records, stats: computeStats(records, options), plans: followThrough(records, options), options };
+}

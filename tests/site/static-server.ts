@@ -1,0 +1,42 @@
+/** A small static file server on loopback for the built site, with the 404 page the CDN would serve. */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+async function fileFor(root: string, pathname: string): Promise<string | null> {
+  const path = normalize(join(root, decodeURIComponent(pathname)));
+  if (!path.startsWith(root)) return null;
+  for (const candidate of [path, join(path, 'index.html')]) {
+    const info = await stat(candidate).catch(() => null);
+    if (info?.isFile()) return candidate;
+  }
+  return null;
+}
+
+export async function serveStatic(root: string): Promise<{ url: string; server: Server }> {
+  const server = createServer(async (request, response) => {
+    const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+    const file = await fileFor(root, pathname);
+    const status = file ? 200 : 404;
+    const body = file ?? join(root, '404.html');
+    response.writeHead(status, { 'Content-Type': types[extname(body)] ?? 'application/octet-stream' });
+    createReadStream(body).on('error', () => response.end()).pipe(response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('static server has no port');
+  return { url: `http://127.0.0.1:${address.port}`, server };
+}
