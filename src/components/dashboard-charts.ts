@@ -41,12 +41,13 @@ export function studyTimeChart(stats: SiteStats): ChartContent {
   };
 }
 
-/** Cumulative hours since the first log, one point per week so ten years stay light. */
+/** Cumulative hours since the first log: a point a day for half a year, then a point a week so ten years stay light. */
 export function cumulativeHoursChart(stats: SiteStats): ChartContent {
   const { days, cumulativeHours } = stats.daily;
+  const step = days.length > 180 ? 7 : 1;
   const points = days
     .map((day, index) => ({ date: day.date, hours: cumulativeHours[index] ?? 0 }))
-    .filter((_, index) => index % 7 === 6 || index === days.length - 1);
+    .filter((_, index) => index % step === step - 1 || index === days.length - 1);
   const last = points.at(-1);
   return {
     spec: {
