@@ -1,0 +1,111 @@
+/**
+ * A log's Markdown as HTML for its page. Our own unified pipeline rather than
+ * Astro's renderer, so the site decides what is sanitised and highlighted:
+ *
+ *   remark-parse → remark-gfm → remark-rehype → rehype-sanitize (unless raw
+ *   HTML is allowed) → data:-image check → heading ids → rehype-highlight →
+ *   rehype-stringify
+ *
+ * Sanitising comes first on purpose: everything after it adds only what we
+ * compute (ids, highlight spans), so the schema needs nothing beyond GitHub's.
+ */
+import type { Root as MdastRoot } from 'mdast';
+import rehypeHighlight from 'rehype-highlight';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { blankFrontmatter, readFrontmatter } from '../parse/frontmatter.ts';
+import { rehypeHeadingIds, type RenderedHeading } from './heading-ids.ts';
+import { dropUnsafeDataImages, sanitizeSchema } from './sanitize-schema.ts';
+
+export type { RenderedHeading } from './heading-ids.ts';
+
+export interface RenderOptions {
+  /**
+   * Pass raw HTML in the Markdown through as written, unsanitised: for a writer
+   * who trusts every log (they are all their own) and wants <details>, <br> …
+   * Off, the HTML is sanitised and raw HTML in the Markdown is dropped.
+   */
+  allowRawHtml: boolean;
+}
+
+export interface RenderedLogBody {
+  html: string;
+  /** Every heading of the writer's, in order, with the id it got: Astro's `MarkdownHeading`. */
+  headings: RenderedHeading[];
+}
+
+/** The labels GFM footnotes get, in the language of the site. */
+const footnoteLabels = {
+  footnoteLabel: '脚注',
+  footnoteBackLabel: (referenceIndex: number, rereferenceIndex: number) =>
+    `本文の参照 ${referenceIndex + 1}${rereferenceIndex > 1 ? `-${rereferenceIndex}` : ''} に戻る`,
+};
+
+function createProcessor(allowRawHtml: boolean) {
+  const toHast = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkRehype, { ...footnoteLabels, allowDangerousHtml: allowRawHtml });
+  const safe = allowRawHtml ? toHast : toHast.use(rehypeSanitize, sanitizeSchema).use(() => dropUnsafeDataImages);
+  return safe
+    .use(rehypeHeadingIds)
+    // Only fenced code that names its language: guessing the language is slow and often wrong.
+    .use(rehypeHighlight, { detect: false })
+    .use(rehypeStringify, { allowDangerousHtml: allowRawHtml })
+    .freeze();
+}
+
+type LogBodyProcessor = ReturnType<typeof createProcessor>;
+
+/** Built on first use and then shared: building one costs more than rendering a log. */
+const processors = new Map<boolean, LogBodyProcessor>();
+
+function processorFor(allowRawHtml: boolean): LogBodyProcessor {
+  let processor = processors.get(allowRawHtml);
+  if (!processor) {
+    processor = createProcessor(allowRawHtml);
+    processors.set(allowRawHtml, processor);
+  }
+  return processor;
+}
+
+/** The log's body as HTML, without its frontmatter (which is data, not text to show). */
+export async function renderLogBody(markdown: string, options: RenderOptions): Promise<RenderedLogBody> {
+  const text = markdown.replace(/^\ufeff/, '');
+  // Blank lines in place of the frontmatter keep positions (and so any message) on the file's lines.
+  const body = blankFrontmatter(text, readFrontmatter(text));
+  return renderMarkdownTree(parseMarkdown(body), options);
+}
+
+/**
+ * The Markdown tree remark-parse + remark-gfm make of `markdown`: the same
+ * tree nisshi's parser reads, so one parse can serve both the record and the page.
+ */
+export function parseMarkdown(markdown: string): MdastRoot {
+  return processorFor(false).parse(markdown);
+}
+
+/** HTML for a tree from {@link parseMarkdown} (of a body without frontmatter). The tree is not changed. */
+export async function renderMarkdownTree(tree: MdastRoot, options: RenderOptions): Promise<RenderedLogBody> {
+  const processor = processorFor(options.allowRawHtml);
+  const file = new VFile();
+  const hast = await processor.run(tree, file);
+  return { html: processor.stringify(hast, file), headings: file.data.headings ?? [] };
+}
+
+/** The Markdown after the frontmatter, as Astro's glob() loader stores an entry's `body`. */
+export function markdownBody(markdown: string): string {
+  const text = markdown.replace(/^\ufeff/, '');
+  const { lineCount } = readFrontmatter(text);
+  let offset = 0;
+  for (let line = 0; line < lineCount && offset !== -1; line++) {
+    const next = text.indexOf('\n', offset);
+    offset = next === -1 ? -1 : next + 1;
+  }
+  return offset === -1 ? '' : text.slice(offset);
+}
