@@ -1,10 +1,10 @@
 /**
  * Benchmarks, one named section per stage of the pipeline; figures only, no
- * pass/fail (the machine decides the numbers). Sections to come: the site
- * build and the deploy.
+ * pass/fail (the machine decides the numbers). Section to come: the deploy.
  *
  *   npm run bench                        # every section
  *   npm run bench -- --section parse --count 1000 --runs 3
+ *   npm run bench -- --section site --count 200   # a quick try; the site section builds once (no --runs)
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -12,18 +12,9 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parseLog } from '../src/index.ts';
+import { decimal, integer, type BenchOptions, type BenchSection } from './bench/section.ts';
+import { siteSection } from './bench/site.ts';
 import { generateLogs, type GeneratedLog } from './generate-logs.ts';
-
-interface BenchOptions {
-  count: number;
-  runs: number;
-  seed: number;
-}
-
-interface BenchSection {
-  name: string;
-  run(options: BenchOptions): Promise<void> | void;
-}
 
 /** Best (shortest) wall time of `runs` passes after one shorter warm-up, in ms. */
 function bestOf(runs: number, pass: () => number, warmUp: () => number): { ms: number; check: number } {
@@ -37,9 +28,6 @@ function bestOf(runs: number, pass: () => number, warmUp: () => number): { ms: n
   // `check` keeps every result alive, so no pass can be optimised away.
   return { ms: best, check };
 }
-
-const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 function rateLine(label: string, ms: number, logs: number, bytes: number): string {
   const seconds = ms / 1000;
@@ -75,7 +63,7 @@ const parseSection: BenchSection = {
   },
 };
 
-const sections: readonly BenchSection[] = [parseSection];
+const sections: readonly BenchSection[] = [parseSection, siteSection];
 
 function printPeakRss(): void {
   // maxRSS is in kilobytes, and only ever grows: it is the peak so far.

@@ -1,0 +1,15 @@
+/** What every bench section is given and must provide, and the number formats they share. */
+
+export interface BenchOptions {
+  count: number;
+  runs: number;
+  seed: number;
+}
+
+export interface BenchSection {
+  name: string;
+  run(options: BenchOptions): Promise<void> | void;
+}
+
+export const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+export const decimal = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });

@@ -1,0 +1,204 @@
+/**
+ * The `site` bench section: builds the real site from generated logs and a
+ * bare Astro project from the same Markdown (the floor, see floor-project.ts),
+ * each as a child process measured the same way, then reports the
+ * JavaScript each page type ships. Both builds start cold: each gets a cache
+ * folder of its own under tmp/, emptied first, so neither reuses the
+ * content-layer store of an earlier build (nor the project's own).
+ *
+ *   npm run bench -- --section site [--count 200]
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateLogs } from '../generate-logs.ts';
+import { rssMethod, runMeasured, type ChildResult } from './child.ts';
+import { writeFloorProject } from './floor-project.ts';
+import { gzipSize, measurePageJs, type PageJs } from './page-js.ts';
+import { decimal, integer, type BenchSection } from './section.ts';
+
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+const siteDir = path.join(projectRoot, 'tmp/bench-site');
+const floorDir = path.join(projectRoot, 'tmp/bench-floor');
+const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
+/** Per child: a build that takes longer than this is reported as stuck rather than waited for. */
+const STEP_TIMEOUT_MS = 30 * 60_000;
+
+export const siteSection: BenchSection = {
+  name: 'site',
+  async run({ count, seed }) {
+    const sectionStart = performance.now();
+    // Leftovers of an interrupted run would make a build warm, or count old pages.
+    await rm(siteDir, { recursive: true, force: true });
+    await rm(floorDir, { recursive: true, force: true });
+    const logsDir = path.join(siteDir, 'logs');
+    const generateStart = performance.now();
+    const logs = generateLogs(count, { seed, startDate: '2016-01-01' });
+    let bytes = 0;
+    for (const log of logs) {
+      const target = path.join(logsDir, log.path);
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, log.text);
+      bytes += Buffer.byteLength(log.text);
+    }
+    const generateMs = performance.now() - generateStart;
+    const first = logs[0]?.path.slice(0, 10) ?? '';
+    const today = logs.at(-1)?.path.slice(0, 10) ?? '';
+    const drafts = logs.filter((log) => isDraft(log.text)).length;
+    console.log(
+      `== site: ${integer.format(count)} generated logs, ${decimal.format(bytes / 1e6)} MB, ${integer.format(drafts)} drafts ` +
+        `(seed ${seed}), ${first} … ${today}; written in ${seconds(generateMs)}`,
+    );
+    const method = rssMethod() === 'time -v' ? '/usr/bin/time -v' : 'a preload in the child (process.resourceUsage; no GNU time here)';
+    console.log(`  peak RSS: the largest single process of each step, by ${method} and VmHWM sampled every 100 ms below it`);
+    console.log(`  load average at start ${os.loadavg().map((load) => load.toFixed(2)).join(' ')} on ${os.availableParallelism()} CPUs`);
+
+    const oursDist = path.join(siteDir, 'dist');
+    const floorDist = path.join(floorDir, 'dist');
+    try {
+      const ours = await buildOurs(oursDist, today);
+      const search = await runMeasured({
+        args: ['scripts/build-search-index.ts', oursDist],
+        cwd: projectRoot,
+        env: process.env,
+        logFile: path.join(siteDir, 'search-index.log'),
+        timeoutMs: STEP_TIMEOUT_MS,
+      });
+      const resolution = await writeFloorProject(floorDir, logsDir, projectRoot);
+      const floor = await runMeasured({
+        args: [astroBin, 'build', '--root', floorDir, '--outDir', floorDist],
+        cwd: projectRoot,
+        env: process.env,
+        logFile: path.join(siteDir, 'floor-build.log'),
+        timeoutMs: STEP_TIMEOUT_MS,
+      });
+
+      console.log(buildLine('astro build, nisshi (ours)', ours, pagesLine(oursDist, 'ours-build.log')));
+      console.log(buildLine('astro build, glob() loader (floor)', floor, pagesLine(floorDist, 'floor-build.log')));
+      console.log(`  build time, ours / floor${(ours.ms / floor.ms).toFixed(2).padStart(21)}×   (target ≤ 1.50×)`);
+      console.log(`  floor project: tmp/bench-floor, ${resolution}`);
+      const indexed = /search index: (\d+) page/.exec(readLog('search-index.log'))?.[1];
+      console.log(buildLine('pagefind index (not in the ratio)', search, `${integer.format(Number(indexed ?? 0))} pages indexed`));
+      printPageJs(oursDist, today);
+    } finally {
+      // Keep only the build logs; the generated logs, both sites and the caches are hundreds of megabytes.
+      await rm(floorDir, { recursive: true, force: true });
+      for (const entry of ['logs', 'dist', 'cache', 'astro.config.mjs']) await rm(path.join(siteDir, entry), { recursive: true, force: true });
+      console.log(`  whole section ${seconds(performance.now() - sectionStart)}; build logs kept in tmp/bench-site/*.log`);
+    }
+  },
+};
+
+/**
+ * The site as `npm run build` makes it, but with a cache folder of its own:
+ * a config that is the project's astro.config.mjs plus cacheDir. Without it
+ * the build would read and overwrite node_modules/.astro, the store every
+ * other build and dev server of the project uses.
+ */
+async function buildOurs(dist: string, today: string): Promise<ChildResult> {
+  const config = path.join(siteDir, 'astro.config.mjs');
+  await writeFile(
+    config,
+    `import config from '../../astro.config.mjs';\n\nexport default { ...config, cacheDir: ${JSON.stringify(path.join(siteDir, 'cache'))} };\n`,
+  );
+  return runMeasured({
+    args: [astroBin, 'build', '--config', path.relative(projectRoot, config), '--outDir', dist],
+    cwd: projectRoot,
+    // The site is served from / here, whatever the caller's environment says, so page URLs map to dist/ directly.
+    env: { ...process.env, NISSHI_LOGS_DIR: 'tmp/bench-site/logs', NISSHI_TODAY: today, NISSHI_SITE_URL: 'https://example.com/' },
+    logFile: path.join(siteDir, 'ours-build.log'),
+    timeoutMs: STEP_TIMEOUT_MS,
+  });
+}
+
+function buildLine(label: string, result: ChildResult, rest: string): string {
+  const rss = result.peakRssKb === undefined ? 'n/a' : mb(result.peakRssKb);
+  const processes = [...result.processes].sort(([, a], [, b]) => b - a).map(([name, kilobytes]) => `${processName(name)} ${mb(kilobytes)} MB`);
+  return (
+    `  ${label.padEnd(36)}${seconds(result.ms).padStart(10)}   peak RSS ${rss.padStart(8)} MB   ${rest}` +
+    (processes.length > 0 ? `\n${''.padEnd(40)}processes sampled: ${processes.join(', ')}` : '')
+  );
+}
+
+/** Node names its main thread, and so its process, MainThread; the kernel cuts names at 15 characters. */
+function processName(name: string): string {
+  return name === 'MainThread' ? 'node' : name === 'pagefind_extend' ? 'pagefind_extended' : name;
+}
+
+function mb(kilobytes: number): string {
+  return decimal.format(kilobytes / 1024);
+}
+
+/** Astro's own count of pages built, and how many of them are log pages (dist/logs/<slug>/index.html). */
+function pagesLine(dist: string, logName: string): string {
+  const built = /(\d+) page\(s\) built/.exec(readLog(logName))?.[1];
+  const logsFolder = path.join(dist, 'logs');
+  const logPages = existsSync(logsFolder) ? logPageNames(logsFolder).length : 0;
+  return `${integer.format(Number(built ?? 0))} pages, ${integer.format(logPages)} of them log pages`;
+}
+
+function logPageNames(logsFolder: string): string[] {
+  return readdirSync(logsFolder, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(logsFolder, entry.name, 'index.html')))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+function printPageJs(dist: string, today: string): void {
+  const names = logPageNames(path.join(dist, 'logs'));
+  // The newest log's page; the last log may be a draft, which has none.
+  const logSlug = names.includes(today) ? today : names.filter((name) => /^\d{4}-\d{2}-\d{2}$/.test(name)).at(-1);
+  const pages: [string, string][] = [
+    ['dashboard', 'index.html'],
+    ['log page', `logs/${logSlug}/index.html`],
+    ['plans', 'plans/index.html'],
+    ['search', 'search/index.html'],
+  ];
+  console.log(`  JavaScript shipped per page type (each file gzip -9 on its own, 1 KB = 1,024 B):`);
+  const measured = new Map<string, PageJs>();
+  for (const [label, page] of pages) {
+    if (!existsSync(path.join(dist, page))) {
+      console.log(`    ${label.padEnd(10)}${`/${page}`.padEnd(28)} missing from the build`);
+      continue;
+    }
+    const js = measurePageJs(dist, page);
+    measured.set(label, js);
+    const parts = [`${js.fileNames.length} file(s) ${kb(js.files)}`, `inline ${kb(js.inline)}`];
+    if (js.lazy > 0) parts.push(`on demand ${kb(js.lazy)} more`);
+    if (js.missing.length > 0) parts.push(`missing ${js.missing.join(', ')}`);
+    const url = `/${page.replace(/index\.html$/, '')}`;
+    console.log(`    ${label.padEnd(10)}${url.padEnd(28)}${kb(js.files + js.inline).padStart(9)}   (${parts.join(', ')})`);
+    for (const file of js.fileNames) console.log(`${''.padEnd(42)}${file}`);
+  }
+  // Pagefind's UI is loaded by the search page's inline script, not by a <script src>: measured on its own.
+  const ui = path.join(dist, 'pagefind/pagefind-ui.js');
+  const core = path.join(dist, 'pagefind/pagefind.js');
+  const uiText = existsSync(ui) ? kb(gzipSize(readFileSync(ui))) : 'missing';
+  const coreText = existsSync(core) ? kb(gzipSize(readFileSync(core))) : 'missing';
+  console.log(`    /search/ from /pagefind/: pagefind-ui.js ${uiText} on load; pagefind.js ${coreText} more at the first query (plus its WebAssembly and index)`);
+  const log = measured.get('log page');
+  const dashboard = measured.get('dashboard');
+  console.log(`  log page: ${log ? kb(log.files + log.inline) : 'n/a'} (target: 0 beyond search)`);
+  console.log(`  dashboard: ${dashboard ? kb(dashboard.files + dashboard.inline) : 'n/a'} (target ≤ 90 KB)`);
+}
+
+/** `draft: true` in the frontmatter: the site makes no page of it, the floor does (glob() knows no drafts). */
+function isDraft(text: string): boolean {
+  const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---\r?$/m.exec(text);
+  return frontmatter?.index === 0 && /^draft:\s*true\s*$/m.test(frontmatter[1] ?? '');
+}
+
+function readLog(name: string): string {
+  const file = path.join(siteDir, name);
+  return existsSync(file) ? readFileSync(file, 'utf8') : '';
+}
+
+function kb(bytes: number): string {
+  return `${decimal.format(bytes / 1024)} KB`;
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(3)} s`;
+}
