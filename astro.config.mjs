@@ -1,0 +1,32 @@
+// @ts-check
+/**
+ * Astro settings, all derived from src/site.config.ts (edit that, not this).
+ * Log pages are rendered by nisshi's own Markdown pipeline (src/render), so
+ * Astro's Markdown highlighting is off: it would only cost time.
+ */
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+import { nisshiDevOverlay } from './src/loader/dev-overlay.ts';
+import { siteSettings } from './src/site.config.ts';
+
+// The site may live below a path (https://name.github.io/nisshi/): that path is the base of every URL.
+const siteUrl = new URL(siteSettings.site);
+const base = siteUrl.pathname.endsWith('/') ? siteUrl.pathname : `${siteUrl.pathname}/`;
+
+export default defineConfig({
+  site: siteUrl.origin + base,
+  base,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  i18n: { locales: [siteSettings.locale], defaultLocale: siteSettings.locale },
+  markdown: { syntaxHighlight: false },
+  integrations: [
+    // astro dev: errors in logs appear in the browser's error overlay instead of stopping the server.
+    nisshiDevOverlay(),
+    sitemap({
+      // Drafts never reach the sitemap because they are never pages: the loader does not store them
+      // (tests/loader checks the built sitemap). What is left to keep out is the page that is not content.
+      filter: (page) => !new URL(page).pathname.endsWith('/404/'),
+    }),
+  ],
+});

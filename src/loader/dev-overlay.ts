@@ -1,0 +1,106 @@
+/**
+ * `astro dev`: errors in logs go to Astro's error overlay in the browser
+ * instead of stopping the server. (A loader that throws while `astro dev`
+ * starts takes the whole server down, and one thrown from a file-watcher
+ * event reaches nobody.) The server keeps the logs without errors; each save
+ * updates the overlay, and once the last error is fixed the page reloads
+ * without it.
+ *
+ * The loader and the integration that hands over the dev server are loaded
+ * by different Vite module graphs, so they meet on a global keyed by a
+ * registered symbol rather than on a module variable.
+ */
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { formatDiagnosticLine, type LocatedDiagnostic } from '../cli/diagnostics.ts';
+import { logErrorsError } from './report.ts';
+
+/** The part of Vite's client hot channel we use; Astro turns an `error` payload into its overlay. */
+interface HotChannel {
+  send(payload: { type: 'error'; err: Record<string, unknown> } | { type: 'full-reload'; path: string }): void;
+  on(event: 'vite:client:connect', listener: () => void): void;
+}
+
+interface OverlayChannel {
+  hot: HotChannel | null;
+  /** What every newly opened page should see, or null when all logs are fine. */
+  current: Record<string, unknown> | null;
+}
+
+const channelKey = Symbol.for('nisshi.dev-overlay');
+
+function channel(): OverlayChannel {
+  const global = globalThis as { [channelKey]?: OverlayChannel };
+  global[channelKey] ??= { hot: null, current: null };
+  return global[channelKey];
+}
+
+/** The integration astro.config.mjs adds: gives the loader the dev server's channel to the browser. */
+export function nisshiDevOverlay(): AstroIntegration {
+  return {
+    name: 'nisshi-dev-overlay',
+    hooks: {
+      'astro:server:setup': ({ server }) => {
+        const overlay = channel();
+        const hot = server.environments.client.hot as unknown as HotChannel;
+        overlay.hot = hot;
+        // A page opened (or reloaded) while a log is broken must show it too, not only the page open at the time.
+        hot.on('vite:client:connect', () => {
+          if (overlay.current) hot.send({ type: 'error', err: overlay.current });
+        });
+      },
+    },
+  };
+}
+
+/** The errors of every log while `astro dev` runs, kept file by file as the writer saves. */
+export class DevLogErrors {
+  readonly #byPath = new Map<string, LocatedDiagnostic[]>();
+  readonly #logger: AstroIntegrationLogger;
+  readonly #rootDir: string;
+
+  constructor(logger: AstroIntegrationLogger, rootDir: string) {
+    this.#logger = logger;
+    this.#rootDir = rootDir;
+  }
+
+  /** After a full load: these are all the errors there are. */
+  replaceAll(errors: readonly LocatedDiagnostic[]): void {
+    this.#byPath.clear();
+    for (const error of errors) {
+      const list = this.#byPath.get(error.path);
+      if (list) list.push(error);
+      else this.#byPath.set(error.path, [error]);
+    }
+    for (const error of errors) this.#logger.error(formatDiagnosticLine(error));
+    this.#publish();
+  }
+
+  /** After one file was saved (or deleted): its errors now, none if it is fine. */
+  replaceFile(path: string, errors: readonly LocatedDiagnostic[]): void {
+    const had = this.#byPath.has(path);
+    if (errors.length > 0) this.#byPath.set(path, [...errors]);
+    else this.#byPath.delete(path);
+    for (const error of errors) this.#logger.error(formatDiagnosticLine(error));
+    if (had && errors.length === 0) this.#logger.info(`${path}: fixed`);
+    this.#publish();
+  }
+
+  #publish(): void {
+    const overlay = channel();
+    const errors = [...this.#byPath.values()].flat();
+    if (errors.length === 0) {
+      if (overlay.current) overlay.hot?.send({ type: 'full-reload', path: '*' });
+      overlay.current = null;
+      return;
+    }
+    const error = logErrorsError(errors, this.#rootDir);
+    overlay.current = {
+      name: error.name,
+      message: error.message,
+      hint: error.hint,
+      loc: (error as { loc?: unknown }).loc,
+      stack: '',
+    };
+    overlay.hot?.send({ type: 'error', err: overlay.current });
+  }
+}

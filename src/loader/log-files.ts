@@ -1,0 +1,44 @@
+/**
+ * Where the loader's logs are: the same walk as `nisshi check` (every `*.md`
+ * below the folder, dot-folders and node_modules skipped), with paths named
+ * relative to the project root so that records, messages and the store agree.
+ */
+import path from 'node:path';
+import { CliError } from '../cli/errors.ts';
+import { findLogFiles } from '../cli/files.ts';
+
+export interface LogLocation {
+  /** Absolute path on disk, for reading and for the watcher's events. */
+  absolutePath: string;
+  /** Relative to the project root with `/` (`logs/2025/08/03.md`): the record's source and the entry's filePath. */
+  relativePath: string;
+}
+
+/** Every log below `baseDir`, in a stable order; null when the folder does not exist. */
+export async function listLogs(baseDir: string, rootDir: string): Promise<LogLocation[] | null> {
+  try {
+    const files = await findLogFiles([baseDir], rootDir);
+    return files.map((file) => locate(file.absolutePath, rootDir));
+  } catch (error) {
+    // findLogFiles speaks to a terminal; here a missing folder is simply "no logs yet".
+    if (error instanceof CliError) return null;
+    throw error;
+  }
+}
+
+export function locate(absolutePath: string, rootDir: string): LogLocation {
+  return { absolutePath, relativePath: toPosix(path.relative(rootDir, absolutePath)) };
+}
+
+/** Whether a path the watcher reports is one of our logs (the rule listLogs walks by). */
+export function isLogPath(absolutePath: string, baseDir: string): boolean {
+  const relative = path.relative(baseDir, absolutePath);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
+  const parts = relative.split(path.sep);
+  if (parts.some((part) => part.startsWith('.') || part === 'node_modules')) return false;
+  return relative.endsWith('.md');
+}
+
+function toPosix(filePath: string): string {
+  return filePath.split(path.sep).join('/');
+}

@@ -1,0 +1,91 @@
+/**
+ * Parsing and rendering on worker threads. Both are pure CPU work (remark,
+ * highlight.js), so a build with thousands of logs is as many times faster as
+ * there are cores, while the main thread only reads files and fills the store.
+ *
+ * If a worker cannot start or dies (say, nisshi installed under node_modules,
+ * where Node will not run TypeScript), the pool falls back to the main thread:
+ * slower, never wrong.
+ */
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { LogTask } from './log-worker.ts';
+import { processLog, type ProcessedLog, type ProcessOptions } from './process-log.ts';
+
+interface Pending {
+  task: LogTask;
+  resolve(result: ProcessedLog): void;
+}
+
+/** Below this many logs, starting workers (each loads remark and highlight.js) costs more than it saves. */
+export const MIN_LOGS_FOR_WORKERS = 64;
+
+export function workerCount(logs: number): number {
+  if (logs < MIN_LOGS_FOR_WORKERS) return 0;
+  return Math.max(1, Math.min(os.availableParallelism(), 8));
+}
+
+export class LogWorkerPool {
+  readonly #workers: Worker[] = [];
+  readonly #idle: Worker[] = [];
+  readonly #busy = new Map<Worker, Pending>();
+  readonly #queue: Pending[] = [];
+  #broken = false;
+  #nextId = 0;
+
+  constructor(size: number) {
+    const script = new URL('./log-worker.ts', import.meta.url);
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(script);
+      worker.on('message', (message: { id: number; result: ProcessedLog }) => this.#done(worker, message.result));
+      worker.on('error', () => this.#fail());
+      worker.on('exit', () => this.#fail());
+      this.#workers.push(worker);
+      this.#idle.push(worker);
+    }
+  }
+
+  process(text: string, options: ProcessOptions): Promise<ProcessedLog> {
+    if (this.#broken) return processLog(text, options);
+    return new Promise((resolve) => {
+      this.#queue.push({ task: { id: this.#nextId++, text, options }, resolve });
+      this.#dispatch();
+    });
+  }
+
+  /** Ends the workers; logs still to come are then done on this thread. */
+  async close(): Promise<void> {
+    this.#broken = true;
+    const workers = this.#workers.splice(0);
+    this.#idle.length = 0;
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+
+  #dispatch(): void {
+    while (this.#idle.length > 0 && this.#queue.length > 0) {
+      const worker = this.#idle.pop() as Worker;
+      const pending = this.#queue.shift() as Pending;
+      this.#busy.set(worker, pending);
+      worker.postMessage(pending.task);
+    }
+  }
+
+  #done(worker: Worker, result: ProcessedLog): void {
+    if (this.#broken) return;
+    const pending = this.#busy.get(worker);
+    this.#busy.delete(worker);
+    this.#idle.push(worker);
+    pending?.resolve(result);
+    this.#dispatch();
+  }
+
+  /** A worker failed or exited: stop using workers and do every unfinished log here. */
+  #fail(): void {
+    if (this.#broken) return;
+    this.#broken = true;
+    const orphans = [...this.#busy.values(), ...this.#queue.splice(0)];
+    this.#busy.clear();
+    for (const { task, resolve } of orphans) void processLog(task.text, task.options).then(resolve);
+    void this.close();
+  }
+}

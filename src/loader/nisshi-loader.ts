@@ -1,0 +1,126 @@
+/**
+ * nisshiLoader: the `logs` content collection. Reads every `*.md` below a
+ * folder, parses each into a LogRecord (nisshi's parser), renders its body with
+ * our own pipeline, and keeps published logs in Astro's content store under
+ * their slug. Drafts are never stored; a log with an error stops the build.
+ *
+ * Modelled on Astro's glob() loader: unchanged files (same digest) are neither
+ * parsed nor rendered again, entries whose files are gone are deleted, and in
+ * `astro dev` the folder is watched so a saved log updates its entry at once
+ * (and errors show in the browser's overlay rather than stopping the server).
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import packageJson from '../../package.json' with { type: 'json' };
+import type { Vocabulary } from '../parse/vocabulary.ts';
+import { mapBounded } from './bounded-map.ts';
+import { DevLogErrors } from './dev-overlay.ts';
+import { listLogs } from './log-files.ts';
+import { LogWorkerPool, workerCount } from './log-worker-pool.ts';
+import { processLog } from './process-log.ts';
+import { collectFindings, formatFinding, logErrorsError } from './report.ts';
+import { entriesByPath, readDraftDigests, writeDraftDigests } from './stored-state.ts';
+import { syncLog, type LogOutcome, type LogPipeline, type LogSettings } from './sync-log.ts';
+import { watchLogs } from './watch-logs.ts';
+
+export interface NisshiLoaderOptions {
+  /** Folder of the logs, relative to the project root (or absolute); searched recursively. */
+  base: string;
+  /** Heading names and labels, where the writer's differ from nisshi's defaults. */
+  vocabulary?: Partial<Vocabulary>;
+  /** Pass raw HTML in logs through unsanitised (default false). */
+  allowRawHtml?: boolean;
+}
+
+/** Files in flight at once: enough to keep every worker fed while others are read, few enough for any ulimit. */
+const PARALLEL_FILES = 32;
+
+const inThisThread: LogPipeline = { process: processLog };
+
+/**
+ * @param pipeline replaces the parse-and-render step (worker threads for a full
+ *   load, this thread for a saved file); tests pass a counting one, a site never does.
+ */
+export function nisshiLoader(options: NisshiLoaderOptions, pipeline?: LogPipeline) {
+  const settings: LogSettings = { vocabulary: options.vocabulary, allowRawHtml: options.allowRawHtml ?? false };
+  // Part of every digest: a stored entry is stale when the settings or nisshi itself changed, not only the file.
+  // (While changing the parser without bumping the version, `astro build --force` clears the store.)
+  const settingsKey = `\0${JSON.stringify({ nisshi: packageJson.version, ...settings })}`;
+
+  return {
+    name: 'nisshi-loader',
+    load: async (context: LoaderContext): Promise<void> => {
+      const { store, meta, logger, config, watcher } = context;
+      const rootDir = fileURLToPath(config.root);
+      const baseDir = path.resolve(rootDir, options.base);
+      const locations = await listLogs(baseDir, rootDir);
+      if (locations === null) logger.warn(`the logs folder "${options.base}" does not exist: no logs to show`);
+
+      const claims = new Map<string, string>();
+      const state = {
+        entriesByPath: entriesByPath(store.values()),
+        draftDigests: readDraftDigests(meta),
+        claim(id: string, relativePath: string): string | null {
+          const holder = claims.get(id);
+          if (holder !== undefined && holder !== relativePath) return holder;
+          claims.set(id, relativePath);
+          return null;
+        },
+      };
+      const workers = pipeline ? 0 : workerCount(locations?.length ?? 0);
+      const pool = workers > 0 ? new LogWorkerPool(workers) : null;
+      const fullLoad = pipeline ?? pool ?? inThisThread;
+      let outcomes: LogOutcome[];
+      try {
+        outcomes = await mapBounded(locations ?? [], PARALLEL_FILES, (location) =>
+          syncLog(location, context, settings, settingsKey, fullLoad, state),
+        );
+      } finally {
+        await pool?.close();
+      }
+
+      // Entries no file claimed this time: deleted files, drafts, renamed slugs, logs now failing.
+      for (const id of store.keys()) if (!claims.has(id)) store.delete(id);
+      writeDraftDigests(meta, draftDigestsOf(outcomes));
+      logger.info(summary(outcomes));
+
+      const { errors, warnings } = collectFindings(outcomes);
+      for (const warning of warnings) logger.warn(formatFinding(warning));
+      if (!watcher) {
+        if (errors.length > 0) throw logErrorsError(errors, rootDir);
+        return;
+      }
+      // astro dev: throwing here would stop the server; the errors go to the browser's overlay instead.
+      const devErrors = new DevLogErrors(logger, rootDir);
+      devErrors.replaceAll(errors);
+      watchLogs({ context, baseDir, rootDir, settings, settingsKey, pipeline: pipeline ?? inThisThread, devErrors });
+    },
+  } satisfies Loader;
+}
+
+function draftDigestsOf(outcomes: readonly LogOutcome[]): Map<string, string> {
+  const digests = new Map<string, string>();
+  for (const outcome of outcomes) {
+    if (outcome.kind === 'draft') digests.set(outcome.location.relativePath, outcome.digest);
+  }
+  return digests;
+}
+
+function summary(outcomes: readonly LogOutcome[]): string {
+  let parsed = 0;
+  let unchanged = 0;
+  let drafts = 0;
+  let failed = 0;
+  for (const outcome of outcomes) {
+    if (outcome.kind === 'published') {
+      if (outcome.reparsed) parsed++;
+      else unchanged++;
+    } else if (outcome.kind === 'draft') {
+      drafts++;
+    } else {
+      failed++;
+    }
+  }
+  return `${parsed + unchanged} logs (${parsed} parsed, ${unchanged} unchanged), ${drafts} drafts left out, ${failed} with errors`;
+}

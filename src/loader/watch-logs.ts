@@ -1,0 +1,86 @@
+/**
+ * `astro dev`: keep the store in step with the logs folder while the writer
+ * edits, file by file, as glob() does. A save that introduces an error is
+ * reported (terminal and overlay) and leaves the last good entry in place, so
+ * the page stays up while the writer fixes the line the message names.
+ */
+import type { LoaderContext } from 'astro/loaders';
+import { formatDiagnosticLine, locate } from '../cli/diagnostics.ts';
+import type { DevLogErrors } from './dev-overlay.ts';
+import { isLogPath, locate as locateLog, type LogLocation } from './log-files.ts';
+import { entriesByPath, readDraftDigests, writeDraftDigests } from './stored-state.ts';
+import { syncLog, type LogPipeline, type LogSettings } from './sync-log.ts';
+
+export interface WatchOptions {
+  context: LoaderContext;
+  baseDir: string;
+  rootDir: string;
+  settings: LogSettings;
+  settingsKey: string;
+  pipeline: LogPipeline;
+  devErrors: DevLogErrors;
+}
+
+export function watchLogs(options: WatchOptions): void {
+  const { context, baseDir, rootDir } = options;
+  const watcher = context.watcher;
+  if (!watcher) return;
+  watcher.add(baseDir);
+  // One event at a time: two quick saves of a file must not race each other into the store.
+  let queue = Promise.resolve();
+  const enqueue = (absolutePath: string, work: (location: LogLocation) => Promise<void>): void => {
+    if (!isLogPath(absolutePath, baseDir)) return;
+    const location = locateLog(absolutePath, rootDir);
+    queue = queue
+      .then(() => work(location))
+      .catch((error: unknown) => {
+        context.logger.error(`could not reload ${location.relativePath}: ${(error as Error).message}`);
+      });
+  };
+  watcher.on('add', (changed: string) => enqueue(changed, (location) => reload(location, options)));
+  watcher.on('change', (changed: string) => enqueue(changed, (location) => reload(location, options)));
+  watcher.on('unlink', (deleted: string) => enqueue(deleted, (location) => forget(location, options)));
+}
+
+async function reload(location: LogLocation, options: WatchOptions): Promise<void> {
+  const { context, settings, settingsKey, pipeline } = options;
+  const { store, meta, logger } = context;
+  const byPath = entriesByPath(store.values());
+  const previous = byPath.get(location.relativePath);
+  const drafts = readDraftDigests(meta);
+  const state = {
+    entriesByPath: byPath,
+    draftDigests: drafts,
+    claim(id: string, relativePath: string): string | null {
+      const holder = store.get(id);
+      return holder?.filePath && holder.filePath !== relativePath ? holder.filePath : null;
+    },
+  };
+  const outcome = await syncLog(location, context, settings, settingsKey, pipeline, state);
+  const located = outcome.diagnostics.map((diagnostic) => locate(location.relativePath, diagnostic));
+  options.devErrors.replaceFile(location.relativePath, located.filter((diagnostic) => diagnostic.severity === 'error'));
+  for (const warning of located) if (warning.severity === 'warning') logger.warn(formatDiagnosticLine(warning));
+  if (outcome.kind === 'failed') {
+    if (previous) logger.warn(`${location.relativePath}: showing its last version without errors until it is fixed`);
+    return;
+  }
+  if (outcome.kind === 'draft') {
+    if (previous) store.delete(previous.id);
+    drafts.set(location.relativePath, outcome.digest);
+  } else {
+    // A new date or file name gives a new slug: the entry under the old one would be a ghost page.
+    if (previous && previous.id !== outcome.id) store.delete(previous.id);
+    drafts.delete(location.relativePath);
+    if (outcome.reparsed) logger.info(`reloaded ${location.relativePath}`);
+  }
+  writeDraftDigests(meta, drafts);
+}
+
+async function forget(location: LogLocation, options: WatchOptions): Promise<void> {
+  const { store, meta } = options.context;
+  options.devErrors.replaceFile(location.relativePath, []);
+  const previous = entriesByPath(store.values()).get(location.relativePath);
+  if (previous) store.delete(previous.id);
+  const drafts = readDraftDigests(meta);
+  if (drafts.delete(location.relativePath)) writeDraftDigests(meta, drafts);
+}

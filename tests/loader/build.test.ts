@@ -1,0 +1,138 @@
+/**
+ * The loader through real `astro build`s of a small project: the repository's
+ * astro.config.mjs and src/content.config.ts, two pages from
+ * tests/fixtures/loader/project, and the fixture logs. One project is built
+ * three times (clean, with a broken log, then with a changed log) so the
+ * whole file costs three builds.
+ */
+import { spawnSync } from 'node:child_process';
+import { cp, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const fixtures = path.join(repoRoot, 'tests/fixtures/loader');
+const BUILD_TIMEOUT = 180_000;
+
+let project = '';
+
+interface BuildRun {
+  status: number | null;
+  output: string;
+}
+
+/**
+ * The environment without what Vitest adds for its own Vite (BASE_URL=/, MODE,
+ * NODE_ENV=test …): Astro would take those over the project's settings.
+ */
+function outsideVitest(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const vitest = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST']);
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !vitest.has(name) && !name.startsWith('VITEST')));
+}
+
+function astroBuild(): BuildRun {
+  const result = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: project,
+    encoding: 'utf8',
+    env: {
+      ...outsideVitest(process.env),
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NISSHI_LOGS_DIR: 'logs',
+      // Below a path, as on GitHub Pages: the base must reach every link and the sitemap.
+      NISSHI_SITE_URL: 'https://example.com/nisshi/',
+    },
+  });
+  if (result.error) throw result.error;
+  return { status: result.status, output: result.stdout + result.stderr };
+}
+
+/** Every file below dist/, as [path, text]. */
+async function distFiles(): Promise<[string, string][]> {
+  const dist = path.join(project, 'dist');
+  const names = await readdir(dist, { recursive: true, withFileTypes: true });
+  const files = names.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+  return Promise.all(files.map(async (file): Promise<[string, string]> => [path.relative(dist, file), await readFile(file, 'utf8')]));
+}
+
+const dist = (file: string) => readFile(path.join(project, 'dist', file), 'utf8');
+
+beforeAll(async () => {
+  project = await mkdtemp(path.join(tmpdir(), 'nisshi-build-'));
+  await cp(path.join(fixtures, 'project'), project, { recursive: true });
+  await cp(path.join(fixtures, 'logs'), path.join(project, 'logs'), { recursive: true });
+  await symlink(path.join(repoRoot, 'node_modules'), path.join(project, 'node_modules'), 'dir');
+  const real = (file: string) => JSON.stringify(path.join(repoRoot, file));
+  // The repository's own settings; only the cache moves into the project (it would otherwise land
+  // in the shared node_modules/.astro, through the link).
+  await writeFile(
+    path.join(project, 'astro.config.mjs'),
+    `import config from ${real('astro.config.mjs')};\nexport default { ...config, cacheDir: './.astro-cache/' };\n`,
+  );
+  await writeFile(path.join(project, 'src/content.config.ts'), `export { collections } from ${real('src/content.config.ts')};\n`);
+});
+
+afterAll(async () => {
+  if (project) await rm(project, { recursive: true, force: true });
+});
+
+describe('astro build with nisshiLoader', () => {
+  let first: BuildRun;
+  beforeAll(() => {
+    first = astroBuild();
+  }, BUILD_TIMEOUT);
+
+  it('succeeds on good logs and a draft, printing warnings as path:line:column', () => {
+    expect(first.output).not.toMatch(/\berror\b/i);
+    expect(first.status).toBe(0);
+    expect(first.output).toMatch(/logs\/2025-08-03\.md:22:1: warning .+ \[heading-missing-space\]/);
+    expect(first.output).toContain('2 logs (2 parsed, 0 unchanged), 1 drafts left out, 0 with errors');
+  });
+
+  it('lists the published logs on a page that reads the collection', async () => {
+    const index = await dist('index.html');
+    expect(index).toContain('<a href="/nisshi/logs/2025-08-03/">Lambda の実装</a>');
+    expect(index).toContain('<span class="study-minutes">120</span>');
+    expect(index).toContain('<a href="/nisshi/logs/2025-08-04/">2025-08-04</a>');
+  });
+
+  it("renders each log's page from the stored HTML: highlighted, with heading ids", async () => {
+    const page = await dist('logs/2025-08-04/index.html');
+    expect(page).toContain('<h2 id="今日の目標">今日の目標</h2>');
+    expect(page).toContain('<a href="#今日の目標">今日の目標</a>');
+    expect(page).toMatch(/<code class="hljs language-yaml"><span class="hljs-[a-z]+/);
+  });
+
+  it('leaves the draft out of every file it writes, the sitemap included', async () => {
+    const files = await distFiles();
+    expect(files.map(([file]) => file)).toContain('sitemap-0.xml');
+    for (const [file, text] of files) {
+      expect(text, file).not.toContain('DRAFT-MARKER');
+      expect(text, file).not.toContain('2025-08-05');
+    }
+    expect(await dist('sitemap-0.xml')).toContain('<loc>https://example.com/nisshi/logs/2025-08-03/</loc>');
+  });
+
+  it('fails on a broken log, naming logs/<file>.md:line:column and the message', async () => {
+    await cp(path.join(fixtures, 'broken/2025-08-06.md'), path.join(project, 'logs/2025-08-06.md'));
+    const run = astroBuild();
+    expect(run.status).not.toBe(0);
+    expect(run.output).toContain('1 error in 1 log:');
+    expect(run.output).toMatch(
+      /logs\/2025-08-06\.md:3:1: error frontmatter is not valid YAML: .+ \[frontmatter-yaml\]/,
+    );
+  }, BUILD_TIMEOUT);
+
+  it('parses only the changed log on the next build, and shows the change', async () => {
+    await rm(path.join(project, 'logs/2025-08-06.md'));
+    const file = path.join(project, 'logs/2025/08/04.md');
+    await writeFile(file, `${await readFile(file, 'utf8')}\n## 振り返り\n- CHANGED-MARKER を足した\n`);
+    const run = astroBuild();
+    expect(run.status).toBe(0);
+    expect(run.output).toContain('2 logs (1 parsed, 1 unchanged), 1 drafts left out, 0 with errors');
+    expect(await dist('logs/2025-08-04/index.html')).toContain('CHANGED-MARKER');
+  }, BUILD_TIMEOUT);
+});

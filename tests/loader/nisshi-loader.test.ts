@@ -1,0 +1,167 @@
+/**
+ * nisshiLoader against an in-memory store: what is stored, what is skipped
+ * when nothing changed, what makes a load fail, and the dev watcher. The real
+ * Astro build is in build.test.ts.
+ */
+import { readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { nisshiLoader } from '../../src/loader/index.ts';
+import type { LogRecord } from '../../src/record/schema.ts';
+import { countingPipeline, fakeContext, projectWithLogs } from './fake-context.ts';
+
+let root = '';
+beforeEach(async () => {
+  root = await projectWithLogs();
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+const logPath = (relative: string) => path.join(root, relative);
+const loader = (pipeline = countingPipeline()) => ({ pipeline, loader: nisshiLoader({ base: 'logs' }, pipeline) });
+
+describe('nisshiLoader: a load', () => {
+  it('stores each published log under its slug with its record, body and rendered HTML', async () => {
+    const fake = fakeContext(root);
+    await loader().loader.load(fake.context);
+    expect([...fake.entries.keys()].sort()).toEqual(['2025-08-03', '2025-08-04']);
+    const entry = fake.entries.get('2025-08-04');
+    const data = entry?.data as LogRecord;
+    expect(data.source).toBe('logs/2025/08/04.md');
+    expect(data.date).toBe('2025-08-04');
+    expect(entry?.filePath).toBe('logs/2025/08/04.md');
+    expect(entry?.body?.startsWith('# 2025年8月4日')).toBe(true);
+    expect(entry?.rendered?.html).toContain('<code class="hljs language-yaml">');
+    expect(entry?.rendered?.metadata?.headings).toContainEqual({ depth: 2, slug: '今日の目標', text: '今日の目標' });
+  });
+
+  it('leaves out drafts and dot-folders', async () => {
+    const fake = fakeContext(root);
+    await loader().loader.load(fake.context);
+    const stored = JSON.stringify([...fake.entries.values()]);
+    expect(stored).not.toContain('DRAFT-MARKER');
+    expect(stored).not.toContain('.obsidian');
+  });
+
+  it('prints warnings as path:line:column lines and goes on', async () => {
+    const fake = fakeContext(root);
+    await loader().loader.load(fake.context);
+    const warnings = fake.logged.filter((line) => line.level === 'warn').map((line) => line.message);
+    expect(warnings).toEqual([expect.stringMatching(/^logs\/2025-08-03\.md:22:1: warning .+ \[heading-missing-space\]$/)]);
+  });
+
+  it('does not parse or render an unchanged file again, draft or not, and picks up a changed one', async () => {
+    const first = loader();
+    const fake = fakeContext(root);
+    await first.loader.load(fake.context);
+    expect(first.pipeline.calls.sort()).toEqual(['logs/2025-08-03.md', 'logs/2025-08-05-draft.md', 'logs/2025/08/04.md']);
+    const before = fake.entries.get('2025-08-03');
+
+    const second = loader();
+    await second.loader.load(fakeContext(root, { after: fake }).context);
+    expect(second.pipeline.calls).toEqual([]);
+    expect(fake.entries.get('2025-08-03')).toBe(before);
+
+    await writeFile(logPath('logs/2025/08/04.md'), `${await readFile(logPath('logs/2025/08/04.md'), 'utf8')}\n## 学び\n- 追記した\n`);
+    const third = loader();
+    await third.loader.load(fakeContext(root, { after: fake }).context);
+    expect(third.pipeline.calls).toEqual(['logs/2025/08/04.md']);
+    expect(fake.entries.get('2025-08-04')?.rendered?.html).toContain('追記した');
+  });
+
+  it('parses everything again when the settings change', async () => {
+    const fake = fakeContext(root);
+    await loader().loader.load(fake.context);
+    const raw = countingPipeline();
+    await nisshiLoader({ base: 'logs', allowRawHtml: true }, raw).load(fakeContext(root, { after: fake }).context);
+    expect(raw.calls).toHaveLength(3);
+  });
+
+  it('deletes the entry of a file that is gone, and of a log that became a draft', async () => {
+    const fake = fakeContext(root);
+    await loader().loader.load(fake.context);
+    await unlink(logPath('logs/2025/08/04.md'));
+    const text = await readFile(logPath('logs/2025-08-03.md'), 'utf8');
+    await writeFile(logPath('logs/2025-08-03.md'), text.replace('tags: [aws, lambda]', 'tags: [aws, lambda]\ndraft: true'));
+    await loader().loader.load(fakeContext(root, { after: fake }).context);
+    expect([...fake.entries.keys()]).toEqual([]);
+  });
+});
+
+describe('nisshiLoader: errors stop the load', () => {
+  it('names path:line:column, message and rule of every error in every log', async () => {
+    await writeFile(logPath('logs/broken.md'), '---\ntitle: [unclosed\n---\n# 2025年8月9日\n');
+    await writeFile(logPath('logs/undated.md'), '# 日付のない日\n\n本文\n');
+    const fake = fakeContext(root);
+    const error = await loader().loader.load(fake.context).then(() => null, (thrown: Error) => thrown);
+    expect(error?.message).toMatch(/^2 errors in 2 logs:\n/);
+    expect(error?.message).toMatch(/\nlogs\/broken\.md:2:\d+: error frontmatter is not valid YAML: .+ \[frontmatter-yaml\]/);
+    expect(error?.message).toMatch(/\nlogs\/undated\.md:\d+:\d+: error .+ \[no-date\]/);
+    // The logs without errors are still stored (astro dev keeps serving them).
+    expect(fake.entries.has('2025-08-03')).toBe(true);
+  });
+
+  it('treats a file that is not UTF-8 as an error', async () => {
+    const shiftJis = Buffer.from([0x23, 0x20, 0x93, 0xfa, 0x8b, 0x4c, 0x0a]); // "# 日記" in Shift_JIS
+    await writeFile(logPath('logs/2025-08-10.md'), shiftJis);
+    const error = await loader().loader.load(fakeContext(root).context).then(() => null, (thrown: Error) => thrown);
+    expect(error?.message).toContain('logs/2025-08-10.md:1:3: error not valid UTF-8');
+    expect(error?.message).toContain('[encoding]');
+  });
+
+  it('refuses two logs with one slug, naming both files', async () => {
+    await writeFile(logPath('logs/2025/08/03.md'), '# 2025年8月3日\n\n同じ日のもう一つ\n');
+    const error = await loader().loader.load(fakeContext(root).context).then(() => null, (thrown: Error) => thrown);
+    expect(error?.message).toMatch(/\[duplicate-slug\]/);
+    expect(error?.message).toContain('logs/2025-08-03.md');
+    expect(error?.message).toContain('logs/2025/08/03.md');
+  });
+});
+
+describe('nisshiLoader in astro dev', () => {
+  it('watches the folder: a saved log is reloaded, a new one added, a deleted one removed', async () => {
+    const pipeline = countingPipeline();
+    const fake = fakeContext(root, { dev: true });
+    await nisshiLoader({ base: 'logs' }, pipeline).load(fake.context);
+    const watcher = fake.watcher;
+    if (!watcher) throw new Error('no watcher');
+    expect(watcher.added).toEqual([logPath('logs')]);
+    pipeline.calls.length = 0;
+
+    const file = logPath('logs/2025-08-03.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('title: Lambda の実装', 'title: 書き直した題'));
+    await watcher.fire('change', file);
+    expect(pipeline.calls).toEqual(['logs/2025-08-03.md']);
+    expect((fake.entries.get('2025-08-03')?.data as LogRecord).title).toBe('書き直した題');
+
+    await writeFile(logPath('logs/2025-08-11.md'), '# 2025年8月11日\n\n新しい日\n');
+    await watcher.fire('add', logPath('logs/2025-08-11.md'));
+    expect(fake.entries.has('2025-08-11')).toBe(true);
+
+    await unlink(logPath('logs/2025/08/04.md'));
+    await watcher.fire('unlink', logPath('logs/2025/08/04.md'));
+    expect(fake.entries.has('2025-08-04')).toBe(false);
+
+    await watcher.fire('change', logPath('logs/.obsidian/workspace.md'));
+    expect(pipeline.calls).toEqual(['logs/2025-08-03.md', 'logs/2025-08-11.md']);
+  });
+
+  it('reports errors without throwing and keeps the last good entry until the log is fixed', async () => {
+    await writeFile(logPath('logs/broken.md'), '---\ntitle: [unclosed\n---\n# 2025年8月9日\n');
+    const fake = fakeContext(root, { dev: true });
+    await nisshiLoader({ base: 'logs' }).load(fake.context);
+    expect(fake.logged).toContainEqual({ level: 'error', message: expect.stringMatching(/^logs\/broken\.md:2:\d+: error /) });
+
+    const file = logPath('logs/2025-08-03.md');
+    const good = await readFile(file, 'utf8');
+    await writeFile(file, good.replace('tags: [aws, lambda]', 'tags: [aws, lambda'));
+    await fake.watcher?.fire('change', file);
+    expect(fake.logged).toContainEqual({ level: 'error', message: expect.stringMatching(/^logs\/2025-08-03\.md:\d+:\d+: error /) });
+    expect((fake.entries.get('2025-08-03')?.data as LogRecord).title).toBe('Lambda の実装');
+
+    await writeFile(file, good.replace('title: Lambda の実装', 'title: 直した'));
+    await fake.watcher?.fire('change', file);
+    expect((fake.entries.get('2025-08-03')?.data as LogRecord).title).toBe('直した');
+  });
+});

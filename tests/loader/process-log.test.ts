@@ -1,0 +1,81 @@
+/**
+ * processLog parses once for both the record and the page. It must give
+ * exactly what parseLog and renderLogBody give separately, or the site and
+ * `nisshi parse` would disagree about a log.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { generateLogs } from '../../scripts/generate-logs.ts';
+import { defaultVocabulary, parseLog } from '../../src/index.ts';
+import { LogWorkerPool } from '../../src/loader/log-worker-pool.ts';
+import { processLog } from '../../src/loader/process-log.ts';
+import { renderLogBody } from '../../src/render/index.ts';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Every .md below a folder of the repository, as [repo-relative path, text]. */
+async function markdownBelow(folder: string): Promise<[string, string][]> {
+  const names = await readdir(path.join(repoRoot, folder), { recursive: true });
+  const files = names.filter((name) => name.endsWith('.md')).sort();
+  return Promise.all(
+    files.map(async (name): Promise<[string, string]> => {
+      const relative = path.posix.join(folder, name.split(path.sep).join('/'));
+      return [relative, await readFile(path.join(repoRoot, relative), 'utf8')];
+    }),
+  );
+}
+
+async function corpus(): Promise<[string, string][]> {
+  const generated = generateLogs(24, { seed: 7 }).map((log): [string, string] => [`logs/${log.path}`, log.text]);
+  return [
+    ...(await markdownBelow('tests/fixtures/parser')),
+    ...(await markdownBelow('tests/fixtures/loader')),
+    ...(await markdownBelow('tests/fixtures/render')),
+    ['logs/2025-08-03.md', await readFile(path.join(repoRoot, 'logs/2025-08-03.md'), 'utf8')],
+    ['logs/with-bom.md', '\ufeff---\ndate: 2025-08-01\n---\n# 見出し\n'],
+    ['logs/empty.md', ''],
+    ...generated,
+  ];
+}
+
+describe('processLog', () => {
+  it("gives parseLog's record and renderLogBody's HTML for every log it is given", async () => {
+    const logs = await corpus();
+    expect(logs.length).toBeGreaterThan(40);
+    for (const [file, text] of logs) {
+      for (const allowRawHtml of [false, true]) {
+        const processed = await processLog(text, { path: file, allowRawHtml });
+        expect(processed.record, file).toEqual(parseLog(text, { path: file }));
+        const rendered = await renderLogBody(text, { allowRawHtml });
+        expect(processed.html, file).toBe(rendered.html);
+        expect(processed.headings, file).toEqual(rendered.headings);
+      }
+    }
+  });
+
+  it('uses the vocabulary it is given', async () => {
+    const text = '# 2025-08-03\n\n## やること\n- 読む\n';
+    const vocabulary = { sections: { ...defaultVocabulary.sections, goals: ['やること'] } };
+    const processed = await processLog(text, { path: 'logs/x.md', vocabulary, allowRawHtml: false });
+    expect(processed.record.goals.map((goal) => goal.text)).toEqual(['読む']);
+    expect(processed.record).toEqual(parseLog(text, { path: 'logs/x.md', vocabulary }));
+  });
+});
+
+describe('LogWorkerPool', () => {
+  it('gives the same results on worker threads as on this one', async () => {
+    const logs = generateLogs(12, { seed: 3 });
+    const pool = new LogWorkerPool(2);
+    try {
+      const options = (file: string) => ({ path: `logs/${file}`, allowRawHtml: false });
+      const results = await Promise.all(logs.map((log) => pool.process(log.text, options(log.path))));
+      for (const [index, log] of logs.entries()) {
+        expect(results[index]).toEqual(await processLog(log.text, options(log.path)));
+      }
+    } finally {
+      await pool.close();
+    }
+  });
+});
