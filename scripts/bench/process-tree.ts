@@ -15,7 +15,8 @@ export interface TreeWatch {
 }
 
 export function watchProcessTree(rootPid: number, everyMs = 100): TreeWatch {
-  const peaks = new Map<string, number>();
+  // By pid, not name: Node renames its main thread (so its process) to MainThread once started.
+  const byPid = new Map<number, { name: string; hwm: number }>();
   const sample = (): void => {
     const parents = new Map<number, number>();
     const seen: { pid: number; name: string; hwm: number }[] = [];
@@ -28,7 +29,7 @@ export function watchProcessTree(rootPid: number, everyMs = 100): TreeWatch {
       seen.push({ pid: Number(entry), name: /^Name:\s*(.+)$/m.exec(status)?.[1] ?? '?', hwm: Number(/^VmHWM:\s*(\d+)/m.exec(status)?.[1] ?? 0) });
     }
     for (const { pid, name, hwm } of seen) {
-      if (hwm > (peaks.get(name) ?? 0) && descendsFrom(pid, rootPid, parents)) peaks.set(name, hwm);
+      if (descendsFrom(pid, rootPid, parents)) byPid.set(pid, { name, hwm: Math.max(hwm, byPid.get(pid)?.hwm ?? 0) });
     }
   };
   sample();
@@ -36,6 +37,8 @@ export function watchProcessTree(rootPid: number, everyMs = 100): TreeWatch {
   return {
     stop() {
       clearInterval(timer);
+      const peaks = new Map<string, number>();
+      for (const { name, hwm } of byPid.values()) peaks.set(name, Math.max(hwm, peaks.get(name) ?? 0));
       return peaks;
     },
   };
