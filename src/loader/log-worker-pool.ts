@@ -31,26 +31,46 @@ export class LogWorkerPool {
   readonly #busy = new Map<Worker, Pending>();
   readonly #queue: Pending[] = [];
   #broken = false;
+  #fallbackReason: string | null = null;
   #nextId = 0;
+  #started = 0;
+  readonly #size: number;
 
+  /** Workers start with the first log to process: a build where nothing changed starts none. */
   constructor(size: number) {
+    this.#size = size;
+  }
+
+  /** How many workers were started (0 until a log needed one). */
+  get started(): number {
+    return this.#started;
+  }
+
+  #start(): void {
     const script = new URL('./log-worker.ts', import.meta.url);
-    for (let i = 0; i < size; i++) {
+    for (let i = 0; i < this.#size; i++) {
       const worker = new Worker(script);
       worker.on('message', (message: { id: number; result: ProcessedLog }) => this.#done(worker, message.result));
-      worker.on('error', () => this.#fail());
-      worker.on('exit', () => this.#fail());
+      worker.on('error', (error) => this.#fail(error.message));
+      worker.on('exit', (code) => this.#fail(`a worker exited with code ${code}`));
       this.#workers.push(worker);
       this.#idle.push(worker);
     }
+    this.#started = this.#size;
   }
 
   process(text: string, options: ProcessOptions): Promise<ProcessedLog> {
     if (this.#broken) return processLog(text, options);
+    if (this.#started === 0) this.#start();
     return new Promise((resolve) => {
       this.#queue.push({ task: { id: this.#nextId++, text, options }, resolve });
       this.#dispatch();
     });
+  }
+
+  /** Why the logs went to the main thread after all, or null while the workers do them. */
+  get fallbackReason(): string | null {
+    return this.#fallbackReason;
   }
 
   /** Ends the workers; logs still to come are then done on this thread. */
@@ -80,9 +100,10 @@ export class LogWorkerPool {
   }
 
   /** A worker failed or exited: stop using workers and do every unfinished log here. */
-  #fail(): void {
+  #fail(reason: string): void {
     if (this.#broken) return;
     this.#broken = true;
+    this.#fallbackReason = reason;
     const orphans = [...this.#busy.values(), ...this.#queue.splice(0)];
     this.#busy.clear();
     for (const { task, resolve } of orphans) void processLog(task.text, task.options).then(resolve);

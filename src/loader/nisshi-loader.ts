@@ -79,11 +79,14 @@ export function nisshiLoader(options: NisshiLoaderOptions, pipeline?: LogPipelin
       } finally {
         await pool?.close();
       }
+      if (pool?.fallbackReason) {
+        logger.warn(`worker threads stopped (${pool.fallbackReason}); the rest of the logs were parsed on the main thread`);
+      }
 
       // Entries no file claimed this time: deleted files, drafts, renamed slugs, logs now failing.
       for (const id of store.keys()) if (!claims.has(id)) store.delete(id);
       writeDraftDigests(meta, draftDigestsOf(outcomes));
-      logger.info(summary(outcomes));
+      logger.info(summary(outcomes, pool?.started ?? 0));
 
       const { errors, warnings } = collectFindings(outcomes);
       for (const warning of warnings) logger.warn(formatFinding(warning));
@@ -107,7 +110,7 @@ function draftDigestsOf(outcomes: readonly LogOutcome[]): Map<string, string> {
   return digests;
 }
 
-function summary(outcomes: readonly LogOutcome[]): string {
+function summary(outcomes: readonly LogOutcome[], workers: number): string {
   let parsed = 0;
   let unchanged = 0;
   let drafts = 0;
@@ -122,5 +125,6 @@ function summary(outcomes: readonly LogOutcome[]): string {
       failed++;
     }
   }
-  return `${parsed + unchanged} logs (${parsed} parsed, ${unchanged} unchanged), ${drafts} drafts left out, ${failed} with errors`;
+  const threads = workers > 0 ? ` (${workers} worker threads)` : '';
+  return `${parsed + unchanged} logs (${parsed} parsed, ${unchanged} unchanged), ${drafts} drafts left out, ${failed} with errors${threads}`;
 }

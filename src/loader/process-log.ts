@@ -14,7 +14,7 @@ import { parseLog } from '../parse/parse-log.ts';
 import { extractLog } from '../parse/plugin.ts';
 import { resolveVocabulary, type Vocabulary } from '../parse/vocabulary.ts';
 import type { LogRecord } from '../record/schema.ts';
-import { parseMarkdown, renderMarkdownTree, type RenderedHeading } from '../render/index.ts';
+import { markdownBody, parseMarkdown, renderMarkdownTree, type RenderedHeading } from '../render/index.ts';
 
 export interface ProcessOptions {
   /** Relative to the project root, with `/`: names the record (source, slug) and may carry its date. */
@@ -25,6 +25,8 @@ export interface ProcessOptions {
 
 export interface ProcessedLog {
   record: LogRecord;
+  /** The Markdown after the frontmatter: the entry's `body`. */
+  body: string;
   html: string;
   headings: RenderedHeading[];
 }
@@ -45,6 +47,7 @@ function vocabularyFor(partial: Partial<Vocabulary> | undefined): Vocabulary {
 /** Never throws: what cannot be read or rendered becomes an error diagnostic on the record. */
 export async function processLog(text: string, options: ProcessOptions): Promise<ProcessedLog> {
   let record: LogRecord;
+  let body: string;
   let tree: ReturnType<typeof parseMarkdown>;
   try {
     const clean = text.replace(/^\ufeff/, '');
@@ -54,13 +57,14 @@ export async function processLog(text: string, options: ProcessOptions): Promise
     tree = parseMarkdown(blankFrontmatter(clean, frontmatter));
     record = extractLog(tree, file, vocabularyFor(options.vocabulary));
     record.source = options.path;
+    body = markdownBody(clean, frontmatter);
   } catch {
     // parseLog turns the same failure into the record it reports for every unreadable log.
-    return { record: parseLog(text, options), html: '', headings: [] };
+    return { record: parseLog(text, options), body: '', html: '', headings: [] };
   }
   try {
     const { html, headings } = await renderMarkdownTree(tree, { allowRawHtml: options.allowRawHtml });
-    return { record, html, headings };
+    return { record, body, html, headings };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     record.diagnostics.push({
@@ -70,6 +74,6 @@ export async function processLog(text: string, options: ProcessOptions): Promise
       rule: 'internal-error',
       message: `nisshi could not render this log as HTML (${message}); please report this with the file`,
     });
-    return { record, html: '', headings: [] };
+    return { record, body, html: '', headings: [] };
   }
 }

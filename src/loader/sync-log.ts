@@ -9,7 +9,6 @@ import type { DataStore, LoaderContext } from 'astro/loaders';
 import { decodeLog } from '../cli/files.ts';
 import type { Vocabulary } from '../parse/vocabulary.ts';
 import type { Diagnostic, LogRecord } from '../record/schema.ts';
-import { markdownBody } from '../render/index.ts';
 import type { LogLocation } from './log-files.ts';
 import type { ProcessedLog, ProcessOptions } from './process-log.ts';
 
@@ -71,7 +70,7 @@ export async function syncLog(
     return { kind: 'draft', location, digest, diagnostics: [] };
   }
 
-  const { record, html, headings } = await pipeline.process(text, {
+  const { record, body, html, headings } = await pipeline.process(text, {
     path: location.relativePath,
     vocabulary: settings.vocabulary,
     allowRawHtml: settings.allowRawHtml,
@@ -95,7 +94,7 @@ export async function syncLog(
   context.store.set({
     id,
     data,
-    body: markdownBody(text),
+    body,
     filePath: location.relativePath,
     digest,
     rendered: { html, metadata: { headings } },

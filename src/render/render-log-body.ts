@@ -18,7 +18,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { blankFrontmatter, readFrontmatter } from '../parse/frontmatter.ts';
+import { blankFrontmatter, readFrontmatter, type Frontmatter } from '../parse/frontmatter.ts';
 import { rehypeHeadingIds, type RenderedHeading } from './heading-ids.ts';
 import { dropUnsafeDataImages, sanitizeSchema } from './sanitize-schema.ts';
 
@@ -98,10 +98,13 @@ export async function renderMarkdownTree(tree: MdastRoot, options: RenderOptions
   return { html: processor.stringify(hast, file), headings: file.data.headings ?? [] };
 }
 
-/** The Markdown after the frontmatter, as Astro's glob() loader stores an entry's `body`. */
-export function markdownBody(markdown: string): string {
+/**
+ * The Markdown after the frontmatter, as Astro's glob() loader stores an
+ * entry's `body`. Pass the frontmatter when it has been read already.
+ */
+export function markdownBody(markdown: string, frontmatter?: Frontmatter): string {
   const text = markdown.replace(/^\ufeff/, '');
-  const { lineCount } = readFrontmatter(text);
+  const { lineCount } = frontmatter ?? readFrontmatter(text);
   let offset = 0;
   for (let line = 0; line < lineCount && offset !== -1; line++) {
     const next = text.indexOf('\n', offset);

@@ -1,22 +1,34 @@
 /**
  * The loader through real `astro build`s of a small project: the repository's
  * astro.config.mjs and src/content.config.ts, two pages from
- * tests/fixtures/loader/project, and the fixture logs. One project is built
- * three times (clean, with a broken log, then with a changed log) so the
- * whole file costs three builds.
+ * tests/fixtures/loader/project, the fixture logs, and enough generated logs
+ * that the loader parses on worker threads as it does for a real diary. One
+ * project is built three times (clean, with a broken log, then with a changed
+ * log) so the whole file costs three builds.
  */
 import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateLogs } from '../../scripts/generate-logs.ts';
+import { MIN_LOGS_FOR_WORKERS } from '../../src/loader/log-worker-pool.ts';
+import { parseLog } from '../../src/index.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const fixtures = path.join(repoRoot, 'tests/fixtures/loader');
 const BUILD_TIMEOUT = 180_000;
 
 let project = '';
+/** Generated logs beside the fixtures, from 2020 so no slug meets a fixture's; seed 2 makes three of them drafts. */
+const generated = generateLogs(MIN_LOGS_FOR_WORKERS, { seed: 2, startDate: '2020-01-01' }).map((log) => ({
+  ...log,
+  record: parseLog(log.text, { path: `logs/generated/${log.path}` }),
+}));
+const generatedDrafts = generated.filter((log) => log.record.draft);
+/** The fixtures' two published logs and the generated ones that are not drafts. */
+const published = 2 + generated.length - generatedDrafts.length;
 
 interface BuildRun {
   status: number | null;
@@ -64,6 +76,8 @@ beforeAll(async () => {
   project = await mkdtemp(path.join(tmpdir(), 'nisshi-build-'));
   await cp(path.join(fixtures, 'project'), project, { recursive: true });
   await cp(path.join(fixtures, 'logs'), path.join(project, 'logs'), { recursive: true });
+  await mkdir(path.join(project, 'logs/generated'));
+  for (const log of generated) await writeFile(path.join(project, 'logs/generated', log.path), log.text);
   await symlink(path.join(repoRoot, 'node_modules'), path.join(project, 'node_modules'), 'dir');
   const real = (file: string) => JSON.stringify(path.join(repoRoot, file));
   // The repository's own settings; only the cache moves into the project (it would otherwise land
@@ -85,11 +99,17 @@ describe('astro build with nisshiLoader', () => {
     first = astroBuild();
   }, BUILD_TIMEOUT);
 
-  it('succeeds on good logs and a draft, printing warnings as path:line:column', () => {
-    expect(first.output).not.toMatch(/\berror\b/i);
-    expect(first.status).toBe(0);
+  it('succeeds on good logs and drafts, parsing on worker threads and printing warnings as path:line:column', () => {
+    expect(first.status, first.output).toBe(0);
     expect(first.output).toMatch(/logs\/2025-08-03\.md:22:1: warning .+ \[heading-missing-space\]/);
-    expect(first.output).toContain('2 logs (2 parsed, 0 unchanged), 1 drafts left out, 0 with errors');
+    expect(generatedDrafts.length).toBeGreaterThan(0);
+    expect(first.output).toMatch(
+      new RegExp(
+        `\\b${published} logs \\(${published} parsed, 0 unchanged\\), ${1 + generatedDrafts.length} drafts left out, ` +
+          '0 with errors \\([1-8] worker threads\\)',
+      ),
+    );
+    expect(first.output).not.toContain('worker threads stopped');
   });
 
   it('lists the published logs on a page that reads the collection', async () => {
@@ -106,14 +126,18 @@ describe('astro build with nisshiLoader', () => {
     expect(page).toMatch(/<code class="hljs language-yaml"><span class="hljs-[a-z]+/);
   });
 
-  it('leaves the draft out of every file it writes, the sitemap included', async () => {
+  it('leaves drafts out of every file it writes, the sitemap included', async () => {
     const files = await distFiles();
-    expect(files.map(([file]) => file)).toContain('sitemap-0.xml');
+    const sitemap = await dist('sitemap-0.xml');
+    expect(sitemap).toContain('<loc>https://example.com/nisshi/logs/2025-08-03/</loc>');
     for (const [file, text] of files) {
       expect(text, file).not.toContain('DRAFT-MARKER');
       expect(text, file).not.toContain('2025-08-05');
     }
-    expect(await dist('sitemap-0.xml')).toContain('<loc>https://example.com/nisshi/logs/2025-08-03/</loc>');
+    for (const draft of generatedDrafts) {
+      expect(files.map(([file]) => file).filter((file) => file.includes(draft.record.slug))).toEqual([]);
+      expect(sitemap).not.toContain(draft.record.slug);
+    }
   });
 
   it('fails on a broken log, naming logs/<file>.md:line:column and the message', async () => {
@@ -132,7 +156,9 @@ describe('astro build with nisshiLoader', () => {
     await writeFile(file, `${await readFile(file, 'utf8')}\n## 振り返り\n- CHANGED-MARKER を足した\n`);
     const run = astroBuild();
     expect(run.status).toBe(0);
-    expect(run.output).toContain('2 logs (1 parsed, 1 unchanged), 1 drafts left out, 0 with errors');
+    expect(run.output).toContain(
+      `${published} logs (1 parsed, ${published - 1} unchanged), ${1 + generatedDrafts.length} drafts left out, 0 with errors`,
+    );
     expect(await dist('logs/2025-08-04/index.html')).toContain('CHANGED-MARKER');
   }, BUILD_TIMEOUT);
 });
