@@ -18,6 +18,7 @@ import { mapBounded } from './bounded-map.ts';
 import { DevLogErrors } from './dev-overlay.ts';
 import { listLogs } from './log-files.ts';
 import { LogWorkerPool, workerCount } from './log-worker-pool.ts';
+import { markdownTreeParser } from './markdown-tree.ts';
 import { processLog } from './process-log.ts';
 import { collectFindings, formatFinding, logErrorsError } from './report.ts';
 import { entriesByPath, readDraftDigests, writeDraftDigests } from './stored-state.ts';
@@ -86,7 +87,7 @@ export function nisshiLoader(options: NisshiLoaderOptions, pipeline?: LogPipelin
       // Entries no file claimed this time: deleted files, drafts, renamed slugs, logs now failing.
       for (const id of store.keys()) if (!claims.has(id)) store.delete(id);
       writeDraftDigests(meta, draftDigestsOf(outcomes));
-      logger.info(summary(outcomes, pool?.started ?? 0));
+      logger.info(summary(outcomes, pool?.started ?? 0, (await markdownTreeParser()).name));
 
       const { errors, warnings } = collectFindings(outcomes);
       for (const warning of warnings) logger.warn(formatFinding(warning));
@@ -110,11 +111,12 @@ function draftDigestsOf(outcomes: readonly LogOutcome[]): Map<string, string> {
   return digests;
 }
 
-function summary(outcomes: readonly LogOutcome[], workers: number): string {
+function summary(outcomes: readonly LogOutcome[], workers: number, parser: string): string {
   let parsed = 0;
   let unchanged = 0;
   let drafts = 0;
   let failed = 0;
+  let read = 0;
   for (const outcome of outcomes) {
     if (outcome.kind === 'published') {
       if (outcome.reparsed) parsed++;
@@ -124,7 +126,8 @@ function summary(outcomes: readonly LogOutcome[], workers: number): string {
     } else {
       failed++;
     }
+    if (outcome.kind === 'failed' || outcome.reparsed) read++;
   }
-  const threads = workers > 0 ? ` (${workers} worker threads)` : '';
-  return `${parsed + unchanged} logs (${parsed} parsed, ${unchanged} unchanged), ${drafts} drafts left out, ${failed} with errors${threads}`;
+  const how = read === 0 ? '' : ` (read by ${parser}${workers > 0 ? ` on ${workers} worker threads` : ''})`;
+  return `${parsed + unchanged} logs (${parsed} parsed, ${unchanged} unchanged), ${drafts} drafts left out, ${failed} with errors${how}`;
 }

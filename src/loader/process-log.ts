@@ -1,13 +1,14 @@
 /**
  * One log's record and HTML from a single Markdown parse. Parsing is most of
- * the cost of a log (remark runs at about a megabyte a second), and parseLog
- * and renderLogBody would each parse the same text: here the tree parseLog
- * would build is built once, read by the parser's extractor and then rendered.
+ * the cost of a log, and parseLog and renderLogBody would each parse the same
+ * text: here the tree parseLog would build is built once (by Sätteri when it
+ * is there, see markdown-tree.ts), read by the parser's extractor and rendered.
  *
  * This repeats parseLog's few lines of glue (BOM, frontmatter, VFile) on
  * purpose; tests/loader/process-log.test.ts checks that the record is exactly
  * parseLog's, so the site and `nisshi parse` can never disagree about a log.
  */
+import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import { blankFrontmatter, readFrontmatter } from '../parse/frontmatter.ts';
 import { parseLog } from '../parse/parse-log.ts';
@@ -15,6 +16,7 @@ import { extractLog } from '../parse/plugin.ts';
 import { resolveVocabulary, type Vocabulary } from '../parse/vocabulary.ts';
 import type { LogRecord } from '../record/schema.ts';
 import { markdownBody, parseMarkdown, renderMarkdownTree, type RenderedHeading } from '../render/index.ts';
+import { markdownTreeParser, type MarkdownTreeParser } from './markdown-tree.ts';
 
 export interface ProcessOptions {
   /** Relative to the project root, with `/`: names the record (source, slug) and may carry its date. */
@@ -44,17 +46,29 @@ function vocabularyFor(partial: Partial<Vocabulary> | undefined): Vocabulary {
   return vocabulary;
 }
 
+/** A log Sätteri cannot read is read by remark: the same tree, only slower. */
+function parseTree(parser: MarkdownTreeParser, markdown: string): Root {
+  if (parser.name === 'remark') return parser.parse(markdown);
+  try {
+    return parser.parse(markdown);
+  } catch {
+    return parseMarkdown(markdown);
+  }
+}
+
 /** Never throws: what cannot be read or rendered becomes an error diagnostic on the record. */
 export async function processLog(text: string, options: ProcessOptions): Promise<ProcessedLog> {
   let record: LogRecord;
   let body: string;
-  let tree: ReturnType<typeof parseMarkdown>;
+  let tree: Root;
   try {
+    const parser = await markdownTreeParser();
     const clean = text.replace(/^\ufeff/, '');
     const frontmatter = readFrontmatter(clean);
     const file = new VFile({ value: clean, path: options.path || undefined });
     file.data.nisshiFrontmatter = frontmatter;
-    tree = parseMarkdown(blankFrontmatter(clean, frontmatter));
+    const markdown = blankFrontmatter(clean, frontmatter);
+    tree = parseTree(parser, markdown);
     record = extractLog(tree, file, vocabularyFor(options.vocabulary));
     record.source = options.path;
     body = markdownBody(clean, frontmatter);

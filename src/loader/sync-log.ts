@@ -28,7 +28,7 @@ export type StoredEntry = NonNullable<ReturnType<DataStore['get']>>;
 export type LogOutcome =
   /** Published and in the store under `id` (freshly stored, or unchanged and kept). */
   | { kind: 'published'; location: LogLocation; id: string; diagnostics: Diagnostic[]; reparsed: boolean }
-  | { kind: 'draft'; location: LogLocation; digest: string; diagnostics: Diagnostic[] }
+  | { kind: 'draft'; location: LogLocation; digest: string; diagnostics: Diagnostic[]; reparsed: boolean }
   /** Has errors, or its slug is another file's: nothing was stored for it. */
   | { kind: 'failed'; location: LogLocation; diagnostics: Diagnostic[] };
 
@@ -67,7 +67,7 @@ export async function syncLog(
   }
   if (state.draftDigests.get(location.relativePath) === digest) {
     // Only drafts without errors are remembered, so there is nothing to report.
-    return { kind: 'draft', location, digest, diagnostics: [] };
+    return { kind: 'draft', location, digest, diagnostics: [], reparsed: false };
   }
 
   const { record, body, html, headings } = await pipeline.process(text, {
@@ -80,7 +80,7 @@ export async function syncLog(
   if (record.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) {
     return { kind: 'failed', location, diagnostics: record.diagnostics };
   }
-  if (record.draft) return { kind: 'draft', location, digest, diagnostics: record.diagnostics };
+  if (record.draft) return { kind: 'draft', location, digest, diagnostics: record.diagnostics, reparsed: true };
 
   const id = record.slug;
   const duplicate = state.claim(id, location.relativePath);

@@ -106,7 +106,7 @@ describe('astro build with nisshiLoader', () => {
     expect(first.output).toMatch(
       new RegExp(
         `\\b${published} logs \\(${published} parsed, 0 unchanged\\), ${1 + generatedDrafts.length} drafts left out, ` +
-          '0 with errors \\([1-8] worker threads\\)',
+          '0 with errors \\(read by satteri on [1-8] worker threads\\)',
       ),
     );
     expect(first.output).not.toContain('worker threads stopped');

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { generateLogs } from '../../scripts/generate-logs.ts';
 import { defaultVocabulary, parseLog } from '../../src/index.ts';
 import { LogWorkerPool } from '../../src/loader/log-worker-pool.ts';
+import { markdownTreeParser } from '../../src/loader/markdown-tree.ts';
 import { processLog } from '../../src/loader/process-log.ts';
 import { renderLogBody } from '../../src/render/index.ts';
 
@@ -28,7 +29,7 @@ async function markdownBelow(folder: string): Promise<[string, string][]> {
 }
 
 async function corpus(): Promise<[string, string][]> {
-  const generated = generateLogs(24, { seed: 7 }).map((log): [string, string] => [`logs/${log.path}`, log.text]);
+  const generated = generateLogs(60, { seed: 7 }).map((log): [string, string] => [`logs/${log.path}`, log.text]);
   return [
     ...(await markdownBelow('tests/fixtures/parser')),
     ...(await markdownBelow('tests/fixtures/loader')),
@@ -41,6 +42,10 @@ async function corpus(): Promise<[string, string][]> {
 }
 
 describe('processLog', () => {
+  it('reads logs with Sätteri, which Astro installs', async () => {
+    expect((await markdownTreeParser()).name).toBe('satteri');
+  });
+
   it("gives parseLog's record and renderLogBody's HTML for every log it is given", async () => {
     const logs = await corpus();
     expect(logs.length).toBeGreaterThan(40);
