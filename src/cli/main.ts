@@ -3,13 +3,14 @@
  * one line on stderr plus an exit code. bin/nisshi.js is only the launcher.
  */
 import { readFileSync } from 'node:fs';
+import { deployCommand } from '../deploy/command.ts';
 import { checkCommand } from './check.ts';
 import { CliError, EXIT_BUG, EXIT_OK, EXIT_USAGE } from './errors.ts';
 import { processIo, type CliIo, type Command } from './io.ts';
 import { newCommand } from './new.ts';
 import { parseCommand } from './parse.ts';
 
-const commands: readonly Command[] = [parseCommand, checkCommand, newCommand];
+const commands: readonly Command[] = [parseCommand, checkCommand, newCommand, deployCommand];
 
 export const usage = `Usage: nisshi <command> [options]
 
