@@ -1,0 +1,148 @@
+/**
+ * The Content-Security-Policy in infra/nisshi-site.yaml against the site it
+ * protects: builds the site, checks every inline script is covered by a hash,
+ * then serves it the way CloudFront would (the directory-index function plus
+ * the template's security headers) and opens pages in Chromium, failing on any
+ * CSP violation. A page or script that changes its inline code fails here
+ * rather than breaking the deployed site.
+ */
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { extname, join } from 'node:path';
+import { Script, createContext } from 'node:vm';
+import { promisify } from 'node:util';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../site/browser.ts';
+import { functionPath, loadTemplate, only } from './cloudformation-yaml.ts';
+
+const run = promisify(execFile);
+const root = process.cwd();
+const work = `${root}/tmp/infra-csp`;
+const dist = `${work}/dist`;
+
+const security = only(loadTemplate(), 'AWS::CloudFront::ResponseHeadersPolicy')[1]
+  .Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+const policy: string = security.ContentSecurityPolicy.ContentSecurityPolicy;
+const scriptSources = policy.split(';').map((part) => part.trim().split(/\s+/)).find(([name]) => name === 'script-src')!.slice(1);
+
+/** The response headers CloudFront adds, as the template configures them. */
+const securityHeaders: Record<string, string> = {
+  'Content-Security-Policy': policy,
+  'Strict-Transport-Security': `max-age=${security.StrictTransportSecurity.AccessControlMaxAgeSec}; includeSubDomains`,
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': security.FrameOptions.FrameOption,
+  'Referrer-Policy': security.ReferrerPolicy.ReferrerPolicy,
+};
+
+const context = createContext({});
+new Script(readFileSync(functionPath, 'utf8')).runInContext(context);
+const directoryIndex = (uri: string): string => (context.handler as (event: unknown) => { uri: string })({
+  version: '1.0', context: {}, viewer: { ip: '127.0.0.1' },
+  request: { method: 'GET', uri, querystring: {}, headers: {}, cookies: {} },
+}).uri;
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json', '.xml': 'application/xml', '.svg': 'image/svg+xml', '.wasm': 'application/wasm',
+};
+
+/** S3 behind CloudFront, in small: viewer-request rewrite, a missing key becomes /404.html with 404, headers on every response. */
+async function serveLikeCloudFront(directory: string): Promise<{ url: string; server: Server }> {
+  const server = createServer(async (request, response) => {
+    const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+    const key = decodeURIComponent(directoryIndex(pathname)).replace(/^\/+/, '');
+    const file = join(directory, key);
+    const found = file.startsWith(directory) && (await stat(file).catch(() => null))?.isFile();
+    const body = found ? file : join(directory, '404.html');
+    response.writeHead(found ? 200 : 404, { 'Content-Type': types[extname(body)] ?? 'application/octet-stream', ...securityHeaders });
+    response.end(await readFile(body));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return { url: `http://127.0.0.1:${address.port}`, server };
+}
+
+async function htmlFiles(directory: string): Promise<string[]> {
+  const entries = await readdir(directory, { recursive: true });
+  return entries.filter((entry) => entry.endsWith('.html')).map((entry) => join(directory, entry));
+}
+
+let server: Server;
+let siteUrl: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  // The sample log and the site fixtures, built with base "/" as CloudFront serves the site.
+  await rm(work, { recursive: true, force: true });
+  await mkdir(`${work}/logs`, { recursive: true });
+  await cp(`${root}/logs`, `${work}/logs`, { recursive: true });
+  await cp(`${root}/tests/fixtures/site/logs`, `${work}/logs`, { recursive: true });
+  const env = { ...process.env, NISSHI_LOGS_DIR: 'tmp/infra-csp/logs', NISSHI_SITE_URL: 'https://nisshi.example' };
+  await run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', dist], { env, cwd: root, maxBuffer: 64 * 1024 * 1024 });
+  await run(process.execPath, ['scripts/build-search-index.ts', dist], { env, cwd: root });
+  ({ server, url: siteUrl } = await serveLikeCloudFront(dist));
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+describe('the built site under the CSP', () => {
+  it('has a script-src hash for every inline script and no inline event handlers', async () => {
+    const missing: string[] = [];
+    let inline = 0;
+    for (const file of await htmlFiles(dist)) {
+      const html = await readFile(file, 'utf8');
+      for (const [, attributes = '', body = ''] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+        // External scripts load from 'self'; JSON data blocks are never executed.
+        if (/\bsrc=/.test(attributes) || /type="application\/(ld\+)?json"/.test(attributes)) continue;
+        inline += 1;
+        const hash = `'sha256-${createHash('sha256').update(body).digest('base64')}'`;
+        if (!scriptSources.includes(hash)) missing.push(`${file.slice(dist.length)}: ${hash}`);
+      }
+      expect(html, file).not.toMatch(/<[a-z][^>]*\son[a-z]+=/i);
+      expect(html, file).not.toMatch(/href="javascript:/i);
+    }
+    expect(inline).toBeGreaterThan(0);
+    // On failure: put these in script-src in infra/nisshi-site.yaml (and drop hashes no page uses).
+    expect(missing).toEqual([]);
+  });
+
+  const pages = [
+    ['the dashboard and its charts', '/', 'canvas'],
+    ['a log page, reached without its trailing slash', '/logs/2025-08-03', 'main h1'],
+    ['search, running Pagefind (WebAssembly in a worker) on a Japanese query', '/search/?q=依存関係', '.pagefind-ui__result-link'],
+    ['the 404 page for a missing path', '/logs/no-such-day/', 'main h1'],
+  ] as const;
+
+  it.each(pages)('%s: no CSP violation in Chromium', async (_name, path, selector) => {
+    const page = await browser.newPage();
+    const violations: string[] = [];
+    // securitypolicyviolation fires in the page for every blocked script, style, image, worker or fetch.
+    await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        (window as unknown as { reportViolation(text: string): void }).reportViolation(`${event.violatedDirective} ${event.blockedURI}`);
+      });
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content[- ]Security[- ]Policy/i.test(message.text())) violations.push(message.text());
+    });
+    const response = await page.goto(`${siteUrl}${encodeURI(path)}`);
+    expect(response?.headers()['content-security-policy']).toBe(policy);
+    await page.locator(selector).first().waitFor({ timeout: 20_000 }).catch((error: Error) => {
+      // A blocked script usually shows as content that never appears: say what the page reported.
+      throw new Error(`${error.message}\nCSP violations reported: ${violations.join('; ') || 'none in the page (a worker?)'}`);
+    });
+    await page.waitForLoadState('networkidle');
+    expect(violations).toEqual([]);
+    await page.close();
+  }, 60_000);
+});
