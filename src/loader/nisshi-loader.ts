@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import packageJson from '../../package.json' with { type: 'json' };
+import { codeVersion } from './code-version.ts';
 import type { Vocabulary } from '../parse/vocabulary.ts';
 import { mapBounded } from './bounded-map.ts';
 import { DevLogErrors } from './dev-overlay.ts';
@@ -45,9 +46,8 @@ const inThisThread: LogPipeline = { process: processLog };
  */
 export function nisshiLoader(options: NisshiLoaderOptions, pipeline?: LogPipeline) {
   const settings: LogSettings = { vocabulary: options.vocabulary, allowRawHtml: options.allowRawHtml ?? false };
-  // Part of every digest: a stored entry is stale when the settings or nisshi itself changed, not only the file.
-  // (While changing the parser without bumping the version, `astro build --force` clears the store.)
-  const settingsKey = `\0${JSON.stringify({ nisshi: packageJson.version, ...settings })}`;
+  // Part of every digest: a stored entry is stale when the settings or nisshi's own code changed, not only the file.
+  const settingsKey = `\0${JSON.stringify({ nisshi: packageJson.version, code: codeVersion(), ...settings })}`;
 
   return {
     name: 'nisshi-loader',

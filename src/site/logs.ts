@@ -28,10 +28,10 @@ export function siteData(): Promise<SiteData> {
 }
 
 async function load(): Promise<SiteData> {
-  const entries = (await getCollection('logs')).sort(
-    (a, b) => (b.data.date ?? '').localeCompare(a.data.date ?? '') || b.id.localeCompare(a.id),
+  const entries: LogEntry[] = (await getCollection('logs')).sort(
+    (a: LogEntry, b: LogEntry) => (b.data.date ?? '').localeCompare(a.data.date ?? '') || b.id.localeCompare(a.id),
   );
-  const records = entries.map((entry) => entry.data as LogRecord);
+  const records = entries.map((entry: LogEntry) => entry.data as LogRecord);
   const options: StatsOptions = { today: todayIn(siteSettings.timezone), weekStart: siteSettings.weekStart, vocabulary: siteSettings.vocabulary };
   return { entries, records, stats: computeStats(records, options), plans: followThrough(records, options), options };
 }

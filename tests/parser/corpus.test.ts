@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseLog } from '../../src/index.ts';
+import { processLog } from '../../src/loader/process-log.ts';
 
 const corpus = new URL('../../../shared/corpus/real/', import.meta.url);
 const names = existsSync(corpus) ? readdirSync(corpus).filter((name) => name.endsWith('.md') && name !== 'SOURCES.md') : [];
@@ -24,5 +25,12 @@ describe.runIf(names.length > 0)('the real-log corpus', () => {
 
   it('finds a date in every log', () => {
     expect(records.filter(({ record }) => record.date === null).map(({ name }) => name)).toEqual([]);
+  });
+
+  it('reads to the same record on the site (Sätteri) as with parseLog (remark)', async () => {
+    for (const { name, text, record } of records) {
+      const site = await processLog(text, { path: name, allowRawHtml: false });
+      expect(site.record, name).toEqual(record);
+    }
   });
 });
