@@ -67,7 +67,8 @@ async function pagesAheadOfTheirAssets(puts: readonly CompletedPut[], before: Re
   return problems;
 }
 
-describe('deploying through a faulty network', () => {
+// The SDK backs off between retries (longer after SlowDown): these deploys take seconds, not milliseconds.
+describe('deploying through a faulty network', { timeout: 60_000 }, () => {
   it('ends with the bucket equal to dist/ despite 503 SlowDown, resets and slow answers, pages never ahead of assets', async () => {
     proxy.rates = { slowDown: 0.15, resetBefore: 0.1, resetAfter: 0.1, slow: 0.1 };
     for (const build of ['first', 'Ab12Cd34']) {
