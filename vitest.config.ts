@@ -8,6 +8,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
+          // Some unit tests do real work (hundreds of logs, worker threads); on a loaded 2-core CI machine 5 s is too tight a ceiling.
+          testTimeout: 30_000,
           exclude: ['tests/site/**', 'node_modules/**'],
         },
       },
