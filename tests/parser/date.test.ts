@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { findDate, isValidDate, formatDate, dateFromPath, yearFromPath } from '../src/parse/date.ts';
+import { junkStrings } from '../helpers/junk.ts';
+import { findDate, isValidDate, formatDate, dateFromPath, yearFromPath } from '../../src/parse/date.ts';
 
 describe('findDate', () => {
   // [text, date, index, length, yearGiven]
@@ -161,21 +162,8 @@ describe('dateFromPath / yearFromPath', () => {
   });
 });
 
-/** Small seeded PRNG so the junk cases are the same on every run. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 describe('junk never throws', () => {
-  const alphabet = [...'0123456789０１２３４５６７８９年月日/-.T:()（）　 _\\令和元平成曜日金SunAug.mdx'];
-  const rand = rng(42);
-  const junk = Array.from({ length: 400 }, () =>
-    Array.from({ length: Math.floor(rand() * 24) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join(''),
-  );
+  const junk = junkStrings('0123456789０１２３４５６７８９年月日/-.T:()（）　 _\\令和元平成曜日金SunAug.mdx', { count: 400, maxLength: 24, seed: 42 });
 
   it('findDate returns null or a valid date inside the text', () => {
     for (const s of junk) {

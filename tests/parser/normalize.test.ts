@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { toHalfWidth, normalizeSpaces } from '../src/parse/normalize.ts';
+import { toHalfWidth, normalizeSpaces } from '../../src/parse/normalize.ts';
 
 describe('toHalfWidth', () => {
   it.each([

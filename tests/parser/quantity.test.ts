@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { parseDuration, parseDurations, parseCount, parseNumber } from '../src/parse/quantity.ts';
+import { junkStrings } from '../helpers/junk.ts';
+import { parseDuration, parseDurations, parseCount, parseNumber } from '../../src/parse/quantity.ts';
 
 describe('parseDuration', () => {
   // [text, minutes, approximate, index, length]
@@ -169,21 +170,8 @@ describe('parseNumber', () => {
   });
 });
 
-/** Small seeded PRNG so the junk cases are the same on every run. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 describe('junk never throws', () => {
-  const alphabet = [...'0123456789０１２３.,:/%％~〜-　 時間分半目約程度hmsinoruHM件問回つ第ｈ'];
-  const rand = rng(7);
-  const junk = Array.from({ length: 500 }, () =>
-    Array.from({ length: Math.floor(rand() * 30) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join(''),
-  );
+  const junk = junkStrings('0123456789０１２３.,:/%％~〜-　 時間分半目約程度hmsinoruHM件問回つ第ｈ', { count: 500, maxLength: 30, seed: 7 });
 
   it('durations are whole, in order, non-overlapping and inside the text', () => {
     for (const s of junk) {
