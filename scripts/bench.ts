@@ -1,10 +1,11 @@
 /**
  * Benchmarks, one named section per stage of the pipeline; figures only, no
- * pass/fail (the machine decides the numbers). Section to come: the deploy.
+ * pass/fail (the machine decides the numbers).
  *
  *   npm run bench                        # every section
  *   npm run bench -- --section parse --count 1000 --runs 3
  *   npm run bench -- --section site --count 200   # a quick try; the site section builds once (no --runs)
+ *   npm run bench -- --section deploy             # nisshi deploy beside aws s3 sync, against s3rver
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -12,6 +13,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parseLog } from '../src/index.ts';
+import { deploySection } from './bench/deploy.ts';
 import { decimal, integer, type BenchOptions, type BenchSection } from './bench/section.ts';
 import { siteSection } from './bench/site.ts';
 import { generateLogs, type GeneratedLog } from './generate-logs.ts';
@@ -63,7 +65,7 @@ const parseSection: BenchSection = {
   },
 };
 
-const sections: readonly BenchSection[] = [parseSection, siteSection];
+const sections: readonly BenchSection[] = [parseSection, siteSection, deploySection];
 
 function printPeakRss(): void {
   // maxRSS is in kilobytes, and only ever grows: it is the peak so far.
