@@ -147,12 +147,13 @@ export function summaryLine(summary: DeploySummary, where: string): string {
   const uploads = summary.dryRun ? plan.uploads.length : summary.uploaded;
   const deletes = summary.dryRun ? plan.deletes.length : summary.deleted;
   const bytes = summary.dryRun ? plan.uploads.reduce((sum, upload) => sum + upload.file.size, 0) : summary.bytesUploaded;
-  const invalidated = summary.pathsInvalidated.length;
+  const invalidated = summary.cloudFront
+    ? `${summary.pathsInvalidated.length} path(s) ${summary.dryRun ? 'to invalidate' : 'invalidated'}` +
+      `${summary.invalidationId ? ` (${summary.invalidationId})` : ''}`
+    : 'no CloudFront distribution configured';
   return (
     `${summary.dryRun ? 'dry run, would deploy' : 'deployed'} ${where}: ${uploads} uploaded (${formatBytes(bytes)}), ` +
-    `${deletes} deleted, ${summary.unchanged} unchanged; ` +
-    `${invalidated} path(s) ${summary.dryRun ? 'to invalidate' : 'invalidated'}` +
-    `${summary.invalidationId ? ` (${summary.invalidationId})` : ''}; ${(summary.durationMs / 1000).toFixed(1)} s`
+    `${deletes} deleted, ${summary.unchanged} unchanged; ${invalidated}; ${(summary.durationMs / 1000).toFixed(1)} s`
   );
 }
 

@@ -53,6 +53,8 @@ export interface DeploySummary {
   deleted: number;
   unchanged: number;
   bytesUploaded: number;
+  /** False when no distribution is configured: nothing is invalidated. */
+  cloudFront: boolean;
   pathsInvalidated: string[];
   invalidationId: string | undefined;
   requests: Record<string, number>;
@@ -101,6 +103,7 @@ export async function runDeploy(options: DeployOptions): Promise<DeploySummary> 
     deleted: 0,
     unchanged: plan.unchanged.length,
     bytesUploaded: 0,
+    cloudFront: options.cloudFront !== undefined,
     pathsInvalidated: options.cloudFront ? paths : [],
     invalidationId: undefined,
     requests: site.requests,

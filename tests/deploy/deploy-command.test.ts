@@ -147,6 +147,12 @@ describe('nisshi deploy explains AWS failures in one line', () => {
     expect(oneLine(await nisshi('--dist', dist))).toMatch(/no AWS credentials found; set AWS_PROFILE/);
   });
 
+  it('no region', async () => {
+    delete process.env.AWS_REGION;
+    delete process.env.AWS_DEFAULT_REGION;
+    expect(oneLine(await nisshi('--dist', dist))).toMatch(/no AWS region configured; set AWS_REGION/);
+  });
+
   it('credentials S3 does not accept', async () => {
     process.env.AWS_ACCESS_KEY_ID = 'AKIDNOTKNOWN';
     expect(oneLine(await nisshi('--dist', dist, '--prefix', 'denied'))).toMatch(/S3 denied access to s3:\/\/nisshi-site\/denied\/ .*s3:PutObject/);
