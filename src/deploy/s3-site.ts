@@ -78,7 +78,8 @@ export function s3Site(client: S3Client, target: S3Target): S3Site {
         for (const object of page.Contents ?? []) {
           if (!object.Key?.startsWith(prefix)) continue;
           const sitePath = object.Key.slice(prefix.length);
-          if (sitePath === MANIFEST_PATH || sitePath === '') continue;
+          // Folder markers (`logs/`, made by consoles) hold no page: neither compared nor deleted.
+          if (sitePath === MANIFEST_PATH || sitePath === '' || sitePath.endsWith('/')) continue;
           objects.push({ path: sitePath, etag: unquoteEtag(object.ETag ?? ''), size: object.Size ?? 0 });
         }
         token = page.IsTruncated ? page.NextContinuationToken : undefined;

@@ -19,6 +19,7 @@ beforeAll(async () => {
   dist = await copyFixture();
   // Outside the prefix: a deploy must never touch it.
   await putObject(s3, 'other/keep.txt', 'not the site');
+  await putObject(s3, 'site/logs/', '');
 });
 
 afterAll(async () => {
@@ -121,6 +122,7 @@ describe('deploying a site to s3rver', () => {
     expect(cloudFront.invalidations).toEqual([['/logs/2025-08-03', '/logs/2025-08-03/', '/logs/2025-08-03/index.html']]);
     expect(await bucketDifferences(s3, PREFIX, dist, await sitePathsOf(dist))).toEqual([]);
     expect((await readBucket(s3, 'other/')).size).toBe(1);
+    expect((await readBucket(s3, 'site/logs/')).has('site/logs/')).toBe(true);
   });
 
   it('a dry run plans but writes nothing', async () => {

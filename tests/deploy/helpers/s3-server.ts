@@ -94,6 +94,7 @@ export async function bucketDifferences(
   const headersFor = headerRules(settings);
   const stored = await readBucket(s3, prefix);
   stored.delete(`${prefix}.nisshi/manifest.json`);
+  for (const key of stored.keys()) if (key.endsWith('/')) stored.delete(key);
   const differences: string[] = [];
   for (const sitePath of sitePaths) {
     const object = stored.get(`${prefix}${sitePath}`);
