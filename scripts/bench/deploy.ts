@@ -1,7 +1,7 @@
 /**
  * The `deploy` bench section: a generated dist/ of `--count` log pages (plus
  * their Pagefind fragments, listings, feed, sitemap and records) deployed to
- * s3rver on loopback, through a proxy that counts requests, with a local
+ * s3rver on loopback (its own process), through a proxy that counts requests, with a local
  * CloudFront stand-in; then the same builds with `aws s3 sync` beside it
  * (if the aws CLI is on the PATH). Three steps each: first deploy, redeploy
  * of a rebuild with the same bytes (new mtimes), redeploy after one page changed.
@@ -16,11 +16,11 @@ import type { AddressInfo } from 'node:net';
 import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import S3rver from 's3rver';
 import { createCloudFrontClient } from '../../src/deploy/cloudfront.ts';
 import { createS3Client, s3Site, type S3Target } from '../../src/deploy/s3-site.ts';
 import { runDeploy } from '../../src/deploy/run-deploy.ts';
 import { startFakeCloudFront } from '../../tests/deploy/helpers/fake-cloudfront.ts';
+import { spawnS3rver } from '../../tests/deploy/helpers/s3rver-process.ts';
 import { decimal, integer, type BenchSection } from './section.ts';
 
 const BUCKET = 'nisshi-bench';
@@ -32,9 +32,9 @@ export const deploySection: BenchSection = {
     const work = await mkdtemp(path.join(os.tmpdir(), 'nisshi-bench-deploy-'));
     const dist = path.join(work, 'dist');
     const files = await writeGeneratedDist(dist, count);
-    const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: path.join(work, 's3'), configureBuckets: [{ name: BUCKET }] });
-    const { port } = await server.run();
-    const proxy = await startCountingProxy(`http://127.0.0.1:${port}`);
+    // In a process of its own, so the server's work does not share the deploy's event loop (see s3rver-process.ts).
+    const server = await spawnS3rver(path.join(work, 's3'), BUCKET);
+    const proxy = await startCountingProxy(server.endpoint);
     const cloudFront = await startFakeCloudFront(DISTRIBUTION_ID);
     Object.assign(process.env, {
       AWS_ACCESS_KEY_ID: 'S3RVER',
@@ -65,7 +65,7 @@ export const deploySection: BenchSection = {
       const awsStep = async (label: string) => {
         const requestsBefore = proxy.requests;
         const start = performance.now();
-        // Not spawnSync: s3rver answers from this process's event loop.
+        // Not spawnSync: the counting proxy answers from this process's event loop.
         const result = await promisify(execFile)(
           'aws',
           ['s3', 'sync', dist, `s3://${BUCKET}/aws/`, '--delete', '--endpoint-url', proxy.endpoint, '--region', 'us-east-1', '--no-progress'],
