@@ -16,9 +16,23 @@ export interface InvalidationLimits {
 
 export const DEFAULT_INVALIDATION_LIMITS: InvalidationLimits = { maxPaths: 100, maxWildcards: 10 };
 
+/**
+ * CloudFront matches invalidation paths against request URLs, where a browser
+ * sends a tag page like /tags/日本語/ percent-encoded: encode non-ASCII and
+ * RFC 1738's unsafe characters, and nothing else (CloudFront's rule).
+ */
+export function encodeInvalidationPath(path: string): string {
+  let encoded = '';
+  for (const char of path) {
+    if (/[A-Za-z0-9\-._/!$&'()*+,;=:@]/.test(char)) encoded += char;
+    else for (const byte of Buffer.from(char, 'utf8')) encoded += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return encoded;
+}
+
 /** The URL paths a file is reachable by: `logs/x/index.html` is also `/logs/x/` and `/logs/x`. */
 export function urlAliases(sitePath: string): string[] {
-  const path = `/${sitePath}`;
+  const path = encodeInvalidationPath(`/${sitePath}`);
   if (sitePath === 'index.html') return ['/index.html', '/'];
   if (path.endsWith('/index.html')) {
     const folder = path.slice(0, -'index.html'.length);

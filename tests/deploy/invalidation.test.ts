@@ -13,6 +13,16 @@ describe('urlAliases', () => {
     expect(urlAliases('404.html')).toEqual(['/404.html']);
     expect(urlAliases('rss.xml')).toEqual(['/rss.xml']);
   });
+
+  it('percent-encodes what a browser would: non-ASCII and unsafe characters', () => {
+    expect(urlAliases('tags/日本語/index.html')).toEqual([
+      '/tags/%E6%97%A5%E6%9C%AC%E8%AA%9E/index.html',
+      '/tags/%E6%97%A5%E6%9C%AC%E8%AA%9E/',
+      '/tags/%E6%97%A5%E6%9C%AC%E8%AA%9E',
+    ]);
+    expect(urlAliases('notes/a b#c~d.txt')).toEqual(['/notes/a%20b%23c%7Ed.txt']);
+    expect(urlAliases('logs/2025-08-03/index.html')[0]).toBe('/logs/2025-08-03/index.html');
+  });
 });
 
 describe('invalidationPaths', () => {
