@@ -59,12 +59,12 @@ describe('nisshi deploy, from the command line', () => {
   it('deploys with settings from the environment and prints a summary; --json prints it as JSON', async () => {
     const first = await nisshi('--dist', dist, '--prefix', 'cli');
     expect(first.stderr).toContain('upload hashed');
-    expect(first.stdout).toMatch(/^deployed s3:\/\/nisshi-site\/cli\/: 18 uploaded \([\d.]+ kB\), 0 deleted, 0 unchanged; \d+ path\(s\) invalidated \(I\d+FAKE\); [\d.]+ s\n$/);
+    expect(first.stdout).toMatch(/^deployed s3:\/\/nisshi-site\/cli\/: 19 uploaded \([\d.]+ kB\), 0 deleted, 0 unchanged; \d+ path\(s\) invalidated \(I\d+FAKE\); [\d.]+ s\n$/);
     expect(first.code).toBe(0);
     expect(await bucketDifferences(s3, 'cli/', dist, await sitePathsOf(dist))).toEqual([]);
     const second = await nisshi('--dist', dist, '--prefix', 'cli', '--json');
     expect(second.code).toBe(0);
-    expect(JSON.parse(second.stdout)).toMatchObject({ uploaded: 0, deleted: 0, unchanged: 18, pathsInvalidated: [] });
+    expect(JSON.parse(second.stdout)).toMatchObject({ uploaded: 0, deleted: 0, unchanged: 19, pathsInvalidated: [] });
   });
 
   it('--dry-run prints the plan and writes nothing', async () => {
@@ -72,7 +72,7 @@ describe('nisshi deploy, from the command line', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('upload  hashed  _astro/app.B1c2D3e4.js (new)');
     expect(run.stdout).toContain('invalidate /logs/2025-08-03/');
-    expect(run.stdout).toMatch(/dry run, would deploy s3:\/\/nisshi-site\/dry\/: 18 uploaded/);
+    expect(run.stdout).toMatch(/dry run, would deploy s3:\/\/nisshi-site\/dry\/: 19 uploaded/);
     expect((await readBucket(s3, 'dry/')).size).toBe(0);
   });
 
@@ -83,7 +83,7 @@ describe('nisshi deploy, from the command line', () => {
     const before = await readBucket(s3, 'guard/');
     const refused = await nisshi('--dist', wrong, '--prefix', 'guard');
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/^nisshi deploy: refusing to deploy: the plan would delete 17 of the bucket's 18 objects .*--force\n$/);
+    expect(refused.stderr).toMatch(/^nisshi deploy: refusing to deploy: the plan would delete 18 of the bucket's 19 objects .*--force\n$/);
     expect([...(await readBucket(s3, 'guard/')).entries()]).toEqual([...before.entries()]);
     const forced = await nisshi('--dist', wrong, '--prefix', 'guard', '--force');
     expect(forced.code).toBe(0);

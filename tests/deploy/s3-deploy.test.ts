@@ -70,6 +70,17 @@ describe('deploying a site to s3rver', () => {
     expect((await deploy()).uploaded).toBe(0);
   });
 
+  it('a page under a Japanese name is stored under that key and invalidated percent-encoded', async () => {
+    const page = path.join(dist, 'tags/日本語/index.html');
+    await writeFile(page, (await readFile(page, 'utf8')).replace('</body>', '<p>追記</p></body>'));
+    const summary = await deploy();
+    expect(summary.plan.uploads.map((upload) => upload.file.path)).toEqual(['tags/日本語/index.html']);
+    expect((await readBucket(s3, 'site/tags/')).has('site/tags/日本語/index.html')).toBe(true);
+    expect(cloudFront.invalidations).toEqual([
+      ['/tags/%E6%97%A5%E6%9C%AC%E8%AA%9E', '/tags/%E6%97%A5%E6%9C%AC%E8%AA%9E/', '/tags/%E6%97%A5%E6%9C%AC%E8%AA%9E/index.html'],
+    ]);
+  });
+
   it('changing one page uploads that file only and invalidates its three URLs', async () => {
     const page = path.join(dist, 'logs/2025-08-04/index.html');
     await writeFile(page, (await readFile(page, 'utf8')).replace('Lambda関数の実装。', 'Lambda関数の実装とテスト。'));
