@@ -42,6 +42,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await s3.close();
   await cloudFront.close();
+  await rm(dist, { recursive: true, force: true });
 });
 
 beforeEach(async () => {
