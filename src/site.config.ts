@@ -3,6 +3,7 @@
  * and the pages read. Change the values here (or through the environment
  * variables named beside them) rather than in the pages.
  */
+import type { CacheRule } from './deploy/headers.ts';
 import type { Vocabulary } from './parse/vocabulary.ts';
 
 export interface SiteSettings {
@@ -22,6 +23,11 @@ export interface SiteSettings {
   allowRawHtml: boolean;
   /** Heading names and labels, where the writer's differ from nisshi's defaults. */
   vocabulary?: Partial<Vocabulary>;
+  /**
+   * Cache-Control per site path for `nisshi deploy`, first match wins (default: hashed
+   * assets under _astro/ and Pagefind's chunks immutable for a year, everything else revalidated).
+   */
+  cacheRules?: CacheRule[];
 }
 
 export const siteSettings: SiteSettings = {

@@ -12,6 +12,7 @@ import { DEFAULT_DELETE_GUARD } from './plan.ts';
 import { formatBytes, progressFor, silentProgress } from './progress.ts';
 import { createS3Client, normalizePrefix, s3Site, type S3Target } from './s3-site.ts';
 import { runDeploy, type DeploySummary } from './run-deploy.ts';
+import { siteSettings } from '../site.config.ts';
 
 const help = `Usage: nisshi deploy [options]
 
@@ -93,6 +94,7 @@ export async function runDeployCommand(args: readonly string[], io: CliIo, env: 
   const summary = await runDeploy({
     distDir: path.resolve(io.cwd, values.dist ?? 'dist'),
     site,
+    headers: { cacheRules: siteSettings.cacheRules },
     cloudFront: distributionId
       ? {
           client: createCloudFrontClient({ distributionId, endpoint: cloudFrontEndpoint, maxAttempts }),

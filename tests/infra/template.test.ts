@@ -45,6 +45,16 @@ describe('the site bucket', () => {
     expect(statements.filter((statement) => statement.Effect !== 'Allow').every((statement) => statement.Effect === 'Deny')).toBe(true);
     expect(bucketPolicy.Properties.Bucket).toEqual({ Ref: bucketId });
   });
+
+  it("keeps nisshi deploy's manifest away from visitors", () => {
+    const statements: any[] = bucketPolicy.Properties.PolicyDocument.Statement;
+    expect(statements).toContainEqual(expect.objectContaining({
+      Effect: 'Deny',
+      Principal: { Service: 'cloudfront.amazonaws.com' },
+      Action: 's3:GetObject',
+      Resource: { 'Fn::Sub': '${SiteBucket.Arn}/.nisshi/*' },
+    }));
+  });
 });
 
 describe('the distribution', () => {
