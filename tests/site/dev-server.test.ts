@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFile, cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser.ts';
 
 const work = 'tmp/dev-test';
 let server: ChildProcess;
@@ -55,5 +56,22 @@ describe('astro dev', () => {
     await writeFile(`${work}/logs/2025-08-04.md`, '# 2025年8月4日 - 学習ログ\n\n- [x] 新しいログ\n\n**学習時間**: 1時間\n');
     await waitFor('the new log on the dashboard', async () => (/記録日数<\/span>\s*<span[^>]*>2日/.test(await page('/')) ? true : null));
     expect(await page('/logs/2025-08-04/')).toContain('新しいログ');
+  });
+
+  it('shows a broken log in the browser overlay with its file, line and column, and clears it when fixed', async () => {
+    const browser = await launchBrowser();
+    try {
+      const tab = await browser.newPage();
+      await tab.goto(`${origin}/`, { waitUntil: 'networkidle' });
+      const broken = `${work}/logs/2025-08-05.md`;
+      await writeFile(broken, '---\ndate: 2025-08-05\ntags: [a, b\n---\n# 学習ログ\n');
+      const overlay = tab.locator('vite-error-overlay');
+      await overlay.waitFor({ state: 'attached', timeout: 30_000 });
+      await expect.poll(() => overlay.evaluate((element) => element.shadowRoot?.textContent ?? ''), { timeout: 30_000 }).toMatch(/2025-08-05\.md:\d+:\d+/);
+      await writeFile(broken, '# 2025年8月5日 - 学習ログ\n\n- 直した\n');
+      await overlay.waitFor({ state: 'detached', timeout: 30_000 });
+    } finally {
+      await browser.close();
+    }
   });
 });
