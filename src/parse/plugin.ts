@@ -16,7 +16,7 @@ import { extractMetrics } from './extract/metrics.ts';
 import { extractPlans } from './extract/plans.ts';
 import { extractProblems } from './extract/problems.ts';
 import { extractReferences } from './extract/references.ts';
-import { diagnostic, readFrontmatter, type Frontmatter } from './frontmatter.ts';
+import { diagnostic, keyLine, readFrontmatter, type Frontmatter } from './frontmatter.ts';
 import { readLogDate } from './log-date.ts';
 import { slugFromPath } from './slug.ts';
 import { resolveVocabulary, type Vocabulary } from './vocabulary.ts';
@@ -86,7 +86,7 @@ function readTagsAndDraft(frontmatter: Frontmatter): { tags: string[]; draft: bo
   if (Array.isArray(rawTags)) tags = rawTags.filter((tag) => tag !== null && tag !== undefined).map(String);
   else if (typeof rawTags === 'string') tags = rawTags.split(/[,、\s]+/);
   else if (rawTags !== undefined && rawTags !== null) {
-    diagnostics.push(diagnostic('warning', 'frontmatter-tags', lineOfKey(frontmatter, 'tags'), 1, 'tags should be a list (tags: [aws, lambda]) or a comma-separated string'));
+    diagnostics.push(diagnostic('warning', 'frontmatter-tags', keyLine(frontmatter, 'tags'), 1, 'tags should be a list (tags: [aws, lambda]) or a comma-separated string'));
   }
   tags = [...new Set(tags.map((tag) => tag.trim().replace(/^#/, '')).filter(Boolean))];
 
@@ -95,15 +95,10 @@ function readTagsAndDraft(frontmatter: Frontmatter): { tags: string[]; draft: bo
   else if (rawDraft !== undefined && rawDraft !== null) {
     // Anything but a clear "false" keeps the log unpublished: a draft must never leak.
     draft = !/^(false|no|off|0)$/i.test(String(rawDraft).trim());
-    diagnostics.push(diagnostic('warning', 'frontmatter-draft', lineOfKey(frontmatter, 'draft'), 1,
+    diagnostics.push(diagnostic('warning', 'frontmatter-draft', keyLine(frontmatter, 'draft'), 1,
       `draft should be true or false, not "${String(rawDraft)}"; nisshi treats this log as ${draft ? 'a draft' : 'published'}`));
   }
   return { tags, draft, diagnostics };
-}
-
-function lineOfKey(frontmatter: Frontmatter, key: string): number {
-  const index = frontmatter.yaml.split('\n').findIndex((line) => line.startsWith(`${key}:`) || line.startsWith(`${key} :`));
-  return index === -1 ? 1 : index + 2;
 }
 
 /** "##今日やったこと" is a paragraph to Markdown, not a heading: say so, since the writer meant one. */
