@@ -5,30 +5,15 @@ import { parseCommandArgs } from './args.ts';
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors.ts';
 import type { Command } from './io.ts';
 import { logTemplate } from './template.ts';
+import { dateIn } from '../site/today.ts';
+import { isIsoDate } from '../stats/calendar.ts';
 
 /**
  * Today's date in Japan, whatever the machine's time zone: the logs are written
  * in Japan, so a CI runner on UTC at 08:00 JST must still say "today" in JST.
- * en-CA formats as YYYY-MM-DD.
  */
-const tokyoDateFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Tokyo',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
 export function tokyoDate(now: Date): string {
-  return tokyoDateFormat.format(now);
-}
-
-/** True for a real calendar day written YYYY-MM-DD (so 2025-02-30 is refused). */
-export function isValidIsoDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return dateIn('Asia/Tokyo', now);
 }
 
 export const newCommand: Command = {
@@ -59,7 +44,7 @@ Exit status: 0 written, 1 the log already exists, 2 bad usage.
       return EXIT_OK;
     }
     const date = values.date ?? tokyoDate(io.now());
-    if (!isValidIsoDate(date)) {
+    if (!isIsoDate(date)) {
       throw new CliError(`--date must be a real day written YYYY-MM-DD, e.g. 2025-08-03 (got "${date}")`, EXIT_USAGE);
     }
     if (values.dir === '') throw new CliError('--dir needs a folder name', EXIT_USAGE);

@@ -1,7 +1,8 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isValidIsoDate, tokyoDate } from '../../src/cli/new.ts';
+import { tokyoDate } from '../../src/cli/new.ts';
+import { isIsoDate } from '../../src/stats/calendar.ts';
 import { japaneseDate, logTemplate } from '../../src/cli/template.ts';
 import { parseLog } from '../../src/index.ts';
 import { emptyFolder, runCli } from './run-cli.ts';
@@ -15,14 +16,14 @@ describe('tokyoDate', () => {
   });
 });
 
-describe('isValidIsoDate', () => {
+describe('isIsoDate, as new --date uses it', () => {
   it.each(['2025-08-03', '2024-02-29', '2000-02-29'])('accepts %s', (date) => {
-    expect(isValidIsoDate(date)).toBe(true);
+    expect(isIsoDate(date)).toBe(true);
   });
   it.each(['2025-02-29', '1900-02-29', '2025-13-01', '2025-04-31', '2025-8-3', '2025/08/03', '20250803', 'today', ''])(
     'refuses %j',
     (date) => {
-      expect(isValidIsoDate(date)).toBe(false);
+      expect(isIsoDate(date)).toBe(false);
     },
   );
 });
