@@ -1,4 +1,5 @@
 /** How numbers and dates read on the site (Japanese). */
+import { dayOfWeek } from '../stats/calendar.ts';
 
 /** 150 → "2時間30分", 45 → "45分"; approximate values get 約 in front so a reader can tell them apart. */
 export function formatMinutes(minutes: number | null | undefined, approximate = false): string {
@@ -20,7 +21,7 @@ const weekdays = ['日', '月', '火', '水', '木', '金', '土'];
 export function formatDate(date: string | null): string {
   if (!date) return '日付なし';
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const weekday = weekdays[new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
+  const weekday = weekdays[dayOfWeek(date)];
   return `${y}年${m}月${d}日(${weekday})`;
 }
 
