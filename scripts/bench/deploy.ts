@@ -11,8 +11,6 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
-import { createServer, request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +18,7 @@ import { createCloudFrontClient } from '../../src/deploy/cloudfront.ts';
 import { createS3Client, s3Site, type S3Target } from '../../src/deploy/s3-site.ts';
 import { runDeploy } from '../../src/deploy/run-deploy.ts';
 import { startFakeCloudFront } from '../../tests/deploy/helpers/fake-cloudfront.ts';
+import { startFaultProxy } from '../../tests/deploy/helpers/fault-proxy.ts';
 import { spawnS3rver } from '../../tests/deploy/helpers/s3rver-process.ts';
 import { decimal, integer, type BenchSection } from './section.ts';
 
@@ -34,7 +33,8 @@ export const deploySection: BenchSection = {
     const files = await writeGeneratedDist(dist, count);
     // In a process of its own, so the server's work does not share the deploy's event loop (see s3rver-process.ts).
     const server = await spawnS3rver(path.join(work, 's3'), BUCKET);
-    const proxy = await startCountingProxy(server.endpoint);
+    // The fault proxy with no faults set: it forwards to s3rver and counts the requests, as S3 would bill them.
+    const proxy = await startFaultProxy(server.endpoint);
     const cloudFront = await startFakeCloudFront(DISTRIBUTION_ID);
     Object.assign(process.env, {
       AWS_ACCESS_KEY_ID: 'S3RVER',
@@ -161,30 +161,4 @@ async function changeOnePage(dist: string, paths: readonly string[]): Promise<vo
   const onePage = paths.filter((sitePath) => sitePath.startsWith('logs/2')).at(-1) as string;
   await writeFile(path.join(dist, onePage), '<!doctype html><html lang="ja"><body><h1>書き直した</h1></body></html>\n');
   await pastTheSecond();
-}
-
-/** Forwards to s3rver and counts the requests, as S3 would bill them. */
-async function startCountingProxy(upstream: string): Promise<{ endpoint: string; requests: number; close(): Promise<void> }> {
-  const target = new URL(upstream);
-  const proxy = { endpoint: '', requests: 0, close: async () => {} };
-  const server = createServer((request, response) => {
-    proxy.requests++;
-    const forward = httpRequest(
-      { host: target.hostname, port: target.port, method: request.method, path: request.url, headers: request.headers },
-      (answer) => {
-        response.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(response);
-      },
-    );
-    forward.on('error', () => request.socket.destroy());
-    request.pipe(forward);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  proxy.endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  proxy.close = () =>
-    new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
-  return proxy;
 }
