@@ -1,28 +1,24 @@
 /**
  * The Content-Security-Policy in infra/nisshi-site.yaml against the site it
- * protects: builds the site, checks every inline script is covered by a hash,
+ * protects: takes the site the site tests built (the sample log and the site
+ * fixtures, base "/" as CloudFront serves it), checks every inline script is covered by a hash,
  * then serves it the way CloudFront would (the directory-index function plus
  * the template's security headers) and opens pages in Chromium, failing on any
  * CSP violation. A page or script that changes its inline code fails here
  * rather than breaking the deployed site.
  */
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join } from 'node:path';
 import { Script, createContext } from 'node:vm';
-import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../site/browser.ts';
-import { functionPath, loadTemplate, only } from './cloudformation-yaml.ts';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { functionPath, loadTemplate, only } from '../infra/cloudformation-yaml.ts';
+import { launchBrowser } from './browser.ts';
 
-const run = promisify(execFile);
-const root = process.cwd();
-const work = `${root}/tmp/infra-csp`;
-const dist = `${work}/dist`;
+const dist = inject('siteDir');
 
 const security = only(loadTemplate(), 'AWS::CloudFront::ResponseHeadersPolicy')[1]
   .Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
@@ -77,17 +73,9 @@ let siteUrl: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  // The sample log and the site fixtures, built with base "/" as CloudFront serves the site.
-  await rm(work, { recursive: true, force: true });
-  await mkdir(`${work}/logs`, { recursive: true });
-  await cp(`${root}/logs`, `${work}/logs`, { recursive: true });
-  await cp(`${root}/tests/fixtures/site/logs`, `${work}/logs`, { recursive: true });
-  const env = { ...process.env, NISSHI_LOGS_DIR: 'tmp/infra-csp/logs', NISSHI_SITE_URL: 'https://nisshi.example' };
-  await run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', dist], { env, cwd: root, maxBuffer: 64 * 1024 * 1024 });
-  await run(process.execPath, ['scripts/build-search-index.ts', dist], { env, cwd: root });
   ({ server, url: siteUrl } = await serveLikeCloudFront(dist));
   browser = await launchBrowser();
-}, 180_000);
+});
 
 afterAll(async () => {
   await browser?.close();
