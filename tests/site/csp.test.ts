@@ -9,14 +9,15 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import { extname, join } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
 import { Script, createContext } from 'node:vm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { functionPath, loadTemplate, only } from '../infra/cloudformation-yaml.ts';
 import { launchBrowser } from './browser.ts';
+import { serveStatic } from './static-server.ts';
 
 const dist = inject('siteDir');
 
@@ -41,28 +42,6 @@ const directoryIndex = (uri: string): string => (context.handler as (event: unkn
   request: { method: 'GET', uri, querystring: {}, headers: {}, cookies: {} },
 }).uri;
 
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json', '.xml': 'application/xml', '.svg': 'image/svg+xml', '.wasm': 'application/wasm',
-};
-
-/** S3 behind CloudFront, in small: viewer-request rewrite, a missing key becomes /404.html with 404, headers on every response. */
-async function serveLikeCloudFront(directory: string): Promise<{ url: string; server: Server }> {
-  const server = createServer(async (request, response) => {
-    const { pathname } = new URL(request.url ?? '/', 'http://localhost');
-    const key = decodeURIComponent(directoryIndex(pathname)).replace(/^\/+/, '');
-    const file = join(directory, key);
-    const found = file.startsWith(directory) && (await stat(file).catch(() => null))?.isFile();
-    const body = found ? file : join(directory, '404.html');
-    response.writeHead(found ? 200 : 404, { 'Content-Type': types[extname(body)] ?? 'application/octet-stream', ...securityHeaders });
-    response.end(await readFile(body));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return { url: `http://127.0.0.1:${address.port}`, server };
-}
-
 async function htmlFiles(directory: string): Promise<string[]> {
   const entries = await readdir(directory, { recursive: true });
   return entries.filter((entry) => entry.endsWith('.html')).map((entry) => join(directory, entry));
@@ -73,7 +52,8 @@ let siteUrl: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  ({ server, url: siteUrl } = await serveLikeCloudFront(dist));
+  // S3 behind CloudFront, in small: the viewer-request rewrite, /404.html with 404 for a missing key, the headers on every response.
+  ({ server, url: siteUrl } = await serveStatic(dist, { rewrite: directoryIndex, headers: securityHeaders }));
   browser = await launchBrowser();
 });
 

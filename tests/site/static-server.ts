@@ -1,4 +1,8 @@
-/** A small static file server on loopback for the built site, with the 404 page the CDN would serve. */
+/**
+ * A small static file server on loopback for the built site, with the 404 page
+ * the CDN would serve. Given a rewrite (CloudFront's viewer-request function)
+ * and headers (its response headers policy), it serves the site as CloudFront would.
+ */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -16,23 +20,30 @@ const types: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-async function fileFor(root: string, pathname: string): Promise<string | null> {
-  const path = normalize(join(root, decodeURIComponent(pathname)));
+export interface ServeOptions {
+  /** Maps a request path to the object key, as a CloudFront Function does; without it, folders serve their index.html. */
+  rewrite?: (pathname: string) => string;
+  /** Added to every response. */
+  headers?: Record<string, string>;
+}
+
+async function fileFor(root: string, pathname: string, rewrite: ServeOptions['rewrite']): Promise<string | null> {
+  const path = normalize(join(root, decodeURIComponent(rewrite ? rewrite(pathname) : pathname)));
   if (!path.startsWith(root)) return null;
-  for (const candidate of [path, join(path, 'index.html')]) {
+  for (const candidate of rewrite ? [path] : [path, join(path, 'index.html')]) {
     const info = await stat(candidate).catch(() => null);
     if (info?.isFile()) return candidate;
   }
   return null;
 }
 
-export async function serveStatic(root: string): Promise<{ url: string; server: Server }> {
+export async function serveStatic(root: string, options: ServeOptions = {}): Promise<{ url: string; server: Server }> {
   const server = createServer(async (request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
-    const file = await fileFor(root, pathname);
+    const file = await fileFor(root, pathname, options.rewrite);
     const status = file ? 200 : 404;
     const body = file ?? join(root, '404.html');
-    response.writeHead(status, { 'Content-Type': types[extname(body)] ?? 'application/octet-stream' });
+    response.writeHead(status, { 'Content-Type': types[extname(body)] ?? 'application/octet-stream', ...options.headers });
     createReadStream(body).on('error', () => response.end()).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
