@@ -3,7 +3,7 @@
  * one line on stderr plus an exit code. bin/nisshi.js is only the launcher.
  */
 import { readFileSync } from 'node:fs';
-import { deployCommand } from '../deploy/command.ts';
+import { deployCommand } from './deploy.ts';
 import { checkCommand } from './check.ts';
 import { CliError, EXIT_BUG, EXIT_OK, EXIT_USAGE } from './errors.ts';
 import { processIo, type CliIo, type Command } from './io.ts';

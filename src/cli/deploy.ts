@@ -4,14 +4,14 @@
  * default chain only), and prints the plan or the summary.
  */
 import path from 'node:path';
-import { parseCommandArgs } from '../cli/args.ts';
-import { CliError, EXIT_OK, EXIT_USAGE } from '../cli/errors.ts';
-import type { CliIo, Command } from '../cli/io.ts';
-import { createCloudFrontClient } from './cloudfront.ts';
-import { DEFAULT_DELETE_GUARD } from './plan.ts';
-import { formatBytes, progressFor, silentProgress } from './progress.ts';
-import { createS3Client, normalizePrefix, s3Site, type S3Target } from './s3-site.ts';
-import { runDeploy, type DeploySummary } from './run-deploy.ts';
+import { parseCommandArgs } from './args.ts';
+import { CliError, EXIT_OK, EXIT_USAGE } from './errors.ts';
+import type { CliIo, Command } from './io.ts';
+import { createCloudFrontClient } from '../deploy/cloudfront.ts';
+import { DEFAULT_DELETE_GUARD } from '../deploy/plan.ts';
+import { formatBytes, progressFor, silentProgress } from '../deploy/progress.ts';
+import { createS3Client, normalizePrefix, s3Site, type S3Target } from '../deploy/s3-site.ts';
+import { runDeploy, type DeploySummary } from '../deploy/run-deploy.ts';
 import { siteSettings } from '../site.config.ts';
 
 const help = `Usage: nisshi deploy [options]
