@@ -7,13 +7,14 @@
  */
 import { defineCollection } from 'astro:content';
 import { nisshiLoader } from './loader/index.ts';
+import { readSettingsOf } from './parse/read-log.ts';
 import { logRecordSchema } from './record/schema.ts';
 import { siteSettings } from './site.config.ts';
 
 const logs = defineCollection({
   loader: nisshiLoader({
     base: siteSettings.logsDir,
-    vocabulary: siteSettings.vocabulary,
+    settings: readSettingsOf(siteSettings),
     allowRawHtml: siteSettings.allowRawHtml,
   }),
   schema: logRecordSchema,

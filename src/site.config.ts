@@ -1,36 +1,15 @@
 /**
- * Site settings: the one typed place that astro.config.mjs, the content loader
- * and the pages read. Change the values here (or through the environment
- * variables named beside them) rather than in the pages.
+ * Site settings: the one file to edit. The CLI (`nisshi check`, `parse`,
+ * `new`, `deploy`), astro.config.mjs, the content loader and the pages all
+ * read these values, validated by src/settings/settings.ts when anything
+ * starts: a bad value stops it with a message naming the field.
+ * Some can be set through the environment variables named beside them.
  */
-import type { CacheRule } from './deploy/headers.ts';
-import type { Vocabulary } from './parse/vocabulary.ts';
+import { parseSettings, type Settings, type SettingsInput } from './settings/settings.ts';
 
-export interface SiteSettings {
-  /** Shown in the header, the <title> of every page and the feed. */
-  title: string;
-  description: string;
-  /** Absolute URL the site is served from, for the feed, the sitemap and canonical links. */
-  site: string;
-  /** Dates are the writer's: "today", weeks and streaks are counted in this time zone. */
-  timezone: string;
-  /** The first day of a week for weekly totals and plan due dates. */
-  weekStart: 'monday' | 'sunday';
-  locale: string;
-  /** Folder holding the logs, relative to the project root. */
-  logsDir: string;
-  /** Let raw HTML in logs through unsanitised. Off: no <script>, on* attributes or javascript: URLs reach the site. */
-  allowRawHtml: boolean;
-  /** Heading names and labels, where the writer's differ from nisshi's defaults. */
-  vocabulary?: Partial<Vocabulary>;
-  /**
-   * Cache-Control per site path for `nisshi deploy`, first match wins (default: hashed
-   * assets under _astro/ and Pagefind's chunks immutable for a year, everything else revalidated).
-   */
-  cacheRules?: CacheRule[];
-}
+export type SiteSettings = Settings;
 
-export const siteSettings: SiteSettings = {
+export const settingsInput: SettingsInput = {
   title: process.env.NISSHI_TITLE ?? '日誌 — 学習ログ',
   description: '毎日の学習ログと進捗',
   site: process.env.NISSHI_SITE_URL ?? 'https://example.com',
@@ -39,4 +18,8 @@ export const siteSettings: SiteSettings = {
   locale: 'ja',
   logsDir: process.env.NISSHI_LOGS_DIR ?? 'logs',
   allowRawHtml: false,
+  // vocabulary: { sections: { goals: ['やりたいこと'] } },
+  // cacheRules: [{ pattern: '_astro/**', cacheControl: 'public, max-age=31536000, immutable' }, { pattern: '**', cacheControl: 'public, max-age=0, must-revalidate' }],
 };
+
+export const siteSettings: SiteSettings = parseSettings(settingsInput);

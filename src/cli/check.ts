@@ -7,27 +7,28 @@ import {
   formatSummary,
   locate,
   type LocatedDiagnostic,
-} from './diagnostics.ts';
+} from '../record/diagnostic-lines.ts';
 import { duplicateSlugDiagnostics } from './duplicate-slugs.ts';
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors.ts';
-import { findLogFiles } from './files.ts';
+import { findLogFiles } from '../files/log-files.ts';
 import type { Command } from './io.ts';
 import { loadLogs, type LoadedLog } from './load.ts';
 
-const DEFAULT_PATHS = ['logs'];
-
 export const checkCommand: Command = {
   name: 'check',
-  summary: 'check [paths…]           report problems in logs (default: logs/)',
+  summary: 'check [paths…]           report problems in logs (default: the logs folder)',
   help: `Usage: nisshi check [paths…] [--format text|json]
 
 Reads every log (folders are searched for *.md, dot-folders and node_modules
-skipped) and prints each problem as
+skipped; without paths, the logsDir of src/site.config.ts) with the site's
+settings (its vocabulary too), and prints each problem as
 
   path:line:column: severity message [rule]
 
-then a one-line summary on stderr. Two logs with the same slug are an error
-on both (duplicate-slug); a file that is not UTF-8 is an error (encoding).
+then a one-line summary on stderr. Two published logs with the same slug are
+an error on both (duplicate-slug; drafts never clash, they get no page); a
+file that is not UTF-8 is an error (encoding). \`npm run build\` reports the
+same lines from the site's loader.
 
 Options:
   --format text|json  json prints one array of
@@ -37,7 +38,7 @@ Options:
 Exit status: 0 no errors (warnings allowed), 1 at least one error,
 2 bad usage or a path that does not exist.
 `,
-  async run(args, io) {
+  async run(args, io, settings) {
     const { values, positionals } = parseCommandArgs(
       'check',
       args,
@@ -52,8 +53,8 @@ Exit status: 0 no errors (warnings allowed), 1 at least one error,
     if (format !== 'text' && format !== 'json') {
       throw new CliError(`--format must be text or json, not "${format}"`, EXIT_USAGE);
     }
-    const files = await findLogFiles(positionals.length > 0 ? positionals : DEFAULT_PATHS, io.cwd);
-    const diagnostics = collectDiagnostics(await loadLogs(files));
+    const files = await findLogFiles(positionals.length > 0 ? positionals : [settings.logsDir], io.cwd);
+    const diagnostics = collectDiagnostics(await loadLogs(files, settings));
     if (format === 'json') {
       io.stdout(`${JSON.stringify(diagnostics)}\n`);
     } else {
@@ -74,7 +75,7 @@ export function collectDiagnostics(logs: readonly LoadedLog[]): LocatedDiagnosti
       record.diagnostics.map((diagnostic) => locate(file.displayPath, diagnostic)),
     );
   }
-  const slugged = logs.map(({ file, record }) => ({ path: file.displayPath, slug: record.slug }));
+  const slugged = logs.map(({ file, record }) => ({ path: file.displayPath, record }));
   for (const duplicate of duplicateSlugDiagnostics(slugged)) {
     byFile.get(duplicate.path)?.push(duplicate);
   }

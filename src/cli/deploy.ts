@@ -12,7 +12,7 @@ import { DEFAULT_DELETE_GUARD } from '../deploy/plan.ts';
 import { formatBytes, progressFor, silentProgress } from '../deploy/progress.ts';
 import { createS3Client, normalizePrefix, s3Site, type S3Target } from '../deploy/s3-site.ts';
 import { runDeploy, type DeploySummary } from '../deploy/run-deploy.ts';
-import { siteSettings } from '../site.config.ts';
+import type { CacheRule } from '../deploy/headers.ts';
 
 const help = `Usage: nisshi deploy [options]
 
@@ -47,10 +47,18 @@ export const deployCommand: Command = {
   name: 'deploy',
   summary: 'deploy [options]          publish dist/ to S3 and invalidate CloudFront',
   help,
-  run: (args, io) => runDeployCommand(args, io, process.env, Boolean(process.stderr.isTTY) && !process.env.CI),
+  run: (args, io, settings) =>
+    runDeployCommand(args, io, process.env, Boolean(process.stderr.isTTY) && !process.env.CI, settings.cacheRules),
 };
 
-export async function runDeployCommand(args: readonly string[], io: CliIo, env: Env, isTty = false): Promise<number> {
+/** @param cacheRules the settings' Cache-Control rules (undefined: deploy's defaults). */
+export async function runDeployCommand(
+  args: readonly string[],
+  io: CliIo,
+  env: Env,
+  isTty = false,
+  cacheRules?: readonly CacheRule[],
+): Promise<number> {
   const { values } = parseCommandArgs(
     'deploy',
     args,
@@ -94,7 +102,7 @@ export async function runDeployCommand(args: readonly string[], io: CliIo, env: 
   const summary = await runDeploy({
     distDir: path.resolve(io.cwd, values.dist ?? 'dist'),
     site,
-    headers: { cacheRules: siteSettings.cacheRules },
+    headers: { cacheRules },
     cloudFront: distributionId
       ? {
           client: createCloudFrontClient({ distributionId, endpoint: cloudFrontEndpoint, maxAttempts }),

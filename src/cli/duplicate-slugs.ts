@@ -1,35 +1,37 @@
 /**
- * Two logs with the same slug would be written to the same page of the site, one
- * silently replacing the other; `check` makes that an error on every clashing file.
+ * Two published logs with the same slug would be written to the same page of
+ * the site, one silently replacing the other; `check` makes that an error on
+ * every clashing file. Drafts get no page and never clash (src/parse/pages.ts),
+ * exactly as in the site's loader.
  */
-import type { LocatedDiagnostic } from './diagnostics.ts';
+import { pageSlug } from '../parse/pages.ts';
+import { diagnose } from '../record/rules.ts';
+import type { LogRecord } from '../record/schema.ts';
+import { locate, type LocatedDiagnostic } from '../record/diagnostic-lines.ts';
 
 export interface SluggedLog {
   path: string;
-  slug: string;
+  record: Pick<LogRecord, 'slug' | 'draft'>;
 }
 
-/** One `duplicate-slug` error per file whose slug another file also has, naming the others. */
+/** One `duplicate-slug` error per published file whose slug another published file also has, naming the others. */
 export function duplicateSlugDiagnostics(logs: readonly SluggedLog[]): LocatedDiagnostic[] {
   const pathsBySlug = new Map<string, string[]>();
-  for (const { path, slug } of logs) {
+  for (const { path, record } of logs) {
+    const slug = pageSlug(record);
+    if (slug === null) continue;
     const paths = pathsBySlug.get(slug);
     if (paths) paths.push(path);
     else pathsBySlug.set(slug, [path]);
   }
   const diagnostics: LocatedDiagnostic[] = [];
-  for (const { path, slug } of logs) {
+  for (const { path, record } of logs) {
+    const slug = pageSlug(record);
+    if (slug === null) continue;
     const others = (pathsBySlug.get(slug) ?? []).filter((other) => other !== path);
     if (others.length === 0) continue;
-    diagnostics.push({
-      path,
-      // The slug comes from the file's name (or its date), not from a line in it.
-      line: 1,
-      column: 1,
-      severity: 'error',
-      message: `slug "${slug}" is also used by ${others.join(', ')}; two logs would share one page: merge them, or rename one so its slug differs`,
-      rule: 'duplicate-slug',
-    });
+    // The slug comes from the file's name (or its date), not from a line in it.
+    diagnostics.push(locate(path, diagnose('duplicate-slug', 1, 1, { slug, others: others.join(', ') })));
   }
   return diagnostics;
 }

@@ -1,3 +1,5 @@
+import type { Settings } from '../settings/settings.ts';
+
 /**
  * What a command may touch besides the file system: passed in rather than taken
  * from `process` so commands can run inside a test and be compared line by line.
@@ -33,6 +35,6 @@ export interface Command {
   summary: string;
   /** Full `--help` text, ending with a newline. */
   help: string;
-  /** Runs with the arguments after the command name and returns the exit code. */
-  run(args: readonly string[], io: CliIo): Promise<number>;
+  /** Runs with the arguments after the command name and the site's settings; returns the exit code. */
+  run(args: readonly string[], io: CliIo, settings: Settings): Promise<number>;
 }

@@ -3,22 +3,24 @@
  * so both see exactly the same record for a file.
  */
 import path from 'node:path';
-import { parseLog } from '../index.ts';
+import { parseLog } from '../parse/parse-log.ts';
+import type { ReadSettings } from '../parse/read-log.ts';
 import type { LogRecord } from '../record/schema.ts';
-import { readLogFile, type LogFile } from './files.ts';
+import { readLogFile, type LogFile } from '../files/log-files.ts';
 
 export interface LoadedLog {
   file: LogFile;
   record: LogRecord;
 }
 
-export async function loadLogs(files: readonly LogFile[]): Promise<LoadedLog[]> {
+/** @param settings what changes a log's meaning (the vocabulary): the site's, so the CLI reads logs as the site does. */
+export async function loadLogs(files: readonly LogFile[], settings?: ReadSettings): Promise<LoadedLog[]> {
   const loaded: LoadedLog[] = [];
   // One file at a time: parsing is the slow part and is single-threaded anyway,
   // and thousands of concurrent reads would only risk running out of file handles.
   for (const file of files) {
     const { text, encodingError } = await readLogFile(file);
-    const record = parseLog(text, { path: toPosix(file.displayPath) });
+    const record = parseLog(text, { path: toPosix(file.displayPath), settings });
     // What the parser says about mojibake is noise: the encoding is what to fix first.
     if (encodingError) record.diagnostics = [encodingError];
     loaded.push({ file, record });

@@ -9,6 +9,8 @@ import { CliError, EXIT_BUG, EXIT_OK, EXIT_USAGE } from './errors.ts';
 import { processIo, type CliIo, type Command } from './io.ts';
 import { newCommand } from './new.ts';
 import { parseCommand } from './parse.ts';
+import { LogPathError } from '../files/log-files.ts';
+import { SettingsError, type Settings } from '../settings/settings.ts';
 
 const commands: readonly Command[] = [parseCommand, checkCommand, newCommand, deployCommand];
 
@@ -22,7 +24,11 @@ ${commands.map((command) => `  ${command.summary}`).join('\n')}
 Run nisshi <command> --help for the options of one command.
 `;
 
-export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+/**
+ * @param settings the site's settings; by default src/site.config.ts, read
+ *   (and validated) here so a bad value is one clear line, not a stack trace.
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo(), settings?: Settings): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined) {
     io.stderr(usage);
@@ -43,8 +49,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     return EXIT_USAGE;
   }
   try {
-    return await command.run(rest, io);
+    return await command.run(rest, io, settings ?? (await siteSettings()));
   } catch (error) {
+    if (error instanceof SettingsError || error instanceof LogPathError) {
+      io.stderr(`nisshi ${command.name}: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
     if (error instanceof CliError) {
       io.stderr(`nisshi ${command.name}: ${error.message}\n`);
       return error.exitCode;
@@ -53,6 +63,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     io.stderr(`nisshi ${command.name}: unexpected error, please report it:\n${(error as Error).stack ?? String(error)}\n`);
     return EXIT_BUG;
   }
+}
+
+/** Imported on first use: importing src/site.config.ts validates it, and may throw a SettingsError. */
+async function siteSettings(): Promise<Settings> {
+  return (await import('../site.config.ts')).siteSettings;
 }
 
 function packageVersion(): string {

@@ -9,8 +9,8 @@ import { dateIn } from '../site/today.ts';
 import { isIsoDate } from '../stats/calendar.ts';
 
 /**
- * Today's date in Japan, whatever the machine's time zone: the logs are written
- * in Japan, so a CI runner on UTC at 08:00 JST must still say "today" in JST.
+ * Today's date in Japan, whatever the machine's time zone (the default
+ * settings' zone): a CI runner on UTC at 08:00 JST must still say "today" in JST.
  */
 export function tokyoDate(now: Date): string {
   return dateIn('Asia/Tokyo', now);
@@ -18,32 +18,33 @@ export function tokyoDate(now: Date): string {
 
 export const newCommand: Command = {
   name: 'new',
-  summary: 'new [--date YYYY-MM-DD]   start a log from the template (default: today in Japan)',
+  summary: 'new [--date YYYY-MM-DD]   start a log from the template (default: today in the site\'s time zone)',
   help: `Usage: nisshi new [--date YYYY-MM-DD] [--dir FOLDER]
 
 Writes FOLDER/YYYY-MM-DD.md from the Japanese log template and prints its
-path. The date defaults to today in Japan (Asia/Tokyo), whatever the
-machine's time zone. An existing log is never overwritten.
+path. The date defaults to today in the time zone of src/site.config.ts
+(Asia/Tokyo unless changed), whatever the machine's time zone. An existing
+log is never overwritten.
 
 Options:
   --date YYYY-MM-DD  the day of the log
-  --dir FOLDER       where logs live (default: logs)
+  --dir FOLDER       where logs live (default: logsDir of src/site.config.ts, logs)
   -h, --help         show this help
 
 Exit status: 0 written, 1 the log already exists, 2 bad usage.
 `,
-  async run(args, io) {
+  async run(args, io, settings) {
     const { values } = parseCommandArgs(
       'new',
       args,
-      { date: { type: 'string' }, dir: { type: 'string', default: 'logs' } },
+      { date: { type: 'string' }, dir: { type: 'string', default: settings.logsDir } },
       false,
     );
     if (values.help) {
       io.stdout(this.help);
       return EXIT_OK;
     }
-    const date = values.date ?? tokyoDate(io.now());
+    const date = values.date ?? dateIn(settings.timezone, io.now());
     if (!isIsoDate(date)) {
       throw new CliError(`--date must be a real day written YYYY-MM-DD, e.g. 2025-08-03 (got "${date}")`, EXIT_USAGE);
     }

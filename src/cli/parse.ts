@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { parseCommandArgs } from './args.ts';
 import { CliError, EXIT_OK, EXIT_USAGE } from './errors.ts';
-import { findLogFiles } from './files.ts';
+import { findLogFiles } from '../files/log-files.ts';
 import type { Command } from './io.ts';
 import { loadLogs } from './load.ts';
 import { writeFileAtomically } from './write-atomic.ts';
@@ -25,7 +25,7 @@ Options:
 
 Exit status: 0 written, 2 bad usage or a path that does not exist.
 `,
-  async run(args, io) {
+  async run(args, io, settings) {
     const { values, positionals } = parseCommandArgs(
       'parse',
       args,
@@ -40,7 +40,7 @@ Exit status: 0 written, 2 bad usage or a path that does not exist.
       throw new CliError('give the log files or folders to parse, e.g. nisshi parse logs', EXIT_USAGE);
     }
     const files = await findLogFiles(positionals, io.cwd);
-    const records = (await loadLogs(files)).map((log) => log.record);
+    const records = (await loadLogs(files, settings)).map((log) => log.record);
     const json = `${JSON.stringify(records, null, values.pretty ? 2 : undefined)}\n`;
     if (values.out === undefined) {
       io.stdout(json);

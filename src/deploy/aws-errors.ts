@@ -2,7 +2,7 @@
  * Turns what the AWS SDK throws into one line saying what to do. The SDK has
  * already retried throttling and 5xx by then: what reaches here is for a person.
  */
-import { CliError, EXIT_FINDINGS } from '../cli/errors.ts';
+import { CliError, EXIT_FINDINGS } from '../user-error.ts';
 
 interface AwsErrorShape {
   name?: string;

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { CliError, EXIT_FINDINGS } from '../cli/errors.ts';
+import { CliError, EXIT_FINDINGS } from '../user-error.ts';
 import { headerRules, isTextContentType, type HeaderSettings } from './headers.ts';
 import { MANIFEST_PATH } from './manifest.ts';
 import type { LocalFile } from './plan.ts';

@@ -4,7 +4,7 @@
  * write the manifest, delete, and invalidate CloudFront once.
  */
 import type { CloudFrontClient } from '@aws-sdk/client-cloudfront';
-import { CliError, EXIT_FINDINGS } from '../cli/errors.ts';
+import { CliError, EXIT_FINDINGS } from '../user-error.ts';
 import { describeAwsError } from './aws-errors.ts';
 import { invalidate, type InvalidationTiming } from './cloudfront.ts';
 import type { HeaderSettings } from './headers.ts';

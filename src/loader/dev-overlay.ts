@@ -11,7 +11,7 @@
  * registered symbol rather than on a module variable.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { formatDiagnosticLine, type LocatedDiagnostic } from '../cli/diagnostics.ts';
+import { formatDiagnosticLine, type LocatedDiagnostic } from '../record/diagnostic-lines.ts';
 import { logErrorsError } from './report.ts';
 
 /** The part of Vite's client hot channel we use; Astro turns an `error` payload into its overlay. */

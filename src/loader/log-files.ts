@@ -4,8 +4,7 @@
  * relative to the project root so that records, messages and the store agree.
  */
 import path from 'node:path';
-import { CliError } from '../cli/errors.ts';
-import { findLogFiles } from '../cli/files.ts';
+import { findLogFiles, LogPathError } from '../files/log-files.ts';
 
 export interface LogLocation {
   /** Absolute path on disk, for reading and for the watcher's events. */
@@ -20,8 +19,8 @@ export async function listLogs(baseDir: string, rootDir: string): Promise<LogLoc
     const files = await findLogFiles([baseDir], rootDir);
     return files.map((file) => locate(file.absolutePath, rootDir));
   } catch (error) {
-    // findLogFiles speaks to a terminal; here a missing folder is simply "no logs yet".
-    if (error instanceof CliError) return null;
+    // For the CLI a missing path is a usage error; here a missing folder is simply "no logs yet".
+    if (error instanceof LogPathError) return null;
     throw error;
   }
 }

@@ -14,13 +14,14 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import packageJson from '../../package.json' with { type: 'json' };
 import { codeVersion } from './code-version.ts';
-import type { Vocabulary } from '../parse/vocabulary.ts';
+import type { ReadSettings } from '../parse/read-log.ts';
 import { mapBounded } from './bounded-map.ts';
 import { DevLogErrors } from './dev-overlay.ts';
 import { listLogs } from './log-files.ts';
 import { LogWorkerPool, workerCount } from './log-worker-pool.ts';
 import { markdownTreeParser } from './markdown-tree.ts';
 import { processLog } from './process-log.ts';
+import { formatSummary } from '../record/diagnostic-lines.ts';
 import { collectFindings, formatFinding, logErrorsError } from './report.ts';
 import { entriesByPath, readDraftDigests, writeDraftDigests } from './stored-state.ts';
 import { syncLog, type LogOutcome, type LogPipeline, type LogSettings } from './sync-log.ts';
@@ -29,8 +30,8 @@ import { watchLogs } from './watch-logs.ts';
 export interface NisshiLoaderOptions {
   /** Folder of the logs, relative to the project root (or absolute); searched recursively. */
   base: string;
-  /** Heading names and labels, where the writer's differ from nisshi's defaults. */
-  vocabulary?: Partial<Vocabulary>;
+  /** What changes a log's meaning (the vocabulary …): the site's settings, as `nisshi check` reads them. */
+  settings?: ReadSettings;
   /** Pass raw HTML in logs through unsanitised (default false). */
   allowRawHtml?: boolean;
 }
@@ -45,7 +46,7 @@ const inThisThread: LogPipeline = { process: processLog };
  *   load, this thread for a saved file); tests pass a counting one, a site never does.
  */
 export function nisshiLoader(options: NisshiLoaderOptions, pipeline?: LogPipeline) {
-  const settings: LogSettings = { vocabulary: options.vocabulary, allowRawHtml: options.allowRawHtml ?? false };
+  const settings: LogSettings = { read: options.settings ?? {}, allowRawHtml: options.allowRawHtml ?? false };
   // Part of every digest: a stored entry is stale when the settings or nisshi's own code changed, not only the file.
   const settingsKey = `\0${JSON.stringify({ nisshi: packageJson.version, code: codeVersion(), ...settings })}`;
 
@@ -89,8 +90,12 @@ export function nisshiLoader(options: NisshiLoaderOptions, pipeline?: LogPipelin
       writeDraftDigests(meta, draftDigestsOf(outcomes));
       logger.info(summary(outcomes, pool?.started ?? 0, (await markdownTreeParser()).name));
 
+      // A Sätteri failure is said before the findings, naming the file: its record came from remark.
+      for (const outcome of outcomes) for (const notice of outcome.notices ?? []) logger.warn(notice);
+      // The build's check: the lines `nisshi check` prints, once per finding, and its summary.
       const { errors, warnings } = collectFindings(outcomes);
       for (const warning of warnings) logger.warn(formatFinding(warning));
+      logger.info(formatSummary({ files: outcomes.length, errors: errors.length, warnings: warnings.length }));
       if (!watcher) {
         if (errors.length > 0) throw logErrorsError(errors, rootDir);
         return;

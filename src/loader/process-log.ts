@@ -1,27 +1,21 @@
 /**
- * One log's record and HTML from a single Markdown parse. Parsing is most of
- * the cost of a log, and parseLog and renderLogBody would each parse the same
- * text: here the tree parseLog would build is built once (by Sätteri when it
- * is there, see markdown-tree.ts), read by the parser's extractor and rendered.
- *
- * This repeats parseLog's few lines of glue (BOM, frontmatter, VFile) on
- * purpose; tests/loader/process-log.test.ts checks that the record is exactly
- * parseLog's, so the site and `nisshi parse` can never disagree about a log.
+ * One log's record and HTML from a single Markdown parse: readLog (the same
+ * reading `nisshi parse` does) over Sätteri's tree, and that tree rendered.
+ * When Sätteri throws on a log, the log is read by remark instead and the
+ * loader warns, naming the file: never a silent fallback.
  */
 import type { Root } from 'mdast';
-import { VFile } from 'vfile';
-import { blankFrontmatter, readFrontmatter } from '../parse/frontmatter.ts';
-import { parseLog } from '../parse/parse-log.ts';
-import { extractLog } from '../parse/plugin.ts';
-import { resolveVocabulary, type Vocabulary } from '../parse/vocabulary.ts';
+import { readLog, type ReadSettings } from '../parse/read-log.ts';
+import { diagnose } from '../record/rules.ts';
 import type { LogRecord } from '../record/schema.ts';
-import { markdownBody, parseMarkdown, renderMarkdownTree, type RenderedHeading } from '../render/index.ts';
-import { markdownTreeParser, type MarkdownTreeParser } from './markdown-tree.ts';
+import { renderMarkdownTree, type RenderedHeading } from '../render/index.ts';
+import { markdownTreeParser, remarkParser, type MarkdownTreeParser } from './markdown-tree.ts';
 
 export interface ProcessOptions {
   /** Relative to the project root, with `/`: names the record (source, slug) and may carry its date. */
   path: string;
-  vocabulary?: Partial<Vocabulary>;
+  /** What changes a log's meaning (vocabulary …): the site's settings, passed along. */
+  settings?: ReadSettings | undefined;
   allowRawHtml: boolean;
 }
 
@@ -31,63 +25,32 @@ export interface ProcessedLog {
   body: string;
   html: string;
   headings: RenderedHeading[];
-}
-
-/** Resolved vocabularies by their JSON: workers receive a fresh copy of the options with every log. */
-const vocabularies = new Map<string, Vocabulary>();
-
-function vocabularyFor(partial: Partial<Vocabulary> | undefined): Vocabulary {
-  const key = JSON.stringify(partial ?? {});
-  let vocabulary = vocabularies.get(key);
-  if (!vocabulary) {
-    vocabulary = resolveVocabulary(partial);
-    vocabularies.set(key, vocabulary);
-  }
-  return vocabulary;
-}
-
-/** A log Sätteri cannot read is read by remark: the same tree, only slower. */
-function parseTree(parser: MarkdownTreeParser, markdown: string): Root {
-  if (parser.name === 'remark') return parser.parse(markdown);
-  try {
-    return parser.parse(markdown);
-  } catch {
-    return parseMarkdown(markdown);
-  }
+  /** Said about reading this log that is not about the writer's text (a parser fallback), for the build's output. */
+  notices: string[];
 }
 
 /** Never throws: what cannot be read or rendered becomes an error diagnostic on the record. */
-export async function processLog(text: string, options: ProcessOptions): Promise<ProcessedLog> {
-  let record: LogRecord;
-  let body: string;
-  let tree: Root;
-  try {
-    const parser = await markdownTreeParser();
-    const clean = text.replace(/^\ufeff/, '');
-    const frontmatter = readFrontmatter(clean);
-    const file = new VFile({ value: clean, path: options.path || undefined });
-    file.data.nisshiFrontmatter = frontmatter;
-    const markdown = blankFrontmatter(clean, frontmatter);
-    tree = parseTree(parser, markdown);
-    record = extractLog(tree, file, vocabularyFor(options.vocabulary));
-    record.source = options.path;
-    body = markdownBody(clean, frontmatter);
-  } catch {
-    // parseLog turns the same failure into the record it reports for every unreadable log.
-    return { record: parseLog(text, options), body: '', html: '', headings: [] };
-  }
+export async function processLog(text: string, options: ProcessOptions, parser?: MarkdownTreeParser): Promise<ProcessedLog> {
+  const chosen = parser ?? (await markdownTreeParser());
+  const notices: string[] = [];
+  const buildTree = (markdown: string): Root => {
+    if (chosen.name === 'remark') return chosen.parse(markdown);
+    try {
+      return chosen.parse(markdown);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      notices.push(`${options.path}: Sätteri could not parse this log (${reason}); it was read with remark instead, as \`nisshi parse\` reads it`);
+      return remarkParser.parse(markdown);
+    }
+  };
+  const { record, tree, body } = readLog(text, { path: options.path, settings: options.settings }, buildTree);
+  if (tree === null) return { record, body, html: '', headings: [], notices };
   try {
     const { html, headings } = await renderMarkdownTree(tree, { allowRawHtml: options.allowRawHtml });
-    return { record, body, html, headings };
+    return { record, body, html, headings, notices };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    record.diagnostics.push({
-      severity: 'error',
-      line: 1,
-      column: 1,
-      rule: 'internal-error',
-      message: `nisshi could not render this log as HTML (${message}); please report this with the file`,
-    });
-    return { record, body, html: '', headings: [] };
+    const reason = error instanceof Error ? error.message : String(error);
+    record.diagnostics.push(diagnose('render-error', 1, 1, { reason }));
+    return { record, body, html: '', headings: [], notices };
   }
 }

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { AstroError } from 'astro/errors';
-import { byPosition, formatDiagnosticLine, locate, type LocatedDiagnostic } from '../cli/diagnostics.ts';
+import { byPosition, formatDiagnosticLine, locate, type LocatedDiagnostic } from '../record/diagnostic-lines.ts';
 import type { LogOutcome } from './sync-log.ts';
 
 export interface LoadReport {

@@ -1,19 +1,23 @@
 /**
  * One log file into the content store: read, decode, and — only when its text,
  * path or the settings changed since the stored entry was made — parse and
- * render (one pass, see process-log.ts), validate and store. What happened is returned as an outcome, so the caller
+ * render (one pass, see process-log.ts), validate and store. What happened is
+ * returned as an outcome, so the caller
  * can report every file's problems together and fail once.
  */
 import { readFile } from 'node:fs/promises';
 import type { DataStore, LoaderContext } from 'astro/loaders';
-import { decodeLog } from '../cli/files.ts';
-import type { Vocabulary } from '../parse/vocabulary.ts';
+import { decodeLog } from '../files/log-files.ts';
+import type { ReadSettings } from '../parse/read-log.ts';
+import { diagnose } from '../record/rules.ts';
 import type { Diagnostic, LogRecord } from '../record/schema.ts';
+import { pageSlug } from '../parse/pages.ts';
 import type { LogLocation } from './log-files.ts';
 import type { ProcessedLog, ProcessOptions } from './process-log.ts';
 
+/** The settings that change an entry: what a log means (ReadSettings) and how its body is rendered. */
 export interface LogSettings {
-  vocabulary?: Partial<Vocabulary>;
+  read: ReadSettings;
   allowRawHtml: boolean;
 }
 
@@ -27,10 +31,10 @@ export type StoredEntry = NonNullable<ReturnType<DataStore['get']>>;
 
 export type LogOutcome =
   /** Published and in the store under `id` (freshly stored, or unchanged and kept). */
-  | { kind: 'published'; location: LogLocation; id: string; diagnostics: Diagnostic[]; reparsed: boolean }
-  | { kind: 'draft'; location: LogLocation; digest: string; diagnostics: Diagnostic[]; reparsed: boolean }
-  /** Has errors, or its slug is another file's: nothing was stored for it. */
-  | { kind: 'failed'; location: LogLocation; diagnostics: Diagnostic[] };
+  | { kind: 'published'; location: LogLocation; id: string; diagnostics: Diagnostic[]; reparsed: boolean; notices?: string[] }
+  | { kind: 'draft'; location: LogLocation; digest: string; diagnostics: Diagnostic[]; reparsed: boolean; notices?: string[] }
+  /** Has errors, or its slug is another published file's: nothing was stored for it. */
+  | { kind: 'failed'; location: LogLocation; diagnostics: Diagnostic[]; notices?: string[] };
 
 export interface SyncState {
   /** Entries already in the store, by the file they came from. */
@@ -70,21 +74,22 @@ export async function syncLog(
     return { kind: 'draft', location, digest, diagnostics: [], reparsed: false };
   }
 
-  const { record, body, html, headings } = await pipeline.process(text, {
+  const { record, body, html, headings, notices } = await pipeline.process(text, {
     path: location.relativePath,
-    vocabulary: settings.vocabulary,
+    settings: settings.read,
     allowRawHtml: settings.allowRawHtml,
   });
   // What the parser says about mojibake is noise: the encoding is what to fix first (as `nisshi check`).
   if (encodingError) record.diagnostics = [encodingError];
   if (record.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) {
-    return { kind: 'failed', location, diagnostics: record.diagnostics };
+    return { kind: 'failed', location, diagnostics: record.diagnostics, notices };
   }
-  if (record.draft) return { kind: 'draft', location, digest, diagnostics: record.diagnostics, reparsed: true };
+  // The draft rule of src/parse/pages.ts: no page, so no claim on a slug.
+  const id = pageSlug(record);
+  if (id === null) return { kind: 'draft', location, digest, diagnostics: record.diagnostics, reparsed: true, notices };
 
-  const id = record.slug;
   const duplicate = state.claim(id, location.relativePath);
-  if (duplicate !== null) return duplicateOutcome(location, id, duplicate, record.diagnostics);
+  if (duplicate !== null) return { ...duplicateOutcome(location, id, duplicate, record.diagnostics), notices };
 
   const data = await context.parseData({
     id,
@@ -99,18 +104,10 @@ export async function syncLog(
     digest,
     rendered: { html, metadata: { headings } },
   });
-  return { kind: 'published', location, id, diagnostics: record.diagnostics, reparsed: true };
+  return { kind: 'published', location, id, diagnostics: record.diagnostics, reparsed: true, notices };
 }
 
 function duplicateOutcome(location: LogLocation, id: string, otherPath: string, diagnostics: Diagnostic[]): LogOutcome {
-  const clash: Diagnostic = {
-    severity: 'error',
-    line: 1,
-    column: 1,
-    rule: 'duplicate-slug',
-    message:
-      `slug "${id}" is also used by ${otherPath}; two logs would share one page: ` +
-      'merge them, or rename one so its slug differs',
-  };
+  const clash = diagnose('duplicate-slug', 1, 1, { slug: id, others: otherPath });
   return { kind: 'failed', location, diagnostics: [...diagnostics, clash] };
 }

@@ -5,7 +5,7 @@
  * the page stays up while the writer fixes the line the message names.
  */
 import type { LoaderContext } from 'astro/loaders';
-import { formatDiagnosticLine, locate } from '../cli/diagnostics.ts';
+import { formatDiagnosticLine, locate } from '../record/diagnostic-lines.ts';
 import type { DevLogErrors } from './dev-overlay.ts';
 import { isLogPath, locate as locateLog, type LogLocation } from './log-files.ts';
 import { entriesByPath, readDraftDigests, writeDraftDigests } from './stored-state.ts';
@@ -57,6 +57,7 @@ async function reload(location: LogLocation, options: WatchOptions): Promise<voi
     },
   };
   const outcome = await syncLog(location, context, settings, settingsKey, pipeline, state);
+  for (const notice of outcome.notices ?? []) logger.warn(notice);
   const located = outcome.diagnostics.map((diagnostic) => locate(location.relativePath, diagnostic));
   options.devErrors.replaceFile(location.relativePath, located.filter((diagnostic) => diagnostic.severity === 'error'));
   for (const warning of located) if (warning.severity === 'warning') logger.warn(formatDiagnosticLine(warning));

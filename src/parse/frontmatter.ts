@@ -5,6 +5,7 @@
  */
 import matter from 'gray-matter';
 import { load, CORE_SCHEMA, YAMLException } from 'js-yaml';
+import { diagnose } from '../record/rules.ts';
 import type { Diagnostic } from '../record/schema.ts';
 
 export interface Frontmatter {
@@ -38,8 +39,7 @@ export function readFrontmatter(text: string): Frontmatter {
       return {
         ...none,
         diagnostics: [
-          diagnostic('error', 'frontmatter-unclosed', 1, 1,
-            'frontmatter starts with "---" but has no closing "---" line; add one after the last key'),
+          diagnose('frontmatter-unclosed', 1, 1),
         ],
       };
     }
@@ -52,8 +52,7 @@ export function readFrontmatter(text: string): Frontmatter {
   try {
     const parsed = matter(`---\n${yaml}\n---\n`, { engines: { yaml: yamlEngine } }).data as unknown;
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      result.diagnostics.push(diagnostic('error', 'frontmatter-yaml', 2, 1,
-        'frontmatter must be "key: value" lines (a YAML mapping)'));
+      result.diagnostics.push(diagnose('frontmatter-yaml', 2, 1, { reason: null }));
     } else {
       result.data = { ...(parsed as Record<string, unknown>) };
     }
@@ -61,8 +60,7 @@ export function readFrontmatter(text: string): Frontmatter {
     if (error instanceof YAMLException) {
       const mark = error.mark as { line?: number; column?: number } | undefined;
       const line = Math.min(2 + (mark?.line ?? 0), lineCount - 1);
-      result.diagnostics.push(diagnostic('error', 'frontmatter-yaml', Math.max(line, 1), (mark?.column ?? 0) + 1,
-        `frontmatter is not valid YAML: ${error.reason}; fix the line or quote the value`));
+      result.diagnostics.push(diagnose('frontmatter-yaml', Math.max(line, 1), (mark?.column ?? 0) + 1, { reason: error.reason }));
     } else {
       throw error;
     }
@@ -93,8 +91,4 @@ function countLines(text: string): number {
   let count = 1;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
   return count;
-}
-
-export function diagnostic(severity: Diagnostic['severity'], rule: string, line: number, column: number, message: string): Diagnostic {
-  return { severity, rule, line, column, message };
 }

@@ -5,7 +5,8 @@
  */
 import type { Diagnostic } from '../record/schema.ts';
 import { dateFromPath, findDate, yearFromPath } from './date.ts';
-import { diagnostic, keyLine, type Frontmatter } from './frontmatter.ts';
+import { diagnose } from '../record/rules.ts';
+import { keyLine, type Frontmatter } from './frontmatter.ts';
 import type { PlacedHeading } from './outline.ts';
 
 export interface LogDate {
@@ -26,8 +27,7 @@ export function readLogDate(frontmatter: Frontmatter, headings: readonly PlacedH
     if (found) {
       fmDate = found.date;
     } else {
-      diagnostics.push(diagnostic('error', 'invalid-date', keyLine(frontmatter, 'date'), 1,
-        `frontmatter date "${String(written)}" is not a date; write it as YYYY-MM-DD`));
+      diagnostics.push(diagnose('invalid-date', keyLine(frontmatter, 'date'), 1, { value: String(written) }));
     }
   }
   const year = Number(fmDate?.slice(0, 4)) || yearFromPath(path) || undefined;
@@ -44,12 +44,10 @@ export function readLogDate(frontmatter: Frontmatter, headings: readonly PlacedH
   const date = fmDate ?? headingDate?.date ?? pathDate;
   const dateSource = fmDate ? 'frontmatter' : headingDate ? 'heading' : pathDate ? 'path' : null;
   if (!date) {
-    diagnostics.push(diagnostic('error', 'no-date', first?.line ?? 1, 1,
-      'no date found: add "date: YYYY-MM-DD" to the frontmatter, a date to the first heading (# 2025年8月3日), or name the file YYYY-MM-DD.md'));
+    diagnostics.push(diagnose('no-date', first?.line ?? 1, 1));
   } else if (pathDate && date !== pathDate) {
     const where = dateSource === 'frontmatter' ? keyLine(frontmatter, 'date') : first?.line ?? 1;
-    diagnostics.push(diagnostic('warning', 'date-mismatch', where, 1,
-      `the ${dateSource} says ${date} but the file name says ${pathDate}; nisshi uses ${date} — rename the file or fix the date if that is wrong`));
+    diagnostics.push(diagnose('date-mismatch', where, 1, { source: String(dateSource), date, pathDate }));
   }
   return { date, dateSource, title, diagnostics };
 }

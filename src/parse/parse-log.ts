@@ -1,67 +1,23 @@
 /**
- * parseLog: the plain-function face of remarkNisshi. Text in, record out; it
- * never throws — whatever it cannot read becomes a diagnostic.
+ * parseLog: the plain-function face of the parser. Text in, record out, read
+ * by readLog over remark's tree; it never throws — whatever it cannot read
+ * becomes a diagnostic.
  */
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified, type Processor } from 'unified';
-import type { Root } from 'mdast';
-import { VFile } from 'vfile';
 import type { LogRecord } from '../record/schema.ts';
-import { blankFrontmatter, readFrontmatter } from './frontmatter.ts';
-import { extractLog, type NisshiOptions } from './plugin.ts';
-import { slugFromPath } from './slug.ts';
-import { resolveVocabulary, type Vocabulary } from './vocabulary.ts';
+import { readLog, type ReadSettings } from './read-log.ts';
+import { remarkTree } from './remark-tree.ts';
+import type { VocabularyOverrides } from './vocabulary.ts';
 
-export interface ParseLogOptions extends NisshiOptions {
+export interface ParseLogOptions {
   /** The log's path, as given: it names the record (source, slug) and may carry its date. */
   path: string;
+  /** Heading names and labels to use instead of (parts of) the defaults. */
+  vocabulary?: VocabularyOverrides | undefined;
+  /** The site's settings (vocabulary and the like); `vocabulary` above wins when both are given. */
+  settings?: ReadSettings | undefined;
 }
-
-let sharedParser: Processor<Root> | null = null;
-
-function parser(): Processor<Root> {
-  sharedParser ??= unified().use(remarkParse).use(remarkGfm).freeze() as unknown as Processor<Root>;
-  return sharedParser;
-}
-
-const vocabularies = new WeakMap<object, Vocabulary>();
 
 export function parseLog(text: string, options: ParseLogOptions): LogRecord {
-  const path = options.path;
-  try {
-    const clean = String(text ?? '').replace(/^\ufeff/, '');
-    const frontmatter = readFrontmatter(clean);
-    const file = new VFile({ value: clean, path: path || undefined });
-    file.data.nisshiFrontmatter = frontmatter;
-    const tree = parser().parse(blankFrontmatter(clean, frontmatter));
-    const record = extractLog(tree, file, vocabularyFor(options));
-    record.source = path;
-    return record;
-  } catch (error) {
-    // A bug of ours must not lose the writer's log: report it against the file instead.
-    const message = error instanceof Error ? error.message : String(error);
-    return failedRecord(path, `nisshi could not read this log (${message}); please report this with the file`);
-  }
-}
-
-function vocabularyFor(options: ParseLogOptions): Vocabulary {
-  if (!options.vocabulary) return resolveVocabulary();
-  let vocabulary = vocabularies.get(options.vocabulary);
-  if (!vocabulary) {
-    vocabulary = resolveVocabulary(options.vocabulary);
-    vocabularies.set(options.vocabulary, vocabulary);
-  }
-  return vocabulary;
-}
-
-function failedRecord(path: string, message: string): LogRecord {
-  return {
-    source: path, slug: slugFromPath(path, null), date: null, dateSource: null, title: null, tags: [], draft: true,
-    goals: [], checklist: [], problems: [], plans: [], learnings: [], references: [],
-    metrics: { studyMinutes: null, studyApproximate: null, studyTotalMinutes: null, problemsFound: null, tasksPlanned: null, tasksDone: null },
-    figures: [],
-    diagnostics: [{ severity: 'error', message, line: 1, column: 1, rule: 'internal-error' }],
-    frontmatter: {},
-  };
+  const settings = options.vocabulary ? { ...options.settings, vocabulary: options.vocabulary } : options.settings;
+  return readLog(text, { path: options.path, settings }, remarkTree).record;
 }

@@ -96,16 +96,29 @@ export const defaultVocabulary: Vocabulary = {
   studyTimeKeys: ['studyMinutes', 'study_minutes', 'studyTime', 'study_time', 'study', '学習時間', '勉強時間'],
 };
 
+/** A writer's own words over the defaults: any list may be given, the rest stay nisshi's. */
+export type VocabularyOverrides = Partial<Omit<Vocabulary, 'sections' | 'problemParts' | 'metrics'>> & {
+  sections?: Partial<Vocabulary['sections']> | undefined;
+  problemParts?: Partial<Vocabulary['problemParts']> | undefined;
+  metrics?: Partial<Vocabulary['metrics']> | undefined;
+};
+
 /** Merge a writer's partial table over the defaults (lists are replaced, not appended). */
-export function resolveVocabulary(partial?: Partial<Vocabulary>): Vocabulary {
+export function resolveVocabulary(partial?: VocabularyOverrides): Vocabulary {
   if (!partial) return defaultVocabulary;
   return {
     ...defaultVocabulary,
-    ...partial,
-    sections: { ...defaultVocabulary.sections, ...partial.sections },
-    problemParts: { ...defaultVocabulary.problemParts, ...partial.problemParts },
-    metrics: { ...defaultVocabulary.metrics, ...partial.metrics },
+    ...given(partial),
+    sections: { ...defaultVocabulary.sections, ...given(partial.sections) },
+    problemParts: { ...defaultVocabulary.problemParts, ...given(partial.problemParts) },
+    metrics: { ...defaultVocabulary.metrics, ...given(partial.metrics) },
   };
+}
+
+/** The entries actually given: `{ goals: undefined }` (an optional key written out) keeps the default. */
+function given<T extends object>(partial: T | undefined): Partial<T> {
+  if (!partial) return {};
+  return Object.fromEntries(Object.entries(partial).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 const pictographs = /[\p{Extended_Pictographic}\u200d\ufe0e\ufe0f\u20e3]/gu;

@@ -19,6 +19,8 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { blankFrontmatter, readFrontmatter, type Frontmatter } from '../parse/frontmatter.ts';
+import { bodyAfter } from '../parse/read-log.ts';
+import { remarkTree } from '../parse/remark-tree.ts';
 import { rehypeHeadingIds, type RenderedHeading } from './heading-ids.ts';
 import { dropUnsafeDataImages, sanitizeSchema } from './sanitize-schema.ts';
 
@@ -87,7 +89,7 @@ export async function renderLogBody(markdown: string, options: RenderOptions): P
  * tree nisshi's parser reads, so one parse can serve both the record and the page.
  */
 export function parseMarkdown(markdown: string): MdastRoot {
-  return processorFor(false).parse(markdown);
+  return remarkTree(markdown);
 }
 
 /** HTML for a tree from {@link parseMarkdown} (of a body without frontmatter). The tree is not changed. */
@@ -104,11 +106,5 @@ export async function renderMarkdownTree(tree: MdastRoot, options: RenderOptions
  */
 export function markdownBody(markdown: string, frontmatter?: Frontmatter): string {
   const text = markdown.replace(/^\ufeff/, '');
-  const { lineCount } = frontmatter ?? readFrontmatter(text);
-  let offset = 0;
-  for (let line = 0; line < lineCount && offset !== -1; line++) {
-    const next = text.indexOf('\n', offset);
-    offset = next === -1 ? -1 : next + 1;
-  }
-  return offset === -1 ? '' : text.slice(offset);
+  return bodyAfter(text, (frontmatter ?? readFrontmatter(text)).lineCount);
 }

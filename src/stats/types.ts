@@ -2,7 +2,7 @@
  * Shapes of the statistics the dashboard and pages show. Computed once per
  * build from the published records by pure functions (see index.ts).
  */
-import type { Vocabulary } from '../parse/vocabulary.ts';
+import type { VocabularyOverrides } from '../parse/vocabulary.ts';
 import type { Horizon, Plan } from '../record/schema.ts';
 
 export interface StatsOptions {
@@ -10,7 +10,7 @@ export interface StatsOptions {
   today: string;
   weekStart: 'monday' | 'sunday';
   /** The writer's words (siteSettings.vocabulary): plan matching drops a trailing aside that names a horizon in them. */
-  vocabulary?: Partial<Vocabulary>;
+  vocabulary?: VocabularyOverrides;
 }
 
 /** One calendar day; days without a log are present with minutes null. */

@@ -7,7 +7,7 @@ import {
   formatSummary,
   locate,
   type LocatedDiagnostic,
-} from '../../src/cli/diagnostics.ts';
+} from '../../src/record/diagnostic-lines.ts';
 import { duplicateSlugDiagnostics } from '../../src/cli/duplicate-slugs.ts';
 import type { LoadedLog } from '../../src/cli/load.ts';
 import { parseLog } from '../../src/index.ts';
@@ -56,14 +56,14 @@ describe('byPosition', () => {
 
 describe('duplicateSlugDiagnostics', () => {
   it('says nothing when every slug is different', () => {
-    expect(duplicateSlugDiagnostics([{ path: 'a.md', slug: 'a' }, { path: 'b.md', slug: 'b' }])).toEqual([]);
+    expect(duplicateSlugDiagnostics([{ path: 'a.md', record: { slug: 'a', draft: false } }, { path: 'b.md', record: { slug: 'b', draft: false } }])).toEqual([]);
   });
 
   it('puts an error on each clashing file naming the other', () => {
     const found = duplicateSlugDiagnostics([
-      { path: 'logs/2025-08-03.md', slug: '2025-08-03' },
-      { path: 'logs/2025-08-04.md', slug: '2025-08-04' },
-      { path: 'logs/2025/08/03.md', slug: '2025-08-03' },
+      { path: 'logs/2025-08-03.md', record: { slug: '2025-08-03', draft: false } },
+      { path: 'logs/2025-08-04.md', record: { slug: '2025-08-04', draft: false } },
+      { path: 'logs/2025/08/03.md', record: { slug: '2025-08-03', draft: false } },
     ]);
     expect(found.map(formatDiagnosticLine)).toEqual([
       'logs/2025-08-03.md:1:1: error slug "2025-08-03" is also used by logs/2025/08/03.md; two logs would share one page: merge them, or rename one so its slug differs [duplicate-slug]',
@@ -71,8 +71,17 @@ describe('duplicateSlugDiagnostics', () => {
     ]);
   });
 
+  it('leaves drafts out: a draft gets no page, so it clashes with nothing', () => {
+    const found = duplicateSlugDiagnostics([
+      { path: 'logs/2025-08-03.md', record: { slug: '2025-08-03', draft: false } },
+      { path: 'drafts/2025-08-03.md', record: { slug: '2025-08-03', draft: true } },
+      { path: 'more/2025-08-03.md', record: { slug: '2025-08-03', draft: true } },
+    ]);
+    expect(found).toEqual([]);
+  });
+
   it('names all the others when three files clash', () => {
-    const found = duplicateSlugDiagnostics(['a/x.md', 'b/x.md', 'c/x.md'].map((path) => ({ path, slug: 'x' })));
+    const found = duplicateSlugDiagnostics(['a/x.md', 'b/x.md', 'c/x.md'].map((path) => ({ path, record: { slug: 'x', draft: false } })));
     expect(found).toHaveLength(3);
     expect(found[1]?.message).toMatch(/^slug "x" is also used by a\/x\.md, c\/x\.md;/);
   });

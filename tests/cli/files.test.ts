@@ -1,8 +1,7 @@
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CliError } from '../../src/cli/errors.ts';
-import { decodeLog, findLogFiles, firstInvalidUtf8Offset } from '../../src/cli/files.ts';
+import { decodeLog, findLogFiles, firstInvalidUtf8Offset, LogPathError } from '../../src/files/log-files.ts';
 import { copyFixtures } from './run-cli.ts';
 
 const bytes = (...parts: (string | number[])[]): Uint8Array =>
@@ -93,10 +92,10 @@ describe('findLogFiles', () => {
     expect(files.map((file) => path.basename(file.displayPath))).toEqual(['2025-08-10.md', '10.md', 'linked.md']);
   });
 
-  it('refuses a path that does not exist with exit code 2', async () => {
+  it('refuses a path that does not exist (the CLI exits 2 on it)', async () => {
     folder = await copyFixtures();
     const attempt = findLogFiles(['logs', 'missing'], folder);
-    await expect(attempt).rejects.toThrow(CliError);
-    await expect(attempt).rejects.toMatchObject({ message: 'no such file or folder: missing', exitCode: 2 });
+    await expect(attempt).rejects.toThrow(LogPathError);
+    await expect(attempt).rejects.toMatchObject({ message: 'no such file or folder: missing' });
   });
 });

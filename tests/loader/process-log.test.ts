@@ -63,9 +63,28 @@ describe('processLog', () => {
   it('uses the vocabulary it is given', async () => {
     const text = '# 2025-08-03\n\n## やること\n- 読む\n';
     const vocabulary = { sections: { ...defaultVocabulary.sections, goals: ['やること'] } };
-    const processed = await processLog(text, { path: 'logs/x.md', vocabulary, allowRawHtml: false });
+    const processed = await processLog(text, { path: 'logs/x.md', settings: { vocabulary }, allowRawHtml: false });
     expect(processed.record.goals.map((goal) => goal.text)).toEqual(['読む']);
     expect(processed.record).toEqual(parseLog(text, { path: 'logs/x.md', vocabulary }));
+  });
+});
+
+describe('processLog when Sätteri fails on a log', () => {
+  it('says so, naming the file, and reads the log with remark: the same record, the page still rendered', async () => {
+    const text = '# 2025-08-03\n\n- [x] **学習時間**: 2時間\n';
+    const failing = { name: 'satteri' as const, parse: (): never => { throw new Error('unexpected byte at 12'); } };
+    const processed = await processLog(text, { path: 'logs/2025-08-03.md', allowRawHtml: false }, failing);
+    expect(processed.notices).toEqual([
+      'logs/2025-08-03.md: Sätteri could not parse this log (unexpected byte at 12); it was read with remark instead, as `nisshi parse` reads it',
+    ]);
+    expect(processed.record).toEqual(parseLog(text, { path: 'logs/2025-08-03.md' }));
+    expect(processed.record.metrics.studyMinutes).toBe(120);
+    expect(processed.html).toContain('<strong>学習時間</strong>');
+  });
+
+  it('says nothing when Sätteri reads the log', async () => {
+    const processed = await processLog('# 2025-08-03\n', { path: 'logs/2025-08-03.md', allowRawHtml: false });
+    expect(processed.notices).toEqual([]);
   });
 });
 

@@ -6,7 +6,7 @@
 import type { Nodes, Table } from 'mdast';
 import type { Diagnostic, Metrics, Problem } from '../../record/schema.ts';
 import { descendants, itemLines, joinLines, type LogContext } from '../context.ts';
-import { diagnostic } from '../frontmatter.ts';
+import { diagnose } from '../../record/rules.ts';
 import { plainText } from '../inline.ts';
 import { nearestKind } from '../outline.ts';
 import { parseDurations, type Duration } from '../quantity.ts';
@@ -43,8 +43,7 @@ export function extractMetrics(
   };
   if (problemsFound && problemsFound.figure.value !== problems.length) {
     const { figure } = problemsFound;
-    diagnostics.push(diagnostic('warning', 'count-mismatch', figure.line, figure.column,
-      `${figure.label} says ${figure.raw} but the log has ${problems.length} problem(s) written as "問題N: …"; correct the count or the problem headings`));
+    diagnostics.push(diagnose('count-mismatch', figure.line, figure.column, { label: figure.label, raw: figure.raw, count: problems.length }));
   }
   return { metrics, diagnostics };
 }
@@ -65,8 +64,7 @@ function studyTime(
     if (figure.kind === 'duration' && figure.value !== null) {
       figureReading ??= { today: { minutes: figure.value, approximate: figure.approximate, index: 0, length: 0 }, total };
     } else {
-      diagnostics.push(diagnostic('warning', 'study-time-unreadable', figure.line, figure.column,
-        `${figure.label} "${figure.raw}" is not a time nisshi can read; write it like 2時間30分, 1.5h or 90分`));
+      diagnostics.push(diagnose('study-time-unreadable', figure.line, figure.column, { label: figure.label, raw: figure.raw }));
     }
   }
   // A 学習時間 heading per subject studied adds up; otherwise the first 学習時間 figure is the day's.

@@ -1,11 +1,17 @@
 /**
- * remarkNisshi: the log extraction as a unified plugin. It reads the mdast
- * tree and puts the record on `file.data.nisshi`, so any remark pipeline
- * (remark-parse + remark-gfm, with or without remark-frontmatter) can use it.
+ * extractLog: the core of nisshi's parser. It reads a log's mdast tree (built
+ * by remark or Sätteri, see read-log.ts) with the source text and returns the
+ * record: date, goals, checklist, problems, plans, learnings, references,
+ * figures, metrics and diagnostics, each extractor in src/parse/extract/.
+ *
+ * remarkNisshi wraps it as a unified plugin that puts the record on
+ * `file.data.nisshi`, so any remark pipeline (with or without
+ * remark-frontmatter) can use it.
  */
 import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
+import { diagnose } from '../record/rules.ts';
 import type { Diagnostic, LogRecord } from '../record/schema.ts';
 import { createContext, type LogContext } from './context.ts';
 import { extractChecklist } from './extract/checklist.ts';
@@ -16,21 +22,22 @@ import { extractMetrics } from './extract/metrics.ts';
 import { extractPlans } from './extract/plans.ts';
 import { extractProblems } from './extract/problems.ts';
 import { extractReferences } from './extract/references.ts';
-import { diagnostic, keyLine, readFrontmatter, type Frontmatter } from './frontmatter.ts';
+import { keyLine, readFrontmatter, type Frontmatter } from './frontmatter.ts';
 import { readLogDate } from './log-date.ts';
 import { slugFromPath } from './slug.ts';
-import { resolveVocabulary, type Vocabulary } from './vocabulary.ts';
+import { normalizeTree } from './tree-parity.ts';
+import { resolveVocabulary, type Vocabulary, type VocabularyOverrides } from './vocabulary.ts';
 
 export interface NisshiOptions {
   /** Heading names and labels to use instead of (parts of) the defaults. */
-  vocabulary?: Partial<Vocabulary>;
+  vocabulary?: VocabularyOverrides;
 }
 
 declare module 'vfile' {
   interface DataMap {
     /** The parsed log record, set by remarkNisshi. */
     nisshi: LogRecord;
-    /** Frontmatter already read by parseLog, so the plugin need not read it again. */
+    /** Frontmatter already read by readLog, so the extractor need not read it again. */
     nisshiFrontmatter: Frontmatter;
   }
 }
@@ -46,7 +53,8 @@ export function extractLog(tree: Root, file: VFile, vocabulary: Vocabulary): Log
   const text = String(file.value ?? '');
   const frontmatter = file.data.nisshiFrontmatter ?? readFrontmatter(text.replace(/^\ufeff/, ''));
   const path = file.path ?? '';
-  const context = createContext(tree, text, vocabulary, frontmatter.lineCount + 1);
+  // The two Markdown parsers place a few nodes differently; settle that before any position is read.
+  const context = createContext(normalizeTree(tree), text, vocabulary, frontmatter.lineCount + 1);
   const diagnostics: Diagnostic[] = [...frontmatter.diagnostics];
 
   const { date, dateSource, title, diagnostics: dateDiagnostics } = readLogDate(frontmatter, context.outline.headings, path);
@@ -86,7 +94,7 @@ function readTagsAndDraft(frontmatter: Frontmatter): { tags: string[]; draft: bo
   if (Array.isArray(rawTags)) tags = rawTags.filter((tag) => tag !== null && tag !== undefined).map(String);
   else if (typeof rawTags === 'string') tags = rawTags.split(/[,、\s]+/);
   else if (rawTags !== undefined && rawTags !== null) {
-    diagnostics.push(diagnostic('warning', 'frontmatter-tags', keyLine(frontmatter, 'tags'), 1, 'tags should be a list (tags: [aws, lambda]) or a comma-separated string'));
+    diagnostics.push(diagnose('frontmatter-tags', keyLine(frontmatter, 'tags'), 1));
   }
   tags = [...new Set(tags.map((tag) => tag.trim().replace(/^#/, '')).filter(Boolean))];
 
@@ -95,8 +103,7 @@ function readTagsAndDraft(frontmatter: Frontmatter): { tags: string[]; draft: bo
   else if (rawDraft !== undefined && rawDraft !== null) {
     // Anything but a clear "false" keeps the log unpublished: a draft must never leak.
     draft = !/^(false|no|off|0)$/i.test(String(rawDraft).trim());
-    diagnostics.push(diagnostic('warning', 'frontmatter-draft', keyLine(frontmatter, 'draft'), 1,
-      `draft should be true or false, not "${String(rawDraft)}"; nisshi treats this log as ${draft ? 'a draft' : 'published'}`));
+    diagnostics.push(diagnose('frontmatter-draft', keyLine(frontmatter, 'draft'), 1, { value: String(rawDraft), draft }));
   }
   return { tags, draft, diagnostics };
 }
@@ -110,8 +117,7 @@ function headingsWithoutSpace(context: LogContext): Diagnostic[] {
       const text = line.text;
       // Hashtag lines (#学習 #AWS) and issue numbers (#12) are not meant as headings.
       if (!/^#{1,6}[^\s#]/.test(text) || /^#\S+(?:\s+#\S+)+\s*$/.test(text) || /^#\d+\s*$/.test(text)) continue;
-      found.push(diagnostic('warning', 'heading-missing-space', line.line, line.column,
-        `"${text.slice(0, 24)}" is not a heading in Markdown; put a space after the #`));
+      found.push(diagnose('heading-missing-space', line.line, line.column, { text: text.slice(0, 24) }));
     }
   }
   return found;

@@ -1,8 +1,9 @@
 /**
- * Pure formatting of `check` findings: no I/O, so every line nisshi prints about
+ * Pure formatting of findings, as `nisshi check` and `npm run build` print them:
+ * no I/O, so every line nisshi prints about
  * a log is pinned down by unit tests.
  */
-import type { Diagnostic, Severity } from '../record/schema.ts';
+import type { Diagnostic, Severity } from './schema.ts';
 
 /** A diagnostic together with the file it belongs to; key order is the JSON output's. */
 export interface LocatedDiagnostic {

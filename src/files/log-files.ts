@@ -1,11 +1,21 @@
 /**
- * Finding log files on disk and turning their bytes into text. The walk and the
- * reads are the only I/O here; decodeLog() is pure so it can be unit-tested.
+ * Finding log files on disk and turning their bytes into text, for the CLI and
+ * the site's loader alike. The walk and the reads are the only I/O here;
+ * decodeLog() is pure so it can be unit-tested. A path that cannot be used is
+ * a LogPathError: the CLI turns it into a usage error, the loader into "no logs yet".
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../record/schema.ts';
-import { CliError, EXIT_USAGE } from './errors.ts';
+import { diagnose } from '../record/rules.ts';
+
+/** A path given to read logs from that does not exist, or is not a file or a folder. */
+export class LogPathError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LogPathError';
+  }
+}
 
 export interface LogFile {
   /** What the person typed, joined with the part found inside a folder (`logs/2025/08/03.md`). */
@@ -48,14 +58,14 @@ async function pathKind(arg: string, absolutePath: string): Promise<'file' | 'fo
     const stats = await stat(absolutePath);
     if (stats.isDirectory()) return 'folder';
     if (stats.isFile()) return 'file';
-    throw new CliError(`${arg} is neither a file nor a folder; give log files or folders of logs`, EXIT_USAGE);
+    throw new LogPathError(`${arg} is neither a file nor a folder; give log files or folders of logs`);
   } catch (error) {
-    if (error instanceof CliError) throw error;
+    if (error instanceof LogPathError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') {
-      throw new CliError(`no such file or folder: ${arg}`, EXIT_USAGE);
+      throw new LogPathError(`no such file or folder: ${arg}`);
     }
-    throw new CliError(`cannot read ${arg}: ${(error as Error).message}`, EXIT_USAGE);
+    throw new LogPathError(`cannot read ${arg}: ${(error as Error).message}`);
   }
 }
 
@@ -121,13 +131,7 @@ export function decodeLog(bytes: Uint8Array): DecodedLog {
     const lastLine = lines[lines.length - 1] ?? '';
     return {
       text: lossyUtf8.decode(bytes),
-      encodingError: {
-        severity: 'error',
-        message: `not valid UTF-8 (byte 0x${hex(bytes[offset])} at offset ${offset}); save the log as UTF-8`,
-        line: lines.length,
-        column: lastLine.length + 1,
-        rule: 'encoding',
-      },
+      encodingError: diagnose('encoding', lines.length, lastLine.length + 1, { byte: hex(bytes[offset]), offset }),
     };
   }
 }
@@ -178,6 +182,6 @@ export async function readLogFile(file: LogFile): Promise<DecodedLog> {
   try {
     return decodeLog(await readFile(file.absolutePath));
   } catch (error) {
-    throw new CliError(`cannot read ${file.displayPath}: ${(error as Error).message}`, EXIT_USAGE);
+    throw new LogPathError(`cannot read ${file.displayPath}: ${(error as Error).message}`);
   }
 }

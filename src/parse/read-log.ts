@@ -1,0 +1,98 @@
+/**
+ * readLog: the one way a log's text becomes its record, for `nisshi parse`,
+ * `nisshi check` and the site alike. BOM, frontmatter, blanking, the VFile,
+ * the vocabulary and positions are handled here once; the only thing a caller
+ * chooses is the function that builds the Markdown tree (remark for the CLI,
+ * Sätteri in the site's loader). extractLog normalises the tree first
+ * (tree-parity.ts), so both builders give the same record.
+ *
+ * It never throws: a bug of ours becomes an `internal-error` diagnostic on the
+ * file rather than a lost log.
+ */
+import type { Root } from 'mdast';
+import { VFile } from 'vfile';
+import type { LogRecord } from '../record/schema.ts';
+import { diagnose } from '../record/rules.ts';
+import { extractLog } from './extract-log.ts';
+import { blankFrontmatter, readFrontmatter } from './frontmatter.ts';
+import { slugFromPath } from './slug.ts';
+import { resolveVocabulary, type Vocabulary, type VocabularyOverrides } from './vocabulary.ts';
+
+/** The settings that change what a log means (a subset of the site's settings: any superset may be passed). */
+export interface ReadSettings {
+  /** Heading names and labels, where the writer's differ from nisshi's defaults. */
+  vocabulary?: VocabularyOverrides | undefined;
+}
+
+/** The part of the site's settings that readLog uses: only these make a stored entry stale when they change. */
+export function readSettingsOf(settings: ReadSettings): ReadSettings {
+  return { vocabulary: settings.vocabulary };
+}
+
+export interface ReadLogOptions {
+  /** The log's path, as given (relative, with `/`): it names the record (source, slug) and may carry its date. */
+  path: string;
+  settings?: ReadSettings | undefined;
+}
+
+/** Builds the mdast tree of a log's Markdown (frontmatter already blanked); may throw. */
+export type TreeBuilder = (markdown: string) => Root;
+
+export interface ReadLog {
+  record: LogRecord;
+  /** The tree the record was read from, for rendering; null when reading failed. */
+  tree: Root | null;
+  /** The Markdown after the frontmatter: the content entry's `body`. */
+  body: string;
+}
+
+export function readLog(text: string, options: ReadLogOptions, buildTree: TreeBuilder): ReadLog {
+  const path = options.path;
+  try {
+    const clean = String(text ?? '').replace(/^\ufeff/, '');
+    const frontmatter = readFrontmatter(clean);
+    const file = new VFile({ value: clean, path: path || undefined });
+    file.data.nisshiFrontmatter = frontmatter;
+    const tree = buildTree(blankFrontmatter(clean, frontmatter));
+    const record = extractLog(tree, file, vocabularyFor(options.settings?.vocabulary));
+    record.source = path;
+    return { record, tree, body: bodyAfter(clean, frontmatter.lineCount) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { record: failedRecord(path, message), tree: null, body: '' };
+  }
+}
+
+/** Resolved vocabularies by their JSON: worker threads receive a fresh copy of the settings with every log. */
+const vocabularies = new Map<string, Vocabulary>();
+
+function vocabularyFor(partial: VocabularyOverrides | undefined): Vocabulary {
+  const key = JSON.stringify(partial ?? {});
+  let vocabulary = vocabularies.get(key);
+  if (!vocabulary) {
+    vocabulary = resolveVocabulary(partial);
+    vocabularies.set(key, vocabulary);
+  }
+  return vocabulary;
+}
+
+/** The text after the frontmatter's lines, as Astro's glob() loader stores an entry's `body`. */
+export function bodyAfter(text: string, lineCount: number): string {
+  let offset = 0;
+  for (let line = 0; line < lineCount && offset !== -1; line++) {
+    const next = text.indexOf('\n', offset);
+    offset = next === -1 ? -1 : next + 1;
+  }
+  return offset === -1 ? '' : text.slice(offset);
+}
+
+function failedRecord(path: string, reason: string): LogRecord {
+  return {
+    source: path, slug: slugFromPath(path, null), date: null, dateSource: null, title: null, tags: [], draft: true,
+    goals: [], checklist: [], problems: [], plans: [], learnings: [], references: [],
+    metrics: { studyMinutes: null, studyApproximate: null, studyTotalMinutes: null, problemsFound: null, tasksPlanned: null, tasksDone: null },
+    figures: [],
+    diagnostics: [diagnose('internal-error', 1, 1, { reason })],
+    frontmatter: {},
+  };
+}

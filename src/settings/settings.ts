@@ -1,0 +1,126 @@
+/**
+ * The shape of nisshi's settings, validated with zod when anything starts
+ * (the CLI, astro.config.mjs, the content collection): one bad value stops
+ * everything at once with a message naming the field and what to write,
+ * instead of a wrong page or a crash deep in a build.
+ *
+ * The values live in src/site.config.ts, the one file a writer edits. Only
+ * the edges (CLI commands, astro.config.mjs, content.config.ts, the pages)
+ * read it; pure modules (parse, stats, render, deploy planning) receive the
+ * settings they need as arguments.
+ */
+import { z } from 'zod';
+import type { VocabularyOverrides } from '../parse/vocabulary.ts';
+
+const words = z.array(z.string().min(1));
+
+const horizonSchema = z.enum(['today', 'tomorrow', 'weekend', 'this-week', 'next-week', 'this-month', 'next-month']);
+
+/** A writer's own words for parts of a log, over nisshi's defaults (lists replace the default lists). */
+const vocabularySchema = z
+  .object({
+    sections: z.object({
+      goals: words, plans: words, learnings: words, references: words, studyTime: words, studyTotal: words,
+    }).partial(),
+    horizons: z.array(z.object({ horizon: horizonSchema, words })),
+    problemWords: words,
+    problemParts: z.object({ current: words, impact: words, cause: words, solution: words }).partial(),
+    metrics: z.object({
+      studyMinutes: words, studyTotalMinutes: words, problemsFound: words, tasksPlanned: words, tasksDone: words,
+    }).partial(),
+    todayWords: words,
+    notTodayWords: words,
+    totalWords: words,
+    periodWords: words,
+    studyTimeKeys: words,
+  })
+  .partial()
+  .strict();
+
+const cacheRuleSchema = z.object({
+  pattern: z.string().min(1),
+  cacheControl: z.string().min(1),
+}).strict();
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isLocale(value: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(value).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+function isAbsoluteUrl(value: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+export const settingsSchema = z
+  .object({
+    title: z.string().min(1).meta({ description: 'Shown in the header, the <title> of every page and the feed.' }),
+    description: z.string(),
+    site: z.string().refine(isAbsoluteUrl, 'must be an absolute http(s) URL, e.g. https://example.com/ or https://name.github.io/nisshi/')
+      .meta({ description: 'Absolute URL the site is served from, for the feed, the sitemap and canonical links.' }),
+    timezone: z.string().refine(isTimeZone, 'must be an IANA time zone name, e.g. Asia/Tokyo')
+      .meta({ description: 'Dates are the writer\'s: "today" (the site\'s and `nisshi new`\'s), weeks and streaks are counted in this time zone.' }),
+    weekStart: z.enum(['monday', 'sunday']).meta({ description: 'The first day of a week for weekly totals and plan due dates.' }),
+    locale: z.string().refine(isLocale, 'must be a language tag, e.g. ja or en').meta({ description: 'The site\'s language (html lang, feed).' }),
+    logsDir: z.string().min(1, 'must name a folder, e.g. logs')
+      .meta({ description: 'Folder holding the logs, relative to the project root: the site\'s, and `nisshi check`\'s and `nisshi new`\'s default.' }),
+    allowRawHtml: z.boolean().meta({ description: 'Let raw HTML in logs through unsanitised. Off: no <script>, on* attributes or javascript: URLs reach the site.' }),
+    vocabulary: vocabularySchema.optional()
+      .meta({ description: 'Heading names and labels, where the writer\'s differ from nisshi\'s defaults: read alike by the CLI and the site.' }),
+    cacheRules: z.array(cacheRuleSchema).optional()
+      .meta({ description: 'Cache-Control per site path for `nisshi deploy`, first match wins; default: hashed assets immutable, everything else revalidated.' }),
+  })
+  .strict();
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type SettingsInput = z.input<typeof settingsSchema>;
+
+// The settings' vocabulary must stay something the parser takes.
+type Assignable<T extends U, U> = T;
+export type VocabularyFits = Assignable<NonNullable<Settings['vocabulary']>, VocabularyOverrides>;
+
+/** Bad settings: the message lists every bad field, each on its own line, and says where to fix them. */
+export class SettingsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SettingsError';
+  }
+}
+
+/** Validates settings; throws a SettingsError naming each bad field, its value and what to write instead. */
+export function parseSettings(input: unknown, source = 'src/site.config.ts'): Settings {
+  const result = settingsSchema.safeParse(input);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const field = issue.path.map(String).join('.') || '(settings)';
+    const value = valueAt(input, issue.path);
+    const shown = value === undefined ? '' : ` (is ${JSON.stringify(value)})`;
+    return `  ${field}${shown}: ${issue.message}`;
+  });
+  const count = lines.length === 1 ? 'a bad setting; fix it there' : `${lines.length} bad settings; fix them there`;
+  throw new SettingsError(`${source} has ${count}:\n${lines.join('\n')}`);
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
