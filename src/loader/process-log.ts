@@ -4,8 +4,8 @@
  * When Sätteri throws on a log, the log is read by remark instead and the
  * loader warns, naming the file: never a silent fallback.
  */
-import type { Root } from 'mdast';
-import { readLog, type ReadSettings } from '../parse/read-log.ts';
+import { readLog, type ReadSettings, type TreeBuilder } from '../parse/read-log.ts';
+import { satteriMisreadsMarkdown } from '../parse/tree-parity.ts';
 import { diagnose } from '../record/rules.ts';
 import type { LogRecord } from '../record/schema.ts';
 import { renderMarkdownTree, type RenderedHeading } from '../render/index.ts';
@@ -29,20 +29,28 @@ export interface ProcessedLog {
   notices: string[];
 }
 
-/** Never throws: what cannot be read or rendered becomes an error diagnostic on the record. */
-export async function processLog(text: string, options: ProcessOptions, parser?: MarkdownTreeParser): Promise<ProcessedLog> {
-  const chosen = parser ?? (await markdownTreeParser());
-  const notices: string[] = [];
-  const buildTree = (markdown: string): Root => {
-    if (chosen.name === 'remark') return chosen.parse(markdown);
+/**
+ * The site's tree builder: Sätteri's tree, except for the few constructs it
+ * reads against CommonMark (src/parse/tree-parity.ts lists them) and when it
+ * throws; then remark's, with a notice naming the file for a failure.
+ */
+export function siteTreeBuilder(parser: MarkdownTreeParser, path: string, notices: string[]): TreeBuilder {
+  return (markdown) => {
+    if (parser.name === 'remark' || satteriMisreadsMarkdown(markdown)) return remarkParser.parse(markdown);
     try {
-      return chosen.parse(markdown);
+      return parser.parse(markdown);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      notices.push(`${options.path}: Sätteri could not parse this log (${reason}); it was read with remark instead, as \`nisshi parse\` reads it`);
+      notices.push(`${path}: Sätteri could not parse this log (${reason}); it was read with remark instead, as \`nisshi parse\` reads it`);
       return remarkParser.parse(markdown);
     }
   };
+}
+
+/** Never throws: what cannot be read or rendered becomes an error diagnostic on the record. */
+export async function processLog(text: string, options: ProcessOptions, parser?: MarkdownTreeParser): Promise<ProcessedLog> {
+  const notices: string[] = [];
+  const buildTree = siteTreeBuilder(parser ?? (await markdownTreeParser()), options.path, notices);
   const { record, tree, body } = readLog(text, { path: options.path, settings: options.settings }, buildTree);
   if (tree === null) return { record, body, html: '', headings: [], notices };
   try {

@@ -16,6 +16,7 @@ import { diagnose } from '../record/rules.ts';
 import { extractLog } from './extract-log.ts';
 import { blankFrontmatter, readFrontmatter } from './frontmatter.ts';
 import { slugFromPath } from './slug.ts';
+import { normalizeText } from './tree-parity.ts';
 import { resolveVocabulary, type Vocabulary, type VocabularyOverrides } from './vocabulary.ts';
 
 /** The settings that change what a log means (a subset of the site's settings: any superset may be passed). */
@@ -49,7 +50,7 @@ export interface ReadLog {
 export function readLog(text: string, options: ReadLogOptions, buildTree: TreeBuilder): ReadLog {
   const path = options.path;
   try {
-    const clean = String(text ?? '').replace(/^\ufeff/, '');
+    const clean = normalizeText(String(text ?? '')).replace(/^\ufeff/, '');
     const frontmatter = readFrontmatter(clean);
     const file = new VFile({ value: clean, path: path || undefined });
     file.data.nisshiFrontmatter = frontmatter;
