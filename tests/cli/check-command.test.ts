@@ -62,6 +62,14 @@ describe('nisshi check', () => {
     expect(run.status).toBe(1);
   });
 
+  it('passes a draft that shares its slug with a published log: a draft gets no page, so nothing clashes', async () => {
+    await writeFile(path.join(folder, 'duplicate/2025/08/10.md'), '---\ndraft: true\n---\n# 2025年8月10日 - 書き直し中\n');
+    const run = runCli(['check', 'duplicate'], folder);
+    expect(run.lines).toEqual([]);
+    expect(run.stderr).toBe('2 files checked: 0 errors, 0 warnings\n');
+    expect(run.status).toBe(0);
+  });
+
   it('turns a file that is not UTF-8 into an encoding error instead of crashing', async () => {
     const shiftJis = Buffer.concat([
       Buffer.from('# 2025年8月5日 - 学習ログ\n\n**学習時間**: ', 'utf8'),

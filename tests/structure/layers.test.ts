@@ -1,0 +1,115 @@
+/**
+ * The layers of src/ point one way:
+ *
+ *   cli → pages → layouts/scripts → components → loader | deploy | site (+ site.config)
+ *       → settings | files → stats | render → parse → record
+ *
+ * A module may import from its own layer or from any layer below it, never
+ * from a layer above, nor from a sibling on the same level (loader, deploy and
+ * site know nothing of each other; nor do stats and render). This test reads
+ * every import statement of src/** and fails on one that breaks the rule,
+ * or on a file that belongs to no layer (so a new folder must say where it sits).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const srcDir = fileURLToPath(new URL('../../src/', import.meta.url));
+
+/** Layer name and level; the first rule whose prefix matches a path (relative to src/) wins. */
+const layers: ReadonlyArray<{ prefix: string; layer: string; level: number }> = [
+  { prefix: 'record/', layer: 'record', level: 0 },
+  { prefix: 'styles/', layer: 'styles', level: 0 },
+  { prefix: 'user-error.ts', layer: 'record', level: 0 },
+  { prefix: 'parse/', layer: 'parse', level: 1 },
+  { prefix: 'index.ts', layer: 'parse', level: 1 },
+  { prefix: 'stats/', layer: 'stats', level: 2 },
+  { prefix: 'render/', layer: 'render', level: 2 },
+  { prefix: 'settings/', layer: 'settings', level: 3 },
+  { prefix: 'files/', layer: 'files', level: 3 },
+  { prefix: 'loader/', layer: 'loader', level: 4 },
+  { prefix: 'deploy/', layer: 'deploy', level: 4 },
+  { prefix: 'site/', layer: 'site', level: 4 },
+  { prefix: 'site.config.ts', layer: 'site', level: 4 },
+  { prefix: 'components/', layer: 'components', level: 5 },
+  { prefix: 'layouts/', layer: 'layouts', level: 6 },
+  { prefix: 'scripts/', layer: 'scripts', level: 6 },
+  { prefix: 'pages/', layer: 'pages', level: 7 },
+  { prefix: 'content.config.ts', layer: 'pages', level: 7 },
+  { prefix: 'cli/', layer: 'cli', level: 8 },
+];
+
+function layerOf(relative: string): { layer: string; level: number } | undefined {
+  return layers.find((rule) => relative === rule.prefix || relative.startsWith(rule.prefix));
+}
+
+/** Every `import … from '…'`, `export … from '…'`, `import '…'` and `import('…')` of a file, relative ones only. */
+function relativeImports(source: string): string[] {
+  const found: string[] = [];
+  const patterns = [
+    /^\s*(?:import|export)\s[^;]*?\sfrom\s+['"](\.{1,2}\/[^'"]+)['"]/gm,
+    /^\s*import\s+['"](\.{1,2}\/[^'"]+)['"]/gm,
+    /\bimport\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g,
+  ];
+  for (const pattern of patterns) for (const match of source.matchAll(pattern)) found.push(match[1]!);
+  return found;
+}
+
+function check(sources: ReadonlyMap<string, string>): { violations: string[]; imports: number } {
+  const violations: string[] = [];
+  let imports = 0;
+  for (const [file, source] of sources) {
+    const from = layerOf(file);
+    if (!from) continue; // reported by the test that every file has a layer
+    for (const specifier of relativeImports(source)) {
+      const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier));
+      if (target.startsWith('../')) continue; // package.json and the like, outside src/
+      imports++;
+      const to = layerOf(target);
+      if (!to) {
+        violations.push(`${file} imports ${specifier}, which is in no layer`);
+      } else if (to.layer !== from.layer && to.level >= from.level) {
+        violations.push(`${file} (${from.layer}) imports ${target} (${to.layer}): a ${to.level > from.level ? 'higher' : 'sibling'} layer`);
+      }
+    }
+  }
+  return { violations, imports };
+}
+
+const files = readdirSync(srcDir, { recursive: true, encoding: 'utf8' })
+  .map((name) => name.split(path.sep).join('/'))
+  .filter((name) => /\.(?:ts|mts|js|mjs|astro)$/.test(name))
+  .sort();
+
+describe('the layers of src/', () => {
+  it('finds the imports of a file, static and dynamic', () => {
+    const source = "import { a } from '../parse/a.ts';\nimport type {\n  B,\n} from './b.ts';\nexport * from '../record/schema.ts';\nconst c = await import('../site.config.ts');\nimport 'node:fs';\n";
+    expect(relativeImports(source)).toEqual(['../parse/a.ts', './b.ts', '../record/schema.ts', '../site.config.ts']);
+  });
+
+  it('puts every file of src/ in a layer', () => {
+    expect(files.length).toBeGreaterThan(80);
+    expect(files.filter((file) => layerOf(file) === undefined)).toEqual([]);
+  });
+
+  it('catches an import that points up or sideways', () => {
+    const { violations } = check(new Map([
+      ['parse/a.ts', "import { b } from '../loader/b.ts';"],
+      ['loader/b.ts', "import { c } from '../deploy/c.ts';\nimport { d } from '../parse/a.ts';"],
+      ['deploy/c.ts', "import { e } from '../nowhere/e.ts';"],
+    ]));
+    expect(violations).toEqual([
+      'parse/a.ts (parse) imports loader/b.ts (loader): a higher layer',
+      'loader/b.ts (loader) imports deploy/c.ts (deploy): a sibling layer',
+      'deploy/c.ts imports ../nowhere/e.ts, which is in no layer',
+    ]);
+  });
+
+  it('has no import from a higher layer or a sibling layer', () => {
+    const sources = new Map(files.map((file) => [file, readFileSync(path.join(srcDir, file), 'utf8')]));
+    const { violations, imports } = check(sources);
+    expect(imports).toBeGreaterThan(200);
+    expect(violations).toEqual([]);
+  });
+});
