@@ -1,129 +1,129 @@
 /**
  * The shape of a parsed log: the single source of truth for the record that
  * `parseLog` returns, the Astro collection schema and the exported JSON Schema.
+ * Every field carries its description (`.meta`), naming the part of
+ * src/parse/ that fills it, so schema/log-record.schema.json documents itself.
  */
 import { z } from 'zod';
 
 /** 1-based position of something in the log file. */
 const line = z.number().int().min(1);
+const lineOf = (what: string) => line.meta({ description: `1-based line in the file of ${what}.` });
 
-export const horizonSchema = z.enum([
-  'today',
-  'tomorrow',
-  'this-week',
-  'weekend',
-  'next-week',
-  'this-month',
-  'next-month',
-  'later',
-]);
+export const horizonSchema = z
+  .enum(['today', 'tomorrow', 'this-week', 'weekend', 'next-week', 'this-month', 'next-month', 'later'])
+  .meta({ description: 'When a plan is due, from words such as 今日中, 明日, 今週中, 来週 in its item or heading (vocabulary.horizons); "later" when none.' });
 export type Horizon = z.infer<typeof horizonSchema>;
 
-export const goalSchema = z.object({
-  text: z.string(),
-  /** true/false when the goal is written as a task item (or ✅/❌), else null. */
-  done: z.boolean().nullable(),
-  line,
-});
+export const goalSchema = z
+  .object({
+    text: z.string().meta({ description: 'The goal as written, without list marker, checkbox or ✅/❌.' }),
+    done: z.boolean().nullable().meta({ description: 'true/false when the goal is written as a task item (or ✅/❌), else null.' }),
+    line: lineOf('the goal'),
+  })
+  .meta({ description: 'An item under a goals heading (今日の目標 …). Filled by src/parse/extract/goals.ts.' });
 export type Goal = z.infer<typeof goalSchema>;
 
-export const checklistItemSchema = z.object({
-  text: z.string(),
-  done: z.boolean(),
-  /** Text of the nearest heading above the item, or null at the top of the log. */
-  section: z.string().nullable(),
-  line,
-});
+export const checklistItemSchema = z
+  .object({
+    text: z.string().meta({ description: 'The task as written, without list marker and checkbox.' }),
+    done: z.boolean().meta({ description: 'Whether its box is ticked (- [x]).' }),
+    section: z.string().nullable().meta({ description: 'Text of the nearest heading above the item, or null at the top of the log.' }),
+    line: lineOf('the task item'),
+  })
+  .meta({ description: 'A task item (- [ ] / - [x]) anywhere in the log. Filled by src/parse/extract/checklist.ts.' });
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 
-export const problemSchema = z.object({
-  /** The number the writer gave it (問題2 → 2), or null. */
-  number: z.number().int().nullable(),
-  title: z.string(),
-  current: z.string().nullable(),
-  impact: z.string().nullable(),
-  solution: z.string().nullable(),
-  cause: z.string().nullable().optional(),
-  line,
-});
+export const problemSchema = z
+  .object({
+    number: z.number().int().nullable().meta({ description: 'The number the writer gave it (問題2 → 2), or null.' }),
+    title: z.string().meta({ description: 'The heading or item text after 問題N:.' }),
+    current: z.string().nullable().meta({ description: 'What the 現状 (current state) part says, or null.' }),
+    impact: z.string().nullable().meta({ description: 'What the 影響 (impact) part says, or null.' }),
+    solution: z.string().nullable().meta({ description: 'What the 解決方法 (solution) part says, code blocks included, or null.' }),
+    cause: z.string().nullable().optional().meta({ description: 'What the 原因 (cause) part says, when the log has one.' }),
+    line: lineOf('the problem heading or item'),
+  })
+  .meta({ description: 'A numbered problem (問題N: / 課題N:) with its parts. Filled by src/parse/extract/problems.ts.' });
 export type Problem = z.infer<typeof problemSchema>;
 
-export const planSchema = z.object({
-  text: z.string(),
-  horizon: horizonSchema,
-  section: z.string().nullable(),
-  line,
-});
+export const planSchema = z
+  .object({
+    text: z.string().meta({ description: 'The plan as written, without list marker or checkbox.' }),
+    horizon: horizonSchema,
+    section: z.string().nullable().meta({ description: 'The heading the plan is under (4.1 緊急対応（今日中）), or null.' }),
+    line: lineOf('the plan'),
+  })
+  .meta({ description: 'An item under a plans heading (次のステップ, 次のアクション, 実装計画 …). Filled by src/parse/extract/plans.ts.' });
 export type Plan = z.infer<typeof planSchema>;
 
-export const referenceSchema = z.object({
-  title: z.string(),
-  url: z.string(),
-});
+export const referenceSchema = z
+  .object({
+    title: z.string().meta({ description: 'The link text (or the URL when there is none).' }),
+    url: z.string().meta({ description: 'The link target as written.' }),
+  })
+  .meta({ description: 'A link under a references heading (参考資料 …). Filled by src/parse/extract/references.ts.' });
 export type Reference = z.infer<typeof referenceSchema>;
 
-export const figureSchema = z.object({
-  label: z.string(),
-  /** Minutes for durations, the count for counts, the number for plain numbers; null for text. */
-  value: z.number().nullable(),
-  /** "minute" for durations, the counter word for counts (件, 個, 回 …), "%" …; null for text. */
-  unit: z.string().nullable(),
-  kind: z.enum(['duration', 'count', 'number', 'text']),
-  /** The value exactly as written after the colon. */
-  raw: z.string(),
-  approximate: z.boolean(),
-  line,
-  column: line,
-});
+export const figureSchema = z
+  .object({
+    label: z.string().meta({ description: 'The label before the colon (学習時間, 特定した問題 …).' }),
+    value: z.number().nullable().meta({ description: 'Minutes for durations, the count for counts, the number for plain numbers; null for text.' }),
+    unit: z.string().nullable().meta({ description: '"minute" for durations, the counter word for counts (件, 個, 回 …), "%" …; null for text.' }),
+    kind: z.enum(['duration', 'count', 'number', 'text']).meta({ description: 'How the value was read (src/parse/quantity.ts).' }),
+    raw: z.string().meta({ description: 'The value exactly as written after the colon.' }),
+    approximate: z.boolean().meta({ description: 'True when written as approximate (約2時間, 2時間程度, 1〜2時間).' }),
+    line: lineOf('the figure'),
+    column: line.meta({ description: '1-based column of the figure\'s label, after any list marker or checkbox (the same on the CLI and the site).' }),
+  })
+  .meta({ description: 'A "**label**: value" line. Filled by src/parse/extract/figures.ts.' });
 export type Figure = z.infer<typeof figureSchema>;
 
-export const metricsSchema = z.object({
-  studyMinutes: z.number().nullable(),
-  /** True when the study time was written as approximate (約2時間, 2時間程度, 1〜2時間). */
-  studyApproximate: z.boolean().nullable(),
-  /** A running total written beside today's time (累計 400.5h), in minutes. */
-  studyTotalMinutes: z.number().nullable(),
-  problemsFound: z.number().nullable(),
-  tasksPlanned: z.number().nullable(),
-  tasksDone: z.number().nullable(),
-});
+export const metricsSchema = z
+  .object({
+    studyMinutes: z.number().nullable().meta({ description: 'The day\'s study time in minutes (frontmatter key, 学習時間 figure or section), or null.' }),
+    studyApproximate: z.boolean().nullable().meta({ description: 'True when the study time was written as approximate (約2時間, 2時間程度, 1〜2時間).' }),
+    studyTotalMinutes: z.number().nullable().meta({ description: 'A running total written beside today\'s time (累計 400.5h), in minutes.' }),
+    problemsFound: z.number().nullable().meta({ description: 'The declared count of problems (特定した問題: 3件), or null.' }),
+    tasksPlanned: z.number().nullable().meta({ description: 'The declared count of planned tasks (計画したタスク: 9件), or null.' }),
+    tasksDone: z.number().nullable().meta({ description: 'The declared count of done tasks (完了したタスク: 5件), or null.' }),
+  })
+  .meta({ description: 'The figures the site charts, read from the labels of vocabulary.metrics. Filled by src/parse/extract/metrics.ts.' });
 export type Metrics = z.infer<typeof metricsSchema>;
 
-export const severitySchema = z.enum(['error', 'warning']);
+export const severitySchema = z.enum(['error', 'warning']).meta({ description: 'error stops `nisshi check` and the build; warning does not.' });
 export type Severity = z.infer<typeof severitySchema>;
 
-export const diagnosticSchema = z.object({
-  severity: severitySchema,
-  message: z.string(),
-  line,
-  column: line,
-  /** A stable identifier of the check, e.g. "no-date", "frontmatter-yaml". */
-  rule: z.string(),
-});
+export const diagnosticSchema = z
+  .object({
+    severity: severitySchema,
+    message: z.string().meta({ description: 'What is wrong and what to do, from the rule\'s text in src/record/rules.ts.' }),
+    line: lineOf('the problem'),
+    column: line.meta({ description: '1-based column of the problem.' }),
+    rule: z.string().meta({ description: 'A stable rule id from src/record/rules.ts, e.g. "no-date", "frontmatter-yaml".' }),
+  })
+  .meta({ description: 'A problem found in the log. Made by the rule registry src/record/rules.ts wherever a check runs.' });
 export type Diagnostic = z.infer<typeof diagnosticSchema>;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const logRecordSchema = z.object({
-  source: z.string(),
-  slug: z.string(),
-  /** "YYYY-MM-DD", or null when no date could be found (always with an error diagnostic). */
-  date: isoDate.nullable(),
-  /** Where the date came from. */
-  dateSource: z.enum(['frontmatter', 'heading', 'path']).nullable(),
-  title: z.string().nullable(),
-  tags: z.array(z.string()),
-  draft: z.boolean(),
+  source: z.string().meta({ description: 'The log\'s path as given, with / (src/parse/read-log.ts).' }),
+  slug: z.string().meta({ description: 'The page name: the date, or the file name when several logs share a day (src/parse/slug.ts).' }),
+  date: isoDate.nullable().meta({ description: '"YYYY-MM-DD" from the frontmatter, the first heading or the path, or null (always with an error diagnostic) (src/parse/log-date.ts).' }),
+  dateSource: z.enum(['frontmatter', 'heading', 'path']).nullable().meta({ description: 'Where the date came from (src/parse/log-date.ts).' }),
+  title: z.string().nullable().meta({ description: 'The frontmatter title, or the lone H1 without its date (src/parse/log-date.ts).' }),
+  tags: z.array(z.string()).meta({ description: 'Frontmatter tags, a list or a comma-separated string, without # (src/parse/extract-log.ts).' }),
+  draft: z.boolean().meta({ description: 'Frontmatter draft: a draft gets no page and never clashes over a slug (src/parse/extract-log.ts, src/parse/pages.ts).' }),
   goals: z.array(goalSchema),
   checklist: z.array(checklistItemSchema),
   problems: z.array(problemSchema),
   plans: z.array(planSchema),
-  learnings: z.array(z.string()),
+  learnings: z.array(z.string()).meta({ description: 'Items under a learnings heading (学び, 気づき …) (src/parse/extract/learnings.ts).' }),
   references: z.array(referenceSchema),
   metrics: metricsSchema,
   figures: z.array(figureSchema),
   diagnostics: z.array(diagnosticSchema),
-  /** Frontmatter as written (YAML core schema: dates stay strings). */
-  frontmatter: z.record(z.string(), z.unknown()),
+  frontmatter: z.record(z.string(), z.unknown()).meta({ description: 'Frontmatter as written (YAML core schema: dates stay strings) (src/parse/frontmatter.ts).' }),
 });
 export type LogRecord = z.infer<typeof logRecordSchema>;

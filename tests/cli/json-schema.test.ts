@@ -20,4 +20,24 @@ describe('schema/log-record.schema.json', () => {
     // A record from the parser is one the zod schema accepts.
     expect(() => logRecordSchema.parse(parseLog(logTemplate('2025-08-03'), { path: 'logs/2025-08-03.md' }))).not.toThrow();
   });
+
+  it('documents every field, and names the part of the parser that fills each top-level one', () => {
+    interface Node { description?: string; properties?: Record<string, Node>; items?: Node; anyOf?: Node[] }
+    const schema = JSON.parse(logRecordJsonSchemaText()) as Node;
+    const undocumented: string[] = [];
+    const visit = (node: Node, where: string): void => {
+      for (const [key, child] of Object.entries(node.properties ?? {})) {
+        const described = child.description ?? child.items?.description ?? child.anyOf?.find((branch) => branch.description)?.description;
+        if (!described) undocumented.push(`${where}${key}`);
+        visit(child, `${where}${key}.`);
+        if (child.items) visit(child.items, `${where}${key}[].`);
+      }
+    };
+    visit(schema, '');
+    expect(undocumented).toEqual([]);
+    for (const [key, child] of Object.entries(schema.properties ?? {})) {
+      const described = child.description ?? child.items?.description ?? '';
+      expect(described, key).toMatch(/src\/(?:parse|record)\/[\w/.-]+\.ts/);
+    }
+  });
 });
