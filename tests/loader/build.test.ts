@@ -139,7 +139,7 @@ describe('astro build with nisshiLoader', () => {
     expect(parseLog(sameSlugDraft, { path: 'logs/drafts/2025-08-03.md' })).toMatchObject({ slug: '2025-08-03', draft: true });
     expect(first.output).not.toContain('duplicate-slug');
     const page = await dist('logs/2025-08-03/index.html');
-    expect(page).toContain('Lambda の実装');
+    expect(page).toContain('Lambda関数の完全実装');
     expect(page).not.toContain('SAME-SLUG-DRAFT-MARKER');
   });
 
