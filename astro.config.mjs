@@ -20,6 +20,9 @@ export default defineConfig({
   build: { format: 'directory' },
   i18n: { locales: [siteSettings.locale], defaultLocale: siteSettings.locale },
   markdown: { syntaxHighlight: false },
+  // A rebuild after one log changed renders that log's page (and its neighbours', whose links
+  // may change) and copies every other log page from the last build (src/site/logs.ts: logPageCacheKey).
+  experimental: { incrementalBuild: true },
   integrations: [
     // astro dev: errors in logs appear in the browser's error overlay instead of stopping the server.
     nisshiDevOverlay(),

@@ -162,10 +162,11 @@ function parsedLine(logName: string): string {
 /** Astro's own timings: content sync, the server build and page generation, as its log prints them. */
 function phases(logName: string): string {
   const text = readLog(logName);
-  const synced = /Synced content in (\d+)ms/.exec(text)?.[1] ?? /Content config loaded in ([\d.]+m?s)/.exec(text)?.[1];
+  const synced = /\[types\] Generated ([\d.]+m?s)/.exec(text)?.[1];
   const generated = /generating static routes[\s\S]*?Completed in ([\d.]+m?s)/.exec(text)?.[1];
   const built = /build\] ✓ Completed in ([\d.]+m?s)/.exec(text)?.[1];
-  return `content sync ${synced ? `${synced}${/\d$/.test(synced) ? 'ms' : ''}` : '?'}, vite ${built ?? '?'}, pages ${generated ?? '?'}`;
+  const restored = (text.match(/\(restored\)/g) ?? []).length;
+  return `start + content sync ${synced ?? '?'}, build info ${built ?? '?'}, pages ${generated ?? '?'}${restored > 0 ? ` (${integer.format(restored)} restored from the last build)` : ''}`;
 }
 
 function buildLine(label: string, result: ChildResult, rest: string): string {

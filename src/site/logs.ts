@@ -20,6 +20,17 @@ export interface SiteData {
   options: StatsOptions;
 }
 
+/**
+ * What a log page shows, as a key for Astro's incremental build
+ * (experimental.incrementalBuild): the entry itself (its digest covers the
+ * file, its path and the settings) and the days it links to. The page's code
+ * and src/site.config.ts are Astro's to compare (the route's module graph).
+ */
+export function logPageCacheKey(entry: LogEntry, newer: LogEntry | null, older: LogEntry | null): string {
+  const link = (other: LogEntry | null) => (other ? `${other.id}@${other.data.date ?? ''}` : '-');
+  return `${entry.id}:${String(entry.digest ?? JSON.stringify(entry.data))}|${link(newer)}|${link(older)}`;
+}
+
 let cached: Promise<SiteData> | null = null;
 
 export function siteData(): Promise<SiteData> {
