@@ -36,6 +36,10 @@ export const checklistItemSchema = z.object({
 });
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 
+/** "resolved" when the log wrote the problem as solved (解決済み, ✅, ~~title~~, **状態**: 解決), "open" when it said so (未解決, 対応中), null when it said nothing. */
+export const problemStatusSchema = z.enum(['open', 'resolved']);
+export type ProblemStatus = z.infer<typeof problemStatusSchema>;
+
 export const problemSchema = z.object({
   /** The number the writer gave it (問題2 → 2), or null. */
   number: z.number().int().nullable(),
@@ -44,6 +48,7 @@ export const problemSchema = z.object({
   impact: z.string().nullable(),
   solution: z.string().nullable(),
   cause: z.string().nullable().optional(),
+  status: problemStatusSchema.nullable(),
   line,
 });
 export type Problem = z.infer<typeof problemSchema>;
