@@ -52,3 +52,21 @@ export function monthlyProblemsChart(year: ArchiveYear, counts: ReadonlyMap<stri
     rows: year.months.map((month, index) => [monthLabels(year)[index]!, `${of(month.month).opened}件`, `${of(month.month).resolved}件`]),
   };
 }
+
+/** Study time per day of one month (its days, oldest first). */
+export function monthDailyChart(month: string, days: ReadonlyArray<{ date: string; minutes: number | null; approximate: boolean }>): ChartContent {
+  const hours = (minutes: number | null) => (minutes === null ? null : Math.round(minutes / 6) / 10);
+  return {
+    spec: {
+      labels: days.map((day) => `${Number(day.date.slice(8, 10))}日`),
+      yTitle: '時間',
+      datasets: [
+        { label: '学習時間', kind: 'bar', color: 'accent', stack: 'day', data: days.map((day) => (day.approximate ? null : hours(day.minutes))) },
+        { label: '学習時間（概算・約）', kind: 'bar', color: 'approx', stack: 'day', hatched: true, data: days.map((day) => (day.approximate ? hours(day.minutes) : null)) },
+      ],
+    },
+    caption: `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月の日ごとの学習時間（時間）。縞模様は概算値。`,
+    columns: ['日付', '学習時間'],
+    rows: days.map((day) => [day.date, formatMinutes(day.minutes, day.approximate)]),
+  };
+}
