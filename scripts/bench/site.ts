@@ -64,7 +64,12 @@ export async function buildGeneratedSite(count: number, seed: number, report: (d
     console.log(buildLine('astro build, nisshi (ours)', ours, pagesLine(dist, 'ours-build.log')));
     report(dist);
   } finally {
-    for (const entry of ['logs', 'dist', 'cache', 'astro.config.mjs']) await rm(path.join(siteDir, entry), { recursive: true, force: true });
+    // NISSHI_BENCH_KEEP=1 keeps the built site in tmp/bench-site/dist, to look at its pages in a browser.
+    const kept = process.env.NISSHI_BENCH_KEEP === '1' ? ['dist', 'logs'] : [];
+    for (const entry of ['logs', 'dist', 'cache', 'astro.config.mjs']) {
+      if (!kept.includes(entry)) await rm(path.join(siteDir, entry), { recursive: true, force: true });
+    }
+    if (kept.length > 0) console.log(`  kept tmp/bench-site/dist and tmp/bench-site/logs (NISSHI_BENCH_KEEP=1)`);
   }
 }
 

@@ -16,6 +16,7 @@ export interface ChartContent {
 
 const DAILY_WINDOW = 90;
 const WEEKLY_WINDOW = 26;
+const CUMULATIVE_POINTS = 120;
 
 const shortDate = (date: string): string => `${Number(date.slice(5, 7))}/${Number(date.slice(8, 10))}`;
 const hours = (minutes: number | null): number | null => (minutes === null ? null : Math.round((minutes / 60) * 100) / 100);
@@ -67,10 +68,14 @@ export function studyTimeChart(stats: SiteStats): ChartContent {
   };
 }
 
-/** Cumulative hours since the first log: a point a day for half a year, then a point a week so ten years stay light. */
+/**
+ * Cumulative hours since the first log: a point a day for half a year, then
+ * evenly spaced points, at most CUMULATIVE_POINTS of them, so ten years stay
+ * a light page (its table is part of the page: 520 weekly rows were 1,500 elements).
+ */
 export function cumulativeHoursChart(stats: SiteStats): ChartContent {
   const { days, cumulativeHours } = stats.daily;
-  const step = days.length > 180 ? 7 : 1;
+  const step = days.length > 180 ? Math.max(7, Math.ceil(days.length / CUMULATIVE_POINTS)) : 1;
   const points = days
     .map((day, index) => ({ date: day.date, hours: cumulativeHours[index] ?? 0 }))
     .filter((_, index) => index % step === step - 1 || index === days.length - 1);

@@ -1,7 +1,7 @@
 /** Long lists cut into pages: page 1 at the list's own address, page n at <base>n/. */
 
 /** Logs per page of a tag. */
-export const TAG_LOGS_PER_PAGE = 100;
+export const TAG_LOGS_PER_PAGE = 200;
 
 /** The items of every page, at least one (empty) page. */
 export function pagesOf<T>(items: readonly T[], size: number): T[][] {

@@ -2,7 +2,7 @@
 import type { ProblemThread } from '../stats/problem-threads.ts';
 
 export const OPEN_THREADS_PER_PAGE = 100;
-export const OCCURRENCES_PER_PAGE = 50;
+export const OCCURRENCES_PER_PAGE = 100;
 
 /** Years in which threads were resolved, newest first, with their threads (latest resolution first). */
 export function resolvedByYear(threads: readonly ProblemThread[]): Array<{ year: string; threads: ProblemThread[] }> {

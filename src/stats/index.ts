@@ -15,7 +15,7 @@ export { totals } from './totals.ts';
 export { heatmap, heatmapOf, heatLevel, quartiles, HEATMAP_DAYS, type Heatmap } from './heatmap.ts';
 export { windowEnd } from './window.ts';
 export { archiveYears, monthBounds, type ArchiveYear, type ArchiveMonth } from './archive.ts';
-export { problemThreads, problemKey, threadId, threadJson, threadCounts, type ProblemThread, type ThreadOccurrence } from './problem-threads.ts';
+export { problemThreads, problemKey, threadId, threadIdOf, threadJson, threadCounts, type ProblemThread, type ThreadOccurrence } from './problem-threads.ts';
 export { planChains, chainJson, followThroughByMonth, type PlanChain, type ChainOccurrence, type FollowThroughMonth } from './plan-chains.ts';
 export { planDueDate } from './plan-due.ts';
 export { planKey, planKeyer, keysMatch, MIN_CONTAINED_LENGTH } from './plan-key.ts';

@@ -36,6 +36,17 @@ export function threadId(key: string): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 12);
 }
 
+/** The key of the thread a problem of a log belongs to; a title with nothing comparable left is a thread of its own. */
+function threadKeyOf(slug: string, problem: Problem): string {
+  const folded = problemKey(problem.title);
+  return folded === '' ? `${slug}:${problem.line}` : folded;
+}
+
+/** The id of the thread a problem written in the log `slug` belongs to, for a link from the log to /problems/<id>/. */
+export function threadIdOf(slug: string, problem: Problem): string {
+  return threadId(threadKeyOf(slug, problem));
+}
+
 export interface ThreadOccurrence {
   slug: string;
   date: string;
@@ -75,9 +86,7 @@ export function problemThreads(records: readonly LogRecord[]): ProblemThread[] {
   const byKey = new Map<string, ThreadOccurrence[]>();
   for (const record of datedRecords(records)) {
     for (const problem of record.problems) {
-      const folded = problemKey(problem.title);
-      // A title with nothing comparable left is a thread of its own.
-      const key = folded === '' ? `${record.slug}:${problem.line}` : folded;
+      const key = threadKeyOf(record.slug, problem);
       const occurrence: ThreadOccurrence = { slug: record.slug, date: record.date, line: problem.line, title: problem.title, status: problem.status ?? null, problem };
       const list = byKey.get(key);
       if (list) list.push(occurrence);
