@@ -6,6 +6,7 @@
  *   npm run bench -- --section parse --count 1000 --runs 3
  *   npm run bench -- --section site --count 200   # a quick try; the site section builds once (no --runs)
  *   npm run bench -- --section deploy             # nisshi deploy beside aws s3 sync, against s3rver
+ *   npm run bench -- --section pages              # only our build, then the largest pages (bytes, elements)
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -14,6 +15,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parseLog } from '../src/index.ts';
 import { deploySection } from './bench/deploy.ts';
+import { pagesSection } from './bench/pages.ts';
 import { decimal, integer, type BenchOptions, type BenchSection } from './bench/section.ts';
 import { siteSection } from './bench/site.ts';
 import { generateLogs, type GeneratedLog } from './generate-logs.ts';
@@ -65,7 +67,8 @@ const parseSection: BenchSection = {
   },
 };
 
-const sections: readonly BenchSection[] = [parseSection, siteSection, deploySection];
+// pages is not in the default run: the site section already prints the largest pages of the site it builds.
+const sections: readonly BenchSection[] = [parseSection, siteSection, deploySection, pagesSection];
 
 function printPeakRss(): void {
   // maxRSS is in kilobytes, and only ever grows: it is the peak so far.
@@ -85,7 +88,7 @@ async function main(): Promise<void> {
   for (const [name, value] of Object.entries(options)) {
     if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number ≥ 1`);
   }
-  const wanted = values.section ?? sections.map((section) => section.name);
+  const wanted = values.section ?? sections.filter((section) => section !== pagesSection).map((section) => section.name);
   const unknown = wanted.filter((name) => !sections.some((section) => section.name === name));
   if (unknown.length > 0) {
     throw new Error(`unknown section ${unknown.join(', ')}; sections: ${sections.map((section) => section.name).join(', ')}`);

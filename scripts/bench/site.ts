@@ -7,6 +7,8 @@
  * content-layer store of an earlier build (nor the project's own).
  *
  *   npm run bench -- --section site [--count 200]
+ *
+ * It ends with the largest pages (see pages.ts).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
@@ -17,6 +19,7 @@ import { generateLogs } from '../generate-logs.ts';
 import { rssMethod, runMeasured, type ChildResult } from './child.ts';
 import { writeFloorProject } from './floor-project.ts';
 import { gzipSize, measurePageJs, type PageJs } from './page-js.ts';
+import { printLargestPages } from './pages.ts';
 import { decimal, integer, type BenchSection } from './section.ts';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -26,27 +29,55 @@ const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
 /** Per child: a build that takes longer than this is reported as stuck rather than waited for. */
 const STEP_TIMEOUT_MS = 30 * 60_000;
 
+/** The generated logs written under tmp/bench-site/logs (any leftovers removed first); their first and last day. */
+async function writeGeneratedLogs(count: number, seed: number) {
+  // Leftovers of an interrupted run would make a build warm, or count old pages.
+  await rm(siteDir, { recursive: true, force: true });
+  await rm(floorDir, { recursive: true, force: true });
+  const logsDir = path.join(siteDir, 'logs');
+  const generateStart = performance.now();
+  const logs = generateLogs(count, { seed, startDate: '2016-01-01' });
+  let bytes = 0;
+  for (const log of logs) {
+    const target = path.join(logsDir, log.path);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, log.text);
+    bytes += Buffer.byteLength(log.text);
+  }
+  const generateMs = performance.now() - generateStart;
+  const first = logs[0]?.path.slice(0, 10) ?? '';
+  const today = logs.at(-1)?.path.slice(0, 10) ?? '';
+  const drafts = logs.filter((log) => isDraft(log.text)).length;
+  return { logsDir, first, today, drafts, bytes, generateMs };
+}
+
+/**
+ * Only our build of the generated logs, then `report(dist)` before the
+ * folders are removed: the pages section, run on its own.
+ */
+export async function buildGeneratedSite(count: number, seed: number, report: (dist: string) => void): Promise<void> {
+  const { today, bytes } = await writeGeneratedLogs(count, seed);
+  const dist = path.join(siteDir, 'dist');
+  try {
+    console.log(`== pages: ${integer.format(count)} generated logs, ${decimal.format(bytes / 1e6)} MB (seed ${seed}), built for ${today}`);
+    const ours = await buildOurs(dist, today);
+    console.log(buildLine('astro build, nisshi (ours)', ours, pagesLine(dist, 'ours-build.log')));
+    report(dist);
+  } finally {
+    // NISSHI_BENCH_KEEP=1 keeps the built site in tmp/bench-site/dist, to look at its pages in a browser.
+    const kept = process.env.NISSHI_BENCH_KEEP === '1' ? ['dist', 'logs'] : [];
+    for (const entry of ['logs', 'dist', 'cache', 'astro.config.mjs']) {
+      if (!kept.includes(entry)) await rm(path.join(siteDir, entry), { recursive: true, force: true });
+    }
+    if (kept.length > 0) console.log(`  kept tmp/bench-site/dist and tmp/bench-site/logs (NISSHI_BENCH_KEEP=1)`);
+  }
+}
+
 export const siteSection: BenchSection = {
   name: 'site',
   async run({ count, seed }) {
     const sectionStart = performance.now();
-    // Leftovers of an interrupted run would make a build warm, or count old pages.
-    await rm(siteDir, { recursive: true, force: true });
-    await rm(floorDir, { recursive: true, force: true });
-    const logsDir = path.join(siteDir, 'logs');
-    const generateStart = performance.now();
-    const logs = generateLogs(count, { seed, startDate: '2016-01-01' });
-    let bytes = 0;
-    for (const log of logs) {
-      const target = path.join(logsDir, log.path);
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, log.text);
-      bytes += Buffer.byteLength(log.text);
-    }
-    const generateMs = performance.now() - generateStart;
-    const first = logs[0]?.path.slice(0, 10) ?? '';
-    const today = logs.at(-1)?.path.slice(0, 10) ?? '';
-    const drafts = logs.filter((log) => isDraft(log.text)).length;
+    const { logsDir, first, today, drafts, bytes, generateMs } = await writeGeneratedLogs(count, seed);
     console.log(
       `== site: ${integer.format(count)} generated logs, ${decimal.format(bytes / 1e6)} MB, ${integer.format(drafts)} drafts ` +
         `(seed ${seed}), ${first} … ${today}; written in ${seconds(generateMs)}`,
@@ -92,6 +123,7 @@ export const siteSection: BenchSection = {
       console.log(`  phases (from the build logs): cold ${phases('ours-build.log')}; rebuild ${phases('ours-rebuild.log')}; floor ${phases('floor-build.log')}`);
       console.log(`  load average at end ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`);
       printPageJs(oursDist, today);
+      printLargestPages(oursDist);
     } finally {
       // Keep only the build logs; the generated logs, both sites and the caches are hundreds of megabytes.
       await rm(floorDir, { recursive: true, force: true });

@@ -3,6 +3,7 @@
  * into what a chart draws and the table that stands in for it.
  */
 import type { SiteStats } from '../stats/types.ts';
+import { windowEnd } from '../stats/window.ts';
 import { formatMinutes, formatPercent } from '../site/format.ts';
 import type { ChartSpec } from './chart-spec.ts';
 
@@ -15,15 +16,41 @@ export interface ChartContent {
 
 const DAILY_WINDOW = 90;
 const WEEKLY_WINDOW = 26;
+const CUMULATIVE_POINTS = 120;
 
 const shortDate = (date: string): string => `${Number(date.slice(5, 7))}/${Number(date.slice(8, 10))}`;
 const hours = (minutes: number | null): number | null => (minutes === null ? null : Math.round((minutes / 60) * 100) / 100);
 
+/** The newest day with a log, null when there is none. */
+export function newestLogDate(stats: SiteStats): string | null {
+  for (let index = stats.daily.days.length - 1; index >= 0; index--) {
+    if (stats.daily.days[index]!.slug !== null) return stats.daily.days[index]!.date;
+  }
+  return null;
+}
+
+/** Index range [start, end) of the daily series a window of `length` days covers: it ends today, or on the newest log after a long pause. */
+function dailyRange(stats: SiteStats, length: number): [number, number] {
+  const days = stats.daily.days;
+  const end = windowEnd(newestLogDate(stats), days.at(-1)?.date ?? '', length);
+  const endIndex = days.findIndex((day) => day.date === end) + 1 || days.length;
+  return [Math.max(0, endIndex - length), endIndex];
+}
+
+/** The last `length` weeks, ending with this week, or with the newest log's week after a long pause. */
+function weekWindow(stats: SiteStats, length: number) {
+  let endIndex = stats.weekly.length;
+  const newest = newestLogDate(stats);
+  const newestWeek = newest === null ? -1 : stats.weekly.findIndex((week) => week.start <= newest && newest <= week.end);
+  if (newestWeek !== -1 && stats.weekly.length - newestWeek > length) endIndex = newestWeek + 1;
+  return stats.weekly.slice(Math.max(0, endIndex - length), endIndex);
+}
+
 /** Study time per day over the last 90 days: exact and approximate (hatched) bars, and the 7-day moving average. */
 export function studyTimeChart(stats: SiteStats): ChartContent {
-  const start = Math.max(0, stats.daily.days.length - DAILY_WINDOW);
-  const days = stats.daily.days.slice(start);
-  const average = stats.daily.movingAverage7.slice(start);
+  const [start, end] = dailyRange(stats, DAILY_WINDOW);
+  const days = stats.daily.days.slice(start, end);
+  const average = stats.daily.movingAverage7.slice(start, end);
   const logged = days.filter((day) => day.minutes !== null);
   return {
     spec: {
@@ -35,16 +62,20 @@ export function studyTimeChart(stats: SiteStats): ChartContent {
         { label: '7日移動平均', kind: 'line', color: 'muted', data: average.map((value) => hours(value)) },
       ],
     },
-    caption: `直近${days.length}日の学習時間（時間）。${logged.length}日に記録があり、縞模様の棒は「約」と書かれた概算値です。線は7日移動平均。`,
+    caption: `${days[0]?.date ?? ''}〜${days.at(-1)?.date ?? ''}（${days.length}日）の学習時間（時間）。${logged.length}日に記録があり、縞模様の棒は「約」と書かれた概算値です。線は7日移動平均。`,
     columns: ['日付', '学習時間', '7日移動平均'],
     rows: days.map((day, index) => [day.date, formatMinutes(day.minutes, day.approximate), formatMinutes(Math.round(average[index] ?? 0))]),
   };
 }
 
-/** Cumulative hours since the first log: a point a day for half a year, then a point a week so ten years stay light. */
+/**
+ * Cumulative hours since the first log: a point a day for half a year, then
+ * evenly spaced points, at most CUMULATIVE_POINTS of them, so ten years stay
+ * a light page (its table is part of the page: 520 weekly rows were 1,500 elements).
+ */
 export function cumulativeHoursChart(stats: SiteStats): ChartContent {
   const { days, cumulativeHours } = stats.daily;
-  const step = days.length > 180 ? 7 : 1;
+  const step = days.length > 180 ? Math.max(7, Math.ceil(days.length / CUMULATIVE_POINTS)) : 1;
   const points = days
     .map((day, index) => ({ date: day.date, hours: cumulativeHours[index] ?? 0 }))
     .filter((_, index) => index % step === step - 1 || index === days.length - 1);
@@ -63,7 +94,7 @@ export function cumulativeHoursChart(stats: SiteStats): ChartContent {
 
 /** Weekly totals over the last 26 weeks. */
 export function weeklyTotalsChart(stats: SiteStats): ChartContent {
-  const weeks = stats.weekly.slice(-WEEKLY_WINDOW);
+  const weeks = weekWindow(stats, WEEKLY_WINDOW);
   return {
     spec: {
       labels: weeks.map((week) => week.label),
@@ -73,7 +104,7 @@ export function weeklyTotalsChart(stats: SiteStats): ChartContent {
         { label: '概算を含む週', kind: 'bar', color: 'approx', stack: 'week', hatched: true, data: weeks.map((week) => (week.approximate ? hours(week.minutes) : null)) },
       ],
     },
-    caption: `直近${weeks.length}週の週ごとの学習時間。縞模様は概算値を含む週。`,
+    caption: `${weeks[0]?.start ?? ''}からの${weeks.length}週の週ごとの学習時間。縞模様は概算値を含む週。`,
     columns: ['週', '学習時間', '記録日数'],
     rows: weeks.map((week) => [week.label, formatMinutes(week.minutes, week.approximate), String(week.logs)]),
   };
@@ -81,7 +112,7 @@ export function weeklyTotalsChart(stats: SiteStats): ChartContent {
 
 /** Checklist completion rate per week. */
 export function completionRateChart(stats: SiteStats): ChartContent {
-  const weeks = stats.weekly.slice(-WEEKLY_WINDOW);
+  const weeks = weekWindow(stats, WEEKLY_WINDOW);
   return {
     spec: {
       labels: weeks.map((week) => week.label),
@@ -89,7 +120,7 @@ export function completionRateChart(stats: SiteStats): ChartContent {
       percent: true,
       datasets: [{ label: 'チェックリスト完了率', kind: 'line', color: 'done', data: weeks.map((week) => week.completionRate) }],
     },
-    caption: `直近${weeks.length}週のチェックリスト（✅ / ❌・- [x]）の完了率。`,
+    caption: `${weeks[0]?.start ?? ''}からの${weeks.length}週のチェックリスト（✅ / ❌・- [x]）の完了率。`,
     columns: ['週', '完了率', '完了 / 全体'],
     rows: weeks.map((week) => [week.label, formatPercent(week.completionRate), `${week.checklistDone} / ${week.checklistTotal}`]),
   };
@@ -97,7 +128,7 @@ export function completionRateChart(stats: SiteStats): ChartContent {
 
 /** Problems found per week. */
 export function problemsChart(stats: SiteStats): ChartContent {
-  const weeks = stats.weekly.slice(-WEEKLY_WINDOW);
+  const weeks = weekWindow(stats, WEEKLY_WINDOW);
   const total = weeks.reduce((sum, week) => sum + week.problems, 0);
   return {
     spec: {
@@ -105,7 +136,7 @@ export function problemsChart(stats: SiteStats): ChartContent {
       yTitle: '件数',
       datasets: [{ label: '見つけた問題', kind: 'bar', color: 'overdue', data: weeks.map((week) => week.problems) }],
     },
-    caption: `直近${weeks.length}週に記録した問題（問題N）は合計${total}件。`,
+    caption: `${weeks[0]?.start ?? ''}からの${weeks.length}週に記録した問題（問題N）は合計${total}件。`,
     columns: ['週', '問題'],
     rows: weeks.map((week) => [week.label, `${week.problems}件`]),
   };

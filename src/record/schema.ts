@@ -34,6 +34,11 @@ export const checklistItemSchema = z
   .meta({ description: 'A task item (- [ ] / - [x]) anywhere in the log. Filled by src/parse/extract/checklist.ts.' });
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 
+export const problemStatusSchema = z
+  .enum(['open', 'resolved'])
+  .meta({ description: '"resolved" when the log wrote the problem as solved (解決済み, ✅, ~~title~~, **状態**: 解決), "open" when it said so (未解決, 対応中, 保留).' });
+export type ProblemStatus = z.infer<typeof problemStatusSchema>;
+
 export const problemSchema = z
   .object({
     number: z.number().int().nullable().meta({ description: 'The number the writer gave it (問題2 → 2), or null.' }),
@@ -42,6 +47,7 @@ export const problemSchema = z
     impact: z.string().nullable().meta({ description: 'What the 影響 (impact) part says, or null.' }),
     solution: z.string().nullable().meta({ description: 'What the 解決方法 (solution) part says, code blocks included, or null.' }),
     cause: z.string().nullable().optional().meta({ description: 'What the 原因 (cause) part says, when the log has one.' }),
+    status: problemStatusSchema.nullable().meta({ description: 'The status the problem was written with, null when the log said nothing. Read by src/parse/problem-status.ts.' }),
     line: lineOf('the problem heading or item'),
   })
   .meta({ description: 'A numbered problem (問題N: / 課題N:) with its parts. Filled by src/parse/extract/problems.ts.' });

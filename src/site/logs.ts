@@ -5,8 +5,8 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { LogRecord } from '../record/schema.ts';
 import { siteSettings } from '../site.config.ts';
-import { computeStats, followThrough } from '../stats/index.ts';
-import type { PlanFollowThrough, SiteStats, StatsOptions } from '../stats/types.ts';
+import { archiveYears, computeStats, logDays, planChains, problemThreads, type ArchiveYear, type LoggedDay, type PlanChain, type ProblemThread } from '../stats/index.ts';
+import type { SiteStats, StatsOptions } from '../stats/types.ts';
 import { todayIn } from './today.ts';
 
 export type LogEntry = CollectionEntry<'logs'>;
@@ -16,7 +16,14 @@ export interface SiteData {
   entries: LogEntry[];
   records: LogRecord[];
   stats: SiteStats;
-  plans: PlanFollowThrough[];
+  /** Open first, then by the last day written (see problemThreads). */
+  threads: ProblemThread[];
+  /** Newest first (see planChains). */
+  chains: PlanChain[];
+  /** Days with a log, oldest first. */
+  days: LoggedDay[];
+  /** Years with a log, oldest first, for the archive pages. */
+  years: ArchiveYear[];
   options: StatsOptions;
 }
 
@@ -44,5 +51,15 @@ async function load(): Promise<SiteData> {
   );
   const records = entries.map((entry: LogEntry) => entry.data as LogRecord);
   const options: StatsOptions = { today: todayIn(siteSettings.timezone), weekStart: siteSettings.weekStart, vocabulary: siteSettings.vocabulary };
-  return { entries, records, stats: computeStats(records, options), plans: followThrough(records, options), options };
+  const days = logDays(records);
+  return {
+    entries,
+    records,
+    stats: computeStats(records, options),
+    threads: problemThreads(records),
+    chains: planChains(records, options),
+    days,
+    years: archiveYears(days),
+    options,
+  };
 }

@@ -1,12 +1,13 @@
 /** The year-long calendar heatmap: one cell a day, darker for more study. */
 import type { HeatmapCell, StatsOptions } from './types.ts';
 import { addDays, eachDay } from './calendar.ts';
+import { windowEnd } from './window.ts';
 import { daysByDate, type LoggedDay } from './days.ts';
 
 export const HEATMAP_DAYS = 365;
 
 export interface Heatmap {
-  /** Exactly 365 cells, the last one today, oldest first. */
+  /** Exactly 365 cells, oldest first, the last one today — or the newest log's day when that is older than the window. */
   cells: HeatmapCell[];
   /** Q1, Q2, Q3 of the cells with time; null when no cell has any. */
   quartiles: [number, number, number] | null;
@@ -19,8 +20,14 @@ export interface Heatmap {
  * scale, so one long day years ago does not pale this year.
  */
 export function heatmap(days: readonly LoggedDay[], options: StatsOptions): Heatmap {
+  const end = windowEnd(days.at(-1)?.date ?? null, options.today, HEATMAP_DAYS);
+  return heatmapOf(days, addDays(end, -(HEATMAP_DAYS - 1)), end);
+}
+
+/** The heatmap of any span of days (a year's page: January 1 to December 31), levels by the quartiles within it. */
+export function heatmapOf(days: readonly LoggedDay[], start: string, end: string): Heatmap {
   const byDate = daysByDate(days);
-  const window = eachDay(addDays(options.today, -(HEATMAP_DAYS - 1)), options.today).map((date) => ({ date, day: byDate.get(date) }));
+  const window = eachDay(start, end).map((date) => ({ date, day: byDate.get(date) }));
   const timed = window.map(({ day }) => day?.minutes ?? 0).filter((minutes) => minutes > 0);
   const q = timed.length > 0 ? quartiles(timed) : null;
   const cells = window.map(({ date, day }): HeatmapCell => {

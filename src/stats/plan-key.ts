@@ -34,7 +34,15 @@ export function planKey(text: string, vocabulary: Vocabulary): string {
     // An item that is only the aside keeps it, as the plan parser does.
     if (rest.replace(notKept, '') !== '') folded = rest;
   }
-  return folded.toLowerCase().replace(notKept, '');
+  return foldText(folded);
+}
+
+/**
+ * The comparable form of any short text (plan, checklist item, problem title):
+ * NFKC, links to their text, lower case, then only letters, digits and + #.
+ */
+export function foldText(text: string): string {
+  return text.normalize('NFKC').replace(markdownLink, '$1').toLowerCase().replace(notKept, '');
 }
 
 /** planKey with a memo: the same plans and checklist items recur across thousands of logs. */

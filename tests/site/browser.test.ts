@@ -114,9 +114,65 @@ describe('in the browser', () => {
       expect(links.filter((link) => !reached.has(link))).toEqual([]);
       await page.close();
     });
+  }
 
-    it(`has no serious or critical axe violations on ${path}`, async () => {
-      const { page } = await open(path);
+  it('shows a problem thread: its timeline, newest first, each day linking back to the log and the heading it was written under', async () => {
+    const { page, errors } = await open('/problems/');
+    await page.getByRole('link', { name: 'Lambda のコールドスタートが遅い' }).click();
+    await page.waitForURL(/\/problems\/[0-9a-f]{12}\/$/);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Lambda のコールドスタートが遅い');
+    await expect(page.locator('main').textContent()).resolves.toContain('2025年7月24日(木) に解決');
+    const entries = page.locator('ol.timeline > li');
+    await expect(entries.count()).resolves.toBe(4);
+    const links = await page.locator('ol.timeline > li h3 a').evaluateAll((elements) => elements.map((element) => element.getAttribute('href')));
+    expect(links.map((link) => link?.split('#')[0])).toEqual(['/logs/2025-07-24/', '/logs/2025-07-23/', '/logs/2025-07-22/', '/logs/2025-07-21/']);
+    expect(links.every((link) => link?.includes('#'))).toBe(true);
+    await expect(entries.nth(3).textContent()).resolves.toContain('初回の呼び出しに3秒かかる');
+    await expect(entries.nth(2).textContent()).resolves.toContain('「Lambdaのコールドスタートが遅い」として記録');
+    await page.screenshot({ path: `${artifacts}/problem-thread.png`, fullPage: true });
+    await page.locator('ol.timeline > li h3 a').last().click();
+    await page.waitForURL(/\/logs\/2025-07-21\/#/);
+    const target = await page.evaluate(() => document.getElementById(decodeURIComponent(location.hash.slice(1)))?.textContent ?? null);
+    expect(target).toContain('Lambda のコールドスタートが遅い');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  for (const [path, ids, heatmapDays] of [
+    ['/logs/2025/', ['year-hours', 'year-completion', 'year-problems'], 365],
+    ['/logs/2025/07/', ['month-study-time'], 31],
+  ] as const) {
+    it(`draws the charts and the heatmap of ${path}`, async () => {
+      const { page, errors } = await open(path);
+      const canvases = await page.$$eval('canvas[data-chart]', (elements) =>
+        (elements as HTMLCanvasElement[]).map((canvas) => {
+          const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+          let painted = 0;
+          for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) painted++;
+          return { id: canvas.id, painted };
+        }),
+      );
+      expect(canvases.map((canvas) => canvas.id)).toEqual([...ids]);
+      for (const canvas of canvases) expect(canvas.painted, canvas.id).toBeGreaterThan(500);
+      const cells = await page.locator('.heatmap rect[data-date]').evaluateAll((elements) => elements.map((element) => element.getAttribute('class')));
+      expect(cells).toHaveLength(heatmapDays);
+      expect(cells.filter((level) => level !== 'level-0').length).toBeGreaterThanOrEqual(4);
+      expect(errors).toEqual([]);
+      await page.screenshot({ path: `${artifacts}/archive${path.replaceAll('/', '-').replace(/-$/, '')}.png`, fullPage: true });
+      await page.close();
+    });
+  }
+
+  // Every kind of page: dashboard, log, archive (all, year, month), problems, a thread, resolved per year, plans and a month of plans, search, tag.
+  const threadPath = async () => {
+    const threads = JSON.parse(await (await fetch(`${siteUrl}/data/problems.json`)).text()) as Array<{ id: string; title: string }>;
+    return `/problems/${threads.find((thread) => thread.title === 'Lambda のコールドスタートが遅い')!.id}/`;
+  };
+  for (const path of ['/', '/logs/2025-08-03/', '/logs/', '/logs/2025/', '/logs/2025/07/', '/problems/', 'thread', '/problems/resolved/2025/', '/plans/', '/plans/2025-07/', '/search/', '/tags/aws/']) {
+    it(`has no serious or critical axe violations on ${path === 'thread' ? 'a problem thread page' : path}`, async () => {
+      const { page } = await open(path === 'thread' ? await threadPath() : path);
+      // The search field is Pagefind's, made by its script: check it once it is there.
+      if (path === '/search/') await page.locator('#search input').waitFor({ timeout: 15_000 });
       await page.addScriptTag({ content: axeSource });
       const violations = await page.evaluate(async () => {
         const result = await (window as unknown as { axe: { run: () => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe.run();

@@ -13,7 +13,8 @@ async function everyFile(dir: string): Promise<string[]> {
 describe('the built site', () => {
   it('has a page per published log, the archive, problems, plans, search, feed, sitemap, data and 404', async () => {
     const pages = ['index.html', 'logs/index.html', 'problems/index.html', 'plans/index.html', 'search/index.html', 'rss.xml', 'sitemap-index.xml', 'data/logs.json', '404.html', 'tags/aws/index.html'];
-    for (const slug of ['2025-08-03', '2025-08-04', '2025-08-05', '2025-08-06', '2025-08-09']) pages.push(`logs/${slug}/index.html`);
+    pages.push('logs/2025/index.html', 'logs/2025/07/index.html', 'logs/2025/08/index.html', 'plans/2025-07/index.html', 'plans/2025-08/index.html', 'data/problems.json', 'data/plans.json');
+    for (const slug of ['2025-07-21', '2025-07-22', '2025-07-23', '2025-07-24', '2025-08-03', '2025-08-04', '2025-08-05', '2025-08-06', '2025-08-09']) pages.push(`logs/${slug}/index.html`);
     for (const page of pages) await expect(read(page), page).resolves.toBeTruthy();
   });
 
@@ -29,13 +30,14 @@ describe('the built site', () => {
 
   it('writes every published record to data/logs.json, without body HTML', async () => {
     const records = JSON.parse(await read('data/logs.json')) as Array<Record<string, unknown>>;
-    expect(records.map((record) => record.slug)).toEqual(['2025-08-09', '2025-08-06', '2025-08-05', '2025-08-04', '2025-08-03']);
+    // The acceptance week of issue 7 (2025-07-21 … 24) is among the site fixtures.
+    expect(records.map((record) => record.slug)).toEqual(['2025-08-09', '2025-08-06', '2025-08-05', '2025-08-04', '2025-08-03', '2025-07-24', '2025-07-23', '2025-07-22', '2025-07-21']);
     expect(records.every((record) => record.draft === false && !('html' in record) && !('body' in record))).toBe(true);
   });
 
   it('lists the logs in the feed and the sitemap', async () => {
     const feed = await read('rss.xml');
-    expect(feed.match(/<item>/g)).toHaveLength(5);
+    expect(feed.match(/<item>/g)).toHaveLength(9);
     expect(feed).toContain('https://nisshi.test/logs/2025-08-03/');
     const sitemap = await read('sitemap-0.xml');
     expect(sitemap).toContain('https://nisshi.test/logs/2025-08-09/');
@@ -62,11 +64,41 @@ describe('the built site', () => {
     expect(dashboard).toContain('data-chart-spec="study-time"');
   });
 
-  it('shows plan follow-through: plans done in a later log, and plans overdue', async () => {
-    const plans = await read('plans/index.html');
-    const row = (text: string) => plans.slice(plans.indexOf(text), plans.indexOf('</tr>', plans.indexOf(text)));
+  it('shows plan follow-through: plans done in a later log in the month history, and plans overdue on /plans/', async () => {
+    // Done plans are history now: /plans/ keeps what matters today on top, the months hold every chain.
+    const month = await read('plans/2025-08/index.html');
+    const row = (text: string) => month.slice(month.indexOf(text), month.indexOf('</tr>', month.indexOf(text)));
     expect(row('本番環境の構築')).toContain('完了');
     expect(row('本番環境の構築')).toContain('2025-08-09');
-    expect(plans).toContain('期限切れ');
+    expect(await read('plans/index.html')).toContain('期限切れ');
+  });
+
+  it('writes the acceptance week as two problem threads and one plan chain (issue 7)', async () => {
+    const threads = JSON.parse(await read('data/problems.json')) as Array<{ id: string; title: string; status: string; resolvedOn: string | null; occurrences: Array<{ slug: string; line: number; status: string | null }> }>;
+    const week = threads.filter((thread) => thread.occurrences.some((occurrence) => occurrence.slug.startsWith('2025-07-')));
+    expect(week.map((thread) => [thread.title, thread.status, thread.resolvedOn, thread.occurrences.map((occurrence) => occurrence.slug)])).toEqual([
+      ['Lambda のコールドスタートが遅い', 'resolved', '2025-07-24', ['2025-07-21', '2025-07-22', '2025-07-23', '2025-07-24']],
+      ['CORS エラーが出る', 'resolved', '2025-07-22', ['2025-07-21', '2025-07-22']],
+    ]);
+    // Open threads come first.
+    expect(threads.findIndex((thread) => thread.status === 'resolved')).toBe(threads.filter((thread) => thread.status === 'open').length);
+    for (const thread of threads) expect(thread.id).toMatch(/^[0-9a-f]{12}$/);
+    const chains = JSON.parse(await read('data/plans.json')) as Array<{ text: string; plannedOn: string; status: string; doneOn: string | null; carried: number; occurrences: unknown[] }>;
+    const chain = chains.filter((candidate) => candidate.text === 'API Gateway の設定を見直す');
+    expect(chain).toHaveLength(1);
+    expect(chain[0]).toMatchObject({ plannedOn: '2025-07-21', status: 'done', doneOn: '2025-07-23', carried: 1 });
+    expect(chain[0]!.occurrences).toHaveLength(2);
+  });
+
+  it('links each log page to its month, and the month and year pages to each other', async () => {
+    const log = await read('logs/2025-07-22/index.html');
+    expect(log).toContain('href="/logs/2025/07/"');
+    const july = await read('logs/2025/07/index.html');
+    expect(july).toMatch(/rel="next" href="\/logs\/2025\/08\/"/);
+    expect(july).toContain('href="/logs/2025/"');
+    expect(july).toContain('href="/logs/2025-07-24/"');
+    const year = await read('logs/2025/index.html');
+    expect(year).toContain('href="/logs/2025/08/"');
+    expect(await read('logs/index.html')).toContain('href="/logs/2025/"');
   });
 });

@@ -10,10 +10,20 @@ const fixtures = fileURLToPath(new URL('../fixtures/stats/', import.meta.url));
  * time) and one undated memo.
  */
 export function fixtureRecords(): LogRecord[] {
-  return readdirSync(fixtures)
-    .filter((name) => name.endsWith('.md'))
+  return recordsIn(fixtures);
+}
+
+/** The .md files of a fixture folder (not its subfolders), parsed as logs/<name>, by name. */
+export function recordsIn(folder: string, only: (name: string) => boolean = () => true): LogRecord[] {
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.md') && only(name))
     .sort()
-    .map((name) => parseLog(readFileSync(fixtures + name, 'utf8'), { path: `logs/${name}` }));
+    .map((name) => parseLog(readFileSync(folder + name, 'utf8'), { path: `logs/${name}` }));
+}
+
+/** The acceptance week of the site fixtures (2025-07-21 … 07-24): one problem on four days, one resolved in its heading, one plan carried. */
+export function acceptanceWeek(): LogRecord[] {
+  return recordsIn(fileURLToPath(new URL('../fixtures/site/logs/', import.meta.url)), (name) => name.startsWith('2025-07-'));
 }
 
 /** A tiny log for `date` parsed for real: a study time when `minutes` is given, then any extra Markdown. */

@@ -4,11 +4,12 @@
  * each part is its own paragraph or they share one, and whether its content
  * is text on the label's line, a list or a code block.
  */
-import type { Nodes, RootContent } from 'mdast';
+import type { Nodes, Paragraph, RootContent } from 'mdast';
 import type { Problem } from '../../record/schema.ts';
 import type { LogContext } from '../context.ts';
 import { plainText, STRONG_CLOSE, STRONG_OPEN, type TextLine } from '../inline.ts';
 import type { PlacedHeading } from '../outline.ts';
+import { afterCheckMark, readStatusField, readTitleStatus } from '../problem-status.ts';
 import type { Vocabulary } from '../vocabulary.ts';
 
 type Part = 'current' | 'impact' | 'cause' | 'solution';
@@ -44,6 +45,11 @@ function patternsFor(vocabulary: Vocabulary): Patterns {
   return patterns;
 }
 
+/** "**解決方法**" or "**状態: 解決**" alone on a line: a part of the open problem, not a heading that ends it. */
+function isPartLine(line: TextLine | undefined, patterns: Patterns): boolean {
+  return line !== undefined && (patterns.label.test(line.marked) || readStatusField(line.text) !== null);
+}
+
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -55,14 +61,22 @@ class ProblemBuilder {
   readonly #parts = new Map<Part, string[]>();
   readonly #patterns: Patterns;
 
-  constructor(patterns: Patterns, number: number | null, title: string, line: number) {
+  constructor(patterns: Patterns, number: number | null, written: string, line: number, struck: boolean) {
     this.#patterns = patterns;
-    this.problem = { number, title, current: null, impact: null, solution: null, cause: null, line };
+    const { title, status } = readTitleStatus(written);
+    this.problem = { number, title, current: null, impact: null, solution: null, cause: null, status: struck ? 'resolved' : status, line };
   }
 
-  /** A paragraph's lines: a label line opens a part; other lines continue the open part. */
+  /** A paragraph's lines: a status field sets the status, a label line opens a part; other lines continue the open part. */
   lines(lines: readonly TextLine[]): void {
     for (const line of lines) {
+      const status = readStatusField(line.text);
+      if (status !== null) {
+        // The field outranks a word in the title: it is where writers update a problem.
+        this.problem.status = status;
+        this.#part = null;
+        continue;
+      }
       const label = this.#patterns.label.exec(line.marked);
       if (label) {
         const word = (label[1] ?? label[4] ?? '').toLowerCase();
@@ -107,23 +121,34 @@ class ProblemBuilder {
 }
 
 type TitleOf = (text: string) => { number?: string; title: string } | null;
-type Start = (number: string | undefined, title: string, line: number, depth: number) => ProblemBuilder;
+type Start = (number: string | undefined, title: string, line: number, depth: number, node: TitleNode | undefined) => ProblemBuilder;
+type TitleNode = { children: Nodes[] };
+
+/** Is most of the title struck through (~~問題1: …~~)? Then the writer crossed it off: resolved. */
+function struckThrough(node: TitleNode | undefined, title: string): boolean {
+  if (!node) return false;
+  const struck = node.children.filter((child) => child.type === 'delete').map((child) => plainText(child).trim()).join('');
+  return struck.length > 0 && struck.length * 2 >= title.length;
+}
 
 export function extractProblems(context: LogContext): Problem[] {
   const patterns = patternsFor(context.vocabulary);
   const problems: Problem[] = [];
   // The problem whose parts are still being read, and the heading depth that ends it.
   const state: { open: { builder: ProblemBuilder; depth: number } | null } = { open: null };
-  const start: Start = (number, title, line, depth) => {
-    const builder = new ProblemBuilder(patterns, number ? Number(number.normalize('NFKC')) : null, title, line);
+  const start: Start = (number, title, line, depth, node) => {
+    const builder = new ProblemBuilder(patterns, number ? Number(number.normalize('NFKC')) : null, title, line, struckThrough(node, title));
     problems.push(builder.problem);
     state.open = { builder, depth };
     return builder;
   };
   const titleOf: TitleOf = (text) => {
-    const match = patterns.title.exec(text);
+    // "✅ 問題1: …": the mark before the number is kept on the title, where its status is read.
+    const unmarked = afterCheckMark(text.trimStart());
+    const match = patterns.title.exec(unmarked ?? text);
     if (!match) return null;
-    return { number: match[1], title: (match[2] ?? '').trim() || text.trim() };
+    const title = (match[2] ?? '').trim() || (unmarked ?? text).trim();
+    return { number: match[1], title: unmarked === null ? title : `✅ ${title}` };
   };
 
   for (const entry of context.outline.sequence) {
@@ -132,8 +157,8 @@ export function extractProblems(context: LogContext): Problem[] {
       const heading: PlacedHeading = entry.heading;
       const found = titleOf(heading.text);
       if (found) {
-        start(found.number, found.title, heading.line, heading.depth);
-      } else if (open && heading.node.type === 'paragraph' && patterns.label.test(context.linesOf(heading.node)[0]?.marked ?? '')) {
+        start(found.number, found.title, heading.line, heading.depth, heading.node);
+      } else if (open && heading.node.type === 'paragraph' && isPartLine(context.linesOf(heading.node)[0], patterns)) {
         // "**解決方法**" alone on its line reads as a bold heading; inside a problem it is a label.
         open.builder.lines(context.linesOf(heading.node));
       } else if (open && heading.depth <= open.depth) {
@@ -164,7 +189,7 @@ function scanForProblems(
     const first = lines[index]!;
     const found = titleOf(first.text)!;
     // A paragraph problem runs on until the next heading, like a heading problem one level down.
-    start(found.number, found.title, first.line, 7).lines(lines.slice(index + 1));
+    start(found.number, found.title, first.line, 7, index === 0 ? node : undefined).lines(lines.slice(index + 1));
     return true;
   }
   if (node.type !== 'list') return false;
@@ -174,7 +199,7 @@ function scanForProblems(
     const lines = first?.type === 'paragraph' ? context.linesOf(first) : [];
     const found = lines[0] ? titleOf(lines[0].text) : null;
     if (!found) continue;
-    const builder = start(found.number, found.title, lines[0]!.line, 7);
+    const builder = start(found.number, found.title, lines[0]!.line, 7, first as Paragraph);
     builder.lines(lines.slice(1));
     for (const child of item.children.slice(1)) builder.block(child, context.linesOf);
     started = true;
