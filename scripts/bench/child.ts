@@ -17,6 +17,8 @@ export interface ChildResult {
   ms: number;
   /** Peak RSS in kilobytes of the largest single process of the child's tree, if any method produced one. */
   peakRssKb: number | undefined;
+  /** CPU time (user + system) of the child's tree in ms, with time -v only. */
+  cpuMs?: number | undefined;
   /** Sampled peak RSS in kilobytes of each process name in the tree, the child included (see process-tree.ts). */
   processes: Map<string, number>;
 }
@@ -105,7 +107,7 @@ export async function runMeasured(options: ChildOptions): Promise<ChildResult> {
     if (how === 'time -v') processes.delete('time');
     const reported = readPeakRss(rssFile);
     const peaks = [...processes.values(), ...(reported === undefined ? [] : [reported])];
-    return { ms, peakRssKb: peaks.length > 0 ? Math.max(...peaks) : undefined, processes };
+    return { ms, peakRssKb: peaks.length > 0 ? Math.max(...peaks) : undefined, cpuMs: readCpuMs(rssFile), processes };
   } finally {
     tree?.stop();
     clearTimeout(timer);
@@ -113,6 +115,18 @@ export async function runMeasured(options: ChildOptions): Promise<ChildResult> {
     closeSync(log);
     rmSync(rssFile, { force: true });
   }
+}
+
+/**
+ * User + system CPU time of the child and its children, from time -v: on a
+ * shared machine it moves far less with the load than the wall time does.
+ */
+function readCpuMs(file: string): number | undefined {
+  if (!existsSync(file)) return undefined;
+  const text = readFileSync(file, 'utf8');
+  const user = /User time \(seconds\): ([\d.]+)/.exec(text);
+  const system = /System time \(seconds\): ([\d.]+)/.exec(text);
+  return user && system ? (Number(user[1]) + Number(system[1])) * 1000 : undefined;
 }
 
 function readPeakRss(file: string): number | undefined {

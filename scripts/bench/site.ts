@@ -206,6 +206,7 @@ function buildLine(label: string, result: ChildResult, rest: string): string {
   const processes = [...result.processes].sort(([, a], [, b]) => b - a).map(([name, kilobytes]) => `${processName(name)} ${mb(kilobytes)} MB`);
   return (
     `  ${label.padEnd(36)}${seconds(result.ms).padStart(10)}   peak RSS ${rss.padStart(8)} MB   ${rest}` +
+    (result.cpuMs === undefined ? '' : `\n${''.padEnd(40)}CPU time (user + system) ${seconds(result.cpuMs)}`) +
     (processes.length > 0 ? `\n${''.padEnd(40)}processes sampled: ${processes.join(', ')}` : '')
   );
 }
