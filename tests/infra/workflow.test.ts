@@ -77,13 +77,18 @@ describe('the deploy workflow', () => {
     expect(build.if).toBeUndefined();
     expect(build.permissions).toBeUndefined();
     expect(stepUsing(build, 'actions/setup-node').with).toEqual({ 'node-version-file': '.nvmrc', cache: 'npm' });
-    expect(runs(build)).toContain('npm ci --omit=dev --ignore-scripts --no-audit --no-fund');
-    const cache = stepUsing(build, 'actions/cache');
-    expect(cache.with.path).toBe('node_modules/.astro');
+    const steps: any[] = build.steps;
+    const install = steps.find((step) => step.run === 'npm ci --omit=dev --ignore-scripts --no-audit --no-fund');
+    // node_modules from the cache when the lock file is unchanged (a log push), npm ci otherwise.
+    const modules = steps.find((step) => step.id === 'modules');
+    expect(modules.with.path).toBe('node_modules\n!node_modules/.astro\n');
+    expect(modules.with.key).toContain("hashFiles('.nvmrc', 'package-lock.json')");
+    expect(install.if).toBe("steps.modules.outputs.cache-hit != 'true'");
+    expect(steps.indexOf(modules)).toBeLessThan(steps.indexOf(install));
+    const cache = steps.find((step) => step.with?.path === 'node_modules/.astro');
     expect(cache.with.key).toContain("hashFiles('package-lock.json')");
     expect(cache.with.key).toContain("hashFiles('src/**')");
     expect(cache.with.key.startsWith(cache.with['restore-keys'])).toBe(true);
-    const steps: any[] = build.steps;
     expect(steps.indexOf(cache)).toBeLessThan(steps.findIndex((step) => step.run === 'npm run build'));
   });
 
@@ -122,7 +127,11 @@ describe('the deploy workflow', () => {
     expect(stepUsing(deploy, 'actions/checkout')).toBeUndefined();
     expect(stepUsing(deploy, 'actions/setup-node')).toBeUndefined();
     expect(runs(deploy)).toEqual(['node dist-deploy/nisshi-deploy.mjs --dist dist']);
-    expect(runs(build)).toContain('node scripts/ci/bundle-deploy.ts dist-deploy/nisshi-deploy.mjs');
+    const bundle = build.steps.find((step: any) => step.run === 'node scripts/ci/bundle-deploy.ts dist-deploy/nisshi-deploy.mjs');
+    expect(bundle.if).toContain("steps.bundle.outputs.cache-hit != 'true'");
+    const cached = build.steps.find((step: any) => step.id === 'bundle');
+    expect(cached.with).toMatchObject({ path: 'dist-deploy' });
+    expect(cached.with.key).toContain("hashFiles('src/**', 'scripts/ci/**')");
   });
 
   it('publishes the dist/ the build job built, with the deploy bundle', () => {
