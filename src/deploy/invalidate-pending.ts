@@ -37,15 +37,16 @@ export function pathsToInvalidate(
   return foldPaths([...new Set([...pending, ...urlPaths])].sort(), limits);
 }
 
+/** Sends the paths (none without a distribution); a failure is returned, not thrown, so the caller can record it first. */
 export async function sendInvalidation(
-  cloudFront: CloudFrontSettings,
+  cloudFront: CloudFrontSettings | undefined,
   paths: readonly string[],
-  options: { wait: boolean; timing?: InvalidationTiming; log: (line: string) => void },
+  options: { wait?: boolean; timing?: InvalidationTiming; log: (line: string) => void },
 ): Promise<InvalidationOutcome> {
-  if (paths.length === 0) return { id: undefined, stillPending: [], failure: undefined };
+  if (!cloudFront || paths.length === 0) return { id: undefined, stillPending: [], failure: undefined };
   const { client, distributionId, endpoint } = cloudFront;
   try {
-    const result = await invalidate(client, distributionId, paths, options);
+    const result = await invalidate(client, distributionId, paths, { ...options, wait: options.wait ?? false });
     return { id: result.id, stillPending: [], failure: undefined };
   } catch (error) {
     const failure = describeAwsError(error, { service: 'CloudFront', resource: distributionId, endpoint, region: 'us-east-1' });

@@ -13,7 +13,7 @@ import { DeployError } from './errors.ts';
 import type { HeaderSettings } from './headers.ts';
 import { recordId, recordName, recordObjects, type DeployRecord } from './history.ts';
 import { invalidationPaths, type InvalidationLimits } from './invalidation.ts';
-import { pathsToInvalidate, sendInvalidation, type CloudFrontSettings } from './invalidate-pending.ts';
+import { pathsToInvalidate, sendInvalidation } from './invalidate-pending.ts';
 import { readBuild } from './local-build.ts';
 import { manifestText, objectsAfterUploads, parseManifest, type Manifest } from './manifest.ts';
 import {
@@ -226,13 +226,11 @@ export async function runDeploy(options: DeployOptions): Promise<DeploySummary> 
     summary.deployId = record.id;
   }
 
-  const outcome = options.cloudFront
-    ? await sendInvalidation(options.cloudFront as CloudFrontSettings, paths, {
-        wait: options.wait ?? false,
-        timing: options.invalidationTiming,
-        log: (line) => progress.note(line),
-      })
-    : { id: undefined, stillPending: [], failure: undefined };
+  const outcome = await sendInvalidation(options.cloudFront, paths, {
+    wait: options.wait,
+    timing: options.invalidationTiming,
+    log: (line) => progress.note(line),
+  });
   summary.invalidationId = outcome.id;
   const finalText = manifestText({ entries: finalEntries, pendingInvalidations: outcome.stillPending, archived: true, live });
   if (finalText !== firstText) await onS3(() => site.writeManifest(finalText));

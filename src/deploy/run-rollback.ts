@@ -141,13 +141,11 @@ export async function runRollback(options: RollbackOptions): Promise<RollbackSum
     restored: target.id,
   };
   await onS3(() => site.writeRecord(recordName(record.id), `${JSON.stringify(record)}\n`));
-  const outcome = options.cloudFront
-    ? await sendInvalidation(options.cloudFront, paths, {
-        wait: options.wait ?? false,
-        timing: options.invalidationTiming,
-        log: (line) => progress.note(line),
-      })
-    : { id: undefined, stillPending: [], failure: undefined };
+  const outcome = await sendInvalidation(options.cloudFront, paths, {
+    wait: options.wait,
+    timing: options.invalidationTiming,
+    log: (line) => progress.note(line),
+  });
   summary.invalidationId = outcome.id;
   // The state is the target's: a further rollback goes to the deploy before it.
   await onS3(() =>

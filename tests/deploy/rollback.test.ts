@@ -10,11 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import type { CliIo } from '../../src/cli/io.ts';
 import { REVALIDATE, type CacheRule } from '../../src/deploy/headers.ts';
-import { DISTRIBUTION_ID, FIXTURE_SITE, deployTo, sitePathsOf, useTestCredentials } from './helpers/deploy-env.ts';
-import { startFakeCloudFront, type FakeCloudFront } from './helpers/fake-cloudfront.ts';
-import { bucketDifferences, putObject, readBucket, startS3, type TestS3 } from './helpers/s3-server.ts';
+import { DISTRIBUTION_ID, FIXTURE_SITE, deployTo, sitePathsOf, startLocalAws, type LocalAws } from './helpers/deploy-env.ts';
+import type { FakeCloudFront } from './helpers/fake-cloudfront.ts';
+import { bucketDifferences, putObject, readBucket, type TestS3 } from './helpers/s3-server.ts';
 
 const PREFIX = 'rb/';
+let local: LocalAws;
 let s3: TestS3;
 let cloudFront: FakeCloudFront;
 let work: string;
@@ -23,17 +24,15 @@ const builds: string[] = [];
 const SHORT_CACHE: CacheRule[] = [{ pattern: '**', cacheControl: 'public, max-age=60' }];
 
 beforeAll(async () => {
-  useTestCredentials();
-  s3 = await startS3();
-  cloudFront = await startFakeCloudFront(DISTRIBUTION_ID);
+  local = await startLocalAws();
+  ({ s3, cloudFront } = local);
   work = await mkdtemp(path.join(os.tmpdir(), 'nisshi-rollback-'));
   // Someone else's object inside the prefix: no deploy or rollback may touch it.
   await putObject(s3, `${PREFIX}backups/keep.sql`, 'not nisshi\'s');
 });
 
 afterAll(async () => {
-  await s3.close();
-  await cloudFront.close();
+  await local.close();
   await rm(work, { recursive: true, force: true });
 });
 

@@ -12,23 +12,22 @@ import { runDeployCommand } from '../../src/cli/deploy.ts';
 import type { CliIo } from '../../src/cli/io.ts';
 import { CliError } from '../../src/cli/errors.ts';
 import { silentProgress, type Progress } from '../../src/deploy/progress.ts';
-import { DISTRIBUTION_ID, copyFixture, deployTo, sitePathsOf, useTestCredentials } from './helpers/deploy-env.ts';
+import { DISTRIBUTION_ID, copyFixture, deployTo, sitePathsOf, startLocalAws, useTestCredentials, type LocalAws } from './helpers/deploy-env.ts';
 import { FAKE_DOMAIN_NAME, startFakeCloudFront, type FakeCloudFront } from './helpers/fake-cloudfront.ts';
-import { bucketDifferences, putObject, readBucket, startS3, type TestS3 } from './helpers/s3-server.ts';
+import { bucketDifferences, putObject, readBucket, type TestS3 } from './helpers/s3-server.ts';
 
+let local: LocalAws;
 let s3: TestS3;
 let cloudFront: FakeCloudFront;
 let dist: string;
 
 beforeAll(async () => {
-  useTestCredentials();
-  s3 = await startS3();
-  cloudFront = await startFakeCloudFront(DISTRIBUTION_ID);
+  local = await startLocalAws();
+  ({ s3, cloudFront } = local);
 });
 
 afterAll(async () => {
-  await s3.close();
-  await cloudFront.close();
+  await local.close();
   await rm(dist, { recursive: true, force: true });
 });
 
