@@ -3,22 +3,33 @@
  * environment, builds one client per service (credentials from the SDK's
  * default chain only), and prints the plan or the summary.
  */
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { parseCommandArgs } from './args.ts';
-import { CliError, EXIT_OK, EXIT_USAGE } from './errors.ts';
+import { foreignText, historyText, planText, rollbackLine, summaryJson, summaryLine } from './deploy-output.ts';
+import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors.ts';
 import type { CliIo, Command } from './io.ts';
 import { createCloudFrontClient } from '../deploy/cloudfront.ts';
+import { DeployError } from '../deploy/errors.ts';
 import { DEFAULT_DELETE_GUARD } from '../deploy/plan.ts';
-import { formatBytes, progressFor, silentProgress } from '../deploy/progress.ts';
+import { progressFor, silentProgress } from '../deploy/progress.ts';
 import { createS3Client, normalizePrefix, s3Site, type S3Target } from '../deploy/s3-site.ts';
-import { runDeploy, type DeploySummary } from '../deploy/run-deploy.ts';
-import type { CacheRule } from '../deploy/headers.ts';
+import { runDeploy } from '../deploy/run-deploy.ts';
+import { readHistory, runRollback } from '../deploy/run-rollback.ts';
+import type { Settings } from '../settings/settings.ts';
 
 const help = `Usage: nisshi deploy [options]
+       nisshi deploy --rollback [options]
+       nisshi deploy --history [options]
 
 Publishes the built site (dist/) to S3 and invalidates what changed in CloudFront.
-Uploads only files whose bytes or headers differ, deletes objects no longer built,
-and refuses a build with drafts or secrets in it.
+Uploads only files whose bytes or headers differ, deletes the objects it wrote that
+are no longer built (never others), and refuses a build with drafts or secrets in it.
+Before writing anything (also with --dry-run) it checks the credentials, the bucket,
+that the distribution serves that bucket, and that dist/ is newer than logs/ and src/.
+
+Through npm, put the options after --:  npm run deploy -- --dry-run
+(npm run deploy --dry-run is npm's own flag: nisshi refuses to run then). Or: npm run deploy:plan
 
 Options:
   --dist <dir>              the built site (default: dist)
@@ -31,7 +42,11 @@ Options:
   --max-deletes <n>         stop when the plan deletes more objects than this (default: ${DEFAULT_DELETE_GUARD.maxDeletes})
   --max-delete-share <p>    stop when it deletes more than this share, 0-1 (default: ${DEFAULT_DELETE_GUARD.maxDeleteShare})
   --force                   carry out a plan that passes those limits
+  --prune-foreign           also delete objects nisshi did not write (still under the limits above)
+  --allow-stale             deploy a dist/ older than the logs or sources it was built from
   --dry-run                 print the plan and write nothing
+  --rollback                put the site back to the previous deploy's state (no build; run again to go further back)
+  --history                 list the last deploys and rollbacks
   --verify                  check every object's headers (HEAD) instead of trusting the manifest
   --wait                    wait until the CloudFront invalidation has completed
   --json                    print the summary as JSON
@@ -48,17 +63,28 @@ export const deployCommand: Command = {
   summary: 'deploy [options]          publish dist/ to S3 and invalidate CloudFront',
   help,
   run: (args, io, settings) =>
-    runDeployCommand(args, io, process.env, Boolean(process.stderr.isTTY) && !process.env.CI, settings.cacheRules),
+    runDeployCommand(args, io, process.env, Boolean(process.stderr.isTTY) && !process.env.CI, settings),
 };
 
-/** @param cacheRules the settings' Cache-Control rules (undefined: deploy's defaults). */
-export async function runDeployCommand(
-  args: readonly string[],
-  io: CliIo,
-  env: Env,
-  isTty = false,
-  cacheRules?: readonly CacheRule[],
-): Promise<number> {
+/** @param settings the site's settings (default: src/site.config.ts, read on first use). */
+export async function runDeployCommand(args: readonly string[], io: CliIo, env: Env, isTty = false, settings?: Settings): Promise<number> {
+  try {
+    return await deployFromArgs(args, io, env, isTty, settings ?? (await import('../site.config.ts')).siteSettings);
+  } catch (error) {
+    if (error instanceof DeployError) throw new CliError(error.message, EXIT_FINDINGS);
+    throw error;
+  }
+}
+
+async function deployFromArgs(args: readonly string[], io: CliIo, env: Env, isTty: boolean, siteSettings: Settings): Promise<number> {
+  // `npm run deploy --dry-run` gives --dry-run to npm, which sets this and runs the script anyway.
+  if (env.npm_config_dry_run !== undefined && env.npm_config_dry_run !== '' && env.npm_config_dry_run !== 'false') {
+    throw new CliError(
+      'npm took --dry-run as its own flag and passed nothing to nisshi; nothing was deployed. ' +
+        'Write npm run deploy -- --dry-run (or npm run deploy:plan)',
+      EXIT_USAGE,
+    );
+  }
   const { values } = parseCommandArgs(
     'deploy',
     args,
@@ -73,6 +99,10 @@ export async function runDeployCommand(
       'max-deletes': { type: 'string' },
       'max-delete-share': { type: 'string' },
       force: { type: 'boolean' },
+      'prune-foreign': { type: 'boolean' },
+      'allow-stale': { type: 'boolean' },
+      rollback: { type: 'boolean' },
+      history: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
       verify: { type: 'boolean' },
       wait: { type: 'boolean' },
@@ -99,17 +129,43 @@ export async function runDeployCommand(
   const distributionId = values['distribution-id'] ?? env.NISSHI_CLOUDFRONT_DISTRIBUTION_ID;
   const cloudFrontEndpoint = env.AWS_ENDPOINT_URL_CLOUDFRONT || undefined;
   const site = s3Site(createS3Client(target), target);
+  const cloudFront = distributionId
+    ? {
+        client: createCloudFrontClient({ distributionId, endpoint: cloudFrontEndpoint, maxAttempts }),
+        distributionId,
+        endpoint: cloudFrontEndpoint,
+      }
+    : undefined;
+  const progress = values.json ? silentProgress : progressFor(io.stderr, isTty);
+  const where = `s3://${bucket}/${target.prefix}`;
+  if (values.history) {
+    const entries = await readHistory(site);
+    io.stdout(values.json ? `${JSON.stringify(entries, null, 2)}\n` : historyText(entries, where));
+    return EXIT_OK;
+  }
+  if (values.rollback) {
+    const summary = await runRollback({
+      site,
+      cloudFront,
+      concurrency: positiveInteger(values.concurrency, 16, '--concurrency'),
+      dryRun: values['dry-run'] ?? false,
+      wait: values.wait ?? false,
+      progress,
+    });
+    const { plan, ...counts } = summary;
+    io.stdout(values.json ? `${JSON.stringify({ ...counts, durationMs: Math.round(summary.durationMs) }, null, 2)}\n` : rollbackLine(summary, where));
+    return EXIT_OK;
+  }
   const summary = await runDeploy({
     distDir: path.resolve(io.cwd, values.dist ?? 'dist'),
     site,
-    headers: { cacheRules },
-    cloudFront: distributionId
-      ? {
-          client: createCloudFrontClient({ distributionId, endpoint: cloudFrontEndpoint, maxAttempts }),
-          distributionId,
-          endpoint: cloudFrontEndpoint,
-        }
-      : undefined,
+    headers: { cacheRules: siteSettings.cacheRules },
+    cloudFront,
+    freshness: { root: io.cwd, sources: [siteSettings.logsDir, 'src', 'public', 'astro.config.mjs'] },
+    allowStale: values['allow-stale'] ?? false,
+    siteUrl: siteSettings.site,
+    commit: env.GITHUB_SHA || gitHead(io.cwd),
+    pruneForeign: values['prune-foreign'] ?? false,
     deleteGuard: {
       maxDeletes: positiveInteger(values['max-deletes'], DEFAULT_DELETE_GUARD.maxDeletes, '--max-deletes', true),
       maxDeleteShare: share(values['max-delete-share'], DEFAULT_DELETE_GUARD.maxDeleteShare),
@@ -119,52 +175,20 @@ export async function runDeployCommand(
     dryRun: values['dry-run'] ?? false,
     verify: values.verify ?? false,
     wait: values.wait ?? false,
-    progress: values.json ? silentProgress : progressFor(io.stderr, isTty),
+    progress,
   });
   if (values.json) io.stdout(`${JSON.stringify(summaryJson(summary), null, 2)}\n`);
   else {
     if (summary.dryRun) io.stdout(planText(summary));
-    io.stdout(`${summaryLine(summary, `s3://${bucket}/${target.prefix}`)}\n`);
+    if (summary.foreign.length > 0) io.stderr(foreignText(summary.foreign));
+    io.stdout(`${summaryLine(summary, where)}\n`);
   }
   return EXIT_OK;
 }
 
-export function summaryJson(summary: DeploySummary) {
-  const { plan, ...counts } = summary;
-  return {
-    ...counts,
-    durationMs: Math.round(summary.durationMs),
-    ...(summary.dryRun
-      ? {
-          uploads: plan.uploads.map((upload) => ({ path: upload.file.path, reason: upload.reason, phase: upload.phase })),
-          deletes: plan.deletes,
-        }
-      : {}),
-  };
-}
-
-function planText(summary: DeploySummary): string {
-  const lines = summary.plan.uploads.map(
-    (upload) => `upload  ${upload.phase.padEnd(7)} ${upload.file.path} (${upload.reason})`,
-  );
-  for (const deleted of summary.plan.deletes) lines.push(`delete  ${deleted}`);
-  for (const invalidated of summary.pathsInvalidated) lines.push(`invalidate ${invalidated}`);
-  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
-}
-
-export function summaryLine(summary: DeploySummary, where: string): string {
-  const { plan } = summary;
-  const uploads = summary.dryRun ? plan.uploads.length : summary.uploaded;
-  const deletes = summary.dryRun ? plan.deletes.length : summary.deleted;
-  const bytes = summary.dryRun ? plan.uploads.reduce((sum, upload) => sum + upload.file.size, 0) : summary.bytesUploaded;
-  const invalidated = summary.cloudFront
-    ? `${summary.pathsInvalidated.length} path(s) ${summary.dryRun ? 'to invalidate' : 'invalidated'}` +
-      `${summary.invalidationId ? ` (${summary.invalidationId})` : ''}`
-    : 'no CloudFront distribution configured';
-  return (
-    `${summary.dryRun ? 'dry run, would deploy' : 'deployed'} ${where}: ${uploads} uploaded (${formatBytes(bytes)}), ` +
-    `${deletes} deleted, ${summary.unchanged} unchanged; ${invalidated}; ${(summary.durationMs / 1000).toFixed(1)} s`
-  );
+function gitHead(cwd: string): string | undefined {
+  const result = spawnSync('git', ['rev-parse', 'HEAD'], { cwd, encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() || undefined : undefined;
 }
 
 function positiveInteger(text: string | undefined, fallback: number, option: string, zeroAllowed = false): number {

@@ -2,7 +2,7 @@
  * Turns what the AWS SDK throws into one line saying what to do. The SDK has
  * already retried throttling and 5xx by then: what reaches here is for a person.
  */
-import { CliError, EXIT_FINDINGS } from '../user-error.ts';
+import { DeployError } from './errors.ts';
 
 interface AwsErrorShape {
   name?: string;
@@ -34,12 +34,12 @@ export interface ErrorContext {
   region: string | undefined;
 }
 
-export function describeAwsError(error: unknown, context: ErrorContext): CliError {
-  if (error instanceof CliError) return error;
+export function describeAwsError(error: unknown, context: ErrorContext): DeployError {
+  if (error instanceof DeployError) return error;
   const shape = (error ?? {}) as AwsErrorShape;
   const name = shape.name ?? shape.Code ?? '';
   const status = shape.$metadata?.httpStatusCode;
-  const line = (text: string) => new CliError(text, EXIT_FINDINGS);
+  const line = (text: string) => new DeployError(text);
   if (name === 'CredentialsProviderError' || /Could not load credentials/i.test(shape.message ?? '')) {
     return line(
       'no AWS credentials found; set AWS_PROFILE (after aws sso login / aws configure) or ' +
@@ -49,7 +49,8 @@ export function describeAwsError(error: unknown, context: ErrorContext): CliErro
   if (/Region is missing/i.test(shape.message ?? '')) {
     return line('no AWS region configured; set AWS_REGION to the bucket\'s region or pass --region');
   }
-  if (name === 'NoSuchBucket') {
+  // HeadBucket answers a missing bucket with a bare 404 (no body, so no error code).
+  if (name === 'NoSuchBucket' || (context.service === 'S3' && name === 'NotFound' && status === 404)) {
     return line(`bucket ${context.resource} does not exist; check --bucket or NISSHI_S3_BUCKET`);
   }
   if (name === 'NoSuchDistribution') {
@@ -66,7 +67,7 @@ export function describeAwsError(error: unknown, context: ErrorContext): CliErro
     const what =
       context.service === 'S3'
         ? 's3:ListBucket, s3:GetObject, s3:PutObject and s3:DeleteObject on it'
-        : 'cloudfront:CreateInvalidation and cloudfront:GetInvalidation on it';
+        : 'cloudfront:GetDistribution, cloudfront:CreateInvalidation and cloudfront:GetInvalidation on it';
     return line(
       `${context.service} denied access to ${context.resource} (${name || status}); the credentials in use need ${what}`,
     );

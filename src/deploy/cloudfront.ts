@@ -1,7 +1,12 @@
 /**
  * The one CloudFront invalidation a deploy makes, and the optional wait for it.
  */
-import { CloudFrontClient, CreateInvalidationCommand, GetInvalidationCommand } from '@aws-sdk/client-cloudfront';
+import {
+  CloudFrontClient,
+  CreateInvalidationCommand,
+  GetDistributionCommand,
+  GetInvalidationCommand,
+} from '@aws-sdk/client-cloudfront';
 
 export interface CloudFrontTarget {
   distributionId: string;
@@ -18,6 +23,26 @@ export function createCloudFrontClient(target: CloudFrontTarget): CloudFrontClie
     retryMode: 'standard',
     maxAttempts: target.maxAttempts,
   });
+}
+
+export interface DistributionFacts {
+  /** d111111abcdef8.cloudfront.net: the address the site answers on until a custom domain is set. */
+  domainName: string;
+  /** Custom domain names (CNAMEs) the distribution serves. */
+  aliases: string[];
+  /** Domain names of its origins, e.g. `bucket.s3.us-east-1.amazonaws.com`. */
+  originDomains: string[];
+}
+
+/** What the preflight needs to know about a distribution (one GetDistribution). */
+export async function describeDistribution(client: CloudFrontClient, distributionId: string): Promise<DistributionFacts> {
+  const { Distribution: distribution } = await client.send(new GetDistributionCommand({ Id: distributionId }));
+  const config = distribution?.DistributionConfig;
+  return {
+    domainName: distribution?.DomainName ?? '',
+    aliases: config?.Aliases?.Items ?? [],
+    originDomains: (config?.Origins?.Items ?? []).map((origin) => origin.DomainName ?? ''),
+  };
 }
 
 export interface InvalidationTiming {

@@ -59,11 +59,6 @@ export function contentTypeFor(sitePath: string): string {
   return BINARY_TYPES[extension] ?? 'application/octet-stream';
 }
 
-/** True for the types whose bytes are worth scanning for secrets (text a person could have pasted into). */
-export function isTextContentType(contentType: string): boolean {
-  return contentType.includes('charset=utf-8');
-}
-
 export interface CacheRule {
   /**
    * Glob on the site path (no leading slash): `*` stays within one folder,

@@ -19,12 +19,15 @@ export const DEFAULT_INVALIDATION_LIMITS: InvalidationLimits = { maxPaths: 100, 
 /**
  * CloudFront matches invalidation paths against request URLs, where a browser
  * sends a tag page like /tags/日本語/ percent-encoded: encode non-ASCII and
- * RFC 1738's unsafe characters, and nothing else (CloudFront's rule).
+ * RFC 1738's unsafe characters (CloudFront's rule), and `*`, which CloudFront
+ * reads as a wildcard: a file named `a*b.html` must not invalidate `/a…`.
+ * The one deliberate wildcard, a trailing `/*`, is added by foldPaths after
+ * encoding.
  */
 export function encodeInvalidationPath(path: string): string {
   let encoded = '';
   for (const char of path) {
-    if (/[A-Za-z0-9\-._/!$&'()*+,;=:@]/.test(char)) encoded += char;
+    if (/[A-Za-z0-9\-._/!$&'()+,;=:@]/.test(char)) encoded += char;
     else for (const byte of Buffer.from(char, 'utf8')) encoded += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   }
   return encoded;

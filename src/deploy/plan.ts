@@ -57,8 +57,13 @@ export interface PlannedUpload {
 
 export interface SyncPlan {
   uploads: PlannedUpload[];
-  /** Site paths of objects to delete. */
+  /** Site paths of objects to delete: nisshi's own (in its manifest) that are no longer built. */
   deletes: string[];
+  /**
+   * Objects no longer built (or never built) that nisshi did not write: left
+   * alone and listed once, unless --prune-foreign adds them to `deletes`.
+   */
+  foreign: string[];
   unchanged: LocalFile[];
   /** Objects in the bucket before the deploy (the share guard's denominator). */
   remoteCount: number;
@@ -126,6 +131,7 @@ export function planSync(
   listed: readonly ListedObject[],
   manifest: ManifestEntries,
   heads: ReadonlyMap<string, KnownObject>,
+  options: { pruneForeign?: boolean } = {},
 ): SyncPlan {
   const listedByPath = new Map(listed.map((object) => [object.path, object]));
   const uploads: PlannedUpload[] = [];
@@ -143,8 +149,10 @@ export function planSync(
     } else unchanged.push(file);
   }
   const localPaths = new Set(local.map((file) => file.path));
-  const deletes = listed.filter((object) => !localPaths.has(object.path)).map((object) => object.path);
-  return { uploads: orderUploads(uploads), deletes: deletes.sort(), unchanged, remoteCount: listed.length };
+  const notBuilt = listed.filter((object) => !localPaths.has(object.path)).map((object) => object.path).sort();
+  const foreign = notBuilt.filter((sitePath) => !manifest.has(sitePath));
+  const deletes = options.pruneForeign ? notBuilt : notBuilt.filter((sitePath) => manifest.has(sitePath));
+  return { uploads: orderUploads(uploads), deletes, foreign, unchanged, remoteCount: listed.length };
 }
 
 function fromManifestOrEtag(object: ListedObject, entry: KnownObject | undefined): KnownObject {

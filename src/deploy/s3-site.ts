@@ -5,14 +5,16 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
+  CopyObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
+  HeadBucketCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
-import { MANIFEST_PATH } from './manifest.ts';
+import { ARCHIVE_FOLDER, HISTORY_FOLDER, MANIFEST_PATH, NISSHI_FOLDER } from './manifest.ts';
 import { knownFromHead, unquoteEtag, type KnownObject, type ListedObject, type LocalFile } from './plan.ts';
 
 export interface S3Target {
@@ -51,39 +53,112 @@ export function normalizePrefix(prefix: string | undefined): string {
 export interface S3Site {
   readonly target: S3Target;
   /** Requests sent, by kind, for the summary and the bench. */
-  readonly requests: Record<'list' | 'head' | 'get' | 'put' | 'delete', number>;
+  readonly requests: Record<'bucket' | 'list' | 'head' | 'get' | 'put' | 'copy' | 'delete', number>;
+  /** HeadBucket: the credentials work and the bucket exists, before anything is written. */
+  checkBucket(): Promise<void>;
+  /** The site's objects, nisshi's own folder left out. */
   list(): Promise<ListedObject[]>;
   head(sitePath: string): Promise<KnownObject>;
   readManifest(): Promise<string | undefined>;
   upload(distDir: string, file: LocalFile, signal?: AbortSignal): Promise<string>;
   writeManifest(text: string): Promise<void>;
   remove(sitePath: string, signal?: AbortSignal): Promise<void>;
+  /** Keeps a copy of an object nisshi just wrote under .nisshi/objects/<md5> (server-side copy). */
+  archive(sitePath: string, md5: string, signal?: AbortSignal): Promise<void>;
+  /** Puts an archived version back at its key with the given headers; returns the new ETag. */
+  restore(sitePath: string, entry: { md5: string; contentType: string; cacheControl: string }, signal?: AbortSignal): Promise<string>;
+  /** Names (without folder) of the deploy records, oldest first. */
+  listRecords(): Promise<string[]>;
+  readRecord(name: string): Promise<string | undefined>;
+  writeRecord(name: string, text: string): Promise<void>;
 }
 
 export function s3Site(client: S3Client, target: S3Target): S3Site {
   const { bucket, prefix } = target;
-  const requests = { list: 0, head: 0, get: 0, put: 0, delete: 0 };
+  const requests = { bucket: 0, list: 0, head: 0, get: 0, put: 0, copy: 0, delete: 0 };
   const keyOf = (sitePath: string) => `${prefix}${sitePath}`;
+  // CopySource is `bucket/key`, URL-encoded segment by segment.
+  const copySource = (key: string) => `${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`;
+  /**
+   * Every key under a folder. With `skip`, the keys under that subfolder are
+   * jumped over with StartAfter instead of paged through: the archive under
+   * .nisshi/objects/ grows with every deploy and the site listing needs none of it.
+   */
+  const listKeys = async (under: string, skip?: string) => {
+    const keys = new Map<string, { key: string; etag: string; size: number }>();
+    let token: string | undefined;
+    let startAfter: string | undefined;
+    do {
+      requests.list++;
+      const page = await client.send(
+        new ListObjectsV2Command({ Bucket: bucket, Prefix: under, ContinuationToken: token, StartAfter: startAfter, MaxKeys: 1000 }),
+      );
+      let skipped = false;
+      for (const object of page.Contents ?? []) {
+        if (!object.Key?.startsWith(under)) continue;
+        if (skip !== undefined && object.Key.startsWith(skip)) {
+          skipped = true;
+          continue;
+        }
+        keys.set(object.Key, { key: object.Key, etag: unquoteEtag(object.ETag ?? ''), size: object.Size ?? 0 });
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      if (skipped && token !== undefined && startAfter === undefined) {
+        // Keys sort by their UTF-8 bytes: U+FFFF is after every key nisshi writes under its folder.
+        startAfter = `${skip}\uffff`;
+        token = undefined;
+        requests.list++;
+        const rest = await client.send(
+          new ListObjectsV2Command({ Bucket: bucket, Prefix: under, StartAfter: startAfter, MaxKeys: 1000 }),
+        );
+        for (const object of rest.Contents ?? []) {
+          if (object.Key?.startsWith(under)) keys.set(object.Key, { key: object.Key, etag: unquoteEtag(object.ETag ?? ''), size: object.Size ?? 0 });
+        }
+        token = rest.IsTruncated ? rest.NextContinuationToken : undefined;
+        startAfter = undefined;
+      }
+    } while (token);
+    return [...keys.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  };
+  const getText = async (key: string) => {
+    requests.get++;
+    try {
+      const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      return await object.Body?.transformToString('utf8');
+    } catch (error) {
+      if ((error as { name?: string }).name === 'NoSuchKey') return undefined;
+      throw error;
+    }
+  };
+  const putJson = async (key: string, text: string) => {
+    requests.put++;
+    const body = Buffer.from(text, 'utf8');
+    await client.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: key,
+        Body: body,
+        ContentLength: body.length,
+        ContentType: 'application/json; charset=utf-8',
+        CacheControl: 'no-store',
+      }),
+    );
+  };
   return {
     target,
     requests,
+    async checkBucket() {
+      requests.bucket++;
+      await client.send(new HeadBucketCommand({ Bucket: bucket }));
+    },
     async list() {
       const objects: ListedObject[] = [];
-      let token: string | undefined;
-      do {
-        requests.list++;
-        const page = await client.send(
-          new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token, MaxKeys: 1000 }),
-        );
-        for (const object of page.Contents ?? []) {
-          if (!object.Key?.startsWith(prefix)) continue;
-          const sitePath = object.Key.slice(prefix.length);
-          // Folder markers (`logs/`, made by consoles) hold no page: neither compared nor deleted.
-          if (sitePath === MANIFEST_PATH || sitePath === '' || sitePath.endsWith('/')) continue;
-          objects.push({ path: sitePath, etag: unquoteEtag(object.ETag ?? ''), size: object.Size ?? 0 });
-        }
-        token = page.IsTruncated ? page.NextContinuationToken : undefined;
-      } while (token);
+      for (const { key, etag, size } of await listKeys(prefix, keyOf(NISSHI_FOLDER))) {
+        const sitePath = key.slice(prefix.length);
+        // Folder markers (`logs/`, made by consoles) hold no page: neither compared nor deleted.
+        if (sitePath.startsWith(NISSHI_FOLDER) || sitePath === '' || sitePath.endsWith('/')) continue;
+        objects.push({ path: sitePath, etag, size });
+      }
       return objects;
     },
     async head(sitePath) {
@@ -96,15 +171,8 @@ export function s3Site(client: S3Client, target: S3Target): S3Site {
         metadataMd5: head.Metadata?.[MD5_METADATA],
       });
     },
-    async readManifest() {
-      requests.get++;
-      try {
-        const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: keyOf(MANIFEST_PATH) }));
-        return await object.Body?.transformToString('utf8');
-      } catch (error) {
-        if ((error as { name?: string }).name === 'NoSuchKey') return undefined;
-        throw error;
-      }
+    readManifest() {
+      return getText(keyOf(MANIFEST_PATH));
     },
     async upload(distDir, file, signal) {
       const body = await readFile(path.join(distDir, file.path));
@@ -124,28 +192,55 @@ export function s3Site(client: S3Client, target: S3Target): S3Site {
       );
       return unquoteEtag(result.ETag ?? '');
     },
-    async writeManifest(text) {
-      requests.put++;
-      const body = Buffer.from(text, 'utf8');
-      await client.send(
-        new PutObjectCommand({
-          Bucket: bucket,
-          Key: keyOf(MANIFEST_PATH),
-          Body: body,
-          ContentLength: body.length,
-          ContentType: 'application/json; charset=utf-8',
-          CacheControl: 'no-store',
-        }),
-      );
+    writeManifest(text) {
+      return putJson(keyOf(MANIFEST_PATH), text);
     },
     async remove(sitePath, signal) {
       const key = keyOf(sitePath);
       // The plan only holds listed keys, but a deletion is the one step that cannot be undone: check again.
-      if (!key.startsWith(prefix) || sitePath === MANIFEST_PATH || sitePath === '') {
+      if (!key.startsWith(prefix) || sitePath.startsWith(NISSHI_FOLDER) || sitePath === '') {
         throw new Error(`refusing to delete ${key}: outside the prefix "${prefix}"`);
       }
       requests.delete++;
       await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }), { abortSignal: signal });
+    },
+    async archive(sitePath, md5, signal) {
+      requests.copy++;
+      await client.send(
+        new CopyObjectCommand({
+          Bucket: bucket,
+          Key: keyOf(`${ARCHIVE_FOLDER}${md5}`),
+          CopySource: copySource(keyOf(sitePath)),
+          MetadataDirective: 'COPY',
+        }),
+        { abortSignal: signal },
+      );
+    },
+    async restore(sitePath, entry, signal) {
+      requests.copy++;
+      const result = await client.send(
+        new CopyObjectCommand({
+          Bucket: bucket,
+          Key: keyOf(sitePath),
+          CopySource: copySource(keyOf(`${ARCHIVE_FOLDER}${entry.md5}`)),
+          MetadataDirective: 'REPLACE',
+          ContentType: entry.contentType,
+          CacheControl: entry.cacheControl,
+          Metadata: { [MD5_METADATA]: entry.md5 },
+        }),
+        { abortSignal: signal },
+      );
+      return unquoteEtag(result.CopyObjectResult?.ETag ?? '');
+    },
+    async listRecords() {
+      const folder = keyOf(HISTORY_FOLDER);
+      return (await listKeys(folder)).map(({ key }) => key.slice(folder.length)).sort();
+    },
+    readRecord(name) {
+      return getText(keyOf(`${HISTORY_FOLDER}${name}`));
+    },
+    writeRecord(name, text) {
+      return putJson(keyOf(`${HISTORY_FOLDER}${name}`), text);
     },
   };
 }

@@ -84,7 +84,7 @@ describe('nisshi deploy, from the command line', () => {
     const before = await readBucket(s3, 'guard/');
     const refused = await nisshi('--dist', wrong, '--prefix', 'guard');
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/^nisshi deploy: refusing to deploy: the plan would delete 18 of the bucket's 19 objects .*--force\n$/);
+    expect(refused.stderr).toMatch(/\nnisshi deploy: refusing to deploy: the plan would delete 18 of the bucket's 19 objects .*--force\n$/);
     expect([...(await readBucket(s3, 'guard/')).entries()]).toEqual([...before.entries()]);
     const forced = await nisshi('--dist', wrong, '--prefix', 'guard', '--force');
     expect(forced.code).toBe(0);

@@ -21,6 +21,10 @@ describe('urlAliases', () => {
       '/tags/%E6%97%A5%E6%9C%AC%E8%AA%9E',
     ]);
     expect(urlAliases('notes/a b#c~d.txt')).toEqual(['/notes/a%20b%23c%7Ed.txt']);
+    // `*` is CloudFront's wildcard: inside a name it is encoded, so it invalidates that file only.
+    expect(urlAliases('notes/a*b.html')).toEqual(['/notes/a%2Ab.html']);
+    expect(urlAliases('tags/c*/index.html')).toEqual(['/tags/c%2A/index.html', '/tags/c%2A/', '/tags/c%2A']);
+    expect(urlAliases('q?x.html')).toEqual(['/q%3Fx.html']);
     expect(urlAliases('logs/2025-08-03/index.html')[0]).toBe('/logs/2025-08-03/index.html');
   });
 });
@@ -34,7 +38,7 @@ describe('invalidationPaths', () => {
       { path: 'logs/gone/index.html', etag: old, size: 1 },
     ];
     const manifest = new Map(
-      [file('rss.xml')].map((entry) => [entry.path, { etag: entry.md5, md5: entry.md5, contentType: entry.contentType, cacheControl: entry.cacheControl }]),
+      [file('rss.xml'), file('logs/gone/index.html', old)].map((entry) => [entry.path, { etag: entry.md5, md5: entry.md5, contentType: entry.contentType, cacheControl: entry.cacheControl }]),
     );
     const plan = planSync(
       [file('logs/a/index.html'), file('rss.xml'), file('_astro/new.Abc.js'), file('logs/new/index.html')],
@@ -56,7 +60,7 @@ describe('invalidationPaths', () => {
   });
 
   it('is empty when nothing changed', () => {
-    expect(invalidationPaths({ uploads: [], deletes: [], unchanged: [], remoteCount: 3 })).toEqual([]);
+    expect(invalidationPaths({ uploads: [], deletes: [], foreign: ['x'], unchanged: [], remoteCount: 3 })).toEqual([]);
   });
 });
 

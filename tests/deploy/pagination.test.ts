@@ -28,7 +28,9 @@ it('reads every page of a listing of more than 1,000 objects', { timeout: 60_000
   const deploy = () => deployTo(s3.endpoint, BUCKET, '', undefined, { distDir: path.join(work, 'dist') });
   expect((await deploy()).uploaded).toBe(1_051);
   const again = await deploy();
-  expect(again.requests.list).toBe(2);
+  // The archive (.nisshi/objects/, 1,051 copies) sorts first: one page meets it and the listing jumps over
+  // it with StartAfter instead of paging through it; then the site's two pages.
+  expect(again.requests.list).toBe(3);
   expect(again.uploaded).toBe(0);
   expect(again.deleted).toBe(0);
   expect(again.unchanged).toBe(1_051);

@@ -90,11 +90,26 @@ describe('planSync', () => {
     expect(plan.uploads.map((upload) => upload.reason)).toEqual(['headers']);
   });
 
-  it('deletes objects no longer built, sorted', () => {
-    const gone = [{ path: 'logs/old/index.html', etag: md5Of('7'), size: 1 }, { path: 'a.txt', etag: md5Of('6'), size: 1 }];
-    const plan = planSync(local, [...local.map((entry) => listedFor(entry)), ...gone], fullManifest, new Map());
+  const gone = [
+    { path: 'logs/old/index.html', etag: md5Of('7'), size: 1 },
+    { path: 'a.txt', etag: md5Of('6'), size: 1 },
+    { path: 'backups/db.sql', etag: md5Of('5'), size: 1 },
+  ];
+  const ours = new Map([
+    ...fullManifest,
+    ...gone.slice(0, 2).map((object) => [object.path, { etag: object.etag, md5: object.etag, contentType: 'text/plain', cacheControl: 'x' }] as const),
+  ]);
+
+  it('deletes only its own objects no longer built, sorted, and lists the others as foreign', () => {
+    const plan = planSync(local, [...local.map((entry) => listedFor(entry)), ...gone], ours, new Map());
     expect(plan.deletes).toEqual(['a.txt', 'logs/old/index.html']);
-    expect(plan.remoteCount).toBe(7);
+    expect(plan.foreign).toEqual(['backups/db.sql']);
+    expect(plan.remoteCount).toBe(8);
+  });
+
+  it('deletes the foreign objects too with pruneForeign', () => {
+    const plan = planSync(local, [...local.map((entry) => listedFor(entry)), ...gone], ours, new Map(), { pruneForeign: true });
+    expect(plan.deletes).toEqual(['a.txt', 'backups/db.sql', 'logs/old/index.html']);
   });
 });
 
@@ -122,6 +137,7 @@ describe('deleteGuardViolation', () => {
     uploads: [],
     unchanged: [],
     deletes: Array.from({ length: deletes }, (_, n) => `p${n}`),
+    foreign: [],
     remoteCount,
   });
   it('allows a few deletions', () => {

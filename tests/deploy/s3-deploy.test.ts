@@ -86,7 +86,9 @@ describe('deploying a site to s3rver', () => {
     await writeFile(page, (await readFile(page, 'utf8')).replace('Lambda関数の実装。', 'Lambda関数の実装とテスト。'));
     const summary = await deploy();
     expect(summary.plan.uploads.map((upload) => upload.file.path)).toEqual(['logs/2025-08-04/index.html']);
-    expect(summary.requests.put).toBe(2); // the page and the manifest
+    // The page, the manifest with the paths pending, the deploy record, the manifest with them sent.
+    expect(summary.requests.put).toBe(4);
+    expect(summary.requests.copy).toBe(1); // the page's new version, archived for a rollback
     expect(cloudFront.invalidations).toEqual([['/logs/2025-08-04', '/logs/2025-08-04/', '/logs/2025-08-04/index.html']]);
     expect(await bucketDifferences(s3, PREFIX, dist, await sitePathsOf(dist))).toEqual([]);
   });

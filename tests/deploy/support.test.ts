@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { manifestAfterDeploy, parseManifest } from '../../src/deploy/manifest.ts';
+import { manifestText, objectsAfterUploads, parseManifest } from '../../src/deploy/manifest.ts';
 import { planSync, type LocalFile } from '../../src/deploy/plan.ts';
 import { runPool } from '../../src/deploy/pool.ts';
 import { formatBytes, progressFor } from '../../src/deploy/progress.ts';
@@ -38,20 +38,28 @@ describe('runPool', () => {
 describe('manifest', () => {
   const file: LocalFile = { path: 'index.html', size: 1, md5: 'a'.repeat(32), contentType: 'text/html; charset=utf-8', cacheControl: 'x' };
 
-  it('round-trips what a deploy leaves, with the ETags of its uploads', () => {
+  it('round-trips what a deploy leaves, with the ETags of its uploads, pending paths and the live deploy', () => {
     const plan = planSync([file], [], new Map(), new Map());
-    const text = manifestAfterDeploy(plan, [], new Map([['index.html', 'etag-1']]));
-    expect(parseManifest(text).get('index.html')).toEqual({ etag: 'etag-1', md5: file.md5, contentType: file.contentType, cacheControl: 'x' });
+    const entries = objectsAfterUploads(plan, [], new Map([['index.html', 'etag-1']]));
+    const text = manifestText({ entries, pendingInvalidations: ['/b', '/a'], archived: true, live: 'd1' });
+    const read = parseManifest(text);
+    expect(read.entries.get('index.html')).toEqual({ etag: 'etag-1', md5: file.md5, contentType: file.contentType, cacheControl: 'x' });
+    expect(read).toMatchObject({ pendingInvalidations: ['/a', '/b'], archived: true, live: 'd1' });
   });
 
-  it('leaves out an upload that did not finish', () => {
+  it('leaves out an upload that did not finish, and keeps objects still to delete as its own', () => {
     const plan = planSync([file], [], new Map(), new Map());
-    expect(parseManifest(manifestAfterDeploy(plan, [], new Map())).size).toBe(0);
+    expect(objectsAfterUploads(plan, [], new Map()).size).toBe(0);
+    const old = { etag: 'e', md5: 'b'.repeat(32), contentType: 'text/plain', cacheControl: 'x' };
+    expect([...objectsAfterUploads(plan, [], new Map(), new Map([['old.txt', old]])).keys()]).toEqual(['old.txt']);
   });
 
-  it('reads anything unreadable as no manifest', () => {
-    for (const text of [undefined, '', 'not json', '[]', '{"version":2,"objects":{}}', '{"version":1,"objects":{"a":{"etag":1}}}']) {
-      expect(parseManifest(text).size).toBe(0);
+  it('reads a version 1 manifest as not archived, and anything unreadable as no manifest', () => {
+    const v1 = parseManifest('{"version":1,"objects":{"a":{"etag":"e","md5":"m"}}}');
+    expect(v1.entries.size).toBe(1);
+    expect(v1.archived).toBe(false);
+    for (const text of [undefined, '', 'not json', '[]', '{"version":3,"objects":{}}', '{"version":1,"objects":{"a":{"etag":1}}}']) {
+      expect(parseManifest(text).entries.size).toBe(0);
     }
   });
 });

@@ -31,6 +31,14 @@ describe('the site bucket', () => {
     expect(['AES256', 'aws:kms', 'aws:kms:dsse']).toContain(rule.ServerSideEncryptionByDefault.SSEAlgorithm);
   });
 
+  it('keeps overwritten and deleted versions for 30 days, as a safety net besides nisshi\'s own archive', () => {
+    expect(bucket.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+    const [rule] = bucket.Properties.LifecycleConfiguration.Rules;
+    expect(rule).toMatchObject({ Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: 30 } });
+    // Nothing expires current objects: the archive under .nisshi/objects/ must stay for rollbacks.
+    expect(rule.ExpirationInDays).toBeUndefined();
+  });
+
   it('lets only CloudFront, as this distribution, read objects', () => {
     const statements: any[] = bucketPolicy.Properties.PolicyDocument.Statement;
     const allows = statements.filter((statement) => statement.Effect === 'Allow');
@@ -188,7 +196,7 @@ describe('the GitHub deploy role', () => {
     expect(repository.test('someone/*')).toBe(false);
   });
 
-  it('may only list the bucket, read/write/delete its objects and invalidate this distribution', () => {
+  it('may only list the bucket, read/write/delete its objects, read and invalidate this distribution', () => {
     expect(role.Properties.ManagedPolicyArns).toBeUndefined();
     expect(role.Properties.Policies).toHaveLength(1);
     const statements: any[] = role.Properties.Policies[0].PolicyDocument.Statement;
@@ -200,12 +208,13 @@ describe('the GitHub deploy role', () => {
       const resources: unknown[] = [statement.Resource].flat();
       return actions.flatMap((action) => resources.map((resource) => ({ action, resource })));
     });
-    expect(grants).toHaveLength(6);
+    expect(grants).toHaveLength(7);
     expect(grants).toEqual(expect.arrayContaining([
       { action: 's3:ListBucket', resource: bucketArn },
       { action: 's3:GetObject', resource: objectsArn },
       { action: 's3:PutObject', resource: objectsArn },
       { action: 's3:DeleteObject', resource: objectsArn },
+      { action: 'cloudfront:GetDistribution', resource: distributionArn },
       { action: 'cloudfront:CreateInvalidation', resource: distributionArn },
       { action: 'cloudfront:GetInvalidation', resource: distributionArn },
     ]));

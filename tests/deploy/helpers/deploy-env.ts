@@ -10,8 +10,8 @@ import path from 'node:path';
 import { createCloudFrontClient } from '../../../src/deploy/cloudfront.ts';
 import { createS3Client, s3Site, type S3Target } from '../../../src/deploy/s3-site.ts';
 import { runDeploy, type DeployOptions, type DeploySummary } from '../../../src/deploy/run-deploy.ts';
-import type { FakeCloudFront } from './fake-cloudfront.ts';
-import { TEST_CREDENTIALS } from './s3-server.ts';
+import { startFakeCloudFront, type FakeCloudFront } from './fake-cloudfront.ts';
+import { startS3, TEST_CREDENTIALS, type TestS3 } from './s3-server.ts';
 
 export const FIXTURE_SITE = path.resolve(import.meta.dirname, '../../fixtures/deploy/site');
 export const DISTRIBUTION_ID = 'E2NISSHITEST';
@@ -63,4 +63,25 @@ export function deployTo(
       : undefined,
     invalidationTiming: options.invalidationTiming ?? FAST_INVALIDATION_TIMING,
   });
+}
+
+export interface LocalAws {
+  s3: TestS3;
+  cloudFront: FakeCloudFront;
+  close(): Promise<void>;
+}
+
+/** s3rver and the CloudFront stand-in for one test file, with the test credentials in the environment. */
+export async function startLocalAws(): Promise<LocalAws> {
+  useTestCredentials();
+  const s3 = await startS3();
+  const cloudFront = await startFakeCloudFront(DISTRIBUTION_ID);
+  return {
+    s3,
+    cloudFront,
+    async close() {
+      await s3.close();
+      await cloudFront.close();
+    },
+  };
 }

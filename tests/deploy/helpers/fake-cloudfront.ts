@@ -1,7 +1,7 @@
 /**
  * A stand-in for CloudFront's REST XML API (2020-05-31) on loopback: enough of
- * CreateInvalidation and GetInvalidation for the real SDK client to talk to,
- * recording every batch it was sent.
+ * GetDistribution, CreateInvalidation and GetInvalidation for the real SDK
+ * client to talk to, recording every batch it was sent.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,17 +18,27 @@ export interface FakeCloudFront {
   busyFor: number;
   /** GetInvalidation says InProgress this many times before Completed. */
   pollsUntilDone: number;
+  /** What GetDistribution reports. */
+  domainName: string;
+  originDomain: string;
   close(): Promise<void>;
+  /** Stops answering at once, dropping open connections, as a network failure would. */
+  kill(): void;
 }
 
-export async function startFakeCloudFront(distributionId: string): Promise<FakeCloudFront> {
+export const FAKE_DOMAIN_NAME = 'd111111abcdef8.cloudfront.net';
+
+export async function startFakeCloudFront(distributionId: string, bucket = 'nisshi-site'): Promise<FakeCloudFront> {
   const fake: FakeCloudFront = {
     endpoint: '',
     invalidations: [],
     polls: 0,
     busyFor: 0,
     pollsUntilDone: 0,
+    domainName: FAKE_DOMAIN_NAME,
+    originDomain: `${bucket}.s3.us-east-1.amazonaws.com`,
     close: async () => {},
+    kill: () => {},
   };
   const batches = new Map<string, string[]>();
   const server = createServer((request, response) => {
@@ -53,6 +63,9 @@ export async function startFakeCloudFront(distributionId: string): Promise<FakeC
       response.setHeader('Location', `${fake.endpoint}/2020-05-31/distribution/${distributionId}/invalidation/${id}`);
       return send(response, 201, invalidationXml(id, 'InProgress', paths));
     }
+    if (request.method === 'GET' && url.pathname === `/2020-05-31/distribution/${distributionId}`) {
+      return send(response, 200, distributionXml(distributionId, fake.domainName, fake.originDomain));
+    }
     if (request.method === 'GET' && get) {
       if (get[1] !== distributionId) return send(response, 404, errorXml('NoSuchDistribution', 'no such distribution'));
       const paths = batches.get(get[2] ?? '');
@@ -69,7 +82,23 @@ export async function startFakeCloudFront(distributionId: string): Promise<FakeC
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   fake.endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   fake.close = () => new Promise((resolve) => server.close(() => resolve()));
+  fake.kill = () => {
+    server.close();
+    server.closeAllConnections();
+  };
   return fake;
+}
+
+function distributionXml(id: string, domainName: string, originDomain: string): string {
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?><Distribution xmlns="${NAMESPACE}"><Id>${id}</Id>` +
+    `<ARN>arn:aws:cloudfront::123456789012:distribution/${id}</ARN><Status>Deployed</Status>` +
+    `<LastModifiedTime>2025-08-04T00:00:00.000Z</LastModifiedTime><InProgressInvalidationBatches>0</InProgressInvalidationBatches>` +
+    `<DomainName>${domainName}</DomainName><DistributionConfig><CallerReference>ref</CallerReference>` +
+    `<Aliases><Quantity>0</Quantity></Aliases><Origins><Quantity>1</Quantity><Items><Origin><Id>site</Id>` +
+    `<DomainName>${escapeXml(originDomain)}</DomainName><OriginPath></OriginPath></Origin></Items></Origins>` +
+    `<Comment></Comment><Enabled>true</Enabled></DistributionConfig></Distribution>`
+  );
 }
 
 function invalidationXml(id: string, status: string, paths: readonly string[]): string {

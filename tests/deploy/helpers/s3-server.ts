@@ -93,7 +93,8 @@ export async function bucketDifferences(
 ): Promise<string[]> {
   const headersFor = headerRules(settings);
   const stored = await readBucket(s3, prefix);
-  stored.delete(`${prefix}.nisshi/manifest.json`);
+  // nisshi's own folder (manifest, deploy records, archive) is not part of the site.
+  for (const key of stored.keys()) if (key.startsWith(`${prefix}.nisshi/`)) stored.delete(key);
   for (const key of stored.keys()) if (key.endsWith('/')) stored.delete(key);
   const differences: string[] = [];
   for (const sitePath of sitePaths) {
