@@ -7,6 +7,9 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // The tests written before the message catalogue read nisshi's English messages; the tests of the
+          // catalogue set NISSHI_LANG themselves (ja, en, and unset for the Japanese default).
+          env: { NISSHI_LANG: 'en' },
           include: ['tests/**/*.test.ts'],
           // Some unit tests do real work (hundreds of logs, worker threads); on a loaded 2-core CI machine 5 s is too tight a ceiling.
           testTimeout: 30_000,
@@ -16,6 +19,7 @@ export default defineConfig({
       {
         test: {
           name: 'site',
+          env: { NISSHI_LANG: 'en' },
           include: ['tests/site/**/*.test.ts'],
           globalSetup: ['tests/site/global-setup.ts'],
           testTimeout: 60_000,

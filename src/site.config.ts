@@ -18,6 +18,12 @@ export const settingsInput: SettingsInput = {
   locale: 'ja',
   logsDir: process.env.NISSHI_LOGS_DIR ?? 'logs',
   allowRawHtml: false,
+  // 一日の始まり: これより前の時刻は前日として数えます（nisshi new、ダッシュボードの今日、連続日数、今週の進み具合）。
+  dayStartsAt: '00:00',
+  // 目標: 週あたりの学習時間（分）。ダッシュボード、年のページ、nisshi status に出ます。
+  targets: { weeklyMinutes: 600 },
+  // 非公開にする見出し（見出しの末尾が 🔒 の節も非公開）。
+  // privateHeadings: ['非公開', 'private'],
   // vocabulary: { sections: { goals: ['やりたいこと'] } },
   // cacheRules: [{ pattern: '_astro/**', cacheControl: 'public, max-age=31536000, immutable' }, { pattern: '**', cacheControl: 'public, max-age=0, must-revalidate' }],
 };

@@ -60,7 +60,7 @@ export async function buildGeneratedSite(count: number, seed: number, report: (d
   const dist = path.join(siteDir, 'dist');
   try {
     console.log(`== pages: ${integer.format(count)} generated logs, ${decimal.format(bytes / 1e6)} MB (seed ${seed}), built for ${today}`);
-    const ours = await buildOurs(dist, today);
+    const ours = await buildOurs(dist, today, 'ours-build.log');
     console.log(buildLine('astro build, nisshi (ours)', ours, pagesLine(dist, 'ours-build.log')));
     report(dist);
   } finally {

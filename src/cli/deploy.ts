@@ -4,7 +4,9 @@
  * default chain only), and prints the plan or the summary.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { auditFolder, findingLines } from './audit.ts';
 import { parseCommandArgs } from './args.ts';
 import { foreignText, historyText, planText, rollbackLine, summaryJson, summaryLine } from './deploy-output.ts';
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors.ts';
@@ -55,6 +57,26 @@ Options:
 Credentials come from the AWS SDK's default chain (AWS_PROFILE, AWS_ACCESS_KEY_ID, SSO, roles).
 AWS_ENDPOINT_URL_S3 and AWS_ENDPOINT_URL_CLOUDFRONT point it at other servers.
 `;
+
+/**
+ * The leak audit (nisshi audit) before anything is written, in the dry run too:
+ * a build holding a private note or a draft is refused. Without the logs
+ * folder (nothing to compare with) it says so and goes on.
+ */
+async function refuseLeaks(io: CliIo, settings: Settings, dist: string): Promise<void> {
+  if (!existsSync(path.resolve(io.cwd, dist))) return; // runDeploy refuses a missing build with its own message.
+  if (!existsSync(path.resolve(io.cwd, settings.logsDir))) {
+    io.stderr(`no ${settings.logsDir} folder here: the build was not audited for private notes and drafts\n`);
+    return;
+  }
+  const { findings } = await auditFolder(io, settings, dist, settings.logsDir);
+  if (findings.length === 0) return;
+  throw new CliError(
+    `refusing to deploy: ${dist} holds text that must not be published:\n${findingLines(dist, findings).map((line) => `  ${line}`).join('\n')}\n` +
+      'rebuild the site (npm run build) and run nisshi audit dist',
+    EXIT_FINDINGS,
+  );
+}
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -156,6 +178,7 @@ async function deployFromArgs(args: readonly string[], io: CliIo, env: Env, isTt
     io.stdout(values.json ? `${JSON.stringify({ ...counts, durationMs: Math.round(summary.durationMs) }, null, 2)}\n` : rollbackLine(summary, where));
     return EXIT_OK;
   }
+  await refuseLeaks(io, siteSettings, values.dist ?? 'dist');
   const summary = await runDeploy({
     distDir: path.resolve(io.cwd, values.dist ?? 'dist'),
     site,

@@ -14,13 +14,13 @@ export interface LoadedLog {
 }
 
 /** @param settings what changes a log's meaning (the vocabulary): the site's, so the CLI reads logs as the site does. */
-export async function loadLogs(files: readonly LogFile[], settings?: ReadSettings): Promise<LoadedLog[]> {
+export async function loadLogs(files: readonly LogFile[], settings?: ReadSettings, includePrivate = false): Promise<LoadedLog[]> {
   const loaded: LoadedLog[] = [];
   // One file at a time: parsing is the slow part and is single-threaded anyway,
   // and thousands of concurrent reads would only risk running out of file handles.
   for (const file of files) {
     const { text, encodingError } = await readLogFile(file);
-    const record = parseLog(text, { path: toPosix(file.displayPath), settings });
+    const record = parseLog(text, { path: toPosix(file.displayPath), settings, includePrivate });
     // What the parser says about mojibake is noise: the encoding is what to fix first.
     if (encodingError) record.diagnostics = [encodingError];
     loaded.push({ file, record });

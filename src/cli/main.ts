@@ -3,16 +3,18 @@
  * one line on stderr plus an exit code. bin/nisshi.js is only the launcher.
  */
 import { readFileSync } from 'node:fs';
+import { auditCommand } from './audit.ts';
 import { deployCommand } from './deploy.ts';
 import { checkCommand } from './check.ts';
 import { CliError, EXIT_BUG, EXIT_OK, EXIT_USAGE } from './errors.ts';
 import { processIo, type CliIo, type Command } from './io.ts';
 import { newCommand } from './new.ts';
 import { parseCommand } from './parse.ts';
+import { statusCommand } from './status.ts';
 import { LogPathError } from '../files/log-files.ts';
 import { SettingsError, type Settings } from '../settings/settings.ts';
 
-const commands: readonly Command[] = [parseCommand, checkCommand, newCommand, deployCommand];
+const commands: readonly Command[] = [parseCommand, checkCommand, newCommand, statusCommand, auditCommand, deployCommand];
 
 export const usage = `Usage: nisshi <command> [options]
 

@@ -1,30 +1,38 @@
-/** `nisshi new`: starts today's log from the template, never over an existing one. */
+/**
+ * `nisshi new`: starts a day's log from the template, never over an existing
+ * one, carrying over what the earlier logs left open (stats/carry-over.ts):
+ * plans not done and due, the newest log's unchecked items, open problems.
+ */
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCommandArgs } from './args.ts';
+import { carriedSections } from './carried-text.ts';
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors.ts';
 import type { Command } from './io.ts';
+import { loadLogs } from './load.ts';
 import { logTemplate } from './template.ts';
-import { dateIn } from '../site/today.ts';
+import { findLogFiles } from '../files/log-files.ts';
+import { messageLanguage, messages } from '../record/messages.ts';
+import { writerDate } from '../site/today.ts';
 import { isIsoDate } from '../stats/calendar.ts';
-
-/**
- * Today's date in Japan, whatever the machine's time zone (the default
- * settings' zone): a CI runner on UTC at 08:00 JST must still say "today" in JST.
- */
-export function tokyoDate(now: Date): string {
-  return dateIn('Asia/Tokyo', now);
-}
+import { carryOver } from '../stats/carry-over.ts';
 
 export const newCommand: Command = {
   name: 'new',
-  summary: 'new [--date YYYY-MM-DD]   start a log from the template (default: today in the site\'s time zone)',
+  summary: 'new [--date YYYY-MM-DD]   start a log from the template, carrying over what is still open',
   help: `Usage: nisshi new [--date YYYY-MM-DD] [--dir FOLDER]
 
 Writes FOLDER/YYYY-MM-DD.md from the Japanese log template and prints its
-path. The date defaults to today in the time zone of src/site.config.ts
-(Asia/Tokyo unless changed), whatever the machine's time zone. An existing
-log is never overwritten.
+path. The date defaults to the writer's today: the time zone of
+src/site.config.ts (Asia/Tokyo unless changed), whatever the machine's, with a
+time before dayStartsAt (default 00:00) counted as the day before.
+
+It reads the earlier logs and carries into the new one, each once:
+  ## 持ち越し       plans not done that are due by that day, and the unchecked
+                    items of the newest earlier log, as "- [ ] text（M/D の計画）"
+  ## 継続中の問題   every open problem, with its last 現状 and its first day
+It never overwrites a log and never changes an earlier one.
 
 Options:
   --date YYYY-MM-DD  the day of the log
@@ -34,6 +42,7 @@ Options:
 Exit status: 0 written, 1 the log already exists, 2 bad usage.
 `,
   async run(args, io, settings) {
+    const say = messages(messageLanguage(settings.locale));
     const { values } = parseCommandArgs(
       'new',
       args,
@@ -44,26 +53,32 @@ Exit status: 0 written, 1 the log already exists, 2 bad usage.
       io.stdout(this.help);
       return EXIT_OK;
     }
-    const date = values.date ?? dateIn(settings.timezone, io.now());
-    if (!isIsoDate(date)) {
-      throw new CliError(`--date must be a real day written YYYY-MM-DD, e.g. 2025-08-03 (got "${date}")`, EXIT_USAGE);
-    }
+    const date = values.date ?? writerDate(settings, io.now());
+    if (!isIsoDate(date)) throw new CliError(say.badDate(date), EXIT_USAGE);
     if (values.dir === '') throw new CliError('--dir needs a folder name', EXIT_USAGE);
     const relativePath = path.join(values.dir, `${date}.md`);
     const target = path.resolve(io.cwd, relativePath);
+    if (existsSync(target)) throw new CliError(say.logExists(relativePath), EXIT_FINDINGS);
+    const folder = path.resolve(io.cwd, values.dir);
+    const records = existsSync(folder)
+      ? (await loadLogs(await findLogFiles([values.dir], io.cwd), settings))
+          .map((log) => log.record)
+          // What the site publishes: a draft or a log with errors carries nothing.
+          .filter((record) => !record.draft && !record.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))
+      : [];
+    const carried = carryOver(records, date, { weekStart: settings.weekStart, vocabulary: settings.vocabulary });
     try {
       await mkdir(path.dirname(target), { recursive: true });
       // 'wx' fails if the file exists, in the same system call that creates it, so
       // a log written between a check and the write can never be clobbered.
-      await writeFile(target, logTemplate(date), { flag: 'wx' });
+      await writeFile(target, logTemplate(date, carriedSections(carried, say)), { flag: 'wx' });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') {
-        throw new CliError(`${relativePath} already exists; open it to keep writing, or pass --date for another day`, EXIT_FINDINGS);
-      }
+      if (code === 'EEXIST') throw new CliError(say.logExists(relativePath), EXIT_FINDINGS);
       throw new CliError(`cannot write ${relativePath}: ${(error as Error).message}`, EXIT_USAGE);
     }
     io.stdout(`${relativePath}\n`);
+    io.stderr(`${say.carried(carried.items.length + carried.problems.length)}${say.carriedDetail(carried.items.length, carried.problems.length)}\n`);
     return EXIT_OK;
   },
 };

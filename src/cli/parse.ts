@@ -10,7 +10,7 @@ import { writeFileAtomically } from './write-atomic.ts';
 export const parseCommand: Command = {
   name: 'parse',
   summary: 'parse <files or folders…> print the logs as JSON records',
-  help: `Usage: nisshi parse <files or folders…> [--pretty] [--out FILE]
+  help: `Usage: nisshi parse <files or folders…> [--pretty] [--out FILE] [--include-private]
 
 Prints one JSON array with a record per log, in the order given; folders are
 searched for *.md (sorted by path, dot-folders and node_modules skipped).
@@ -21,6 +21,10 @@ Options:
   --pretty      indent the JSON
   --out FILE    write the JSON to FILE instead of stdout (folders are created;
                 the file is replaced in one step, never left half-written)
+  --include-private
+                keep private notes (sections headed …🔒 or 非公開/private,
+                <!-- private --> blocks) in the records; without it they are
+                dropped, as on the site
   -h, --help    show this help
 
 Exit status: 0 written, 2 bad usage or a path that does not exist.
@@ -29,7 +33,7 @@ Exit status: 0 written, 2 bad usage or a path that does not exist.
     const { values, positionals } = parseCommandArgs(
       'parse',
       args,
-      { pretty: { type: 'boolean', default: false }, out: { type: 'string' } },
+      { pretty: { type: 'boolean', default: false }, out: { type: 'string' }, 'include-private': { type: 'boolean', default: false } },
       true,
     );
     if (values.help) {
@@ -40,7 +44,7 @@ Exit status: 0 written, 2 bad usage or a path that does not exist.
       throw new CliError('give the log files or folders to parse, e.g. nisshi parse logs', EXIT_USAGE);
     }
     const files = await findLogFiles(positionals, io.cwd);
-    const records = (await loadLogs(files, settings)).map((log) => log.record);
+    const records = (await loadLogs(files, settings, values['include-private'])).map((log) => log.record);
     const json = `${JSON.stringify(records, null, values.pretty ? 2 : undefined)}\n`;
     if (values.out === undefined) {
       io.stdout(json);

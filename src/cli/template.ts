@@ -9,6 +9,7 @@
  * must not contain a horizon word (今日, 今週, 来週 …), because a plan written
  * only as "（…）" with a horizon inside is read as a bare horizon with no text.
  */
+import { PLACEHOLDERS, placeholder, STUDY_TIME_PLACEHOLDER } from '../parse/placeholders.ts';
 
 /** `2025-08-03` → `2025年8月3日`, the way the logs' headings write dates. */
 export function japaneseDate(isoDate: string): string {
@@ -16,50 +17,57 @@ export function japaneseDate(isoDate: string): string {
   return `${year}年${month}月${day}日`;
 }
 
-export function logTemplate(isoDate: string): string {
+/** The placeholders, each in （　）: src/parse/placeholders.ts recognises exactly these. */
+const p = Object.fromEntries(Object.entries(PLACEHOLDERS).map(([key, word]) => [key, placeholder(word)])) as Record<keyof typeof PLACEHOLDERS, string>;
+
+/**
+ * @param carried sections placed after 今日の目標 (持ち越し, 継続中の問題), already
+ *   written as Markdown; empty when there is nothing to carry.
+ */
+export function logTemplate(isoDate: string, carried = ''): string {
   return `# ${japaneseDate(isoDate)} - 学習ログ
 
 <!-- （　）の中を書き換えてください。使わない行や節は消してかまいません。 -->
 
 ## 今日の目標
-- [ ] （目標1）
-- [ ] （目標2）
+- [ ] ${p.goal1}
+- [ ] ${p.goal2}
 
-## 実施内容
+${carried}## 実施内容
 
-### 1. （取り組んだこと）
-✅ **（できたこと）**
-- （詳しく）
+### 1. ${p.did}
+✅ **${p.done}**
+- ${p.details}
 
-❌ **（できなかったこと）**
-- （詳しく）
+❌ **${p.notDone}**
+- ${p.details}
 
 ### 2. 問題と解決
 
-#### 問題1: （問題の見出し）
-**現状**: （何が起きているか）
-**影響**: （そのままだと何が困るか）
-**解決方法**: （どう直したか、どう直すか）
+#### 問題1: ${p.problemTitle}
+**現状**: ${p.current}
+**影響**: ${p.impact}
+**解決方法**: ${p.solution}
 
 ## 学び
-- （学んだこと）
+- ${p.learning}
 
 ## 次のステップ
 
 ### 今日中
-- [ ] （急ぎのタスク）
+- [ ] ${p.today}
 
 ### 今週中
-- [ ] （短期のタスク）
+- [ ] ${p.thisWeek}
 
 ### 来週
-- [ ] （その次のタスク）
+- [ ] ${p.nextWeek}
 
 ## 参考資料
-- [（資料の名前）](https://example.com/)
+- [${p.reference}](https://example.com/)
 
 ---
-**学習時間**: 0時間
+${STUDY_TIME_PLACEHOLDER}
 **特定した問題**: 1件
 **計画したタスク**: 3件
 `;

@@ -122,3 +122,8 @@ function headingsWithoutSpace(context: LogContext): Diagnostic[] {
   }
   return found;
 }
+
+/** Whether a log is a draft (never published), by the same rule the record's `draft` uses: for the leak audit. */
+export function isDraftLog(frontmatter: Frontmatter): boolean {
+  return readTagsAndDraft(frontmatter).draft;
+}

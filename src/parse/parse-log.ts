@@ -15,9 +15,11 @@ export interface ParseLogOptions {
   vocabulary?: VocabularyOverrides | undefined;
   /** The site's settings (vocabulary and the like); `vocabulary` above wins when both are given. */
   settings?: ReadSettings | undefined;
+  /** Keep private notes (`nisshi parse --include-private`); the site never does. */
+  includePrivate?: boolean | undefined;
 }
 
 export function parseLog(text: string, options: ParseLogOptions): LogRecord {
   const settings = options.vocabulary ? { ...options.settings, vocabulary: options.vocabulary } : options.settings;
-  return readLog(text, { path: options.path, settings }, remarkTree).record;
+  return readLog(text, { path: options.path, settings, includePrivate: options.includePrivate }, remarkTree).record;
 }

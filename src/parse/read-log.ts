@@ -12,10 +12,13 @@
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import type { LogRecord } from '../record/schema.ts';
-import { diagnose } from '../record/rules.ts';
+import { messageLanguage, type MessageLanguage } from '../record/messages.ts';
+import { diagnose, localizeDiagnostic } from '../record/rules.ts';
 import { extractLog } from './extract-log.ts';
 import { blankFrontmatter, readFrontmatter } from './frontmatter.ts';
 import { slugFromPath } from './slug.ts';
+import { placeholderDiagnostics } from './placeholders.ts';
+import { DEFAULT_PRIVATE_HEADINGS, dropPrivateNotes, type PrivatePassage } from './private-notes.ts';
 import { normalizeText } from './tree-parity.ts';
 import { resolveVocabulary, type Vocabulary, type VocabularyOverrides } from './vocabulary.ts';
 
@@ -23,17 +26,29 @@ import { resolveVocabulary, type Vocabulary, type VocabularyOverrides } from './
 export interface ReadSettings {
   /** Heading names and labels, where the writer's differ from nisshi's defaults. */
   vocabulary?: VocabularyOverrides | undefined;
+  /** Headings that make a section private (besides one ending with 🔒); default 非公開, private. */
+  privateHeadings?: readonly string[] | undefined;
+  /** The site's language tag: diagnostics' messages follow it (record/messages.ts). */
+  locale?: string | undefined;
+  /** The language of messages, resolved at the edge (NISSHI_LANG over locale); wins over locale. */
+  messages?: MessageLanguage | undefined;
 }
 
 /** The part of the site's settings that readLog uses: only these make a stored entry stale when they change. */
 export function readSettingsOf(settings: ReadSettings): ReadSettings {
-  return { vocabulary: settings.vocabulary };
+  return {
+    vocabulary: settings.vocabulary,
+    privateHeadings: settings.privateHeadings,
+    messages: settings.messages ?? messageLanguage(settings.locale),
+  };
 }
 
 export interface ReadLogOptions {
   /** The log's path, as given (relative, with `/`): it names the record (source, slug) and may carry its date. */
   path: string;
   settings?: ReadSettings | undefined;
+  /** Keep private notes in (`nisshi parse --include-private`, the leak audit): never for the site. */
+  includePrivate?: boolean | undefined;
 }
 
 /** Builds the mdast tree of a log's Markdown (frontmatter already blanked); may throw. */
@@ -45,6 +60,8 @@ export interface ReadLog {
   tree: Root | null;
   /** The Markdown after the frontmatter: the content entry's `body`. */
   body: string;
+  /** The private passages blanked out of the text (lines of the whole file); empty with includePrivate. */
+  privatePassages: PrivatePassage[];
 }
 
 export function readLog(text: string, options: ReadLogOptions, buildTree: TreeBuilder): ReadLog {
@@ -52,15 +69,25 @@ export function readLog(text: string, options: ReadLogOptions, buildTree: TreeBu
   try {
     const clean = normalizeText(String(text ?? '')).replace(/^\ufeff/, '');
     const frontmatter = readFrontmatter(clean);
-    const file = new VFile({ value: clean, path: path || undefined });
+    // Private notes go before anything reads the text (private-notes.ts): only the body can hold them.
+    const { text: visible, passages } = options.includePrivate
+      ? { text: clean, passages: [] }
+      : withoutPrivateNotes(clean, frontmatter.lineCount, options.settings?.privateHeadings);
+    const file = new VFile({ value: visible, path: path || undefined });
     file.data.nisshiFrontmatter = frontmatter;
-    const tree = buildTree(blankFrontmatter(clean, frontmatter));
+    const tree = buildTree(blankFrontmatter(visible, frontmatter));
     const record = extractLog(tree, file, vocabularyFor(options.settings?.vocabulary));
     record.source = path;
-    return { record, tree, body: bodyAfter(clean, frontmatter.lineCount) };
+    for (const passage of passages) {
+      if (passage.unclosed) record.diagnostics.push(diagnose('private-unclosed', passage.startLine, 1));
+    }
+    record.diagnostics.push(...placeholderDiagnostics(visible, frontmatter.lineCount));
+    const language = options.settings?.messages ?? messageLanguage(options.settings?.locale);
+    record.diagnostics = record.diagnostics.map((diagnostic) => localizeDiagnostic(diagnostic, language));
+    return { record, tree, body: bodyAfter(visible, frontmatter.lineCount), privatePassages: passages };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { record: failedRecord(path, message), tree: null, body: '' };
+    return { record: failedRecord(path, message), tree: null, body: '', privatePassages: [] };
   }
 }
 
@@ -75,6 +102,17 @@ function vocabularyFor(partial: VocabularyOverrides | undefined): Vocabulary {
     vocabularies.set(key, vocabulary);
   }
   return vocabulary;
+}
+
+/** The text with the body's private passages blanked; passages carry lines of the whole file. */
+export function withoutPrivateNotes(text: string, frontmatterLines: number, words: readonly string[] | undefined): { text: string; passages: PrivatePassage[] } {
+  const body = bodyAfter(text, frontmatterLines);
+  const head = text.slice(0, text.length - body.length);
+  const notes = dropPrivateNotes(body, words ?? DEFAULT_PRIVATE_HEADINGS);
+  if (notes.passages.length === 0) return { text, passages: [] };
+  const shift = head === '' ? 0 : frontmatterLines;
+  const passages = notes.passages.map((passage) => ({ ...passage, startLine: passage.startLine + shift, endLine: passage.endLine + shift }));
+  return { text: head + notes.text, passages };
 }
 
 /** The text after the frontmatter's lines, as Astro's glob() loader stores an entry's `body`. */

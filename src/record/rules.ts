@@ -6,12 +6,16 @@
  * Messages say what is wrong and what to do about it.
  */
 import type { Diagnostic, Severity } from './schema.ts';
+import type { MessageLanguage } from './messages.ts';
 
 interface RuleDefinition<P> {
   severity: Severity;
   /** What the rule checks, for documentation and `nisshi check --help`-like listings. */
   summary: string;
+  /** The message in English (rule ids and records' messages stay English unless the locale says otherwise). */
   message(params: P): string;
+  /** The same message in Japanese, nisshi's default language for the writer. */
+  ja(params: P): string;
 }
 
 function rule<P = Record<string, never>>(definition: RuleDefinition<P>): RuleDefinition<P> {
@@ -23,11 +27,13 @@ export const rules = {
     severity: 'error',
     summary: 'the file is not UTF-8',
     message: ({ byte, offset }) => `not valid UTF-8 (byte 0x${byte} at offset ${offset}); save the log as UTF-8`,
+    ja: ({ byte, offset }) => `UTF-8 ではありません（オフセット ${offset} のバイト 0x${byte}）。UTF-8 で保存し直してください`,
   }),
   'frontmatter-unclosed': rule({
     severity: 'error',
     summary: 'frontmatter opened with "---" and never closed',
     message: () => 'frontmatter starts with "---" but has no closing "---" line; add one after the last key',
+    ja: () => 'フロントマターが "---" で始まっていますが、閉じる "---" の行がありません。最後のキーの後に追加してください',
   }),
   'frontmatter-yaml': rule<{ reason: string | null }>({
     severity: 'error',
@@ -36,77 +42,127 @@ export const rules = {
       reason === null
         ? 'frontmatter must be "key: value" lines (a YAML mapping)'
         : `frontmatter is not valid YAML: ${reason}; fix the line or quote the value`,
+    ja: ({ reason }) =>
+      reason === null
+        ? 'フロントマターは "キー: 値" の行（YAML のマッピング）で書いてください'
+        : `フロントマターが正しい YAML ではありません: ${reason}。その行を直すか、値を引用符で囲んでください`,
   }),
   'frontmatter-tags': rule({
     severity: 'warning',
     summary: 'tags that are neither a list nor a string',
     message: () => 'tags should be a list (tags: [aws, lambda]) or a comma-separated string',
+    ja: () => 'tags はリスト（tags: [aws, lambda]）かカンマ区切りの文字列で書いてください',
   }),
   'frontmatter-draft': rule<{ value: string; draft: boolean }>({
     severity: 'warning',
     summary: 'a draft flag that is not true or false',
     message: ({ value, draft }) => `draft should be true or false, not "${value}"; nisshi treats this log as ${draft ? 'a draft' : 'published'}`,
+    ja: ({ value, draft }) => `draft は true か false で書いてください（"${value}" ではなく）。このログは${draft ? '下書き' : '公開'}として扱います`,
   }),
   'invalid-date': rule<{ value: string }>({
     severity: 'error',
     summary: 'a frontmatter date that is not a date',
     message: ({ value }) => `frontmatter date "${value}" is not a date; write it as YYYY-MM-DD`,
+    ja: ({ value }) => `フロントマターの date "${value}" は日付ではありません。YYYY-MM-DD で書いてください`,
   }),
   'no-date': rule({
     severity: 'error',
     summary: 'no date in the frontmatter, the first heading or the file name',
     message: () =>
       'no date found: add "date: YYYY-MM-DD" to the frontmatter, a date to the first heading (# 2025年8月3日), or name the file YYYY-MM-DD.md',
+    ja: () =>
+      '日付が見つかりません。フロントマターに "date: YYYY-MM-DD" を書くか、最初の見出しに日付（# 2025年8月3日）を入れるか、ファイル名を YYYY-MM-DD.md にしてください',
   }),
   'date-mismatch': rule<{ source: string; date: string; pathDate: string }>({
     severity: 'warning',
     summary: 'the log says another day than its file name',
     message: ({ source, date, pathDate }) =>
       `the ${source} says ${date} but the file name says ${pathDate}; nisshi uses ${date} — rename the file or fix the date if that is wrong`,
+    ja: ({ source, date, pathDate }) =>
+      `${source} は ${date} ですが、ファイル名は ${pathDate} です。nisshi は ${date} を使います。違っていればファイル名か日付を直してください`,
   }),
   'heading-missing-space': rule<{ text: string }>({
     severity: 'warning',
     summary: '"##見出し" without the space Markdown needs',
     message: ({ text }) => `"${text}" is not a heading in Markdown; put a space after the #`,
+    ja: ({ text }) => `"${text}" は Markdown の見出しになりません。# の後に空白を入れてください`,
   }),
   'count-mismatch': rule<{ label: string; raw: string; count: number }>({
     severity: 'warning',
     summary: 'a declared problem count that differs from the problems written',
     message: ({ label, raw, count }) =>
       `${label} says ${raw} but the log has ${count} problem(s) written as "問題N: …"; correct the count or the problem headings`,
+    ja: ({ label, raw, count }) =>
+      `${label} は ${raw} ですが、"問題N: …" と書かれた問題は ${count} 件です。件数か問題の見出しを直してください`,
   }),
   'study-time-unreadable': rule<{ label: string; raw: string }>({
     severity: 'warning',
     summary: 'a study time nisshi cannot read',
     message: ({ label, raw }) => `${label} "${raw}" is not a time nisshi can read; write it like 2時間30分, 1.5h or 90分`,
+    ja: ({ label, raw }) => `${label} "${raw}" は読み取れる時間ではありません。2時間30分、1.5h、90分 のように書いてください`,
   }),
   'duplicate-slug': rule<{ slug: string; others: string }>({
     severity: 'error',
     summary: 'two published logs that would share one page',
     message: ({ slug, others }) =>
       `slug "${slug}" is also used by ${others}; two logs would share one page: merge them, or rename one so its slug differs`,
+    ja: ({ slug, others }) =>
+      `スラッグ "${slug}" は ${others} でも使われています。二つのログが一つのページになってしまいます。まとめるか、一方の名前を変えてください`,
+  }),
+  'private-unclosed': rule({
+    severity: 'warning',
+    summary: 'a <!-- private --> block with no <!-- /private --> after it',
+    message: () => '"<!-- private -->" is never closed: everything after it is kept off the site; add "<!-- /private -->" where the private part ends',
+    ja: () => '"<!-- private -->" が閉じられていないため、その後ろはすべてサイトに出しません。非公開の終わりに "<!-- /private -->" を書いてください',
+  }),
+  'template-placeholder': rule<{ text: string }>({
+    severity: 'warning',
+    summary: 'a placeholder of the `nisshi new` template left in the log',
+    message: ({ text }) => `"${text}" is the template's placeholder; write your own text here or delete the line`,
+    ja: ({ text }) => `"${text}" はテンプレートの仮の文字です。自分の言葉に書き換えるか、その行を消してください`,
+  }),
+  'same-date': rule<{ date: string; others: string }>({
+    severity: 'warning',
+    summary: 'two published logs for the same day',
+    message: ({ date, others }) => `${others} is also the log of ${date}; the site shows both on that day and sums their figures — merge them if that is not what you meant`,
+    ja: ({ date, others }) => `${others} も ${date} のログです。サイトではその日に両方を表示し、数値を合計します。意図しないものなら一つにまとめてください`,
   }),
   'internal-error': rule<{ reason: string }>({
     severity: 'error',
     summary: 'nisshi failed on this log (a bug of ours)',
     message: ({ reason }) => `nisshi could not read this log (${reason}); please report this with the file`,
+    ja: ({ reason }) => `このログを読めませんでした（${reason}）。nisshi の不具合です。ファイルを添えて報告してください`,
   }),
   'render-error': rule<{ reason: string }>({
     severity: 'error',
     summary: 'the site could not render this log as HTML (a bug of ours)',
     message: ({ reason }) => `nisshi could not render this log as HTML (${reason}); please report this with the file`,
+    ja: ({ reason }) => `このログを HTML にできませんでした（${reason}）。nisshi の不具合です。ファイルを添えて報告してください`,
   }),
 } as const;
 
 export type RuleId = keyof typeof rules;
 type ParamsOf<R extends RuleId> = Parameters<(typeof rules)[R]['message']>[0];
 
-export function ruleMessage<R extends RuleId>(id: R, params: ParamsOf<R>): string {
-  return (rules[id].message as (params: ParamsOf<R>) => string)(params);
+export function ruleMessage<R extends RuleId>(id: R, params: ParamsOf<R>, language: MessageLanguage = 'en'): string {
+  const definition = rules[id] as unknown as RuleDefinition<ParamsOf<R>>;
+  return language === 'ja' ? definition.ja(params) : definition.message(params);
+}
+
+/** The parameters each diagnostic was made with, so its message can be said again in another language. */
+const paramsOfDiagnostic = new WeakMap<Diagnostic, object>();
+
+/** A diagnostic's message in the given language (made with diagnose in this thread; others are kept as they are). */
+export function localizeDiagnostic(diagnostic: Diagnostic, language: MessageLanguage): Diagnostic {
+  const params = paramsOfDiagnostic.get(diagnostic);
+  if (language === 'en' || params === undefined || !(diagnostic.rule in rules)) return diagnostic;
+  return { ...diagnostic, message: ruleMessage(diagnostic.rule as RuleId, params as never, language) };
 }
 
 /** A diagnostic of rule `id` at a place in the file, with the rule's severity and message. */
 export function diagnose<R extends RuleId>(id: R, line: number, column: number, ...params: ParamsOf<R> extends Record<string, never> ? [] : [ParamsOf<R>]): Diagnostic {
-  const message = ruleMessage(id, (params[0] ?? {}) as ParamsOf<R>);
-  return { severity: rules[id].severity, rule: id, line, column, message };
+  const values = (params[0] ?? {}) as ParamsOf<R>;
+  const diagnostic: Diagnostic = { severity: rules[id].severity, rule: id, line, column, message: ruleMessage(id, values) };
+  paramsOfDiagnostic.set(diagnostic, values as object);
+  return diagnostic;
 }

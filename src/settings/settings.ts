@@ -82,6 +82,15 @@ export const settingsSchema = z
     allowRawHtml: z.boolean().meta({ description: 'Let raw HTML in logs through unsanitised. Off: no <script>, on* attributes or javascript: URLs reach the site.' }),
     vocabulary: vocabularySchema.optional()
       .meta({ description: 'Heading names and labels, where the writer\'s differ from nisshi\'s defaults: read alike by the CLI and the site.' }),
+    privateHeadings: z.array(z.string().min(1)).optional()
+      .meta({ description: 'Headings whose section is private (kept off the site, like a heading ending with 🔒); default 非公開, private.' }),
+    dayStartsAt: z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'must be a time written HH:MM, e.g. 04:00').optional()
+      .meta({ description: 'When the writer\'s day starts (default 00:00): before it, `nisshi new`, the dashboard\'s today, streaks and the week\'s progress count the previous day.' }),
+    targets: z.object({
+      weeklyMinutes: z.number().int('must be whole minutes, e.g. 600 for 10 hours').positive('must be more than 0 minutes').max(7 * 24 * 60, 'must fit in a week (at most 10080 minutes)')
+        .meta({ description: 'Study minutes a week the writer aims for, e.g. 600 for 10 hours.' }),
+    }).strict().optional()
+      .meta({ description: 'Goals shown on the dashboard, the year pages and by `nisshi status`.' }),
     cacheRules: z.array(cacheRuleSchema).optional()
       .meta({ description: 'Cache-Control per site path for `nisshi deploy`, first match wins; default: hashed assets immutable, everything else revalidated.' }),
   })

@@ -7,7 +7,7 @@ import type { LogRecord } from '../record/schema.ts';
 import { siteSettings } from '../site.config.ts';
 import { archiveYears, computeStats, logDays, planChains, problemThreads, type ArchiveYear, type LoggedDay, type PlanChain, type ProblemThread } from '../stats/index.ts';
 import type { SiteStats, StatsOptions } from '../stats/types.ts';
-import { todayIn } from './today.ts';
+import { writerToday } from './today.ts';
 
 export type LogEntry = CollectionEntry<'logs'>;
 
@@ -50,7 +50,7 @@ async function load(): Promise<SiteData> {
     (a: LogEntry, b: LogEntry) => (b.data.date ?? '').localeCompare(a.data.date ?? '') || b.id.localeCompare(a.id),
   );
   const records = entries.map((entry: LogEntry) => entry.data as LogRecord);
-  const options: StatsOptions = { today: todayIn(siteSettings.timezone), weekStart: siteSettings.weekStart, vocabulary: siteSettings.vocabulary };
+  const options: StatsOptions = { today: writerToday(siteSettings), weekStart: siteSettings.weekStart, vocabulary: siteSettings.vocabulary };
   const days = logDays(records);
   return {
     entries,

@@ -14,6 +14,8 @@ export const MIN_CONTAINED_LENGTH = 4;
 const markdownLink = /!?\[([^\]]*)\]\([^)]*\)/g;
 /** After NFKC full-width brackets are ASCII ones. */
 const trailingAside = /\(([^()]*)\)\s*$/;
+/** The aside `nisshi new` writes after a carried item, "（8/3 の計画）" (NFKC: ASCII brackets). */
+export const CARRIED_ASIDE = /^\s?(\d{1,2})\/(\d{1,2}) ?の計画\s?$/;
 /**
  * Everything but letters, digits and combining marks goes: spaces, punctuation
  * (、。・「」…), markdown marks (* _ ` ~ [ ]), emoji and their variation
@@ -29,7 +31,7 @@ const notKept = /[^\p{L}\p{N}\p{Mn}\p{Mc}+#]|[\uFE00-\uFE0F]/gu;
 export function planKey(text: string, vocabulary: Vocabulary): string {
   let folded = text.normalize('NFKC').replace(markdownLink, '$1');
   const aside = trailingAside.exec(folded);
-  if (aside && horizonOf(aside[1]!, vocabulary) !== null) {
+  if (aside && (horizonOf(aside[1]!, vocabulary) !== null || CARRIED_ASIDE.test(aside[1]!))) {
     const rest = folded.slice(0, aside.index);
     // An item that is only the aside keeps it, as the plan parser does.
     if (rest.replace(notKept, '') !== '') folded = rest;

@@ -1,7 +1,9 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tokyoDate } from '../../src/cli/new.ts';
+import { writerDate } from '../../src/site/today.ts';
+
+const tokyoDate = (now: Date) => writerDate({ timezone: 'Asia/Tokyo' }, now);
 import { isIsoDate } from '../../src/stats/calendar.ts';
 import { japaneseDate, logTemplate } from '../../src/cli/template.ts';
 import { parseLog } from '../../src/index.ts';

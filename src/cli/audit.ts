@@ -1,0 +1,63 @@
+/** `nisshi audit dist`: fails when a built file holds the text of a private note or a draft log. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseCommandArgs } from './args.ts';
+import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors.ts';
+import type { CliIo, Command } from './io.ts';
+import { auditBuild, type AuditLog, type LeakFinding } from '../deploy/leak-audit.ts';
+import { findLogFiles, readLogFile } from '../files/log-files.ts';
+import type { Settings } from '../settings/settings.ts';
+
+export const auditCommand: Command = {
+  name: 'audit',
+  summary: 'audit [dist]              fail when the build holds text of a private note or a draft',
+  help: `Usage: nisshi audit [dist] [--logs FOLDER]
+
+Reads every file of the built site (HTML, JSON, XML, JS, and Pagefind's
+compressed index and fragments, unpacked) and looks for the text of the logs'
+private notes (sections headed "…🔒" or 非公開 / private, <!-- private -->
+blocks) and of draft logs. Each finding names the built file and the log's
+file:line. nisshi deploy runs the same audit before it writes anything.
+
+Options:
+  --logs FOLDER  where the logs are (default: logsDir of src/site.config.ts)
+  -h, --help     show this help
+
+Exit status: 0 nothing found, 1 private or draft text in the build, 2 bad usage.
+`,
+  async run(args, io, settings) {
+    const { values, positionals } = parseCommandArgs('audit', args, { logs: { type: 'string' } }, true);
+    if (values.help) {
+      io.stdout(this.help);
+      return EXIT_OK;
+    }
+    if (positionals.length > 1) throw new CliError('give one build folder, e.g. nisshi audit dist', EXIT_USAGE);
+    const dist = positionals[0] ?? 'dist';
+    const result = await auditFolder(io, settings, dist, values.logs ?? settings.logsDir);
+    if (result.findings.length > 0) {
+      for (const line of findingLines(dist, result.findings)) io.stdout(`${line}\n`);
+      io.stderr(`${result.findings.length} leak(s) in ${dist}: do not publish this build; rebuild it (npm run build) and audit again\n`);
+      return EXIT_FINDINGS;
+    }
+    io.stderr(`no private note or draft text in ${result.files} file(s) of ${dist} (${result.secrets} passage(s) looked for)\n`);
+    return EXIT_OK;
+  },
+};
+
+/** Runs the audit of a build folder against the logs folder (both relative to io.cwd). */
+export async function auditFolder(io: CliIo, settings: Pick<Settings, 'privateHeadings'>, dist: string, logsDir: string) {
+  const distPath = path.resolve(io.cwd, dist);
+  if (!existsSync(distPath)) throw new CliError(`${dist} does not exist; run npm run build first`, EXIT_USAGE);
+  const logs: AuditLog[] = [];
+  for (const file of await findLogFiles([logsDir], io.cwd)) {
+    logs.push({ path: file.displayPath, text: (await readLogFile(file)).text });
+  }
+  return auditBuild(distPath, logs, settings.privateHeadings);
+}
+
+export function findingLines(dist: string, findings: readonly LeakFinding[]): string[] {
+  return findings.map((finding) => {
+    const what = finding.kind === 'private' ? 'a private note' : 'a draft log';
+    return `${path.posix.join(dist, finding.file)}: holds text of ${what}, ${finding.log}:${finding.line} ("${finding.passage}")`;
+  });
+}

@@ -1,0 +1,65 @@
+/** `nisshi status`: the one command a writer runs in the morning. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseCommandArgs } from './args.ts';
+import { EXIT_OK } from './errors.ts';
+import type { Command } from './io.ts';
+import { loadLogs } from './load.ts';
+import { findLogFiles } from '../files/log-files.ts';
+import { messageLanguage, messages } from '../record/messages.ts';
+import { writerDate } from '../site/today.ts';
+import { writerStatus, type WriterStatus } from '../stats/status.ts';
+
+export const statusCommand: Command = {
+  name: 'status',
+  summary: 'status [--json]           today\'s log, the week against the target, streak, open problems, overdue plans',
+  help: `Usage: nisshi status [--json]
+
+Prints, for the writer's today (time zone and dayStartsAt of
+src/site.config.ts): whether today's log is written, this week's study hours
+against targets.weeklyMinutes, the current streak, and the open problems and
+overdue plans with their counts. Drafts and logs with errors are left out, as
+on the site.
+
+Options:
+  --json      one JSON object for scripts
+  -h, --help  show this help
+
+Exit status: 0.
+`,
+  async run(args, io, settings) {
+    const { values } = parseCommandArgs('status', args, { json: { type: 'boolean', default: false } }, false);
+    if (values.help) {
+      io.stdout(this.help);
+      return EXIT_OK;
+    }
+    const folder = path.resolve(io.cwd, settings.logsDir);
+    const loaded = existsSync(folder) ? await loadLogs(await findLogFiles([settings.logsDir], io.cwd), settings) : [];
+    const records = loaded
+      .map((log) => log.record)
+      .filter((record) => !record.draft && !record.diagnostics.some((diagnostic) => diagnostic.severity === 'error'));
+    const today = writerDate(settings, io.now());
+    const status = writerStatus(records, { today, weekStart: settings.weekStart, vocabulary: settings.vocabulary }, settings.targets?.weeklyMinutes ?? null);
+    if (values.json) {
+      io.stdout(`${JSON.stringify(status, null, 2)}\n`);
+      return EXIT_OK;
+    }
+    io.stdout(statusText(status, messageLanguage(settings.locale), path.join(settings.logsDir, `${today}.md`)));
+    return EXIT_OK;
+  },
+};
+
+export function statusText(status: WriterStatus, language: 'ja' | 'en', newPath: string): string {
+  const say = messages(language);
+  const lines = [
+    say.statusTitle(status.today),
+    status.todayLogs.length > 0 ? say.todayWritten(status.todayLogs.join(', ')) : say.todayMissing(newPath),
+    say.week(status.week.minutes, status.week.targetMinutes),
+    say.streak(status.streak),
+    say.openProblems(status.openProblems.count),
+    ...status.openProblems.titles.map((title) => `  - ${title}`),
+    say.overduePlans(status.overduePlans.count),
+    ...status.overduePlans.items.map((item) => `  - ${item.text} (${item.due})`),
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,85 @@
+/**
+ * The message catalogue of the command line and the dev overlay: every
+ * sentence a writer reads from nisshi, in Japanese (the default) and English.
+ * Diagnostics' texts live beside their rules (rules.ts: `message` in English,
+ * `ja` in Japanese); the rest is here. Rule ids stay English in both.
+ *
+ * The language: NISSHI_LANG=en or ja wins; otherwise the site's `locale`
+ * (English when it starts with "en"), else Japanese.
+ */
+export type MessageLanguage = 'ja' | 'en';
+
+export function messageLanguage(locale: string | undefined, env: string | undefined = globalThis.process?.env?.NISSHI_LANG): MessageLanguage {
+  const chosen = (env && env.trim() !== '' ? env : locale ?? 'ja').toLowerCase();
+  return chosen.startsWith('en') ? 'en' : 'ja';
+}
+
+const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
+
+const ja = {
+  summary: (files: number, errors: number, warnings: number) => `${files} 件のログ: エラー ${errors} 件、警告 ${warnings} 件`,
+  severity: (severity: 'error' | 'warning' | 'info') => ({ error: 'エラー', warning: '警告', info: '情報' })[severity],
+  logExists: (file: string) => `${file} はもうあります。続きを書くならそのファイルを開き、別の日なら --date を付けてください`,
+  badDate: (value: string) => `--date は実在する日を YYYY-MM-DD で書いてください（例 2025-08-03、指定は "${value}"）`,
+  carried: (count: number) => `${count} 件を持ち越しました`,
+  carriedDetail: (plans: number, problems: number) => `（計画・未完了 ${plans} 件、継続中の問題 ${problems} 件）`,
+  carriedHeading: '持ち越し',
+  problemsHeading: '継続中の問題',
+  carriedAside: (month: number, day: number) => `（${month}/${day} の計画）`,
+  problemSince: (month: number, day: number) => `（${month}/${day} から）`,
+  problemCurrent: '現状',
+  statusTitle: (date: string) => `${date} の状況`,
+  todayWritten: (file: string) => `今日のログ: 書いた（${file}）`,
+  todayMissing: (file: string) => `今日のログ: まだ（nisshi new で ${file} を作れます）`,
+  week: (minutes: number, target: number | null) =>
+    target === null ? `今週: ${hours(minutes)} 時間（目標なし: src/site.config.ts の targets.weeklyMinutes）` : `今週: ${hours(minutes)} / ${hours(target)} 時間（${Math.round((minutes / target) * 100)}%）`,
+  streak: (days: number) => `連続: ${days} 日`,
+  openProblems: (count: number) => `未解決の問題: ${count} 件`,
+  overduePlans: (count: number) => `期限切れの計画: ${count} 件`,
+  auditClean: (files: number, dist: string, passages: number) => `${dist} の ${files} 件のファイルに非公開メモや下書きの文章はありません（${passages} 件の文章を探しました）`,
+  auditLeaks: (count: number, dist: string) => `${dist} に公開してはいけない文章が ${count} 件あります。このビルドは公開せず、npm run build で作り直してから nisshi audit をやり直してください`,
+  auditFinding: (file: string, kind: 'private' | 'draft', log: string, passage: string) =>
+    `${file}: ${kind === 'private' ? '非公開メモ' : '下書きのログ'}の文章があります。${log}（"${passage}"）`,
+  deployLeaks: (dist: string) => `デプロイしません: ${dist} に公開してはいけない文章があります:`,
+  deployLeaksFix: '作り直して（npm run build）nisshi audit dist を実行してください',
+  deployNoLogs: (dir: string) => `${dir} フォルダがないため、非公開メモと下書きの監査をしていません`,
+  unexpected: 'nisshi の想定外のエラーです。報告してください:',
+  unknownCommand: (name: string) => `"${name}" というコマンドはありません`,
+};
+
+type Catalogue = typeof ja;
+
+const en: Catalogue = {
+  summary: (files, errors, warnings) => `${files} log(s): ${errors} error(s), ${warnings} warning(s)`,
+  severity: (severity) => severity,
+  logExists: (file) => `${file} already exists; open it to keep writing, or pass --date for another day`,
+  badDate: (value) => `--date must be a real day written YYYY-MM-DD, e.g. 2025-08-03 (got "${value}")`,
+  carried: (count) => `carried over ${count} item(s)`,
+  carriedDetail: (plans, problems) => ` (${plans} plan(s) and unchecked item(s), ${problems} open problem(s))`,
+  carriedHeading: '持ち越し',
+  problemsHeading: '継続中の問題',
+  carriedAside: (month, day) => `（${month}/${day} の計画）`,
+  problemSince: (month, day) => `（${month}/${day} から）`,
+  problemCurrent: '現状',
+  statusTitle: (date) => `status for ${date}`,
+  todayWritten: (file) => `today's log: written (${file})`,
+  todayMissing: (file) => `today's log: not yet (nisshi new writes ${file})`,
+  week: (minutes, target) =>
+    target === null ? `this week: ${hours(minutes)} hours (no target: set targets.weeklyMinutes in src/site.config.ts)` : `this week: ${hours(minutes)} / ${hours(target)} hours (${Math.round((minutes / target) * 100)}%)`,
+  streak: (days) => `streak: ${days} day(s)`,
+  openProblems: (count) => `open problems: ${count}`,
+  overduePlans: (count) => `overdue plans: ${count}`,
+  auditClean: (files, dist, passages) => `no private note or draft text in ${files} file(s) of ${dist} (${passages} passage(s) looked for)`,
+  auditLeaks: (count, dist) => `${count} leak(s) in ${dist}: do not publish this build; rebuild it (npm run build) and audit again`,
+  auditFinding: (file, kind, log, passage) => `${file}: holds text of ${kind === 'private' ? 'a private note' : 'a draft log'}, ${log} ("${passage}")`,
+  deployLeaks: (dist) => `refusing to deploy: ${dist} holds text that must not be published:`,
+  deployLeaksFix: 'rebuild the site (npm run build) and run nisshi audit dist',
+  deployNoLogs: (dir) => `no ${dir} folder here: the build was not audited for private notes and drafts`,
+  unexpected: 'unexpected error, please report it:',
+  unknownCommand: (name) => `unknown command "${name}"`,
+};
+
+/** The sentences in one language; the carried sections' headings stay Japanese (the parser and the template read them). */
+export function messages(language: MessageLanguage): Catalogue {
+  return language === 'en' ? en : ja;
+}
