@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { parseLog } from '../index.ts';
 import type { LogRecord } from '../record/schema.ts';
+import { siteSettings } from '../site.config.ts';
 import { readLogFile, type LogFile } from './files.ts';
 
 export interface LoadedLog {
@@ -14,11 +15,13 @@ export interface LoadedLog {
 
 export async function loadLogs(files: readonly LogFile[]): Promise<LoadedLog[]> {
   const loaded: LoadedLog[] = [];
+  // The site's limits, so `check` refuses exactly the logs the build refuses.
+  const limits = { maxLogBytes: siteSettings.maxLogBytes, maxNesting: siteSettings.maxNesting };
   // One file at a time: parsing is the slow part and is single-threaded anyway,
   // and thousands of concurrent reads would only risk running out of file handles.
   for (const file of files) {
     const { text, encodingError } = await readLogFile(file);
-    const record = parseLog(text, { path: toPosix(file.displayPath) });
+    const record = parseLog(text, { path: toPosix(file.displayPath), limits });
     // What the parser says about mojibake is noise: the encoding is what to fix first.
     if (encodingError) record.diagnostics = [encodingError];
     loaded.push({ file, record });

@@ -17,13 +17,17 @@ import { extractPlans } from './extract/plans.ts';
 import { extractProblems } from './extract/problems.ts';
 import { extractReferences } from './extract/references.ts';
 import { diagnostic, keyLine, readFrontmatter, type Frontmatter } from './frontmatter.ts';
+import { defaultLimits, resolveLimits, treeNestingDiagnostic, type InputLimits } from './limits.ts';
 import { readLogDate } from './log-date.ts';
+import { refusedRecord } from './refused-record.ts';
 import { slugFromPath } from './slug.ts';
 import { resolveVocabulary, type Vocabulary } from './vocabulary.ts';
 
 export interface NisshiOptions {
   /** Heading names and labels to use instead of (parts of) the defaults. */
   vocabulary?: Partial<Vocabulary>;
+  /** Size and nesting limits (maxLogBytes, maxNesting); the defaults when left out. */
+  limits?: Partial<InputLimits>;
 }
 
 declare module 'vfile' {
@@ -37,15 +41,19 @@ declare module 'vfile' {
 
 export const remarkNisshi: Plugin<[NisshiOptions?], Root> = function (options) {
   const vocabulary = resolveVocabulary(options?.vocabulary);
+  const limits = resolveLimits(options?.limits);
   return (tree, file) => {
-    file.data.nisshi = extractLog(tree, file, vocabulary);
+    file.data.nisshi = extractLog(tree, file, vocabulary, limits);
   };
 };
 
-export function extractLog(tree: Root, file: VFile, vocabulary: Vocabulary): LogRecord {
+export function extractLog(tree: Root, file: VFile, vocabulary: Vocabulary, limits: InputLimits = defaultLimits): LogRecord {
   const text = String(file.value ?? '');
   const frontmatter = file.data.nisshiFrontmatter ?? readFrontmatter(text.replace(/^\ufeff/, ''));
   const path = file.path ?? '';
+  // Checked before any walk: every walk below may then recurse without fear for the stack.
+  const tooDeep = treeNestingDiagnostic(tree, limits);
+  if (tooDeep) return refusedRecord(path, [tooDeep]);
   const context = createContext(tree, text, vocabulary, frontmatter.lineCount + 1);
   const diagnostics: Diagnostic[] = [...frontmatter.diagnostics];
 
