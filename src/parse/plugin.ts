@@ -18,7 +18,9 @@ import { extractProblems } from './extract/problems.ts';
 import { extractReferences } from './extract/references.ts';
 import { diagnostic, keyLine, readFrontmatter, type Frontmatter } from './frontmatter.ts';
 import { defaultLimits, resolveLimits, treeNestingDiagnostic, type InputLimits } from './limits.ts';
+import { readDraft } from './draft.ts';
 import { readLogDate } from './log-date.ts';
+import { tagDiagnostics } from './tag-name.ts';
 import { refusedRecord } from './refused-record.ts';
 import { slugFromPath } from './slug.ts';
 import { resolveVocabulary, type Vocabulary } from './vocabulary.ts';
@@ -89,7 +91,7 @@ export function extractLog(tree: Root, file: VFile, vocabulary: Vocabulary, limi
 
 function readTagsAndDraft(frontmatter: Frontmatter): { tags: string[]; draft: boolean; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const { tags: rawTags, draft: rawDraft } = frontmatter.data;
+  const { tags: rawTags } = frontmatter.data;
   let tags: string[] = [];
   if (Array.isArray(rawTags)) tags = rawTags.filter((tag) => tag !== null && tag !== undefined).map(String);
   else if (typeof rawTags === 'string') tags = rawTags.split(/[,、\s]+/);
@@ -98,14 +100,8 @@ function readTagsAndDraft(frontmatter: Frontmatter): { tags: string[]; draft: bo
   }
   tags = [...new Set(tags.map((tag) => tag.trim().replace(/^#/, '')).filter(Boolean))];
 
-  let draft = false;
-  if (typeof rawDraft === 'boolean') draft = rawDraft;
-  else if (rawDraft !== undefined && rawDraft !== null) {
-    // Anything but a clear "false" keeps the log unpublished: a draft must never leak.
-    draft = !/^(false|no|off|0)$/i.test(String(rawDraft).trim());
-    diagnostics.push(diagnostic('warning', 'frontmatter-draft', keyLine(frontmatter, 'draft'), 1,
-      `draft should be true or false, not "${String(rawDraft)}"; nisshi treats this log as ${draft ? 'a draft' : 'published'}`));
-  }
+  const { draft, diagnostics: draftDiagnostics } = readDraft(frontmatter);
+  diagnostics.push(...draftDiagnostics, ...tagDiagnostics(tags, keyLine(frontmatter, 'tags')));
   return { tags, draft, diagnostics };
 }
 
