@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { parseLog } from '../index.ts';
 import type { LogRecord } from '../record/schema.ts';
+import { refusedRecord } from '../parse/refused-record.ts';
 import { siteSettings } from '../site.config.ts';
 import { readLogFile, type LogFile } from './files.ts';
 
@@ -20,6 +21,10 @@ export async function loadLogs(files: readonly LogFile[]): Promise<LoadedLog[]> 
   // One file at a time: parsing is the slow part and is single-threaded anyway,
   // and thousands of concurrent reads would only risk running out of file handles.
   for (const file of files) {
+    if (file.refusal) {
+      loaded.push({ file, record: refusedRecord(toPosix(file.displayPath), [file.refusal]) });
+      continue;
+    }
     const { text, encodingError } = await readLogFile(file);
     const record = parseLog(text, { path: toPosix(file.displayPath), limits });
     // What the parser says about mojibake is noise: the encoding is what to fix first.

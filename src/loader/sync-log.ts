@@ -59,6 +59,7 @@ export async function syncLog(
   pipeline: LogPipeline,
   state: SyncState,
 ): Promise<LogOutcome> {
+  if (location.refusal) return { kind: 'failed', location, diagnostics: [location.refusal] };
   const { text, encodingError } = decodeLog(await readFile(location.absolutePath));
   // The path is part of it: the record's source, slug and maybe date come from the path.
   const digest = context.generateDigest(`${location.relativePath}\0${text}${settingsKey}`);
