@@ -18,6 +18,9 @@ export const settingsInput: SettingsInput = {
   locale: 'ja',
   logsDir: process.env.NISSHI_LOGS_DIR ?? 'logs',
   allowRawHtml: false,
+  maxLogBytes: 1024 * 1024,
+  maxNesting: 100,
+  publicFrontmatter: [],
   // vocabulary: { sections: { goals: ['やりたいこと'] } },
   // cacheRules: [{ pattern: '_astro/**', cacheControl: 'public, max-age=31536000, immutable' }, { pattern: '**', cacheControl: 'public, max-age=0, must-revalidate' }],
 };

@@ -15,7 +15,8 @@ import type { LogRecord } from '../record/schema.ts';
 import { diagnose } from '../record/rules.ts';
 import { extractLog } from './extract-log.ts';
 import { blankFrontmatter, readFrontmatter } from './frontmatter.ts';
-import { slugFromPath } from './slug.ts';
+import { inputLimitDiagnostic, resolveLimits } from './limits.ts';
+import { isRefused, refusedRecord } from './refused-record.ts';
 import { normalizeText } from './tree-parity.ts';
 import { resolveVocabulary, type Vocabulary, type VocabularyOverrides } from './vocabulary.ts';
 
@@ -23,11 +24,15 @@ import { resolveVocabulary, type Vocabulary, type VocabularyOverrides } from './
 export interface ReadSettings {
   /** Heading names and labels, where the writer's differ from nisshi's defaults. */
   vocabulary?: VocabularyOverrides | undefined;
+  /** Largest log read, in bytes (default 1 MiB): a larger one is refused before parsing. */
+  maxLogBytes?: number | undefined;
+  /** Deepest nesting of quotes, lists and inline marks (default 100): a deeper log is refused. */
+  maxNesting?: number | undefined;
 }
 
 /** The part of the site's settings that readLog uses: only these make a stored entry stale when they change. */
 export function readSettingsOf(settings: ReadSettings): ReadSettings {
-  return { vocabulary: settings.vocabulary };
+  return { vocabulary: settings.vocabulary, maxLogBytes: settings.maxLogBytes, maxNesting: settings.maxNesting };
 }
 
 export interface ReadLogOptions {
@@ -51,16 +56,22 @@ export function readLog(text: string, options: ReadLogOptions, buildTree: TreeBu
   const path = options.path;
   try {
     const clean = normalizeText(String(text ?? '')).replace(/^\ufeff/, '');
+    const limits = resolveLimits({ maxLogBytes: options.settings?.maxLogBytes, maxNesting: options.settings?.maxNesting });
+    // Too large, or visibly nested too deep: refused before any parser sees it.
+    const refusal = inputLimitDiagnostic(clean, limits);
+    if (refusal) return { record: refusedRecord(path, [refusal]), tree: null, body: '' };
     const frontmatter = readFrontmatter(clean);
     const file = new VFile({ value: clean, path: path || undefined });
     file.data.nisshiFrontmatter = frontmatter;
     const tree = buildTree(blankFrontmatter(clean, frontmatter));
-    const record = extractLog(tree, file, vocabularyFor(options.settings?.vocabulary));
+    const record = extractLog(tree, file, vocabularyFor(options.settings?.vocabulary), limits);
     record.source = path;
+    // A tree nested too deep is not walked by the renderer either.
+    if (isRefused(record)) return { record, tree: null, body: '' };
     return { record, tree, body: bodyAfter(clean, frontmatter.lineCount) };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { record: failedRecord(path, message), tree: null, body: '' };
+    const reason = error instanceof Error ? error.message : String(error);
+    return { record: refusedRecord(path, [diagnose('internal-error', 1, 1, { reason })]), tree: null, body: '' };
   }
 }
 
@@ -85,15 +96,4 @@ export function bodyAfter(text: string, lineCount: number): string {
     offset = next === -1 ? -1 : next + 1;
   }
   return offset === -1 ? '' : text.slice(offset);
-}
-
-function failedRecord(path: string, reason: string): LogRecord {
-  return {
-    source: path, slug: slugFromPath(path, null), date: null, dateSource: null, title: null, tags: [], draft: true,
-    goals: [], checklist: [], problems: [], plans: [], learnings: [], references: [],
-    metrics: { studyMinutes: null, studyApproximate: null, studyTotalMinutes: null, problemsFound: null, tasksPlanned: null, tasksDone: null },
-    figures: [],
-    diagnostics: [diagnose('internal-error', 1, 1, { reason })],
-    frontmatter: {},
-  };
 }

@@ -37,15 +37,57 @@ export const rules = {
         ? 'frontmatter must be "key: value" lines (a YAML mapping)'
         : `frontmatter is not valid YAML: ${reason}; fix the line or quote the value`,
   }),
+  'frontmatter-toml': rule({
+    severity: 'error',
+    summary: 'TOML frontmatter ("+++"), which nisshi does not read',
+    message: () =>
+      'this log starts with TOML frontmatter ("+++"), which nisshi does not read (a draft setting in it would be lost); ' +
+      'write it as YAML between "---" lines on the first line (draft: true, tags: [a, b])',
+  }),
+  'frontmatter-not-first': rule<{ why: string; from: number; to: number }>({
+    severity: 'warning',
+    summary: 'frontmatter that does not start on the first line',
+    message: ({ why, from, to }) => `frontmatter ${why}: nisshi read lines ${from}–${to} as frontmatter; put "---" alone on the very first line`,
+  }),
+  'frontmatter-alias': rule<{ anchor: string }>({
+    severity: 'error',
+    summary: 'YAML anchors and aliases in the frontmatter',
+    message: ({ anchor }) =>
+      `frontmatter uses the YAML anchor "&${anchor}"; nisshi does not read anchors and aliases (*${anchor}), ` +
+      'which can make a few lines stand for gigabytes: write each value out',
+  }),
   'frontmatter-tags': rule({
     severity: 'warning',
     summary: 'tags that are neither a list nor a string',
     message: () => 'tags should be a list (tags: [aws, lambda]) or a comma-separated string',
   }),
-  'frontmatter-draft': rule<{ value: string; draft: boolean }>({
+  'frontmatter-draft': rule<{ key: string; value: string; draft: boolean }>({
     severity: 'warning',
-    summary: 'a draft flag that is not true or false',
-    message: ({ value, draft }) => `draft should be true or false, not "${value}"; nisshi treats this log as ${draft ? 'a draft' : 'published'}`,
+    summary: 'a draft flag that is not true or false, or a draft-like key other than "draft"',
+    message: ({ key, value, draft }) =>
+      key === 'draft'
+        ? `draft should be true or false, not "${value}"; nisshi treats this log as ${draft ? 'a draft' : 'published'}`
+        : `"${key}: ${value}" reads as a draft, so this log is not published; write "draft: true" (or remove the key and write "draft: false" to publish it)`,
+  }),
+  'tag-not-a-page': rule<{ tag: string; problem: string }>({
+    severity: 'error',
+    summary: 'a tag that cannot be a page name under /tags/',
+    message: ({ tag, problem }) =>
+      `tag ${JSON.stringify(tag)} cannot be a page under /tags/ (${problem}); ` +
+      'rename it without "/", "\\", "%", "?", "#" or control characters, and not "." or ".."',
+  }),
+  'log-too-large': rule<{ size: string; limit: string; settingsFile: string }>({
+    severity: 'error',
+    summary: 'a log over the size limit (maxLogBytes)',
+    message: ({ size, limit, settingsFile }) =>
+      `this log is ${size}, over the limit of ${limit}: nisshi did not read it; split it into smaller logs, or raise maxLogBytes in ${settingsFile}`,
+  }),
+  'nesting-too-deep': rule<{ depth: string; limit: number; settingsFile: string }>({
+    severity: 'error',
+    summary: 'quotes, lists or inline marks nested deeper than maxNesting',
+    message: ({ depth, limit, settingsFile }) =>
+      `quotes, lists or inline marks here are nested ${depth} levels deep, over the limit of ${limit}: ` +
+      `nisshi did not read this log; flatten the nesting, or raise maxNesting in ${settingsFile}`,
   }),
   'invalid-date': rule<{ value: string }>({
     severity: 'error',
@@ -85,6 +127,12 @@ export const rules = {
     summary: 'two published logs that would share one page',
     message: ({ slug, others }) =>
       `slug "${slug}" is also used by ${others}; two logs would share one page: merge them, or rename one so its slug differs`,
+  }),
+  'link-outside-logs': rule<{ target: string }>({
+    severity: 'error',
+    summary: 'a symbolic link to a file outside the logs folder',
+    message: ({ target }) =>
+      `this is a link to ${target}, outside the logs folder; nisshi did not read it: move or copy the log into the logs folder, or remove the link`,
   }),
   'internal-error': rule<{ reason: string }>({
     severity: 'error',
