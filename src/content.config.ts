@@ -16,6 +16,7 @@ const logs = defineCollection({
     base: siteSettings.logsDir,
     settings: readSettingsOf(siteSettings),
     allowRawHtml: siteSettings.allowRawHtml,
+    publicFrontmatter: siteSettings.publicFrontmatter,
   }),
   schema: logRecordSchema,
 });

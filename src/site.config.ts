@@ -24,6 +24,9 @@ export const settingsInput: SettingsInput = {
   targets: { weeklyMinutes: 600 },
   // 非公開にする見出し（見出しの末尾が 🔒 の節も非公開）。
   // privateHeadings: ['非公開', 'private'],
+  maxLogBytes: 1024 * 1024,
+  maxNesting: 100,
+  publicFrontmatter: [],
   // vocabulary: { sections: { goals: ['やりたいこと'] } },
   // cacheRules: [{ pattern: '_astro/**', cacheControl: 'public, max-age=31536000, immutable' }, { pattern: '**', cacheControl: 'public, max-age=0, must-revalidate' }],
 };

@@ -21,7 +21,9 @@ export function carriedSections(carried: CarryOver, say: ReturnType<typeof messa
   if (carried.problems.length > 0) {
     text += `## ${say.problemsHeading}\n`;
     for (const problem of carried.problems) {
-      XX
+      // The first line of 現状: what follows it in the record may be the next paragraphs of the day.
+      const first = problem.current?.split('\n').find((line) => line.trim() !== '');
+      const current = first === undefined ? '' : ` — ${say.problemCurrent}: ${oneLine(first)}`;
       text += `- ${oneLine(problem.title)}${say.problemSince(...monthDay(problem.firstSeen))}${current}\n`;
     }
     text += '\n';

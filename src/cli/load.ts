@@ -7,6 +7,7 @@ import { parseLog } from '../parse/parse-log.ts';
 import type { ReadSettings } from '../parse/read-log.ts';
 import type { LogRecord } from '../record/schema.ts';
 import { readLogFile, type LogFile } from '../files/log-files.ts';
+import { refusedRecord } from '../parse/refused-record.ts';
 
 export interface LoadedLog {
   file: LogFile;
@@ -19,6 +20,10 @@ export async function loadLogs(files: readonly LogFile[], settings?: ReadSetting
   // One file at a time: parsing is the slow part and is single-threaded anyway,
   // and thousands of concurrent reads would only risk running out of file handles.
   for (const file of files) {
+    if (file.refusal) {
+      loaded.push({ file, record: refusedRecord(toPosix(file.displayPath), [file.refusal]) });
+      continue;
+    }
     const { text, encodingError } = await readLogFile(file);
     const record = parseLog(text, { path: toPosix(file.displayPath), settings, includePrivate });
     // What the parser says about mojibake is noise: the encoding is what to fix first.

@@ -30,10 +30,12 @@ import { watchLogs } from './watch-logs.ts';
 export interface NisshiLoaderOptions {
   /** Folder of the logs, relative to the project root (or absolute); searched recursively. */
   base: string;
-  /** What changes a log's meaning (the vocabulary …): the site's settings, as `nisshi check` reads them. */
+  /** What changes a log's meaning (vocabulary, size and nesting limits): the site's settings, as `nisshi check` reads them. */
   settings?: ReadSettings;
   /** Pass raw HTML in logs through unsanitised (default false). */
   allowRawHtml?: boolean;
+  /** Frontmatter keys to publish besides the ones nisshi reads (default none). */
+  publicFrontmatter?: readonly string[];
 }
 
 /** Files in flight at once: enough to keep every worker fed while others are read, few enough for any ulimit. */
@@ -46,7 +48,11 @@ const inThisThread: LogPipeline = { process: processLog };
  *   load, this thread for a saved file); tests pass a counting one, a site never does.
  */
 export function nisshiLoader(options: NisshiLoaderOptions, pipeline?: LogPipeline) {
-  const settings: LogSettings = { read: options.settings ?? {}, allowRawHtml: options.allowRawHtml ?? false };
+  const settings: LogSettings = {
+    read: options.settings ?? {},
+    allowRawHtml: options.allowRawHtml ?? false,
+    publicFrontmatter: options.publicFrontmatter ?? [],
+  };
   // Part of every digest: a stored entry is stale when the settings or nisshi's own code changed, not only the file.
   const settingsKey = `\0${JSON.stringify({ nisshi: packageJson.version, code: codeVersion(), ...settings })}`;
 

@@ -13,12 +13,15 @@ import { diagnose } from '../record/rules.ts';
 import type { Diagnostic, LogRecord } from '../record/schema.ts';
 import { pageSlug } from '../parse/pages.ts';
 import type { LogLocation } from './log-files.ts';
+import { publicFrontmatter } from './public-frontmatter.ts';
 import type { ProcessedLog, ProcessOptions } from './process-log.ts';
 
 /** The settings that change an entry: what a log means (ReadSettings) and how its body is rendered. */
 export interface LogSettings {
   read: ReadSettings;
   allowRawHtml: boolean;
+  /** Frontmatter keys stored besides the ones nisshi reads; the rest never reach the site. */
+  publicFrontmatter?: readonly string[];
 }
 
 /** Parses and renders a log: on worker threads for a full load, here for one saved file; tests count its calls. */
@@ -58,6 +61,7 @@ export async function syncLog(
   pipeline: LogPipeline,
   state: SyncState,
 ): Promise<LogOutcome> {
+  if (location.refusal) return { kind: 'failed', location, diagnostics: [location.refusal] };
   const { text, encodingError } = decodeLog(await readFile(location.absolutePath));
   // The path is part of it: the record's source, slug and maybe date come from the path.
   const digest = context.generateDigest(`${location.relativePath}\0${text}${settingsKey}`);
@@ -91,9 +95,10 @@ export async function syncLog(
   const duplicate = state.claim(id, location.relativePath);
   if (duplicate !== null) return { ...duplicateOutcome(location, id, duplicate, record.diagnostics), notices };
 
+  const stored: LogRecord = { ...record, frontmatter: publicFrontmatter(record.frontmatter, settings.publicFrontmatter ?? [], settings.read.vocabulary) };
   const data = await context.parseData({
     id,
-    data: record as unknown as Record<string, unknown>,
+    data: stored as unknown as Record<string, unknown>,
     filePath: location.absolutePath,
   });
   context.store.set({

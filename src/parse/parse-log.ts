@@ -4,6 +4,7 @@
  * becomes a diagnostic.
  */
 import type { LogRecord } from '../record/schema.ts';
+import type { InputLimits } from './limits.ts';
 import { readLog, type ReadSettings } from './read-log.ts';
 import { remarkTree } from './remark-tree.ts';
 import type { VocabularyOverrides } from './vocabulary.ts';
@@ -13,13 +14,18 @@ export interface ParseLogOptions {
   path: string;
   /** Heading names and labels to use instead of (parts of) the defaults. */
   vocabulary?: VocabularyOverrides | undefined;
-  /** The site's settings (vocabulary and the like); `vocabulary` above wins when both are given. */
+  /** Size and nesting limits (maxLogBytes, maxNesting); the defaults when left out. */
+  limits?: Partial<InputLimits> | undefined;
+  /** The site's settings (vocabulary, limits); `vocabulary` and `limits` above win when given. */
   settings?: ReadSettings | undefined;
   /** Keep private notes (`nisshi parse --include-private`); the site never does. */
   includePrivate?: boolean | undefined;
 }
 
 export function parseLog(text: string, options: ParseLogOptions): LogRecord {
-  const settings = options.vocabulary ? { ...options.settings, vocabulary: options.vocabulary } : options.settings;
+  const settings: ReadSettings = { ...options.settings };
+  if (options.vocabulary) settings.vocabulary = options.vocabulary;
+  if (options.limits?.maxLogBytes !== undefined) settings.maxLogBytes = options.limits.maxLogBytes;
+  if (options.limits?.maxNesting !== undefined) settings.maxNesting = options.limits.maxNesting;
   return readLog(text, { path: options.path, settings, includePrivate: options.includePrivate }, remarkTree).record;
 }

@@ -16,9 +16,10 @@ import { messageLanguage, type MessageLanguage } from '../record/messages.ts';
 import { diagnose, localizeDiagnostic } from '../record/rules.ts';
 import { extractLog } from './extract-log.ts';
 import { blankFrontmatter, readFrontmatter } from './frontmatter.ts';
-import { slugFromPath } from './slug.ts';
+import { inputLimitDiagnostic, resolveLimits } from './limits.ts';
 import { placeholderDiagnostics } from './placeholders.ts';
 import { DEFAULT_PRIVATE_HEADINGS, dropPrivateNotes, type PrivatePassage } from './private-notes.ts';
+import { isRefused, refusedRecord } from './refused-record.ts';
 import { normalizeText } from './tree-parity.ts';
 import { resolveVocabulary, type Vocabulary, type VocabularyOverrides } from './vocabulary.ts';
 
@@ -32,12 +33,18 @@ export interface ReadSettings {
   locale?: string | undefined;
   /** The language of messages, resolved at the edge (NISSHI_LANG over locale); wins over locale. */
   messages?: MessageLanguage | undefined;
+  /** Largest log read, in bytes (default 1 MiB): a larger one is refused before parsing. */
+  maxLogBytes?: number | undefined;
+  /** Deepest nesting of quotes, lists and inline marks (default 100): a deeper log is refused. */
+  maxNesting?: number | undefined;
 }
 
 /** The part of the site's settings that readLog uses: only these make a stored entry stale when they change. */
 export function readSettingsOf(settings: ReadSettings): ReadSettings {
   return {
     vocabulary: settings.vocabulary,
+    maxLogBytes: settings.maxLogBytes,
+    maxNesting: settings.maxNesting,
     privateHeadings: settings.privateHeadings,
     messages: settings.messages ?? messageLanguage(settings.locale),
   };
@@ -68,6 +75,10 @@ export function readLog(text: string, options: ReadLogOptions, buildTree: TreeBu
   const path = options.path;
   try {
     const clean = normalizeText(String(text ?? '')).replace(/^\ufeff/, '');
+    const limits = resolveLimits({ maxLogBytes: options.settings?.maxLogBytes, maxNesting: options.settings?.maxNesting });
+    // Too large, or visibly nested too deep: refused before any parser sees it.
+    const refusal = inputLimitDiagnostic(clean, limits);
+    if (refusal) return { record: refusedRecord(path, [refusal]), tree: null, body: '', privatePassages: [] };
     const frontmatter = readFrontmatter(clean);
     // Private notes go before anything reads the text (private-notes.ts): only the body can hold them.
     const { text: visible, passages } = options.includePrivate
@@ -76,18 +87,19 @@ export function readLog(text: string, options: ReadLogOptions, buildTree: TreeBu
     const file = new VFile({ value: visible, path: path || undefined });
     file.data.nisshiFrontmatter = frontmatter;
     const tree = buildTree(blankFrontmatter(visible, frontmatter));
-    const record = extractLog(tree, file, vocabularyFor(options.settings?.vocabulary));
+    const record = extractLog(tree, file, vocabularyFor(options.settings?.vocabulary), limits);
     record.source = path;
+    const language = options.settings?.messages ?? messageLanguage(options.settings?.locale);
+    // A tree nested too deep is not walked by the renderer either.
+    if (isRefused(record)) return { record: localized(record, language), tree: null, body: '', privatePassages: passages };
     for (const passage of passages) {
       if (passage.unclosed) record.diagnostics.push(diagnose('private-unclosed', passage.startLine, 1));
     }
     record.diagnostics.push(...placeholderDiagnostics(visible, frontmatter.lineCount));
-    const language = options.settings?.messages ?? messageLanguage(options.settings?.locale);
-    record.diagnostics = record.diagnostics.map((diagnostic) => localizeDiagnostic(diagnostic, language));
-    return { record, tree, body: bodyAfter(visible, frontmatter.lineCount), privatePassages: passages };
+    return { record: localized(record, language), tree, body: bodyAfter(visible, frontmatter.lineCount), privatePassages: passages };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { record: failedRecord(path, message), tree: null, body: '', privatePassages: [] };
+    const reason = error instanceof Error ? error.message : String(error);
+    return { record: refusedRecord(path, [diagnose('internal-error', 1, 1, { reason })]), tree: null, body: '', privatePassages: [] };
   }
 }
 
@@ -102,6 +114,12 @@ function vocabularyFor(partial: VocabularyOverrides | undefined): Vocabulary {
     vocabularies.set(key, vocabulary);
   }
   return vocabulary;
+}
+
+/** The record with its diagnostics' messages in the writer's language. */
+function localized(record: LogRecord, language: MessageLanguage): LogRecord {
+  record.diagnostics = record.diagnostics.map((diagnostic) => localizeDiagnostic(diagnostic, language));
+  return record;
 }
 
 /** The text with the body's private passages blanked; passages carry lines of the whole file. */
@@ -123,15 +141,4 @@ export function bodyAfter(text: string, lineCount: number): string {
     offset = next === -1 ? -1 : next + 1;
   }
   return offset === -1 ? '' : text.slice(offset);
-}
-
-function failedRecord(path: string, reason: string): LogRecord {
-  return {
-    source: path, slug: slugFromPath(path, null), date: null, dateSource: null, title: null, tags: [], draft: true,
-    goals: [], checklist: [], problems: [], plans: [], learnings: [], references: [],
-    metrics: { studyMinutes: null, studyApproximate: null, studyTotalMinutes: null, problemsFound: null, tasksPlanned: null, tasksDone: null },
-    figures: [],
-    diagnostics: [diagnose('internal-error', 1, 1, { reason })],
-    frontmatter: {},
-  };
 }

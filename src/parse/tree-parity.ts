@@ -46,7 +46,6 @@ export function satteriMisreadsMarkdown(markdown: string): boolean {
 
 /** Control characters that are not line or tab structure, and lone surrogates, as U+FFFD (see 0. above). */
 export function normalizeText(text: string): string {
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   return text.toWellFormed().replace(/(?!^)\ufeff|[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/g, '\ufffd');
 }
 

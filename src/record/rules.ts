@@ -47,17 +47,74 @@ export const rules = {
         ? 'フロントマターは "キー: 値" の行（YAML のマッピング）で書いてください'
         : `フロントマターが正しい YAML ではありません: ${reason}。その行を直すか、値を引用符で囲んでください`,
   }),
+  'frontmatter-toml': rule({
+    severity: 'error',
+    summary: 'TOML frontmatter ("+++"), which nisshi does not read',
+    message: () =>
+      'this log starts with TOML frontmatter ("+++"), which nisshi does not read (a draft setting in it would be lost); ' +
+      'write it as YAML between "---" lines on the first line (draft: true, tags: [a, b])',
+    ja: () =>
+      'このログは TOML のフロントマター（"+++"）で始まっていますが、nisshi は TOML を読みません（下書きの設定が失われます）。' +
+      '最初の行から "---" で囲んだ YAML で書いてください（draft: true, tags: [a, b]）',
+  }),
+  'frontmatter-not-first': rule<{ why: string; from: number; to: number }>({
+    severity: 'warning',
+    summary: 'frontmatter that does not start on the first line',
+    message: ({ why, from, to }) => `frontmatter ${why}: nisshi read lines ${from}–${to} as frontmatter; put "---" alone on the very first line`,
+    ja: ({ why, from, to }) => `フロントマターが${why}: ${from}〜${to} 行目をフロントマターとして読みました。"---" だけの行をファイルの先頭に置いてください`,
+  }),
+  'frontmatter-alias': rule<{ anchor: string }>({
+    severity: 'error',
+    summary: 'YAML anchors and aliases in the frontmatter',
+    message: ({ anchor }) =>
+      `frontmatter uses the YAML anchor "&${anchor}"; nisshi does not read anchors and aliases (*${anchor}), ` +
+      'which can make a few lines stand for gigabytes: write each value out',
+    ja: ({ anchor }) =>
+      `フロントマターで YAML のアンカー "&${anchor}" が使われています。nisshi はアンカーとエイリアス（*${anchor}）を読みません（数行で何ギガバイトにもなり得るため）。値をそれぞれ書き出してください`,
+  }),
   'frontmatter-tags': rule({
     severity: 'warning',
     summary: 'tags that are neither a list nor a string',
     message: () => 'tags should be a list (tags: [aws, lambda]) or a comma-separated string',
     ja: () => 'tags はリスト（tags: [aws, lambda]）かカンマ区切りの文字列で書いてください',
   }),
-  'frontmatter-draft': rule<{ value: string; draft: boolean }>({
+  'frontmatter-draft': rule<{ key: string; value: string; draft: boolean }>({
     severity: 'warning',
-    summary: 'a draft flag that is not true or false',
-    message: ({ value, draft }) => `draft should be true or false, not "${value}"; nisshi treats this log as ${draft ? 'a draft' : 'published'}`,
-    ja: ({ value, draft }) => `draft は true か false で書いてください（"${value}" ではなく）。このログは${draft ? '下書き' : '公開'}として扱います`,
+    summary: 'a draft flag that is not true or false, or a draft-like key other than "draft"',
+    message: ({ key, value, draft }) =>
+      key === 'draft'
+        ? `draft should be true or false, not "${value}"; nisshi treats this log as ${draft ? 'a draft' : 'published'}`
+        : `"${key}: ${value}" reads as a draft, so this log is not published; write "draft: true" (or remove the key and write "draft: false" to publish it)`,
+    ja: ({ key, value, draft }) =>
+      key === 'draft'
+        ? `draft は true か false で書いてください（"${value}" ではなく）。このログは${draft ? '下書き' : '公開'}として扱います`
+        : `"${key}: ${value}" は下書きの指定と読めるので、このログは公開しません。"draft: true" と書いてください（公開するならそのキーを消して "draft: false"）`,
+  }),
+  'tag-not-a-page': rule<{ tag: string; problem: string }>({
+    severity: 'error',
+    summary: 'a tag that cannot be a page name under /tags/',
+    message: ({ tag, problem }) =>
+      `tag ${JSON.stringify(tag)} cannot be a page under /tags/ (${problem}); ` +
+      'rename it without "/", "\\", "%", "?", "#" or control characters, and not "." or ".."',
+    ja: ({ tag, problem }) =>
+      `タグ ${JSON.stringify(tag)} は /tags/ の下のページ名になれません（${problem}）。"/"、"\\"、"%"、"?"、"#"、制御文字を含まず、"." や ".." でない名前にしてください`,
+  }),
+  'log-too-large': rule<{ size: string; limit: string; settingsFile: string }>({
+    severity: 'error',
+    summary: 'a log over the size limit (maxLogBytes)',
+    message: ({ size, limit, settingsFile }) =>
+      `this log is ${size}, over the limit of ${limit}: nisshi did not read it; split it into smaller logs, or raise maxLogBytes in ${settingsFile}`,
+    ja: ({ size, limit, settingsFile }) =>
+      `このログは ${size} で、上限 ${limit} を超えているため読みませんでした。小さなログに分けるか、${settingsFile} の maxLogBytes を上げてください`,
+  }),
+  'nesting-too-deep': rule<{ depth: string; limit: number; settingsFile: string }>({
+    severity: 'error',
+    summary: 'quotes, lists or inline marks nested deeper than maxNesting',
+    message: ({ depth, limit, settingsFile }) =>
+      `quotes, lists or inline marks here are nested ${depth} levels deep, over the limit of ${limit}: ` +
+      `nisshi did not read this log; flatten the nesting, or raise maxNesting in ${settingsFile}`,
+    ja: ({ depth, limit, settingsFile }) =>
+      `引用・リスト・インラインの記号が ${depth} 段の入れ子になっていて、上限 ${limit} を超えているため読みませんでした。入れ子を浅くするか、${settingsFile} の maxNesting を上げてください`,
   }),
   'invalid-date': rule<{ value: string }>({
     severity: 'error',
@@ -126,6 +183,14 @@ export const rules = {
     summary: 'two published logs for the same day',
     message: ({ date, others }) => `${others} is also the log of ${date}; the site shows both on that day and sums their figures — merge them if that is not what you meant`,
     ja: ({ date, others }) => `${others} も ${date} のログです。サイトではその日に両方を表示し、数値を合計します。意図しないものなら一つにまとめてください`,
+  }),
+  'link-outside-logs': rule<{ target: string }>({
+    severity: 'error',
+    summary: 'a symbolic link to a file outside the logs folder',
+    message: ({ target }) =>
+      `this is a link to ${target}, outside the logs folder; nisshi did not read it: move or copy the log into the logs folder, or remove the link`,
+    ja: ({ target }) =>
+      `これはログのフォルダの外にある ${target} へのリンクなので読みませんでした。ログをフォルダの中に移すかコピーするか、リンクを消してください`,
   }),
   'internal-error': rule<{ reason: string }>({
     severity: 'error',

@@ -130,6 +130,8 @@ export const logRecordSchema = z.object({
   metrics: metricsSchema,
   figures: z.array(figureSchema),
   diagnostics: z.array(diagnosticSchema),
-  frontmatter: z.record(z.string(), z.unknown()).meta({ description: 'Frontmatter as written (YAML core schema: dates stay strings) (src/parse/frontmatter.ts).' }),
+  frontmatter: z.record(z.string(), z.unknown()).meta({
+    description: 'Frontmatter as written (YAML core schema: dates stay strings); on the site only the keys nisshi reads and those the settings\' publicFrontmatter names, `nisshi parse` shows them all (src/parse/frontmatter.ts, src/loader/public-frontmatter.ts).',
+  }),
 });
 export type LogRecord = z.infer<typeof logRecordSchema>;
