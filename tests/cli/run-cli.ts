@@ -18,11 +18,11 @@ export interface CliRun {
 }
 
 /** `process.execPath` is the Node 24 that `npm test` put first on PATH. */
-export function runCli(args: readonly string[], cwd: string, nodeFlags: readonly string[] = []): CliRun {
+export function runCli(args: readonly string[], cwd: string, nodeFlags: readonly string[] = [], env: Record<string, string> = {}): CliRun {
   const result = spawnSync(process.execPath, [...nodeFlags, binPath, ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...env },
   });
   if (result.error) throw result.error;
   return {
