@@ -31,7 +31,10 @@ export interface Secret {
   kind: 'private' | 'draft';
   log: string;
   line: number;
+  /** As written in the log, for the report. */
   passage: string;
+  /** What is looked for: the passage without white space. */
+  needle: string;
 }
 
 export interface LeakFinding extends Secret {
@@ -43,13 +46,17 @@ export interface LeakFinding extends Secret {
 const MARKS = /<!--\s?\/?private\s?-->|<[^<>\n]*>|[*_`~|#>[\]()!]|\s-\s\[[ xX]\]|^\s*(?:[-+]|\d+[.)])\s(?:\[[ xX]\]\s)?/g;
 const SPACES = /\s+/g;
 
+/**
+ * Text compared with every white space taken out: a page may break a line or
+ * put a tag (then nothing) where the log had a space, or none where it had one.
+ */
 function squeeze(text: string): string {
-  return text.replace(SPACES, ' ').trim();
+  return text.replace(SPACES, '');
 }
 
 /** The runs of a line long enough to look for. */
 function passagesOf(line: string): string[] {
-  return line.split(MARKS).map((part) => squeeze(part ?? '')).filter((part) => [...part].length >= MIN_PASSAGE);
+  return line.split(MARKS).map((part) => (part ?? '').trim()).filter((part) => [...squeeze(part)].length >= MIN_PASSAGE);
 }
 
 /**
@@ -68,14 +75,14 @@ export function secretsOf(logs: readonly AuditLog[], privateHeadings?: readonly 
     if (isDraftLog(frontmatter)) {
       const start = frontmatter.lineCount;
       bodyAfter(clean, start).split('\n').forEach((line, index) => {
-        for (const passage of passagesOf(line)) candidates.push({ kind: 'draft', log: log.path, line: start + index + 1, passage });
+        for (const passage of passagesOf(line)) candidates.push({ kind: 'draft', log: log.path, line: start + index + 1, passage, needle: squeeze(passage) });
       });
       continue;
     }
     published.push(squeeze(bodyAfter(visible, frontmatter.lineCount)));
     for (const privatePassage of passages) {
       for (let line = privatePassage.startLine; line <= privatePassage.endLine; line++) {
-        for (const passage of passagesOf(lines[line - 1] ?? '')) candidates.push({ kind: 'private', log: log.path, line, passage });
+        for (const passage of passagesOf(lines[line - 1] ?? '')) candidates.push({ kind: 'private', log: log.path, line, passage, needle: squeeze(passage) });
       }
     }
   }
@@ -83,8 +90,8 @@ export function secretsOf(logs: readonly AuditLog[], privateHeadings?: readonly 
   const publicText = published.join('\n');
   const seen = new Set<string>();
   return candidates.filter((secret) => {
-    if (publicText.includes(secret.passage) || seen.has(secret.passage)) return false;
-    seen.add(secret.passage);
+    if (publicText.includes(secret.needle) || seen.has(secret.needle)) return false;
+    seen.add(secret.needle);
     return true;
   });
 }
@@ -94,7 +101,7 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 /** A page's text as a reader sees it: tags out, entities decoded, JSON's escaped quotes and slashes plain. */
 export function visibleText(text: string): string {
   return text
-    .replace(/<[^<>]*>/g, ' ')
+    .replace(/<[^<>]*>/g, '')
     .replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole, name: string) => {
       if (name[0] === '#') {
         const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
@@ -116,7 +123,7 @@ export function findLeaks(secrets: readonly Secret[], files: Iterable<{ path: st
   if (secrets.length === 0) return [];
   const byPrefix = new Map<string, Secret[]>();
   for (const secret of secrets) {
-    const key = secret.passage.slice(0, PREFIX);
+    const key = secret.needle.slice(0, PREFIX);
     byPrefix.set(key, [...(byPrefix.get(key) ?? []), secret]);
   }
   const findings: LeakFinding[] = [];
@@ -127,7 +134,7 @@ export function findLeaks(secrets: readonly Secret[], files: Iterable<{ path: st
         const candidates = byPrefix.get(form.slice(index, index + PREFIX));
         if (!candidates) continue;
         for (const secret of candidates) {
-          if (!found.has(secret) && form.startsWith(secret.passage, index)) found.add(secret);
+          if (!found.has(secret) && form.startsWith(secret.needle, index)) found.add(secret);
         }
       }
     }

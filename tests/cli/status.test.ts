@@ -1,0 +1,127 @@
+/**
+ * `nisshi status` in both languages, the weekly target, and the day boundary
+ * (dayStartsAt) at its edges: 03:59 and 04:00 in Asia/Tokyo, and the same
+ * instant on machines in other time zones.
+ */
+import { spawnSync } from 'node:child_process';
+import { cp, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import type { CliIo } from '../../src/cli/io.ts';
+import { parseSettings, type Settings } from '../../src/settings/settings.ts';
+import { writerDate } from '../../src/site/today.ts';
+import { repoRoot } from './run-cli.ts';
+
+const base = {
+  title: 't', description: '', site: 'https://example.com', timezone: 'Asia/Tokyo', weekStart: 'monday', locale: 'ja',
+  logsDir: 'logs', allowRawHtml: false,
+};
+
+function settings(extra: Record<string, unknown> = {}): Settings {
+  return parseSettings({ ...base, dayStartsAt: '04:00', targets: { weeklyMinutes: 600 }, ...extra });
+}
+
+async function threeDays(): Promise<string> {
+  const folder = await mkdtemp(path.join(tmpdir(), 'nisshi-status-'));
+  await cp(path.join(repoRoot, 'tests/fixtures/carry'), path.join(folder, 'logs'), { recursive: true });
+  return folder;
+}
+
+async function status(folder: string, now: string, args: string[] = [], given = settings()): Promise<{ code: number; out: string }> {
+  let out = '';
+  const io: CliIo = { cwd: folder, stdout: (text) => void (out += text), stderr: () => {}, now: () => new Date(now) };
+  const code = await main(['status', ...args], io, given);
+  return { code, out };
+}
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe('the day boundary', () => {
+  it('counts a time before dayStartsAt as the day before, at 03:59 and 04:00 in Tokyo', () => {
+    const late = { timezone: 'Asia/Tokyo', dayStartsAt: '04:00' };
+    expect(writerDate(late, new Date('2025-08-04T03:59:59+09:00'))).toBe('2025-08-03');
+    expect(writerDate(late, new Date('2025-08-04T04:00:00+09:00'))).toBe('2025-08-04');
+    expect(writerDate({ timezone: 'Asia/Tokyo' }, new Date('2025-08-03T23:59:59+09:00'))).toBe('2025-08-03');
+    expect(writerDate({ timezone: 'Asia/Tokyo', dayStartsAt: '00:00' }, new Date('2025-08-04T00:00:00+09:00'))).toBe('2025-08-04');
+    // Over a month and a year end.
+    expect(writerDate(late, new Date('2026-01-01T02:00:00+09:00'))).toBe('2025-12-31');
+  });
+
+  it('gives the same day whatever the machine\'s time zone', () => {
+    const script = "import { writerDate } from './src/site/today.ts'; const s = { timezone: 'Asia/Tokyo', dayStartsAt: '04:00' }; " +
+      "console.log(writerDate(s, new Date('2025-08-04T03:59:00+09:00')), writerDate(s, new Date('2025-08-04T04:00:00+09:00')))";
+    for (const zone of ['UTC', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Asia/Tokyo']) {
+      const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, TZ: zone } });
+      expect(run.stdout.trim(), zone).toBe('2025-08-03 2025-08-04');
+    }
+  });
+
+  it('is validated: a time that is not HH:MM is refused with the field named', () => {
+    expect(() => settings({ dayStartsAt: '4時' })).toThrow(/dayStartsAt \(is "4時"\): must be a time written HH:MM/);
+    expect(() => settings({ targets: { weeklyMinutes: 0 } })).toThrow(/targets\.weeklyMinutes \(is 0\): must be more than 0 minutes/);
+    expect(() => settings({ targets: { weeklyMinutes: 99_999 } })).toThrow(/targets\.weeklyMinutes/);
+  });
+});
+
+describe('nisshi status', () => {
+  it('at 03:59 on Monday: Sunday\'s log is today\'s, the week is 4.5 of 10 hours, streak 3 (English)', async () => {
+    const folder = await threeDays();
+    const { code, out } = await status(folder, '2025-08-04T03:59:00+09:00');
+    expect(code).toBe(0);
+    expect(out).toBe(
+      [
+        'status for 2025-08-03',
+        'today\'s log: written (logs/2025-08-03.md)',
+        'this week: 4.5 / 10 hours (45%)',
+        'streak: 3 day(s)',
+        'open problems: 1',
+        '  - Lambdaのコールドスタートが遅い',
+        'overdue plans: 1',
+        '  - テストを書き足す (2025-08-02)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('at 04:00 on Monday: a new day and a new week, in Japanese', async () => {
+    vi.stubEnv('NISSHI_LANG', '');
+    const folder = await threeDays();
+    const { out } = await status(folder, '2025-08-04T04:00:00+09:00');
+    expect(out.split('\n').slice(0, 5)).toEqual([
+      '2025-08-04 の状況',
+      `今日のログ: まだ（nisshi new で ${path.join('logs', '2025-08-04.md')} を作れます）`,
+      '今週: 0 / 10 時間（0%）',
+      '連続: 3 日',
+      '未解決の問題: 1 件',
+    ]);
+    expect(out).toContain('期限切れの計画: 1 件');
+  });
+
+  it('meets the target at its edge, and says when there is none', async () => {
+    const folder = await threeDays();
+    const at = '2025-08-04T03:00:00+09:00';
+    const exact = JSON.parse((await status(folder, at, ['--json'], settings({ targets: { weeklyMinutes: 270 } }))).out);
+    expect(exact.week).toEqual({ minutes: 270, targetMinutes: 270, met: true });
+    const short = JSON.parse((await status(folder, at, ['--json'], settings({ targets: { weeklyMinutes: 271 } }))).out);
+    expect(short.week.met).toBe(false);
+    const none = await status(folder, at, [], settings({ targets: undefined }));
+    expect(none.out).toContain('this week: 4.5 hours (no target');
+  });
+
+  it('--json carries every count for scripts', async () => {
+    const folder = await threeDays();
+    const json = JSON.parse((await status(folder, '2025-08-04T03:59:00+09:00', ['--json'])).out);
+    expect(json).toEqual({
+      today: '2025-08-03',
+      todayLogs: ['logs/2025-08-03.md'],
+      week: { minutes: 270, targetMinutes: 600, met: false },
+      streak: 3,
+      openProblems: { count: 1, titles: ['Lambdaのコールドスタートが遅い'] },
+      overduePlans: { count: 1, items: [{ text: 'テストを書き足す', due: '2025-08-02' }] },
+    });
+  });
+});

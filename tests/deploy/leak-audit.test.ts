@@ -1,0 +1,99 @@
+/** The leak audit on its own (text forms, compressed chunks) and as the first step of `nisshi deploy`. */
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import type { CliIo } from '../../src/cli/io.ts';
+import { auditBuild, findLeaks, secretsOf } from '../../src/deploy/leak-audit.ts';
+import { parseSettings } from '../../src/settings/settings.ts';
+import { copyFixture, DISTRIBUTION_ID, useTestCredentials } from './helpers/deploy-env.ts';
+import { readBucket, startS3, type TestS3 } from './helpers/s3-server.ts';
+
+const privateLog = `# 2025年8月4日
+
+## 実施内容
+- 公開の作業をした、テストを書いた
+- 公開 <!-- private -->取引先は株式会社ひみつ工業の佐藤さん<!-- /private --> です
+
+## 気持ち 🔒
+- **今日は** つらかったけれど明日もがんばる
+`;
+const draftLog = `---
+draft: true
+---
+# 2025年8月5日
+
+まだ下書きのつもりで書いている長めの一文です。
+- 公開の作業をした、テストを書いた
+`;
+const logs = [
+  { path: 'logs/2025-08-04.md', text: privateLog },
+  { path: 'logs/2025-08-05.md', text: draftLog },
+];
+
+describe('the passages looked for', () => {
+  it('are the private runs and the draft\'s lines, minus text a published log also has', () => {
+    const secrets = secretsOf(logs);
+    expect(secrets.map((secret) => [secret.kind, secret.line, secret.passage])).toEqual([
+      ['private', 5, '取引先は株式会社ひみつ工業の佐藤さん'],
+      ['private', 8, 'つらかったけれど明日もがんばる'],
+      ['draft', 6, 'まだ下書きのつもりで書いている長めの一文です。'],
+    ]);
+  });
+
+  it('are found through tags, entities, JSON escapes and line breaks; ordinary pages pass', () => {
+    const secrets = secretsOf(logs);
+    const leaks = findLeaks(secrets, [
+      { path: 'a.html', text: '<p>取引先は<em>株式会社</em>ひみつ&#24037;業の\n佐藤さん</p>' },
+      { path: 'b.json', text: '{"content":"まだ下書きの\\"つもり\\""}' },
+      { path: 'c.json', text: '{"content":"まだ下書きのつもりで書いている長めの一文です。"}' },
+      { path: 'd.html', text: '<p>公開の作業をした、テストを書いた</p>' },
+    ]);
+    expect(leaks.map((leak) => [leak.file, leak.log, leak.line])).toEqual([
+      ['a.html', 'logs/2025-08-04.md', 5],
+      ['c.json', 'logs/2025-08-05.md', 6],
+    ]);
+  });
+});
+
+describe('nisshi deploy audits the build before any write', () => {
+  let s3: TestS3;
+  let work: string;
+  beforeAll(async () => {
+    useTestCredentials();
+    s3 = await startS3();
+    work = await mkdtemp(path.join(os.tmpdir(), 'nisshi-leak-'));
+    await mkdir(path.join(work, 'logs'));
+    for (const log of logs) await writeFile(path.join(work, log.path), log.text);
+  });
+  afterAll(async () => {
+    await s3.close();
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it('refuses a build holding a private note in a Pagefind fragment, and the bucket stays empty', async () => {
+    const dist = await copyFixture();
+    await mkdir(path.join(dist, 'pagefind/fragment'), { recursive: true });
+    await writeFile(path.join(dist, 'pagefind/fragment/x.pf_fragment'), gzipSync('{"content":"つらかったけれど明日もがんばる"}'));
+    expect(auditBuild(dist, logs).findings).toHaveLength(1);
+    let stderr = '';
+    const io: CliIo = { cwd: work, stdout: () => {}, stderr: (text) => void (stderr += text), now: () => new Date() };
+    process.env.AWS_REGION = 'us-east-1';
+    process.env.AWS_ENDPOINT_URL_S3 = s3.endpoint;
+    const settings = parseSettings({
+      title: 't', description: '', site: 'https://example.com', timezone: 'Asia/Tokyo', weekStart: 'monday', locale: 'ja', logsDir: 'logs', allowRawHtml: false,
+    });
+    const code = await main(['deploy', '--dist', dist, '--bucket', s3.bucket, '--distribution-id', DISTRIBUTION_ID], io, settings);
+    expect(code).toBe(1);
+    expect(stderr).toContain('refusing to deploy');
+    expect(stderr).toContain(`pagefind/fragment/x.pf_fragment: holds text of a private note, logs/2025-08-04.md:8`);
+    expect((await readBucket(s3)).size).toBe(0);
+    // The fixture itself is clean: the audit of the untouched copy finds nothing.
+    await rm(path.join(dist, 'pagefind/fragment/x.pf_fragment'));
+    expect(auditBuild(dist, logs).findings).toEqual([]);
+    expect(await readFile(path.join(dist, 'index.html'), 'utf8')).toBeTruthy();
+    await rm(dist, { recursive: true, force: true });
+  });
+});
