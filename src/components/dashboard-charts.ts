@@ -4,8 +4,9 @@
  */
 import type { SiteStats } from '../stats/types.ts';
 import { windowEnd } from '../stats/window.ts';
-import { formatMinutes, formatPercent } from '../site/format.ts';
-import type { ChartSpec } from './chart-spec.ts';
+import { meetsTarget } from '../stats/targets.ts';
+import { formatHours, formatMinutes, formatPercent } from '../site/format.ts';
+import type { ChartDataset, ChartSpec } from './chart-spec.ts';
 
 export interface ChartContent {
   spec: ChartSpec;
@@ -92,9 +93,13 @@ export function cumulativeHoursChart(stats: SiteStats): ChartContent {
   };
 }
 
-/** Weekly totals over the last 26 weeks. */
-export function weeklyTotalsChart(stats: SiteStats): ChartContent {
+/** Weekly totals over the last 26 weeks, with the weekly target (settings targets.weeklyMinutes) as a line when there is one. */
+export function weeklyTotalsChart(stats: SiteStats, targetMinutes: number | null = null): ChartContent {
   const weeks = weekWindow(stats, WEEKLY_WINDOW);
+  const target: ChartDataset[] = targetMinutes === null
+    ? []
+    : [{ label: `目標（週${formatHours(targetMinutes)}時間）`, kind: 'line', color: 'overdue', stack: 'target', data: weeks.map(() => hours(targetMinutes)) }];
+  const met = targetMinutes === null ? 0 : weeks.filter((week) => meetsTarget(week.minutes, targetMinutes)).length;
   return {
     spec: {
       labels: weeks.map((week) => week.label),
@@ -102,9 +107,11 @@ export function weeklyTotalsChart(stats: SiteStats): ChartContent {
       datasets: [
         { label: '週の学習時間', kind: 'bar', color: 'accent', stack: 'week', data: weeks.map((week) => (week.approximate ? null : hours(week.minutes))) },
         { label: '概算を含む週', kind: 'bar', color: 'approx', stack: 'week', hatched: true, data: weeks.map((week) => (week.approximate ? hours(week.minutes) : null)) },
+        ...target,
       ],
     },
-    caption: `${weeks[0]?.start ?? ''}からの${weeks.length}週の週ごとの学習時間。縞模様は概算値を含む週。`,
+    caption: `${weeks[0]?.start ?? ''}からの${weeks.length}週の週ごとの学習時間。縞模様は概算値を含む週。` +
+      (targetMinutes === null ? '' : `線は目標の週${formatHours(targetMinutes)}時間で、達成した週は${met}週。`),
     columns: ['週', '学習時間', '記録日数'],
     rows: weeks.map((week) => [week.label, formatMinutes(week.minutes, week.approximate), String(week.logs)]),
   };

@@ -22,3 +22,4 @@ export { planKey, planKeyer, keysMatch, MIN_CONTAINED_LENGTH } from './plan-key.
 export { indexDoneItems, type DoneIndex, type DoneMark } from './done-index.ts';
 export { weekLabel, monthLabel } from './labels.ts';
 export * from './calendar.ts';
+export { meetsTarget, targetYear, type TargetYear } from './targets.ts';

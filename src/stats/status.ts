@@ -8,6 +8,7 @@ import { logDays } from './days.ts';
 import { planChains } from './plan-chains.ts';
 import { problemThreads } from './problem-threads.ts';
 import { streaks } from './streaks.ts';
+import { meetsTarget } from './targets.ts';
 import { totals } from './totals.ts';
 import type { StatsOptions } from './types.ts';
 
@@ -32,7 +33,7 @@ export function writerStatus(records: readonly LogRecord[], options: StatsOption
   return {
     today: options.today,
     todayLogs: records.filter((record) => record.date === options.today).map((record) => record.source),
-    week: { minutes: week, targetMinutes: weeklyTargetMinutes, met: weeklyTargetMinutes === null ? null : week >= weeklyTargetMinutes },
+    week: { minutes: week, targetMinutes: weeklyTargetMinutes, met: weeklyTargetMinutes === null ? null : meetsTarget(week, weeklyTargetMinutes) },
     streak: streaks(days, options).current,
     openProblems: { count: open.length, titles: open.slice(0, LISTED).map((thread) => thread.title) },
     overduePlans: { count: overdue.length, items: overdue.slice(0, LISTED).map((chain) => ({ text: chain.text, due: chain.due ?? '' })) },
