@@ -9,6 +9,8 @@ import {
   type LocatedDiagnostic,
 } from '../record/diagnostic-lines.ts';
 import { duplicateSlugDiagnostics } from './duplicate-slugs.ts';
+import { sameDateDiagnostics } from './same-dates.ts';
+import { messageLanguage, messages, type MessageLanguage } from '../record/messages.ts';
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors.ts';
 import { findLogFiles } from '../files/log-files.ts';
 import type { Command } from './io.ts';
@@ -54,20 +56,21 @@ Exit status: 0 no errors (warnings allowed), 1 at least one error,
       throw new CliError(`--format must be text or json, not "${format}"`, EXIT_USAGE);
     }
     const files = await findLogFiles(positionals.length > 0 ? positionals : [settings.logsDir], io.cwd);
-    const diagnostics = collectDiagnostics(await loadLogs(files, settings));
+    const language = messageLanguage(settings.locale);
+    const diagnostics = collectDiagnostics(await loadLogs(files, settings), language);
     if (format === 'json') {
       io.stdout(`${JSON.stringify(diagnostics)}\n`);
     } else {
       for (const diagnostic of diagnostics) io.stdout(`${formatDiagnosticLine(diagnostic)}\n`);
     }
     const counts = countFindings(files.length, diagnostics);
-    io.stderr(`${formatSummary(counts)}\n`);
+    io.stderr(`${language === 'en' ? formatSummary(counts) : messages('ja').summary(counts.files, counts.errors, counts.warnings)}\n`);
     return counts.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
   },
 };
 
 /** All findings, file by file in the order the files were found, top to bottom within a file. */
-export function collectDiagnostics(logs: readonly LoadedLog[]): LocatedDiagnostic[] {
+export function collectDiagnostics(logs: readonly LoadedLog[], language: MessageLanguage = 'en'): LocatedDiagnostic[] {
   const byFile = new Map<string, LocatedDiagnostic[]>();
   for (const { file, record } of logs) {
     byFile.set(
@@ -76,8 +79,8 @@ export function collectDiagnostics(logs: readonly LoadedLog[]): LocatedDiagnosti
     );
   }
   const slugged = logs.map(({ file, record }) => ({ path: file.displayPath, record }));
-  for (const duplicate of duplicateSlugDiagnostics(slugged)) {
-    byFile.get(duplicate.path)?.push(duplicate);
+  for (const found of [...duplicateSlugDiagnostics(slugged, language), ...sameDateDiagnostics(slugged, language)]) {
+    byFile.get(found.path)?.push(found);
   }
   return [...byFile.values()].flatMap((list) => list.sort(byPosition));
 }

@@ -5,7 +5,8 @@
  * exactly as in the site's loader.
  */
 import { pageSlug } from '../parse/pages.ts';
-import { diagnose } from '../record/rules.ts';
+import type { MessageLanguage } from '../record/messages.ts';
+import { diagnose, localizeDiagnostic } from '../record/rules.ts';
 import type { LogRecord } from '../record/schema.ts';
 import { locate, type LocatedDiagnostic } from '../record/diagnostic-lines.ts';
 
@@ -15,7 +16,7 @@ export interface SluggedLog {
 }
 
 /** One `duplicate-slug` error per published file whose slug another published file also has, naming the others. */
-export function duplicateSlugDiagnostics(logs: readonly SluggedLog[]): LocatedDiagnostic[] {
+export function duplicateSlugDiagnostics(logs: readonly SluggedLog[], language: MessageLanguage = 'en'): LocatedDiagnostic[] {
   const pathsBySlug = new Map<string, string[]>();
   for (const { path, record } of logs) {
     const slug = pageSlug(record);
@@ -31,7 +32,7 @@ export function duplicateSlugDiagnostics(logs: readonly SluggedLog[]): LocatedDi
     const others = (pathsBySlug.get(slug) ?? []).filter((other) => other !== path);
     if (others.length === 0) continue;
     // The slug comes from the file's name (or its date), not from a line in it.
-    diagnostics.push(locate(path, diagnose('duplicate-slug', 1, 1, { slug, others: others.join(', ') })));
+    diagnostics.push(locate(path, localizeDiagnostic(diagnose('duplicate-slug', 1, 1, { slug, others: others.join(', ') }), language)));
   }
   return diagnostics;
 }

@@ -33,10 +33,12 @@ export interface SiteData {
  * file, its path and the settings) and the days it links to. The page's code
  * and src/site.config.ts are Astro's to compare (the route's module graph).
  */
-export function logPageCacheKey(entry: LogEntry, newer: LogEntry | null, older: LogEntry | null): string {
+export function logPageCacheKey(entry: LogEntry, newer: LogEntry | null, older: LogEntry | null, sameDay: readonly LogEntry[] = []): string {
   const link = (other: LogEntry | null) => (other ? `${other.id}@${other.data.date ?? ''}` : '-');
-  return `${entry.id}:${String(entry.digest ?? JSON.stringify(entry.data))}|${link(newer)}|${link(older)}`;
+  const siblings = sameDay.map((other) => `${other.id}:${String(other.digest ?? JSON.stringify(other.data))}`).join(',');
+  return `${entry.id}:${String(entry.digest ?? JSON.stringify(entry.data))}|${link(newer)}|${link(older)}|${siblings}`;
 }
+
 
 let cached: Promise<SiteData> | null = null;
 
