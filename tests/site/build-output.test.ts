@@ -14,7 +14,7 @@ describe('the built site', () => {
   it('has a page per published log, the archive, problems, plans, search, feed, sitemap, data and 404', async () => {
     const pages = ['index.html', 'logs/index.html', 'problems/index.html', 'plans/index.html', 'search/index.html', 'rss.xml', 'sitemap-index.xml', 'data/logs.json', '404.html', 'tags/aws/index.html'];
     pages.push('logs/2025/index.html', 'logs/2025/07/index.html', 'logs/2025/08/index.html', 'plans/2025-07/index.html', 'plans/2025-08/index.html', 'data/problems.json', 'data/plans.json');
-    for (const slug of ['2025-07-21', '2025-07-22', '2025-07-23', '2025-07-24', '2025-08-03', '2025-08-04', '2025-08-05', '2025-08-06', '2025-08-09']) pages.push(`logs/${slug}/index.html`);
+    for (const slug of ['2025-07-21', '2025-07-22', '2025-07-23', '2025-07-24', '2025-08-03', '2025-08-04', '2025-08-05', '2025-08-05-evening', '2025-08-06', '2025-08-09']) pages.push(`logs/${slug}/index.html`);
     for (const page of pages) await expect(read(page), page).resolves.toBeTruthy();
   });
 
@@ -31,13 +31,13 @@ describe('the built site', () => {
   it('writes every published record to data/logs.json, without body HTML', async () => {
     const records = JSON.parse(await read('data/logs.json')) as Array<Record<string, unknown>>;
     // The acceptance week of issue 7 (2025-07-21 … 24) is among the site fixtures.
-    expect(records.map((record) => record.slug)).toEqual(['2025-08-09', '2025-08-06', '2025-08-05', '2025-08-04', '2025-08-03', '2025-07-24', '2025-07-23', '2025-07-22', '2025-07-21']);
+    expect(records.map((record) => record.slug)).toEqual(['2025-08-09', '2025-08-06', '2025-08-05-evening', '2025-08-05', '2025-08-04', '2025-08-03', '2025-07-24', '2025-07-23', '2025-07-22', '2025-07-21']);
     expect(records.every((record) => record.draft === false && !('html' in record) && !('body' in record))).toBe(true);
   });
 
   it('lists the logs in the feed and the sitemap', async () => {
     const feed = await read('rss.xml');
-    expect(feed.match(/<item>/g)).toHaveLength(9);
+    expect(feed.match(/<item>/g)).toHaveLength(10);
     expect(feed).toContain('https://nisshi.test/logs/2025-08-03/');
     const sitemap = await read('sitemap-0.xml');
     expect(sitemap).toContain('https://nisshi.test/logs/2025-08-09/');

@@ -25,3 +25,16 @@ describe('the weekly target', () => {
     expect(page).toMatch(/\d+週のうち\d+週。/);
   });
 });
+
+describe('two logs of one date', () => {
+  it('each page names the other and says the day\'s time is their sum; previous and next skip to other dates', async () => {
+    for (const [slug, other] of [['2025-08-05', '2025-08-05-evening'], ['2025-08-05-evening', '2025-08-05']]) {
+      const page = await read(`logs/${slug}/index.html`);
+      expect(page).toContain('この日のログは2件あります');
+      expect(page).toContain(`href="/logs/${other}/"`);
+      expect(page).toContain('学習時間 3.5時間');
+      expect(page).toMatch(/rel="prev" href="\/logs\/2025-08-04\/"/);
+      expect(page).toMatch(/rel="next" href="\/logs\/2025-08-06\/"/);
+    }
+  });
+});
