@@ -13,6 +13,7 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { formatDiagnosticLine, type LocatedDiagnostic } from '../record/diagnostic-lines.ts';
 import { logErrorsError } from './report.ts';
+import type { MessageLanguage } from '../record/messages.ts';
 
 /** The part of Vite's client hot channel we use; Astro turns an `error` payload into its overlay. */
 interface HotChannel {
@@ -57,10 +58,12 @@ export class DevLogErrors {
   readonly #byPath = new Map<string, LocatedDiagnostic[]>();
   readonly #logger: AstroIntegrationLogger;
   readonly #rootDir: string;
+  readonly #language: MessageLanguage;
 
-  constructor(logger: AstroIntegrationLogger, rootDir: string) {
+  constructor(logger: AstroIntegrationLogger, rootDir: string, language: MessageLanguage = 'en') {
     this.#logger = logger;
     this.#rootDir = rootDir;
+    this.#language = language;
   }
 
   /** After a full load: these are all the errors there are. */
@@ -93,7 +96,7 @@ export class DevLogErrors {
       overlay.current = null;
       return;
     }
-    const error = logErrorsError(errors, this.#rootDir);
+    const error = logErrorsError(errors, this.#rootDir, this.#language);
     overlay.current = {
       name: error.name,
       message: error.message,

@@ -103,11 +103,11 @@ export function nisshiLoader(options: NisshiLoaderOptions, pipeline?: LogPipelin
       for (const warning of warnings) logger.warn(formatFinding(warning));
       logger.info(formatSummary({ files: outcomes.length, errors: errors.length, warnings: warnings.length }));
       if (!watcher) {
-        if (errors.length > 0) throw logErrorsError(errors, rootDir);
+        if (errors.length > 0) throw logErrorsError(errors, rootDir, settings.read.messages);
         return;
       }
       // astro dev: throwing here would stop the server; the errors go to the browser's overlay instead.
-      const devErrors = new DevLogErrors(logger, rootDir);
+      const devErrors = new DevLogErrors(logger, rootDir, settings.read.messages);
       devErrors.replaceAll(errors);
       watchLogs({ context, baseDir, rootDir, settings, settingsKey, pipeline: pipeline ?? inThisThread, devErrors });
     },

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { AstroError } from 'astro/errors';
+import { messages, type MessageLanguage } from '../record/messages.ts';
 import { byPosition, formatDiagnosticLine, locate, type LocatedDiagnostic } from '../record/diagnostic-lines.ts';
 import type { LogOutcome } from './sync-log.ts';
 
@@ -32,12 +33,13 @@ export function collectFindings(outcomes: readonly LogOutcome[]): LoadReport {
  * location is the first error's line, so Astro shows that part of the log; it
  * has no stack, because the writer's file, not nisshi's code, is what to fix.
  */
-export function logErrorsError(errors: readonly LocatedDiagnostic[], rootDir: string): AstroError {
+export function logErrorsError(errors: readonly LocatedDiagnostic[], rootDir: string, language: MessageLanguage = 'en'): AstroError {
   const files = new Set(errors.map((error) => error.path)).size;
-  const heading = `${count(errors.length, 'error')} in ${count(files, 'log')}:`;
+  const say = messages(language);
+  const heading = language === 'en' ? `${count(errors.length, 'error')} in ${count(files, 'log')}:` : say.logErrorsHeading(errors.length, files);
   const error = new AstroError(
     [heading, ...errors.map(formatDiagnosticLine)].join('\n'),
-    'Fix the lines above (`nisshi check` lists the same problems). Warnings do not stop the build; errors do.',
+    language === 'en' ? 'Fix the lines above (`nisshi check` lists the same problems). Warnings do not stop the build; errors do.' : say.logErrorsHint,
   );
   error.name = 'NisshiLogError';
   error.stack = '';

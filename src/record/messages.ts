@@ -44,6 +44,8 @@ const ja = {
   deployLeaksFix: '作り直して（npm run build）nisshi audit dist を実行してください',
   deployNoLogs: (dir: string) => `${dir} フォルダがないため、非公開メモと下書きの監査をしていません`,
   unexpected: 'nisshi の想定外のエラーです。報告してください:',
+  logErrorsHeading: (errors: number, files: number) => `${files} 件のログに ${errors} 件のエラー:`,
+  logErrorsHint: '上の行を直してください（nisshi check でも同じものが出ます）。警告ではビルドは止まりませんが、エラーでは止まります。',
   unknownCommand: (name: string) => `"${name}" というコマンドはありません`,
 };
 
@@ -76,6 +78,8 @@ const en: Catalogue = {
   deployLeaksFix: 'rebuild the site (npm run build) and run nisshi audit dist',
   deployNoLogs: (dir) => `no ${dir} folder here: the build was not audited for private notes and drafts`,
   unexpected: 'unexpected error, please report it:',
+  logErrorsHeading: (errors, files) => `${errors} error(s) in ${files} log(s):`,
+  logErrorsHint: 'Fix the lines above (`nisshi check` lists the same problems). Warnings do not stop the build; errors do.',
   unknownCommand: (name) => `unknown command "${name}"`,
 };
 

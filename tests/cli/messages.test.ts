@@ -52,3 +52,12 @@ describe('the language of messages', () => {
     expect(ja.week(270, 600)).toBe('今週: 4.5 / 10 時間（45%）');
   });
 });
+
+describe('the build\'s and the dev overlay\'s error', () => {
+  it('speaks the writer\'s language around the diagnostic lines', async () => {
+    const { logErrorsError } = await import('../../src/loader/report.ts');
+    const errors = [{ path: 'logs/a.md', line: 1, column: 1, severity: 'error' as const, message: 'x', rule: 'no-date' }];
+    expect(logErrorsError(errors, '/', 'ja').message).toMatch(/^1 件のログに 1 件のエラー:\nlogs\/a\.md:1:1: error x \[no-date\]/);
+    expect(logErrorsError(errors, '/', 'en').message).toMatch(/^1 error in 1 log:/);
+  });
+});
