@@ -19,6 +19,11 @@ export interface ChildResult {
   peakRssKb: number | undefined;
   /** Sampled peak RSS in kilobytes of each process name in the tree, the child included (see process-tree.ts). */
   processes: Map<string, number>;
+  /**
+   * CPU time (user + system) of the child and the processes it waited for, in ms, when /usr/bin/time
+   * reports it: far less sensitive than wall time to other work on a shared machine.
+   */
+  cpuMs?: number | undefined;
 }
 
 export interface ChildOptions {
@@ -105,7 +110,7 @@ export async function runMeasured(options: ChildOptions): Promise<ChildResult> {
     if (how === 'time -v') processes.delete('time');
     const reported = readPeakRss(rssFile);
     const peaks = [...processes.values(), ...(reported === undefined ? [] : [reported])];
-    return { ms, peakRssKb: peaks.length > 0 ? Math.max(...peaks) : undefined, processes };
+    return { ms, peakRssKb: peaks.length > 0 ? Math.max(...peaks) : undefined, processes, cpuMs: readCpuMs(rssFile) };
   } finally {
     tree?.stop();
     clearTimeout(timer);
@@ -119,6 +124,14 @@ function readPeakRss(file: string): number | undefined {
   if (!existsSync(file)) return undefined;
   const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(file, 'utf8'));
   return match ? Number(match[1]) : undefined;
+}
+
+function readCpuMs(file: string): number | undefined {
+  if (!existsSync(file)) return undefined;
+  const text = readFileSync(file, 'utf8');
+  const user = /User time \(seconds\): ([\d.]+)/.exec(text)?.[1];
+  const system = /System time \(seconds\): ([\d.]+)/.exec(text)?.[1];
+  return user === undefined || system === undefined ? undefined : (Number(user) + Number(system)) * 1000;
 }
 
 /** The last lines of a log, for an error message. */
