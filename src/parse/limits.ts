@@ -8,6 +8,7 @@
  */
 import type { Nodes, Root } from 'mdast';
 import type { Diagnostic } from '../record/schema.ts';
+import { deepestEmphasis } from './emphasis-depth.ts';
 
 export interface InputLimits {
   /** Largest log read, in bytes of UTF-8. */
@@ -57,7 +58,7 @@ export function inputLimitDiagnostic(text: string, limits: InputLimits): Diagnos
         `split it into smaller logs, or raise maxLogBytes in ${SETTINGS_FILE}`,
     };
   }
-  const deep = deepestLinePrefix(text, limits.maxNesting);
+  const deep = deepestLinePrefix(text, limits.maxNesting) ?? deepestEmphasis(text, limits.maxNesting);
   return deep ? nestingDiagnostic(deep.depth, deep.line, limits) : null;
 }
 
