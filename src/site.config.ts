@@ -30,7 +30,7 @@ export interface SiteSettings {
   cacheRules?: CacheRule[];
   /** Largest log nisshi reads, in bytes (default 1 MiB); a larger one is an error, not parsed. */
   maxLogBytes?: number;
-  /** Deepest nesting of quotes, lists and inline marks in a log (default 100, at most 1,000); deeper is an error. */
+  /** Deepest nesting of quotes, lists and inline marks in a log (default 100, at most 500); deeper is an error. */
   maxNesting?: number;
   /**
    * Frontmatter keys, besides the ones nisshi reads (date, title, tags, draft, study time),

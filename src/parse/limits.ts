@@ -28,7 +28,7 @@ export const DEFAULT_MAX_NESTING = 100;
  * The highest maxNesting may be set: every walk over the tree (nisshi's and the
  * renderer's) is depth-bounded by it, and this many levels fit any stack.
  */
-export const NESTING_CEILING = 1000;
+export const NESTING_CEILING = 500;
 
 export const defaultLimits: InputLimits = { maxLogBytes: DEFAULT_MAX_LOG_BYTES, maxNesting: DEFAULT_MAX_NESTING };
 
