@@ -17,10 +17,13 @@ export interface ChildResult {
   ms: number;
   /** Peak RSS in kilobytes of the largest single process of the child's tree, if any method produced one. */
   peakRssKb: number | undefined;
-  /** CPU time (user + system) of the child's tree in ms, with time -v only. */
-  cpuMs?: number | undefined;
   /** Sampled peak RSS in kilobytes of each process name in the tree, the child included (see process-tree.ts). */
   processes: Map<string, number>;
+  /**
+   * CPU time (user + system) of the child and the processes it waited for, in ms, when /usr/bin/time
+   * reports it: far less sensitive than wall time to other work on a shared machine.
+   */
+  cpuMs?: number | undefined;
 }
 
 export interface ChildOptions {
@@ -107,7 +110,7 @@ export async function runMeasured(options: ChildOptions): Promise<ChildResult> {
     if (how === 'time -v') processes.delete('time');
     const reported = readPeakRss(rssFile);
     const peaks = [...processes.values(), ...(reported === undefined ? [] : [reported])];
-    return { ms, peakRssKb: peaks.length > 0 ? Math.max(...peaks) : undefined, cpuMs: readCpuMs(rssFile), processes };
+    return { ms, peakRssKb: peaks.length > 0 ? Math.max(...peaks) : undefined, processes, cpuMs: readCpuMs(rssFile) };
   } finally {
     tree?.stop();
     clearTimeout(timer);

@@ -9,6 +9,7 @@
 import type { Nodes, Root } from 'mdast';
 import { diagnose } from '../record/rules.ts';
 import type { Diagnostic } from '../record/schema.ts';
+import { deepestEmphasis } from './emphasis-depth.ts';
 
 export interface InputLimits {
   /** Largest log read, in bytes of UTF-8. */
@@ -28,7 +29,7 @@ export const DEFAULT_MAX_NESTING = 100;
  * The highest maxNesting may be set: every walk over the tree (nisshi's and the
  * renderer's) is depth-bounded by it, and this many levels fit any stack.
  */
-export const NESTING_CEILING = 1000;
+export const NESTING_CEILING = 500;
 
 export const defaultLimits: InputLimits = { maxLogBytes: DEFAULT_MAX_LOG_BYTES, maxNesting: DEFAULT_MAX_NESTING };
 
@@ -50,7 +51,7 @@ export function inputLimitDiagnostic(text: string, limits: InputLimits): Diagnos
   if (bytes > limits.maxLogBytes) {
     return diagnose('log-too-large', 1, 1, { size: formatBytes(bytes), limit: formatBytes(limits.maxLogBytes), settingsFile: SETTINGS_FILE });
   }
-  const deep = deepestLinePrefix(text, limits.maxNesting);
+  const deep = deepestLinePrefix(text, limits.maxNesting) ?? deepestEmphasis(text, limits.maxNesting);
   return deep ? nestingDiagnostic(deep.depth, deep.line, limits) : null;
 }
 

@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import type { VocabularyOverrides } from '../parse/vocabulary.ts';
+import { NESTING_CEILING } from '../parse/limits.ts';
 
 const words = z.array(z.string().min(1));
 
@@ -93,8 +94,8 @@ export const settingsSchema = z
       .meta({ description: 'Goals shown on the dashboard, the year pages and by `nisshi status`.' }),
     maxLogBytes: z.number().int().min(1).optional()
       .meta({ description: 'Largest log nisshi reads, in bytes (default 1 MiB); a larger one is an error, not parsed.' }),
-    maxNesting: z.number().int().min(1).max(1000).optional()
-      .meta({ description: 'Deepest nesting of quotes, lists and inline marks in a log (default 100, at most 1,000); deeper is an error.' }),
+    maxNesting: z.number().int().min(1).max(NESTING_CEILING).optional()
+      .meta({ description: `Deepest nesting of quotes, lists and inline marks in a log (default 100, at most ${NESTING_CEILING}); deeper is an error.` }),
     publicFrontmatter: z.array(z.string().min(1)).optional()
       .meta({ description: 'Frontmatter keys, besides the ones nisshi reads, that may appear on the site (/data/logs.json). Default none.' }),
     cacheRules: z.array(cacheRuleSchema).optional()

@@ -14,6 +14,7 @@ import { parseLog, readLog, remarkTree } from '../../src/index.ts';
 import { markdownTreeParser } from '../../src/loader/markdown-tree.ts';
 import { processLog, siteTreeBuilder } from '../../src/loader/process-log.ts';
 import { junkStrings } from '../helpers/junk.ts';
+import { mutatedLog as mutatedLogOf } from '../helpers/mutated-log.ts';
 
 const satteri = await markdownTreeParser();
 const fixtureDir = fileURLToPath(new URL('../fixtures/parser/', import.meta.url));
@@ -39,16 +40,7 @@ const junkAlphabet = '#-*+>`~|[]()!_\\:\n\n\n\r\t 1234567890.xX学習時間問�
 
 const tokenText = fc.array(fc.constantFrom(...tokens), { maxLength: 120 }).map((parts) => parts.join(''));
 
-const mutatedLog = fc
-  .tuple(fc.constantFrom(...seeds), fc.array(fc.tuple(fc.nat(), fc.nat(60), fc.oneof(tokenText, fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 20 }))), { maxLength: 8 }))
-  .map(([seed, edits]) => {
-    let text = seed;
-    for (const [at, cut, insert] of edits) {
-      const index = text.length === 0 ? 0 : at % text.length;
-      text = text.slice(0, index) + insert + text.slice(index + cut);
-    }
-    return text;
-  });
+const mutatedLog = mutatedLogOf(seeds, fc.oneof(tokenText, fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 20 })));
 
 function records(text: string, path: string) {
   const options = { path };

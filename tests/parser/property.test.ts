@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { logRecordSchema, parseLog } from '../../src/index.ts';
+import { mutatedLog as mutatedLogOf } from '../helpers/mutated-log.ts';
 
 const fixtureDir = fileURLToPath(new URL('../fixtures/parser/', import.meta.url));
 const seeds = [
@@ -27,16 +28,7 @@ const tokens = [
 const tokenText = fc.array(fc.constantFrom(...tokens), { maxLength: 120 }).map((parts) => parts.join(''));
 
 /** A real log cut, duplicated or spliced with random pieces at random places. */
-const mutatedLog = fc
-  .tuple(fc.constantFrom(...seeds), fc.array(fc.tuple(fc.nat(), fc.nat(60), fc.oneof(tokenText, fc.string({ unit: 'grapheme', maxLength: 40 }))), { maxLength: 8 }))
-  .map(([seed, edits]) => {
-    let text = seed;
-    for (const [at, cut, insert] of edits) {
-      const index = text.length === 0 ? 0 : at % text.length;
-      text = text.slice(0, index) + insert + text.slice(index + cut);
-    }
-    return text;
-  });
+const mutatedLog = mutatedLogOf(seeds, fc.oneof(tokenText, fc.string({ unit: 'grapheme', maxLength: 40 })));
 
 function lineCount(text: string): number {
   // CR alone ends a line too, for Markdown and for old editors.
