@@ -6,6 +6,7 @@ import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors.ts';
 import type { CliIo, Command } from './io.ts';
 import { auditBuild, type AuditLog, type LeakFinding } from '../deploy/leak-audit.ts';
 import { findLogFiles, readLogFile } from '../files/log-files.ts';
+import { messageLanguage, messages, type Messages } from '../record/messages.ts';
 import type { Settings } from '../settings/settings.ts';
 
 export const auditCommand: Command = {
@@ -33,13 +34,14 @@ Exit status: 0 nothing found, 1 private or draft text in the build, 2 bad usage.
     }
     if (positionals.length > 1) throw new CliError('give one build folder, e.g. nisshi audit dist', EXIT_USAGE);
     const dist = positionals[0] ?? 'dist';
+    const say = messages(messageLanguage(settings.locale));
     const result = await auditFolder(io, settings, dist, values.logs ?? settings.logsDir);
     if (result.findings.length > 0) {
-      for (const line of findingLines(dist, result.findings)) io.stdout(`${line}\n`);
-      io.stderr(`${result.findings.length} leak(s) in ${dist}: do not publish this build; rebuild it (npm run build) and audit again\n`);
+      for (const line of findingLines(dist, result.findings, say)) io.stdout(`${line}\n`);
+      io.stderr(`${say.auditLeaks(result.findings.length, dist)}\n`);
       return EXIT_FINDINGS;
     }
-    io.stderr(`no private note or draft text in ${result.files} file(s) of ${dist} (${result.secrets} passage(s) looked for)\n`);
+    io.stderr(`${say.auditClean(result.files, dist, result.secrets)}\n`);
     return EXIT_OK;
   },
 };
@@ -55,9 +57,6 @@ export async function auditFolder(io: CliIo, settings: Pick<Settings, 'privateHe
   return auditBuild(distPath, logs, settings.privateHeadings);
 }
 
-export function findingLines(dist: string, findings: readonly LeakFinding[]): string[] {
-  return findings.map((finding) => {
-    const what = finding.kind === 'private' ? 'a private note' : 'a draft log';
-    return `${path.posix.join(dist, finding.file)}: holds text of ${what}, ${finding.log}:${finding.line} ("${finding.passage}")`;
-  });
+export function findingLines(dist: string, findings: readonly LeakFinding[], say: Messages): string[] {
+  return findings.map((finding) => say.auditFinding(path.posix.join(dist, finding.file), finding.kind, `${finding.log}:${finding.line}`, finding.passage));
 }

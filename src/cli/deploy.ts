@@ -18,6 +18,7 @@ import { progressFor, silentProgress } from '../deploy/progress.ts';
 import { createS3Client, normalizePrefix, s3Site, type S3Target } from '../deploy/s3-site.ts';
 import { runDeploy } from '../deploy/run-deploy.ts';
 import { readHistory, runRollback } from '../deploy/run-rollback.ts';
+import { messageLanguage, messages } from '../record/messages.ts';
 import type { Settings } from '../settings/settings.ts';
 
 const help = `Usage: nisshi deploy [options]
@@ -65,17 +66,15 @@ AWS_ENDPOINT_URL_S3 and AWS_ENDPOINT_URL_CLOUDFRONT point it at other servers.
  */
 async function refuseLeaks(io: CliIo, settings: Settings, dist: string): Promise<void> {
   if (!existsSync(path.resolve(io.cwd, dist))) return; // runDeploy refuses a missing build with its own message.
+  const say = messages(messageLanguage(settings.locale));
   if (!existsSync(path.resolve(io.cwd, settings.logsDir))) {
-    io.stderr(`no ${settings.logsDir} folder here: the build was not audited for private notes and drafts\n`);
+    io.stderr(`${say.deployNoLogs(settings.logsDir)}\n`);
     return;
   }
   const { findings } = await auditFolder(io, settings, dist, settings.logsDir);
   if (findings.length === 0) return;
-  throw new CliError(
-    `refusing to deploy: ${dist} holds text that must not be published:\n${findingLines(dist, findings).map((line) => `  ${line}`).join('\n')}\n` +
-      'rebuild the site (npm run build) and run nisshi audit dist',
-    EXIT_FINDINGS,
-  );
+  const lines = findingLines(dist, findings, say).map((line) => `  ${line}`).join('\n');
+  throw new CliError(`${say.deployLeaks(dist)}\n${lines}\n${say.deployLeaksFix}`, EXIT_FINDINGS);
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;

@@ -12,6 +12,7 @@ import { newCommand } from './new.ts';
 import { parseCommand } from './parse.ts';
 import { statusCommand } from './status.ts';
 import { LogPathError } from '../files/log-files.ts';
+import { messageLanguage, messages } from '../record/messages.ts';
 import { SettingsError, type Settings } from '../settings/settings.ts';
 
 const commands: readonly Command[] = [parseCommand, checkCommand, newCommand, statusCommand, auditCommand, deployCommand];
@@ -47,7 +48,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo(), set
   }
   const command = commands.find((candidate) => candidate.name === name);
   if (!command) {
-    io.stderr(`nisshi: unknown command "${name}"\n\n${usage}`);
+    io.stderr(`nisshi: ${messages(messageLanguage(settings?.locale)).unknownCommand(name)}\n\n${usage}`);
     return EXIT_USAGE;
   }
   try {
@@ -62,7 +63,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo(), set
       return error.exitCode;
     }
     // Anything else is a bug in nisshi: keep the stack so it can be reported.
-    io.stderr(`nisshi ${command.name}: unexpected error, please report it:\n${(error as Error).stack ?? String(error)}\n`);
+    io.stderr(`nisshi ${command.name}: ${messages(messageLanguage(settings?.locale)).unexpected}\n${(error as Error).stack ?? String(error)}\n`);
     return EXIT_BUG;
   }
 }

@@ -50,6 +50,8 @@ const ja = {
 };
 
 type Catalogue = typeof ja;
+/** The sentences of one language. */
+export type Messages = Catalogue;
 
 const en: Catalogue = {
   summary: (files, errors, warnings) => `${files} log(s): ${errors} error(s), ${warnings} warning(s)`,
