@@ -15,7 +15,7 @@ export function followThroughChart(rows: readonly FollowThroughMonth[], months: 
   const planned = months.reduce((sum, month) => sum + (byMonth.get(month)?.planned ?? 0), 0);
   return {
     spec: {
-      labels: months.map((month) => `${Number(month.slice(0, 4)) % 100}/${Number(month.slice(5, 7))}`),
+      labels: months.map((month) => `${month.slice(2, 4)}年${Number(month.slice(5, 7))}月`),
       yTitle: '割合',
       percent: true,
       datasets: [
