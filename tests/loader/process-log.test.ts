@@ -58,8 +58,8 @@ describe('processLog', () => {
         expect(processed.headings, file).toEqual(rendered.headings);
       }
     }
-    // The whole corpus, twice, parsed and rendered three ways: 25 s on a machine loaded by four test runs.
-  }, 120_000);
+    // Every fixture and 60 generated logs, twice each: slow on a loaded 2-core runner.
+  }, 300_000);
 
   it('uses the vocabulary it is given', async () => {
     const text = '# 2025-08-03\n\n## やること\n- 読む\n';
