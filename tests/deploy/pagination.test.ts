@@ -17,7 +17,8 @@ beforeAll(async () => {
   await mkdir(path.join(dist, 'logs'), { recursive: true });
   await writeFile(path.join(dist, 'index.html'), '<!doctype html><title>many</title>');
   for (let n = 0; n < 1_050; n++) await writeFile(path.join(dist, 'logs', `${String(n).padStart(4, '0')}.txt`), `log ${n}\n`);
-});
+  // 1,050 files and a server process: more than the default 10 s on a loaded 2-core machine.
+}, 60_000);
 
 afterAll(async () => {
   await s3?.close();
