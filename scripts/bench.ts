@@ -7,6 +7,7 @@
  *   npm run bench -- --section site --count 200   # a quick try; the site section builds once (no --runs)
  *   npm run bench -- --section deploy             # nisshi deploy beside aws s3 sync, against s3rver
  *   npm run bench -- --section pages              # only our build, then the largest pages (bytes, elements)
+ *   npm run bench -- --section input              # 2,000/8,000/32,000-char lines, a 1 MiB log, refusals
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -16,6 +17,7 @@ import { unified } from 'unified';
 import { parseLog } from '../src/index.ts';
 import { deploySection } from './bench/deploy.ts';
 import { pagesSection } from './bench/pages.ts';
+import { inputSection } from './bench/input.ts';
 import { decimal, integer, type BenchOptions, type BenchSection } from './bench/section.ts';
 import { siteSection } from './bench/site.ts';
 import { generateLogs, type GeneratedLog } from './generate-logs.ts';
@@ -68,7 +70,7 @@ const parseSection: BenchSection = {
 };
 
 // pages is not in the default run: the site section already prints the largest pages of the site it builds.
-const sections: readonly BenchSection[] = [parseSection, siteSection, deploySection, pagesSection];
+const sections: readonly BenchSection[] = [parseSection, siteSection, deploySection, pagesSection, inputSection];
 
 function printPeakRss(): void {
   // maxRSS is in kilobytes, and only ever grows: it is the peak so far.

@@ -1,7 +1,8 @@
 /**
  * Two published logs for one date are allowed (the site shows both on that
  * day and sums their figures) but are usually a slip: `check` warns
- * `same-date` on each, naming the others. Drafts and undated logs take no part.
+ * `same-date` on each, naming the others. Drafts and undated logs take no part,
+ * nor logs that also share the slug (they are a duplicate-slug error).
  */
 import { pageSlug } from '../parse/pages.ts';
 import type { MessageLanguage } from '../record/messages.ts';
@@ -13,11 +14,13 @@ export function sameDateDiagnostics(
   logs: ReadonlyArray<{ path: string; record: Pick<LogRecord, 'slug' | 'draft' | 'date'> }>,
   language: MessageLanguage = 'en',
 ): LocatedDiagnostic[] {
-  const byDate = new Map<string, string[]>();
+  const byDate = new Map<string, Array<{ path: string; slug: string }>>();
   const published = logs.filter(({ record }) => record.date !== null && pageSlug(record) !== null);
-  for (const { path, record } of published) byDate.set(record.date!, [...(byDate.get(record.date!) ?? []), path]);
+  for (const { path, record } of published) byDate.set(record.date!, [...(byDate.get(record.date!) ?? []), { path, slug: pageSlug(record)! }]);
   return published.flatMap(({ path, record }) => {
-    const others = byDate.get(record.date!)!.filter((other) => other !== path);
+    // Logs that also share the slug are already a duplicate-slug error: one finding is enough.
+    const slug = pageSlug(record);
+    const others = byDate.get(record.date!)!.filter((other) => other.path !== path && other.slug !== slug).map((other) => other.path);
     return others.length === 0 ? [] : [locate(path, localizeDiagnostic(diagnose('same-date', 1, 1, { date: record.date!, others: others.join(', ') }), language))];
   });
 }

@@ -19,7 +19,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { blankFrontmatter, readFrontmatter, type Frontmatter } from '../parse/frontmatter.ts';
-import { bodyAfter } from '../parse/read-log.ts';
+import { bodyAfter, withoutPrivateNotes } from '../parse/read-log.ts';
 import { remarkTree } from '../parse/remark-tree.ts';
 import { rehypeHeadingIds, type RenderedHeading } from './heading-ids.ts';
 import { dropUnsafeDataImages, sanitizeSchema } from './sanitize-schema.ts';
@@ -33,6 +33,8 @@ export interface RenderOptions {
    * Off, the HTML is sanitised and raw HTML in the Markdown is dropped.
    */
   allowRawHtml: boolean;
+  /** Private heading words (settings privateHeadings); private notes are never rendered (src/parse/private-notes.ts). */
+  privateHeadings?: readonly string[] | undefined;
 }
 
 export interface RenderedLogBody {
@@ -78,9 +80,12 @@ function processorFor(allowRawHtml: boolean): LogBodyProcessor {
 
 /** The log's body as HTML, without its frontmatter (which is data, not text to show). */
 export async function renderLogBody(markdown: string, options: RenderOptions): Promise<RenderedLogBody> {
-  const text = markdown.replace(/^\ufeff/, '');
+  const raw = markdown.replace(/^\ufeff/, '');
+  const frontmatter = readFrontmatter(raw);
+  // Private notes blanked as readLog blanks them: a page never shows one.
+  const text = withoutPrivateNotes(raw, frontmatter.lineCount, options.privateHeadings).text;
   // Blank lines in place of the frontmatter keep positions (and so any message) on the file's lines.
-  const body = blankFrontmatter(text, readFrontmatter(text));
+  const body = blankFrontmatter(text, frontmatter);
   return renderMarkdownTree(parseMarkdown(body), options);
 }
 

@@ -6,7 +6,7 @@
 import { readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { nisshiLoader } from '../../src/loader/index.ts';
+import { nisshiLoader, processLog } from '../../src/loader/index.ts';
 import type { LogRecord } from '../../src/record/schema.ts';
 import { countingPipeline, fakeContext, projectWithLogs } from './fake-context.ts';
 
@@ -49,6 +49,21 @@ describe('nisshiLoader: a load', () => {
     await loader().loader.load(fake.context);
     const warnings = fake.logged.filter((line) => line.level === 'warn').map((line) => line.message);
     expect(warnings).toEqual([expect.stringMatching(/^logs\/2025-08-03\.md:22:1: warning .+ \[heading-missing-space\]$/)]);
+  });
+
+  it('warns, naming the file, when Sätteri fails on a log, and still stores the log as remark reads it', async () => {
+    const failing = { name: 'satteri' as const, parse: (): never => { throw new Error('native parser panicked'); } };
+    const fake = fakeContext(root);
+    await nisshiLoader({ base: 'logs' }, { process: (text, options) => processLog(text, options, failing) }).load(fake.context);
+    const warnings = fake.logged.filter((line) => line.level === 'warn').map((line) => line.message);
+    expect(warnings).toContain(
+      'logs/2025-08-03.md: Sätteri could not parse this log (native parser panicked); it was read with remark instead, as `nisshi parse` reads it',
+    );
+    // The notice comes before the log's findings, and the log is still published.
+    expect(warnings.findIndex((line) => line.startsWith('logs/2025-08-03.md: Sätteri'))).toBeLessThan(
+      warnings.findIndex((line) => line.includes('[heading-missing-space]')),
+    );
+    expect([...fake.entries.keys()].sort()).toEqual(['2025-08-03', '2025-08-04']);
   });
 
   it('does not parse or render an unchanged file again, draft or not, and picks up a changed one', async () => {

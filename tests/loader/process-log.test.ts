@@ -58,7 +58,8 @@ describe('processLog', () => {
         expect(processed.headings, file).toEqual(rendered.headings);
       }
     }
-  });
+    // Every fixture and 60 generated logs, twice each: slow on a loaded 2-core runner.
+  }, 300_000);
 
   it('uses the vocabulary it is given', async () => {
     const text = '# 2025-08-03\n\n## やること\n- 読む\n';
