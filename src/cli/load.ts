@@ -9,6 +9,8 @@ import { readLogFile, type LogFile } from './files.ts';
 
 export interface LoadedLog {
   file: LogFile;
+  /** The decoded text the record was read from. */
+  text: string;
   record: LogRecord;
 }
 
@@ -21,7 +23,7 @@ export async function loadLogs(files: readonly LogFile[]): Promise<LoadedLog[]> 
     const record = parseLog(text, { path: toPosix(file.displayPath) });
     // What the parser says about mojibake is noise: the encoding is what to fix first.
     if (encodingError) record.diagnostics = [encodingError];
-    loaded.push({ file, record });
+    loaded.push({ file, text, record });
   }
   return loaded;
 }

@@ -179,13 +179,18 @@ const FULL_IN_NAME: RegExp[] = [
   /(?<!\d)(\d{4})[ ]{0,3}年[ ]{0,3}(\d{1,2})[ ]{0,3}月[ ]{0,3}(\d{1,2})[ ]{0,3}日/g,
 ];
 
+function plausibleYear(y: number): boolean {
+  return y >= 1900 && y <= 2199;
+}
+
 function fullDateIn(segment: string): string | null {
   for (const re of FULL_IN_NAME) {
     re.lastIndex = 0;
     for (let g = re.exec(segment); g !== null; g = re.exec(segment)) {
       // The separator form has an extra group for the separator itself.
       const [y, m, d] = g.length === 5 ? [g[1], g[3], g[4]] : [g[1], g[2], g[3]];
-      if (isValidDate(num(y), num(m), num(d))) return formatDate(num(y), num(m), num(d));
+      // A plausible year only: in `ystk3411-11-25.md` the digits belong to a name.
+      if (plausibleYear(num(y)) && isValidDate(num(y), num(m), num(d))) return formatDate(num(y), num(m), num(d));
     }
   }
   return null;

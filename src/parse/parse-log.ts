@@ -58,7 +58,7 @@ function vocabularyFor(options: ParseLogOptions): Vocabulary {
 function failedRecord(path: string, message: string): LogRecord {
   return {
     source: path, slug: slugFromPath(path, null), date: null, dateSource: null, title: null, tags: [], draft: true,
-    goals: [], checklist: [], problems: [], plans: [], learnings: [], references: [],
+    goals: [], checklist: [], work: [], problems: [], plans: [], learnings: [], references: [],
     metrics: { studyMinutes: null, studyApproximate: null, studyTotalMinutes: null, problemsFound: null, tasksPlanned: null, tasksDone: null },
     figures: [],
     diagnostics: [{ severity: 'error', message, line: 1, column: 1, rule: 'internal-error' }],

@@ -16,6 +16,7 @@ import { extractMetrics } from './extract/metrics.ts';
 import { extractPlans } from './extract/plans.ts';
 import { extractProblems } from './extract/problems.ts';
 import { extractReferences } from './extract/references.ts';
+import { extractWork } from './extract/work.ts';
 import { diagnostic, keyLine, readFrontmatter, type Frontmatter } from './frontmatter.ts';
 import { readLogDate } from './log-date.ts';
 import { slugFromPath } from './slug.ts';
@@ -49,7 +50,7 @@ export function extractLog(tree: Root, file: VFile, vocabulary: Vocabulary): Log
   const context = createContext(tree, text, vocabulary, frontmatter.lineCount + 1);
   const diagnostics: Diagnostic[] = [...frontmatter.diagnostics];
 
-  const { date, dateSource, title, diagnostics: dateDiagnostics } = readLogDate(frontmatter, context.outline.headings, path);
+  const { date, dateSource, title, diagnostics: dateDiagnostics } = readLogDate(frontmatter, context, path);
   diagnostics.push(...dateDiagnostics);
   const figures = extractFigures(context);
   const problems = extractProblems(context);
@@ -68,6 +69,7 @@ export function extractLog(tree: Root, file: VFile, vocabulary: Vocabulary): Log
     draft,
     goals: extractGoals(context),
     checklist: extractChecklist(context),
+    work: extractWork(context),
     problems,
     plans: extractPlans(context),
     learnings: extractLearnings(context),

@@ -36,6 +36,14 @@ export const checklistItemSchema = z.object({
 });
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 
+export const workItemSchema = z.object({
+  text: z.string(),
+  /** true/false when written as a task item (or ✅/❌), null for a plain item: worked on, done or not unsaid. */
+  done: z.boolean().nullable(),
+  line,
+});
+export type WorkItem = z.infer<typeof workItemSchema>;
+
 export const problemSchema = z.object({
   /** The number the writer gave it (問題2 → 2), or null. */
   number: z.number().int().nullable(),
@@ -109,13 +117,15 @@ export const logRecordSchema = z.object({
   slug: z.string(),
   /** "YYYY-MM-DD", or null when no date could be found (always with an error diagnostic). */
   date: isoDate.nullable(),
-  /** Where the date came from. */
-  dateSource: z.enum(['frontmatter', 'heading', 'path']).nullable(),
+  /** Where the date came from: "line" is a date line in the body (日付: 2025-08-03, or a first line starting with the date). */
+  dateSource: z.enum(['frontmatter', 'heading', 'line', 'path']).nullable(),
   title: z.string().nullable(),
   tags: z.array(z.string()),
   draft: z.boolean(),
   goals: z.array(goalSchema),
   checklist: z.array(checklistItemSchema),
+  /** The day's work: the items under 取り組んだ課題一覧 / やったこと / 実施内容. */
+  work: z.array(workItemSchema),
   problems: z.array(problemSchema),
   plans: z.array(planSchema),
   learnings: z.array(z.string()),

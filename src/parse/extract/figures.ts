@@ -8,6 +8,7 @@ import type { LogContext } from '../context.ts';
 import { STRONG_CLOSE, STRONG_OPEN, type TextLine } from '../inline.ts';
 import type { SectionHeading } from '../outline.ts';
 import { parseCount, parseDurations, parseNumber, type Duration } from '../quantity.ts';
+import { todayAndTotal } from '../today-total.ts';
 import { labelIn, type Vocabulary } from '../vocabulary.ts';
 
 /** A figure together with where it stands, for the metrics that read it. */
@@ -105,24 +106,4 @@ function cutOut(raw: string, durations: readonly Duration[]): string {
     at = duration.index + duration.length;
   }
   return rest + raw.slice(at);
-}
-
-/**
- * Today's duration and the running total among several: "本日 8h / 累計 400.5h",
- * "3 h （今週: 28.5h, 累計: 277 h）", "today: 3.0h / total: 91.5h". The words
- * just before each duration say what it is; without any, the first one is today's.
- */
-export function todayAndTotal(text: string, durations: readonly Duration[], vocabulary: Vocabulary): { today: Duration | null; total: Duration | null } {
-  const labelled = durations.map((duration, index) => {
-    const before = text.slice(index === 0 ? 0 : durations[index - 1]!.index + durations[index - 1]!.length, duration.index);
-    return { duration, before: before.normalize('NFKC').toLowerCase() };
-  });
-  const has = (before: string, words: readonly string[]): boolean => words.some((word) => before.includes(word));
-  const today =
-    labelled.find((entry) => has(entry.before, vocabulary.todayWords)) ??
-    labelled.find((entry) => !has(entry.before, vocabulary.notTodayWords));
-  const total = labelled.find(
-    (entry) => entry !== today && has(entry.before, vocabulary.totalWords) && !has(entry.before, vocabulary.periodWords),
-  );
-  return { today: today?.duration ?? null, total: total?.duration ?? null };
 }
