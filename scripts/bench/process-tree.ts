@@ -26,7 +26,7 @@ export function watchProcessTree(rootPid: number, everyMs = 100): TreeWatch {
       const ppid = /^PPid:\s*(\d+)/m.exec(status)?.[1];
       if (ppid === undefined) continue;
       parents.set(Number(entry), Number(ppid));
-      seen.push({ pid: Number(entry), name: /^Name:\s*(.+)$/m.exec(status)?.[1] ?? '?', hwm: Number(/^VmHWM:\s*(\d+)/m.exec(status)?.[1] ?? 0) });
+      seen.push({ pid: Number(entry), name: /^Name:[ \t]*(\S.*)$/m.exec(status)?.[1] ?? '?', hwm: Number(/^VmHWM:\s*(\d+)/m.exec(status)?.[1] ?? 0) });
     }
     for (const { pid, name, hwm } of seen) {
       if (descendsFrom(pid, rootPid, parents)) byPid.set(pid, { name, hwm: Math.max(hwm, byPid.get(pid)?.hwm ?? 0) });

@@ -133,7 +133,7 @@ function mb(kilobytes: number): string {
 
 /** Astro's own count of pages built, and how many of them are log pages (dist/logs/<slug>/index.html). */
 function pagesLine(dist: string, logName: string): string {
-  const built = /(\d+) page\(s\) built/.exec(readLog(logName))?.[1];
+  const built = /(?<!\d)(\d+) page\(s\) built/.exec(readLog(logName))?.[1];
   const logsFolder = path.join(dist, 'logs');
   const logPages = existsSync(logsFolder) ? logPageNames(logsFolder).length : 0;
   return `${integer.format(Number(built ?? 0))} pages, ${integer.format(logPages)} of them log pages`;

@@ -44,7 +44,7 @@ export function createS3Client(target: S3Target): S3Client {
 
 /** Folder-like prefix: `site` becomes `site/`, so it never matches `site2/…`. */
 export function normalizePrefix(prefix: string | undefined): string {
-  const trimmed = (prefix ?? '').replace(/^\/+|\/+$/g, '');
+  const trimmed = (prefix ?? '').replace(/^\/+|(?<!\/)\/+$/g, '');
   return trimmed === '' ? '' : `${trimmed}/`;
 }
 

@@ -17,7 +17,7 @@ const SECRET_PATTERNS: readonly { kind: string; pattern: RegExp }[] = [
   { kind: 'AWS access key id', pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
   {
     kind: 'AWS secret access key',
-    pattern: /aws_secret_access_key\s*["']?\s*[=:]\s*["']?[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+])/gi,
+    pattern: /aws_secret_access_key\s*(?:["']\s*)?[=:]\s*["']?[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+])/gi,
   },
   { kind: 'private key', pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/g },
   { kind: 'GitHub token', pattern: /\bgh[pousr]_[A-Za-z0-9]{36}\b/g },

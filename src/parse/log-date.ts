@@ -114,7 +114,8 @@ function bodyDate(context: LogContext, year: number | undefined): (DateMatch & {
   return null;
 }
 
-const separators = /^[\s\-–—|:：・/~〜]+|[\s\-–—|:：・/~〜]+$/g;
+// The lookbehind makes a trailing run match from its start only: linear on a line of separators.
+const separators = /^[\s\-–—|:：・/~〜]+|(?<![\s\-–—|:：・/~〜])[\s\-–—|:：・/~〜]+$/g;
 
 /** "2025年8月3日 - 学習ログ" → "学習ログ"; "2023/06/05 の日報" → "日報"; a heading that is only a date → null. */
 function titleWithoutDate(text: string, date: { index: number; length: number } | null): string | null {

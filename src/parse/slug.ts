@@ -10,6 +10,6 @@ export function slugFromPath(path: string, date: string | null): string {
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}_-]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/^-+|(?<!-)-+$/g, '');
   return slug || date || 'log';
 }

@@ -4,6 +4,7 @@
  * say "やったこと" instead of "実施内容" changes one table, not the parser.
  */
 import type { Horizon } from '../record/schema.ts';
+import { replaceBracketed } from './bracketed.ts';
 
 /** What a heading announces about the blocks under it. */
 export type SectionKind = 'goals' | 'work' | 'plans' | 'learnings' | 'references' | 'studyTime' | 'studyTotal';
@@ -139,7 +140,6 @@ export function resolveVocabulary(partial?: Partial<Vocabulary>): Vocabulary {
 }
 
 const pictographs = /[\p{Extended_Pictographic}\u200d\ufe0e\ufe0f\u20e3]/gu;
-const bracketed = /[（(【\[「『][^）)】\]」』]*[）)】\]」』]/g;
 
 /**
  * The comparable form of a heading or label: "### 4. 次のステップ（優先順位順）"
@@ -160,14 +160,10 @@ export function headingKey(text: string): string {
 const keyCache = new Map<string, string>();
 
 function computeKey(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(pictographs, '')
-    .replace(bracketed, ' ')
+  return replaceBracketed(text.normalize('NFKC').toLowerCase().replace(pictographs, ''), ' ')
     .replace(/^\s*(?:[#>*\-+・]\s*)*/, '')
     .replace(/^(?:第?\d+(?:[.\-]\d+)*[.)、:]?|[a-z][.)])\s*/, '')
-    .replace(/[:：]+\s*$/, '')
+    .replace(/(?<![:：])[:：]+\s*$/, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -175,7 +171,7 @@ function computeKey(text: string): string {
 /** Does a heading key name one of these terms? Exact first, then one of its parts (明日やりたいこと・疑問). */
 export function keyMatches(key: string, terms: readonly string[]): 'exact' | 'part' | null {
   if (terms.includes(key)) return 'exact';
-  const parts = key.split(/\s*[・／/、,&＆|]\s*|\s+and\s+/);
+  const parts = key.split(/(?<!\s)\s*[・／/、,&＆|]\s*|(?<!\s)\s+and\s+/);
   if (parts.length > 1 && parts.some((part) => terms.includes(part))) return 'part';
   return null;
 }

@@ -11,7 +11,8 @@ import { horizonOf, type Vocabulary } from '../parse/vocabulary.ts';
  */
 export const MIN_CONTAINED_LENGTH = 4;
 
-const markdownLink = /!?\[([^\]]*)\]\([^)]*\)/g;
+// Link text holds no `[`: a line of `[[[[` is read once, not once per bracket.
+const markdownLink = /!?\[([^[\]]*)\]\([^)]*\)/g;
 /** After NFKC full-width brackets are ASCII ones. */
 const trailingAside = /\(([^()]*)\)\s*$/;
 /**

@@ -5,11 +5,12 @@
 import type { Nodes } from 'mdast';
 import type { Figure } from '../../record/schema.ts';
 import type { LogContext } from '../context.ts';
-import { STRONG_CLOSE, STRONG_OPEN, type TextLine } from '../inline.ts';
+import type { TextLine } from '../inline.ts';
 import type { SectionHeading } from '../outline.ts';
 import { parseCount, parseDurations, parseNumber, type Duration } from '../quantity.ts';
 import { todayAndTotal } from '../today-total.ts';
 import { labelIn, type Vocabulary } from '../vocabulary.ts';
+import { splitBoldLabel, splitPlainLabel } from './figure-label.ts';
 
 /** A figure together with where it stands, for the metrics that read it. */
 export interface PlacedFigure {
@@ -18,9 +19,6 @@ export interface PlacedFigure {
   /** The running total written beside today's value, if any. */
   total: Duration | null;
 }
-
-const boldLabel = new RegExp(`^${STRONG_OPEN}([^${STRONG_OPEN}${STRONG_CLOSE}]+?)\\s*([:：])?\\s*${STRONG_CLOSE}\\s*([:：])?\\s*(.*)$`, 'u');
-const plainLabel = /^([^:：\u0001\u0002]{1,40}?)\s*[:：]\s*(.+)$/u;
 
 export function extractFigures(context: LogContext): PlacedFigure[] {
   const placed: PlacedFigure[] = [];
@@ -41,20 +39,13 @@ export function extractFigures(context: LogContext): PlacedFigure[] {
 }
 
 export function readFigureLine(line: TextLine, vocabulary: Vocabulary): Omit<PlacedFigure, 'trail'> | null {
-  let label: string;
-  let raw: string;
-  const bold = boldLabel.exec(line.marked);
-  if (bold && (bold[2] || bold[3])) {
-    label = bold[1]!;
-    raw = bold[4]!;
-  } else {
-    const plain = plainLabel.exec(line.text);
-    if (!plain || !isPlainLabel(plain[1]!, plain[2]!)) return null;
-    label = plain[1]!;
-    raw = plain[2]!;
+  let split = splitBoldLabel(line.marked);
+  if (!split) {
+    split = splitPlainLabel(line.text);
+    if (!split || !isPlainLabel(split.label, split.raw)) return null;
   }
-  label = label.trim();
-  raw = raw.replace(/[\u0001\u0002]/g, '').trim();
+  const label = split.label.trim();
+  const raw = split.raw.replace(/[\u0001\u0002]/g, '').trim();
   if (!label || !raw) return null;
   const value = readValue(raw, labelIn(label, vocabulary.metrics.studyMinutes) || labelIn(label, vocabulary.metrics.studyTotalMinutes), vocabulary);
   return {

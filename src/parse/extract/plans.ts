@@ -22,7 +22,8 @@ export function extractPlans(context: LogContext): Plan[] {
   });
 }
 
-const trailingAside = /\s*[（(]([^（()）]*)[)）]\s*$/;
+// (?<!\s): a run of spaces is tried once, from its start, not from each of its spaces.
+const trailingAside = /(?<!\s)\s*[（(]([^（()）]*)[)）]\s*$/;
 
 /** "依存関係の修正 (今日中)" → text "依存関係の修正", horizon today. An aside that names no horizon stays. */
 function splitHorizon(text: string, vocabulary: Vocabulary): { text: string; horizon: Horizon | null } {
