@@ -6,6 +6,9 @@
  *   npm run bench -- --section parse --count 1000 --runs 3
  *   npm run bench -- --section site --count 200   # a quick try; the site section builds once (no --runs)
  *   npm run bench -- --section deploy             # nisshi deploy beside aws s3 sync, against s3rver
+ *   npm run bench -- small                        # whole nisshi parse / check processes on 1 KB and 7 KB logs
+ *
+ * Sections can also be named without --section (`npm run bench -- small parse`).
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -16,6 +19,7 @@ import { parseLog } from '../src/index.ts';
 import { deploySection } from './bench/deploy.ts';
 import { decimal, integer, type BenchOptions, type BenchSection } from './bench/section.ts';
 import { siteSection } from './bench/site.ts';
+import { smallSection } from './bench/small.ts';
 import { generateLogs, type GeneratedLog } from './generate-logs.ts';
 
 /** Best (shortest) wall time of `runs` passes after one shorter warm-up, in ms. */
@@ -65,7 +69,7 @@ const parseSection: BenchSection = {
   },
 };
 
-const sections: readonly BenchSection[] = [parseSection, siteSection, deploySection];
+const sections: readonly BenchSection[] = [parseSection, smallSection, siteSection, deploySection];
 
 function printPeakRss(): void {
   // maxRSS is in kilobytes, and only ever grows: it is the peak so far.
@@ -73,7 +77,8 @@ function printPeakRss(): void {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
     options: {
       section: { type: 'string', multiple: true },
       count: { type: 'string', default: '3650' },
@@ -85,7 +90,8 @@ async function main(): Promise<void> {
   for (const [name, value] of Object.entries(options)) {
     if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number ≥ 1`);
   }
-  const wanted = values.section ?? sections.map((section) => section.name);
+  const named = [...(values.section ?? []), ...positionals];
+  const wanted = named.length > 0 ? named : sections.map((section) => section.name);
   const unknown = wanted.filter((name) => !sections.some((section) => section.name === name));
   if (unknown.length > 0) {
     throw new Error(`unknown section ${unknown.join(', ')}; sections: ${sections.map((section) => section.name).join(', ')}`);

@@ -193,8 +193,9 @@ function headingFigure(text: string, line: number, column: number, vocabulary: V
   return [{ text: text.slice(colon + 1).trim(), line, column }];
 }
 
+/** A short line without figures that names a study-time section; long lines are text, and skipping them keeps this cheap. */
 function isTitle(text: string, vocabulary: Vocabulary): boolean {
-  return !/\d/.test(text) && sectionKind(text, vocabulary) === 'studyTime';
+  return text.length <= 40 && !/\d/.test(text) && sectionKind(text, vocabulary) === 'studyTime';
 }
 
 /**
@@ -216,11 +217,10 @@ function titledEntries(node: RootContent, following: RootContent | undefined, co
       else if (index === node.children.length - 1 && following) entries.push([key, blockLines(following, context)]);
     });
   } else if (node.type === 'paragraph') {
-    const lines = context.linesOf(node);
-    const at = lines.findIndex((line) => isTitle(line.text, vocabulary));
-    if (at >= 0) {
-      const rest = lines.slice(at + 1);
-      const key = String(lines[at]!.line);
+    // A title opens its paragraph: "学習時間\n今日 7h 合計 96h", or a paragraph of its own before the figure.
+    const [title, ...rest] = context.linesOf(node);
+    if (title && isTitle(title.text, vocabulary)) {
+      const key = String(title.line);
       if (rest.length > 0) entries.push([key, rest]);
       else if (following) entries.push([key, blockLines(following, context)]);
     }
