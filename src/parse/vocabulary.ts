@@ -178,8 +178,23 @@ export function keyMatches(key: string, terms: readonly string[]): 'exact' | 'pa
 
 const kindOrder: SectionKind[] = ['plans', 'goals', 'studyTime', 'studyTotal', 'learnings', 'references', 'work'];
 
+const kindCache = new WeakMap<Vocabulary, Map<string, SectionKind | null>>();
+
 /** The kind of section a heading announces, or null for an ordinary heading. */
 export function sectionKind(text: string, vocabulary: Vocabulary): SectionKind | null {
+  // Asked of every heading and short line of every log: the same few hundred texts recur.
+  let cache = kindCache.get(vocabulary);
+  if (!cache) kindCache.set(vocabulary, (cache = new Map()));
+  let kind = cache.get(text);
+  if (kind === undefined) {
+    if (cache.size > 10_000) cache.clear();
+    kind = computeKind(text, vocabulary);
+    cache.set(text, kind);
+  }
+  return kind;
+}
+
+function computeKind(text: string, vocabulary: Vocabulary): SectionKind | null {
   const key = headingKey(text);
   if (!key) return null;
   for (const strength of ['exact', 'part'] as const) {

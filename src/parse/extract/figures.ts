@@ -38,7 +38,22 @@ export function extractFigures(context: LogContext): PlacedFigure[] {
   return placed;
 }
 
+const figureOfLine = new WeakMap<TextLine, { vocabulary: Vocabulary; found: Omit<PlacedFigure, 'trail'> | null }>();
+
+/**
+ * The figure a line holds, if any. Lines are read once per paragraph and shared
+ * (context.linesOf), so the answer is kept with the line: the figures, the
+ * sections and the date all ask about the same lines.
+ */
 export function readFigureLine(line: TextLine, vocabulary: Vocabulary): Omit<PlacedFigure, 'trail'> | null {
+  const known = figureOfLine.get(line);
+  if (known?.vocabulary === vocabulary) return known.found;
+  const found = figureIn(line, vocabulary);
+  figureOfLine.set(line, { vocabulary, found });
+  return found;
+}
+
+function figureIn(line: TextLine, vocabulary: Vocabulary): Omit<PlacedFigure, 'trail'> | null {
   let split = splitBoldLabel(line.marked);
   if (!split) {
     split = splitPlainLabel(line.text);
