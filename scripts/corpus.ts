@@ -8,8 +8,14 @@
  * no study time, with the reason as far as the record tells it. The logs are
  * read exactly as `nisshi parse` reads them (same file walk, same decoding).
  * SOURCES.md / README.md describe a corpus and are not logs: they are left out.
+ * When SOURCES.md names each file's path in its repository (`| file | repo |
+ * path | …`), the log is read under that path, as its writer would run nisshi
+ * (2024/05/01.md), not under the corpus's flattened file name, which would
+ * lend it a date the writer never wrote.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseLog } from '../src/index.ts';
 import { findLogFiles } from '../src/cli/files.ts';
 import { loadLogs, type LoadedLog } from '../src/cli/load.ts';
 import { parseDurations } from '../src/parse/quantity.ts';
@@ -40,9 +46,26 @@ function noDateReason(log: LoadedLog): string {
   return said ? `${said.rule}: ${said.message}` : 'no date found';
 }
 
+/** file name → path in its repository, from a SOURCES.md table whose third column is the path. */
+function sourcePaths(folder: string): Map<string, string> {
+  const sources = path.join(folder, 'SOURCES.md');
+  const paths = new Map<string, string>();
+  if (!existsSync(sources)) return paths;
+  for (const row of readFileSync(sources, 'utf8').split('\n')) {
+    const cells = row.split('|').map((cell) => cell.trim());
+    if (cells.length > 4 && cells[1]?.endsWith('.md') && cells[3]?.endsWith('.md')) paths.set(cells[1], cells[3]);
+  }
+  return paths;
+}
+
 async function report(folder: string): Promise<void> {
   const files = (await findLogFiles([folder], process.cwd())).filter((file) => !notLogs.has(path.basename(file.absolutePath)));
-  const logs = await loadLogs(files);
+  const original = sourcePaths(folder);
+  const logs = (await loadLogs(files)).map((log) => {
+    const at = original.get(path.basename(log.file.absolutePath));
+    if (!at || log.record.diagnostics.some((d) => d.rule === 'encoding')) return log;
+    return { ...log, record: parseLog(log.text, { path: at }) };
+  });
   const n = logs.length;
   const count = (test: (log: LoadedLog) => boolean): string => {
     const k = logs.filter(test).length;
@@ -54,7 +77,7 @@ async function report(folder: string): Promise<void> {
   const internal = logs.filter(({ record }) => record.diagnostics.some((d) => d.rule === 'internal-error')).length;
   const over = logs.filter(({ record }) => (record.metrics.studyMinutes ?? 0) > 24 * 60);
 
-  console.log(`== ${folder}: ${n} logs`);
+  console.log(`== ${folder}: ${n} logs${original.size > 0 ? `, read under their paths in the source repositories (SOURCES.md: ${original.size})` : ''}`);
   console.log(`  date          ${count(({ record }) => record.date !== null)}  (${[...sources].map(([s, k]) => `${s} ${k}`).join(', ')})`);
   console.log(`  study time    ${count(({ record }) => record.metrics.studyMinutes !== null)}`);
   console.log(`  checklist     ${count(({ record }) => record.checklist.length > 0)}`);
@@ -68,10 +91,14 @@ async function report(folder: string): Promise<void> {
 
   const undated = logs.filter(({ record }) => record.date === null);
   console.log(`  no date (${undated.length}):`);
-  for (const log of undated) console.log(`    ${log.file.displayPath}: ${noDateReason(log)}`);
+  const shown = (log: LoadedLog): string => {
+    const at = original.get(path.basename(log.file.absolutePath));
+    return at ? `${path.basename(log.file.absolutePath)} (${at})` : log.file.displayPath;
+  };
+  for (const log of undated) console.log(`    ${shown(log)}: ${noDateReason(log)}`);
   const untimed = logs.filter(({ record }) => record.metrics.studyMinutes === null);
   console.log(`  no study time (${untimed.length}):`);
-  for (const log of untimed) console.log(`    ${log.file.displayPath}: ${noTimeReason(log)}`);
+  for (const log of untimed) console.log(`    ${shown(log)}: ${noTimeReason(log)}`);
   console.log('');
 }
 

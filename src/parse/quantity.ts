@@ -88,8 +88,8 @@ export interface StudyContext {
   bareHours?: boolean;
 }
 
-/** `3:40` — not either end of a clock range (`7:30〜8:30`) nor `12:30:15`. */
-const CLOCK = new RegExp(`(?<!\\d[ \\t]{0,3}[~〜\\-–—−][ \\t]{0,3})(\\d{1,2}):([0-5]\\d)(?![\\d:])(?!${SP}[~〜\\-–—−]${SP}\\d)`, 'y');
+/** `3:40`, `33:34` (a total) — not either end of a clock range (`7:30〜8:30`) nor `12:30:15`. */
+const CLOCK = new RegExp(`(?<!\\d[ \\t]{0,3}[~〜\\-–—−][ \\t]{0,3})(\\d{1,4}):([0-5]\\d)(?![\\d:])(?!${SP}[~〜\\-–—−]${SP}\\d)`, 'y');
 /** A number with nothing after it that could be a unit, a date or a version. */
 const BARE = new RegExp(
   `(${NUM})(?![\\d.,:/%A-Za-z])(?!${SP}(?:[時分秒件個回問つ本冊頁枚題章節周人行語年月日ヶケか%]|(?:h|hrs?|hours?|m|mins?|minutes?)(?![A-Za-z])))`,
@@ -104,7 +104,7 @@ function durationIn(context: StudyContext): (h: string, i: number) => Span | nul
     if (context.clock) {
       CLOCK.lastIndex = i;
       const clock = CLOCK.exec(h);
-      if (clock && Number(clock[1]) <= 24) return { value: Number(clock[1]) * 60 + Number(clock[2]), end: i + clock[0].length, firstUnit: 60 };
+      if (clock) return { value: Number(clock[1]) * 60 + Number(clock[2]), end: i + clock[0].length, firstUnit: 60 };
     }
     // Not the day or month of a date (2024/05/01, 2024-05-01).
     if (context.bareHours && !(/[/.\-]/.test(h[i - 1] ?? '') && /\d/.test(h[i - 2] ?? ''))) {

@@ -110,7 +110,7 @@ export const defaultVocabulary: Vocabulary = {
       '今日の作業時間', '本日の作業時間', 'study time', 'studytime',
     ],
     studyToday: ['today', '今日', '本日', "today's", 'today total', '今日の合計', '本日の合計', '今日の時間', '本日の時間'],
-    studyTotalMinutes: ['累計学習時間', '累積学習時間', '合計学習時間', '総学習時間', 'total study time'],
+    studyTotalMinutes: ['累計学習時間', '累積学習時間', '合計学習時間', '総学習時間', 'total study time', '累計', '累積', '総計', 'total'],
     problemsFound: ['特定した問題', '発見した問題', '見つかった問題', '問題数'],
     tasksPlanned: ['計画したタスク', '予定したタスク', '計画タスク'],
     tasksDone: ['完了したタスク', '完了タスク', '達成したタスク', '完了したタスク数'],

@@ -27,8 +27,9 @@ export function extractMetrics(
   const problemsFound = countOf(vocabulary.metrics.problemsFound);
   const metrics: Metrics = {
     studyMinutes: study?.minutes ?? null,
-    studyApproximate: study ? study.approximate : null,
-    studyTotalMinutes: totalFigure?.figure.value ?? totalSection ?? study?.total ?? null,
+    studyApproximate: study && study.minutes !== null ? study.approximate : null,
+    // The total read beside today's time (summed over subjects) first, then a total figure or section of its own.
+    studyTotalMinutes: study?.total ?? totalFigure?.figure.value ?? totalSection ?? null,
     problemsFound: problemsFound?.figure.value ?? null,
     tasksPlanned: countOf(vocabulary.metrics.tasksPlanned)?.figure.value ?? null,
     tasksDone: countOf(vocabulary.metrics.tasksDone)?.figure.value ?? null,

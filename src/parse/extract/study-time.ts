@@ -18,7 +18,8 @@ import { labelIn, sectionKind, type Vocabulary } from '../vocabulary.ts';
 import { readValue, type PlacedFigure } from './figures.ts';
 
 export interface StudyTime {
-  minutes: number;
+  /** null when only a running total was written (or today's figure was left out as impossible). */
+  minutes: number | null;
   approximate: boolean;
   total: number | null;
 }
@@ -48,13 +49,15 @@ export function readStudyTime(
   if (fromFrontmatter && fromFrontmatter.minutes > vocabulary.maxStudyMinutes) {
     diagnostics.push(diagnostic('warning', 'study-time-implausible', 1, 1,
       `the frontmatter's study time (${fromFrontmatter.key}: ${String(frontmatter[fromFrontmatter.key])}) is more than ${vocabulary.maxStudyMinutes / 60} hours in a day; nisshi leaves it out — give the day's time, in hours (study: 2) or as 2h30m`));
-    return null;
+    return { minutes: null, approximate: false, total: null };
   }
   if (fromFrontmatter) return { minutes: fromFrontmatter.minutes, approximate: fromFrontmatter.approximate, total: null };
 
   // A 学習時間 section per subject studied adds up.
-  const sections = studyGroups(context).map((group) => readGroup(group, context, diagnostics)).filter((reading) => reading.today);
+  const read = studyGroups(context).map((group) => readGroup(group, context, diagnostics));
+  const sections = read.filter((reading) => reading.today);
   if (sections.length > 0) return sum(sections);
+  const sectionTotal = read.find((reading) => reading.total)?.total ?? null;
 
   // Otherwise the first 学習時間 figure is the day's, then the first 今日: figure that is a time.
   let labelled: Reading | null = null;
@@ -65,7 +68,8 @@ export function readStudyTime(
     if (!studyLabel && !todayLabel) continue;
     if (studyLabel && labelled) continue;
     if (todayLabel && (labelled || today)) continue;
-    const group = { lines: [{ text: figure.raw, line: figure.line, column: figure.column }] };
+    // The label stays with the value, so "Today: 25h" is what a warning quotes and "今日の学習時間" labels today.
+    const group = { lines: [{ text: `${figure.label}: ${figure.raw}`, line: figure.line, column: figure.column }] };
     const reading = readGroup(group, context, diagnostics, studyLabel ? relaxed : { clock: true });
     if (reading.today) {
       if (studyLabel) labelled = reading;
@@ -76,7 +80,8 @@ export function readStudyTime(
     }
   }
   const chosen = labelled ?? today;
-  return chosen ? sum([chosen]) : null;
+  if (chosen) return sum([chosen]);
+  return sectionTotal ? { minutes: null, approximate: false, total: sectionTotal.minutes } : null;
 }
 
 function sum(readings: readonly Reading[]): StudyTime {
