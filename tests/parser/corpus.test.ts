@@ -52,9 +52,11 @@ for (const name of ['real', 'real-more']) {
     });
 
     // real-more keeps logs whose writers gave no date at all (11/25.md, a file named .md): see npm run corpus.
-    it.runIf(name === 'real')('finds a date in every log (under the corpus file names)', () => {
-      expect(records.filter(({ record }) => record.date === null).map(({ name: file }) => file)).toEqual([]);
-    });
+    if (name === 'real') {
+      it('finds a date in every log (under the corpus file names)', () => {
+        expect(records.filter(({ record }) => record.date === null).map(({ name: file }) => file)).toEqual([]);
+      });
+    }
 
     it('reads to the same record on the site (Sätteri) as with parseLog (remark)', async () => {
       for (const { name: file, text, record } of records) {
