@@ -28,7 +28,7 @@ describe('study-time section titles', () => {
     ['in-quote.md', 90, null, '> ## 学習時間 inside a quote'],
     ['indented.md', 240, null, 'an indented (code) figure under the heading'],
     ['heading-with-figure.md', 480, null, '### 学習時間: 8h'],
-  ])('%s → %s min (%s)', (name, minutes, total) => {
+  ])('%s → %s min, total %s (%s)', (name, minutes, total, _what) => {
     expect(study(`titles/${name}`)).toEqual({ minutes, total, rules: [] });
   });
 });
@@ -50,7 +50,7 @@ describe('notations of a duration', () => {
     ['clock.md', 220, 2014, '本日：3:40 / 合計：33:34'],
     ['bare-number.md', 855, null, 'a bare 14.25 under 学習時間'],
     ['bare-beside-total.md', 300, 20850, 'Today 5.0　Total 347.5h'],
-  ])('%s → %s min (%s)', (name, minutes, total) => {
+  ])('%s → %s min, total %s (%s)', (name, minutes, total, _what) => {
     expect(study(`notations/${name}`)).toEqual({ minutes, total, rules: [] });
   });
 });
@@ -155,7 +155,7 @@ describe('dates in the paths people use', () => {
     ['2024/08-21.md', '2024-08-21', 'month-day under a year folder, as before'],
     ['logs/ystk3411-11-25.md', null, 'digits of a name are no year'],
     ['11/25.md', null, 'no year anywhere'],
-  ])('%s → %s (%s)', (path, date) => {
+  ])('%s → %s (%s)', (path, date, _why) => {
     expect(dateFromPath(path)).toBe(date);
   });
 });
