@@ -15,6 +15,8 @@ const logs = defineCollection({
     base: siteSettings.logsDir,
     vocabulary: siteSettings.vocabulary,
     allowRawHtml: siteSettings.allowRawHtml,
+    limits: { maxLogBytes: siteSettings.maxLogBytes, maxNesting: siteSettings.maxNesting },
+    publicFrontmatter: siteSettings.publicFrontmatter,
   }),
   schema: logRecordSchema,
 });

@@ -28,6 +28,15 @@ export interface SiteSettings {
    * assets under _astro/ and Pagefind's chunks immutable for a year, everything else revalidated).
    */
   cacheRules?: CacheRule[];
+  /** Largest log nisshi reads, in bytes (default 1 MiB); a larger one is an error, not parsed. */
+  maxLogBytes?: number;
+  /** Deepest nesting of quotes, lists and inline marks in a log (default 100, at most 500); deeper is an error. */
+  maxNesting?: number;
+  /**
+   * Frontmatter keys, besides the ones nisshi reads (date, title, tags, draft, study time),
+   * that may appear on the site (in /data/logs.json). Default none: the rest stay in the repository.
+   */
+  publicFrontmatter?: string[];
 }
 
 export const siteSettings: SiteSettings = {
@@ -39,4 +48,7 @@ export const siteSettings: SiteSettings = {
   locale: 'ja',
   logsDir: process.env.NISSHI_LOGS_DIR ?? 'logs',
   allowRawHtml: false,
+  maxLogBytes: 1024 * 1024,
+  maxNesting: 100,
+  publicFrontmatter: [],
 };

@@ -2,16 +2,19 @@
  * Finding log files on disk and turning their bytes into text. The walk and the
  * reads are the only I/O here; decodeLog() is pure so it can be unit-tested.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../record/schema.ts';
 import { CliError, EXIT_USAGE } from './errors.ts';
+import { judgeLink } from './log-links.ts';
 
 export interface LogFile {
   /** What the person typed, joined with the part found inside a folder (`logs/2025/08/03.md`). */
   displayPath: string;
   /** Resolved against the working folder, used to read the file and to spot repeats. */
   absolutePath: string;
+  /** Set for a link out of the logs folder: the error to report instead of reading it. */
+  refusal?: Diagnostic;
 }
 
 /**
@@ -30,9 +33,10 @@ export async function findLogFiles(args: readonly string[], cwd: string): Promis
     const files =
       kind === 'file'
         ? [{ displayPath: path.normalize(arg), absolutePath }]
-        : (await markdownBelow(absolutePath)).map((relative) => ({
+        : (await markdownBelow(absolutePath)).map(({ relative, refusal }) => ({
             displayPath: path.join(arg, relative),
             absolutePath: path.join(absolutePath, relative),
+            ...(refusal ? { refusal } : {}),
           }));
     for (const file of files) {
       if (seen.has(file.absolutePath)) continue;
@@ -60,8 +64,9 @@ async function pathKind(arg: string, absolutePath: string): Promise<'file' | 'fo
 }
 
 /** Relative paths of the `*.md` files below `root`, sorted by code unit so the order is locale-free. */
-async function markdownBelow(root: string): Promise<string[]> {
-  const results: string[] = [];
+async function markdownBelow(root: string): Promise<Array<{ relative: string; refusal?: Diagnostic }>> {
+  const results: Array<{ relative: string; refusal?: Diagnostic }> = [];
+  const realRoot = await realpath(root);
   async function walk(relativeDir: string): Promise<void> {
     const entries = await readdir(path.join(root, relativeDir), { withFileTypes: true });
     for (const entry of entries) {
@@ -71,22 +76,18 @@ async function markdownBelow(root: string): Promise<string[]> {
       const relative = path.join(relativeDir, entry.name);
       if (entry.isDirectory()) {
         await walk(relative);
-      } else if (entry.name.endsWith('.md') && (entry.isFile() || (await isLinkToFile(path.join(root, relative))))) {
-        // Linked folders are not followed (a link to `..` would never end); linked files are read.
-        results.push(relative);
+      } else if (entry.name.endsWith('.md') && entry.isFile()) {
+        results.push({ relative });
+      } else if (entry.name.endsWith('.md') && entry.isSymbolicLink()) {
+        // Linked files inside the logs folder are read; links out of it are refused (log-links.ts).
+        const verdict = await judgeLink(path.join(root, relative), realRoot);
+        if (verdict.kind === 'inside') results.push({ relative });
+        else if (verdict.kind === 'outside') results.push({ relative, refusal: verdict.diagnostic });
       }
     }
   }
   await walk('');
-  return results.sort(comparePaths);
-}
-
-async function isLinkToFile(absolutePath: string): Promise<boolean> {
-  try {
-    return (await stat(absolutePath)).isFile();
-  } catch {
-    return false;
-  }
+  return results.sort((a, b) => comparePaths(a.relative, b.relative));
 }
 
 function comparePaths(a: string, b: string): number {

@@ -5,6 +5,8 @@
 import path from 'node:path';
 import { parseLog } from '../index.ts';
 import type { LogRecord } from '../record/schema.ts';
+import { refusedRecord } from '../parse/refused-record.ts';
+import { siteSettings } from '../site.config.ts';
 import { readLogFile, type DecodedLog, type LogFile } from './files.ts';
 
 export interface LoadedLog {
@@ -19,13 +21,15 @@ const READ_AHEAD = 32;
 
 export async function loadLogs(files: readonly LogFile[]): Promise<LoadedLog[]> {
   const loaded: LoadedLog[] = [];
+  // The site's limits, so `check` refuses exactly the logs the build refuses.
+  const limits = { maxLogBytes: siteSettings.maxLogBytes, maxNesting: siteSettings.maxNesting };
   // Parsing is single-threaded, so files are parsed one at a time in order; the
   // reads run ahead of it, a window at a time, so the parser never waits on one
   // read after another (a 1 KB log takes about as long to read as to parse).
-  const reads: Array<Promise<DecodedLog>> = [];
+  const reads: Array<Promise<DecodedLog> | undefined> = [];
   const startRead = (index: number): void => {
     const file = files[index];
-    if (!file) return;
+    if (!file || file.refusal) return;
     const read = readLogFile(file);
     // Handled where it is awaited; this keeps a failure read ahead of time from counting as unhandled meanwhile.
     read.catch(() => undefined);
@@ -34,10 +38,15 @@ export async function loadLogs(files: readonly LogFile[]): Promise<LoadedLog[]> 
   for (let index = 0; index < Math.min(READ_AHEAD, files.length); index++) startRead(index);
   for (let index = 0; index < files.length; index++) {
     const file = files[index]!;
-    const { text, encodingError } = await reads[index]!;
+    const read = reads[index];
     delete reads[index];
     startRead(index + READ_AHEAD);
-    const record = parseLog(text, { path: toPosix(file.displayPath) });
+    if (file.refusal) {
+      loaded.push({ file, text: '', record: refusedRecord(toPosix(file.displayPath), [file.refusal]) });
+      continue;
+    }
+    const { text, encodingError } = await read!;
+    const record = parseLog(text, { path: toPosix(file.displayPath), limits });
     // What the parser says about mojibake is noise: the encoding is what to fix first.
     if (encodingError) record.diagnostics = [encodingError];
     loaded.push({ file, text, record });

@@ -6,19 +6,22 @@
 import path from 'node:path';
 import { CliError } from '../cli/errors.ts';
 import { findLogFiles } from '../cli/files.ts';
+import type { Diagnostic } from '../record/schema.ts';
 
 export interface LogLocation {
   /** Absolute path on disk, for reading and for the watcher's events. */
   absolutePath: string;
   /** Relative to the project root with `/` (`logs/2025/08/03.md`): the record's source and the entry's filePath. */
   relativePath: string;
+  /** Set for a link out of the logs folder: the error to report instead of reading it. */
+  refusal?: Diagnostic;
 }
 
 /** Every log below `baseDir`, in a stable order; null when the folder does not exist. */
 export async function listLogs(baseDir: string, rootDir: string): Promise<LogLocation[] | null> {
   try {
     const files = await findLogFiles([baseDir], rootDir);
-    return files.map((file) => locate(file.absolutePath, rootDir));
+    return files.map((file) => ({ ...locate(file.absolutePath, rootDir), ...(file.refusal ? { refusal: file.refusal } : {}) }));
   } catch (error) {
     // findLogFiles speaks to a terminal; here a missing folder is simply "no logs yet".
     if (error instanceof CliError) return null;

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import packageJson from '../../package.json' with { type: 'json' };
 import { codeVersion } from './code-version.ts';
+import type { InputLimits } from '../parse/limits.ts';
 import type { Vocabulary } from '../parse/vocabulary.ts';
 import { mapBounded } from './bounded-map.ts';
 import { DevLogErrors } from './dev-overlay.ts';
@@ -33,6 +34,10 @@ export interface NisshiLoaderOptions {
   vocabulary?: Partial<Vocabulary>;
   /** Pass raw HTML in logs through unsanitised (default false). */
   allowRawHtml?: boolean;
+  /** Size and nesting limits (maxLogBytes, maxNesting). */
+  limits?: Partial<InputLimits>;
+  /** Frontmatter keys to publish besides the ones nisshi reads (default none). */
+  publicFrontmatter?: readonly string[];
 }
 
 /** Files in flight at once: enough to keep every worker fed while others are read, few enough for any ulimit. */
@@ -45,7 +50,12 @@ const inThisThread: LogPipeline = { process: processLog };
  *   load, this thread for a saved file); tests pass a counting one, a site never does.
  */
 export function nisshiLoader(options: NisshiLoaderOptions, pipeline?: LogPipeline) {
-  const settings: LogSettings = { vocabulary: options.vocabulary, allowRawHtml: options.allowRawHtml ?? false };
+  const settings: LogSettings = {
+    vocabulary: options.vocabulary,
+    allowRawHtml: options.allowRawHtml ?? false,
+    limits: options.limits,
+    publicFrontmatter: options.publicFrontmatter ?? [],
+  };
   // Part of every digest: a stored entry is stale when the settings or nisshi's own code changed, not only the file.
   const settingsKey = `\0${JSON.stringify({ nisshi: packageJson.version, code: codeVersion(), ...settings })}`;
 

@@ -12,7 +12,9 @@ import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import { blankFrontmatter, readFrontmatter } from '../parse/frontmatter.ts';
 import { parseLog } from '../parse/parse-log.ts';
+import { inputLimitDiagnostic, resolveLimits, type InputLimits } from '../parse/limits.ts';
 import { extractLog } from '../parse/plugin.ts';
+import { isRefused, refusedRecord } from '../parse/refused-record.ts';
 import { resolveVocabulary, type Vocabulary } from '../parse/vocabulary.ts';
 import type { LogRecord } from '../record/schema.ts';
 import { markdownBody, parseMarkdown, renderMarkdownTree, type RenderedHeading } from '../render/index.ts';
@@ -23,6 +25,8 @@ export interface ProcessOptions {
   path: string;
   vocabulary?: Partial<Vocabulary>;
   allowRawHtml: boolean;
+  /** Size and nesting limits from the settings; the defaults when left out. */
+  limits?: Partial<InputLimits>;
 }
 
 export interface ProcessedLog {
@@ -64,13 +68,18 @@ export async function processLog(text: string, options: ProcessOptions): Promise
   try {
     const parser = await markdownTreeParser();
     const clean = text.replace(/^\ufeff/, '');
+    const limits = resolveLimits(options.limits);
+    const refusal = inputLimitDiagnostic(clean, limits);
+    if (refusal) return { record: refusedRecord(options.path, [refusal]), body: '', html: '', headings: [] };
     const frontmatter = readFrontmatter(clean);
     const file = new VFile({ value: clean, path: options.path || undefined });
     file.data.nisshiFrontmatter = frontmatter;
     const markdown = blankFrontmatter(clean, frontmatter);
     tree = parseTree(parser, markdown);
-    record = extractLog(tree, file, vocabularyFor(options.vocabulary));
+    record = extractLog(tree, file, vocabularyFor(options.vocabulary), limits);
     record.source = options.path;
+    // A tree nested too deep is not walked by the renderer either.
+    if (isRefused(record)) return { record, body: '', html: '', headings: [] };
     body = markdownBody(clean, frontmatter);
   } catch {
     // parseLog turns the same failure into the record it reports for every unreadable log.

@@ -7,14 +7,19 @@
 import { readFile } from 'node:fs/promises';
 import type { DataStore, LoaderContext } from 'astro/loaders';
 import { decodeLog } from '../cli/files.ts';
+import type { InputLimits } from '../parse/limits.ts';
 import type { Vocabulary } from '../parse/vocabulary.ts';
 import type { Diagnostic, LogRecord } from '../record/schema.ts';
 import type { LogLocation } from './log-files.ts';
+import { publicFrontmatter } from './public-frontmatter.ts';
 import type { ProcessedLog, ProcessOptions } from './process-log.ts';
 
 export interface LogSettings {
   vocabulary?: Partial<Vocabulary>;
   allowRawHtml: boolean;
+  limits?: Partial<InputLimits>;
+  /** Frontmatter keys stored besides the ones nisshi reads; the rest never reach the site. */
+  publicFrontmatter?: readonly string[];
 }
 
 /** Parses and renders a log: on worker threads for a full load, here for one saved file; tests count its calls. */
@@ -54,6 +59,7 @@ export async function syncLog(
   pipeline: LogPipeline,
   state: SyncState,
 ): Promise<LogOutcome> {
+  if (location.refusal) return { kind: 'failed', location, diagnostics: [location.refusal] };
   const { text, encodingError } = decodeLog(await readFile(location.absolutePath));
   // The path is part of it: the record's source, slug and maybe date come from the path.
   const digest = context.generateDigest(`${location.relativePath}\0${text}${settingsKey}`);
@@ -74,6 +80,7 @@ export async function syncLog(
     path: location.relativePath,
     vocabulary: settings.vocabulary,
     allowRawHtml: settings.allowRawHtml,
+    limits: settings.limits,
   });
   // What the parser says about mojibake is noise: the encoding is what to fix first (as `nisshi check`).
   if (encodingError) record.diagnostics = [encodingError];
@@ -86,9 +93,10 @@ export async function syncLog(
   const duplicate = state.claim(id, location.relativePath);
   if (duplicate !== null) return duplicateOutcome(location, id, duplicate, record.diagnostics);
 
+  const stored: LogRecord = { ...record, frontmatter: publicFrontmatter(record.frontmatter, settings.publicFrontmatter ?? [], settings.vocabulary) };
   const data = await context.parseData({
     id,
-    data: record as unknown as Record<string, unknown>,
+    data: stored as unknown as Record<string, unknown>,
     filePath: location.absolutePath,
   });
   context.store.set({

@@ -4,8 +4,10 @@
  * reported (terminal and overlay) and leaves the last good entry in place, so
  * the page stays up while the writer fixes the line the message names.
  */
+import { lstat, realpath } from 'node:fs/promises';
 import type { LoaderContext } from 'astro/loaders';
 import { formatDiagnosticLine, locate } from '../cli/diagnostics.ts';
+import { judgeLink } from '../cli/log-links.ts';
 import type { DevLogErrors } from './dev-overlay.ts';
 import { isLogPath, locate as locateLog, type LogLocation } from './log-files.ts';
 import { entriesByPath, readDraftDigests, writeDraftDigests } from './stored-state.ts';
@@ -37,9 +39,17 @@ export function watchLogs(options: WatchOptions): void {
         context.logger.error(`could not reload ${location.relativePath}: ${(error as Error).message}`);
       });
   };
-  watcher.on('add', (changed: string) => enqueue(changed, (location) => reload(location, options)));
-  watcher.on('change', (changed: string) => enqueue(changed, (location) => reload(location, options)));
+  // A link saved while `astro dev` runs is judged as the full load judges it (log-links.ts).
+  const reloadJudged = async (location: LogLocation): Promise<void> => reload(await withLinkVerdict(location, baseDir), options);
+  watcher.on('add', (changed: string) => enqueue(changed, reloadJudged));
+  watcher.on('change', (changed: string) => enqueue(changed, reloadJudged));
   watcher.on('unlink', (deleted: string) => enqueue(deleted, (location) => forget(location, options)));
+}
+
+async function withLinkVerdict(location: LogLocation, baseDir: string): Promise<LogLocation> {
+  if (!(await lstat(location.absolutePath).catch(() => null))?.isSymbolicLink()) return location;
+  const verdict = await judgeLink(location.absolutePath, await realpath(baseDir));
+  return verdict.kind === 'outside' ? { ...location, refusal: verdict.diagnostic } : location;
 }
 
 async function reload(location: LogLocation, options: WatchOptions): Promise<void> {

@@ -10,7 +10,8 @@ import { VFile } from 'vfile';
 import type { LogRecord } from '../record/schema.ts';
 import { blankFrontmatter, readFrontmatter } from './frontmatter.ts';
 import { extractLog, type NisshiOptions } from './plugin.ts';
-import { slugFromPath } from './slug.ts';
+import { inputLimitDiagnostic, resolveLimits } from './limits.ts';
+import { refusedRecord } from './refused-record.ts';
 import { resolveVocabulary, type Vocabulary } from './vocabulary.ts';
 
 export interface ParseLogOptions extends NisshiOptions {
@@ -31,11 +32,14 @@ export function parseLog(text: string, options: ParseLogOptions): LogRecord {
   const path = options.path;
   try {
     const clean = String(text ?? '').replace(/^\ufeff/, '');
+    const limits = resolveLimits(options.limits);
+    const refusal = inputLimitDiagnostic(clean, limits);
+    if (refusal) return refusedRecord(path, [refusal]);
     const frontmatter = readFrontmatter(clean);
     const file = new VFile({ value: clean, path: path || undefined });
     file.data.nisshiFrontmatter = frontmatter;
     const tree = parser().parse(blankFrontmatter(clean, frontmatter));
-    const record = extractLog(tree, file, vocabularyFor(options));
+    const record = extractLog(tree, file, vocabularyFor(options), limits);
     record.source = path;
     return record;
   } catch (error) {
@@ -56,12 +60,5 @@ function vocabularyFor(options: ParseLogOptions): Vocabulary {
 }
 
 function failedRecord(path: string, message: string): LogRecord {
-  return {
-    source: path, slug: slugFromPath(path, null), date: null, dateSource: null, title: null, tags: [], draft: true,
-    goals: [], checklist: [], work: [], problems: [], plans: [], learnings: [], references: [],
-    metrics: { studyMinutes: null, studyApproximate: null, studyTotalMinutes: null, problemsFound: null, tasksPlanned: null, tasksDone: null },
-    figures: [],
-    diagnostics: [{ severity: 'error', message, line: 1, column: 1, rule: 'internal-error' }],
-    frontmatter: {},
-  };
+  return refusedRecord(path, [{ severity: 'error', message, line: 1, column: 1, rule: 'internal-error' }]);
 }

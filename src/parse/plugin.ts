@@ -18,13 +18,19 @@ import { extractProblems } from './extract/problems.ts';
 import { extractReferences } from './extract/references.ts';
 import { extractWork } from './extract/work.ts';
 import { diagnostic, keyLine, readFrontmatter, type Frontmatter } from './frontmatter.ts';
+import { defaultLimits, resolveLimits, treeNestingDiagnostic, type InputLimits } from './limits.ts';
+import { readDraft } from './draft.ts';
 import { readLogDate } from './log-date.ts';
+import { tagDiagnostics } from './tag-name.ts';
+import { refusedRecord } from './refused-record.ts';
 import { slugFromPath } from './slug.ts';
 import { resolveVocabulary, type Vocabulary } from './vocabulary.ts';
 
 export interface NisshiOptions {
   /** Heading names and labels to use instead of (parts of) the defaults. */
   vocabulary?: Partial<Vocabulary>;
+  /** Size and nesting limits (maxLogBytes, maxNesting); the defaults when left out. */
+  limits?: Partial<InputLimits>;
 }
 
 declare module 'vfile' {
@@ -38,15 +44,19 @@ declare module 'vfile' {
 
 export const remarkNisshi: Plugin<[NisshiOptions?], Root> = function (options) {
   const vocabulary = resolveVocabulary(options?.vocabulary);
+  const limits = resolveLimits(options?.limits);
   return (tree, file) => {
-    file.data.nisshi = extractLog(tree, file, vocabulary);
+    file.data.nisshi = extractLog(tree, file, vocabulary, limits);
   };
 };
 
-export function extractLog(tree: Root, file: VFile, vocabulary: Vocabulary): LogRecord {
+export function extractLog(tree: Root, file: VFile, vocabulary: Vocabulary, limits: InputLimits = defaultLimits): LogRecord {
   const text = String(file.value ?? '');
   const frontmatter = file.data.nisshiFrontmatter ?? readFrontmatter(text.replace(/^\ufeff/, ''));
   const path = file.path ?? '';
+  // Checked before any walk: every walk below may then recurse without fear for the stack.
+  const tooDeep = treeNestingDiagnostic(tree, limits);
+  if (tooDeep) return refusedRecord(path, [tooDeep]);
   const context = createContext(tree, text, vocabulary, frontmatter.lineCount + 1);
   const diagnostics: Diagnostic[] = [...frontmatter.diagnostics];
 
@@ -83,7 +93,7 @@ export function extractLog(tree: Root, file: VFile, vocabulary: Vocabulary): Log
 
 function readTagsAndDraft(frontmatter: Frontmatter): { tags: string[]; draft: boolean; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const { tags: rawTags, draft: rawDraft } = frontmatter.data;
+  const { tags: rawTags } = frontmatter.data;
   let tags: string[] = [];
   if (Array.isArray(rawTags)) tags = rawTags.filter((tag) => tag !== null && tag !== undefined).map(String);
   else if (typeof rawTags === 'string') tags = rawTags.split(/[,、\s]+/);
@@ -92,14 +102,8 @@ function readTagsAndDraft(frontmatter: Frontmatter): { tags: string[]; draft: bo
   }
   tags = [...new Set(tags.map((tag) => tag.trim().replace(/^#/, '')).filter(Boolean))];
 
-  let draft = false;
-  if (typeof rawDraft === 'boolean') draft = rawDraft;
-  else if (rawDraft !== undefined && rawDraft !== null) {
-    // Anything but a clear "false" keeps the log unpublished: a draft must never leak.
-    draft = !/^(false|no|off|0)$/i.test(String(rawDraft).trim());
-    diagnostics.push(diagnostic('warning', 'frontmatter-draft', keyLine(frontmatter, 'draft'), 1,
-      `draft should be true or false, not "${String(rawDraft)}"; nisshi treats this log as ${draft ? 'a draft' : 'published'}`));
-  }
+  const { draft, diagnostics: draftDiagnostics } = readDraft(frontmatter);
+  diagnostics.push(...draftDiagnostics, ...tagDiagnostics(tags, keyLine(frontmatter, 'tags')));
   return { tags, draft, diagnostics };
 }
 

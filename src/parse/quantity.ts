@@ -170,7 +170,8 @@ function scan(text: string, itemAt: (h: string, i: number) => Span | null, limit
     const after = APPROX_AFTER.exec(h);
     const index = before ? i - before[0].length : i;
     const end = after ? found.end + after[0].length : found.end;
-    out.push({ value: found.value, unit: found.unit, approximate: found.approximate || !!before || !!after, index, end });
+    // 8,000 digits are a number only to Number(): Infinity is no figure (the record schema refuses it).
+    if (Number.isFinite(found.value)) out.push({ value: found.value, unit: found.unit, approximate: found.approximate || !!before || !!after, index, end });
     from = end;
     numbers.lastIndex = end;
   }

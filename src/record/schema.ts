@@ -133,7 +133,10 @@ export const logRecordSchema = z.object({
   metrics: metricsSchema,
   figures: z.array(figureSchema),
   diagnostics: z.array(diagnosticSchema),
-  /** Frontmatter as written (YAML core schema: dates stay strings). */
+  /**
+   * Frontmatter as written (YAML core schema: dates stay strings). On the site only the keys nisshi
+   * reads and those the settings' publicFrontmatter names; `nisshi parse` shows them all.
+   */
   frontmatter: z.record(z.string(), z.unknown()),
 });
 export type LogRecord = z.infer<typeof logRecordSchema>;

@@ -117,7 +117,9 @@ export function extractProblems(context: LogContext): Problem[] {
   // The problem whose parts are still being read, and the heading depth that ends it.
   const state: { open: { builder: ProblemBuilder; depth: number } | null } = { open: null };
   const start: Start = (number, title, line, depth) => {
-    const builder = new ProblemBuilder(patterns, number ? Number(number.normalize('NFKC')) : null, title, line);
+    const written = number ? Number(number.normalize('NFKC')) : NaN;
+    // 問題 followed by a pasted run of digits has no number a record can hold.
+    const builder = new ProblemBuilder(patterns, Number.isSafeInteger(written) ? written : null, title, line);
     problems.push(builder.problem);
     state.open = { builder, depth };
     return builder;
