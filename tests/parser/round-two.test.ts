@@ -133,6 +133,12 @@ describe('no impossible figure', () => {
     expect(record.diagnostics[0]?.message).toContain('study: 30');
   });
 
+  it('warns once about an impossible 学習時間 figure', () => {
+    const record = parseLog('# 2025-09-01\n\n**学習時間**: 30h\n', { path: 'logs/2025-09-01.md' });
+    expect(record.metrics.studyMinutes).toBeNull();
+    expect(record.diagnostics).toEqual([expect.objectContaining({ rule: 'study-time-implausible', line: 3 })]);
+  });
+
   it('honours a configured maximum', () => {
     const record = parseLog('## 学習時間\n13h\n', { path: 'logs/2025-09-01.md', vocabulary: { maxStudyMinutes: 12 * 60 } });
     expect(record.metrics.studyMinutes).toBeNull();

@@ -32,6 +32,8 @@ interface Group {
 interface Reading {
   today: Duration | null;
   total: Duration | null;
+  /** Today's figure was there but impossible, and already warned about. */
+  implausible?: boolean;
 }
 
 const strict: StudyContext = {};
@@ -74,7 +76,7 @@ export function readStudyTime(
     if (reading.today) {
       if (studyLabel) labelled = reading;
       else today = reading;
-    } else if (studyLabel && !reading.total) {
+    } else if (studyLabel && !reading.total && !reading.implausible) {
       diagnostics.push(diagnostic('warning', 'study-time-unreadable', figure.line, figure.column,
         `${figure.label} "${figure.raw}" is not a time nisshi can read; write it like 2時間30分, 1.5h or 90分`));
     }
@@ -125,7 +127,7 @@ function readGroup(group: Group, context: LogContext, diagnostics: Diagnostic[],
   if (minutes > vocabulary.maxStudyMinutes) {
     diagnostics.push(diagnostic('warning', 'study-time-implausible', at.line, at.column,
       `study time "${written}" in "${at.text}" is more than ${vocabulary.maxStudyMinutes / 60} hours in a day; nisshi leaves it out — if it is a running total, label it (累計: …) and give today's time (今日: 2h)`));
-    return { today: null, total };
+    return { today: null, total, implausible: true };
   }
   return { today: { ...today, minutes }, total };
 }
