@@ -8,6 +8,9 @@
  *   npm run bench -- --section deploy             # nisshi deploy beside aws s3 sync, against s3rver
  *   npm run bench -- --section pages              # only our build, then the largest pages (bytes, elements)
  *   npm run bench -- --section input              # 2,000/8,000/32,000-char lines, a 1 MiB log, refusals
+ *   npm run bench -- small                        # whole nisshi parse / check processes on 1 KB and 7 KB logs
+ *
+ * Sections can also be named without --section (`npm run bench -- small parse`).
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -20,6 +23,7 @@ import { pagesSection } from './bench/pages.ts';
 import { inputSection } from './bench/input.ts';
 import { decimal, integer, type BenchOptions, type BenchSection } from './bench/section.ts';
 import { siteSection } from './bench/site.ts';
+import { smallSection } from './bench/small.ts';
 import { generateLogs, type GeneratedLog } from './generate-logs.ts';
 
 /** Best (shortest) wall time of `runs` passes after one shorter warm-up, in ms. */
@@ -70,7 +74,7 @@ const parseSection: BenchSection = {
 };
 
 // pages is not in the default run: the site section already prints the largest pages of the site it builds.
-const sections: readonly BenchSection[] = [parseSection, siteSection, deploySection, pagesSection, inputSection];
+const sections: readonly BenchSection[] = [parseSection, smallSection, siteSection, deploySection, pagesSection, inputSection];
 
 function printPeakRss(): void {
   // maxRSS is in kilobytes, and only ever grows: it is the peak so far.
@@ -78,7 +82,8 @@ function printPeakRss(): void {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
     options: {
       section: { type: 'string', multiple: true },
       count: { type: 'string', default: '3650' },
@@ -90,7 +95,8 @@ async function main(): Promise<void> {
   for (const [name, value] of Object.entries(options)) {
     if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number ≥ 1`);
   }
-  const wanted = values.section ?? sections.filter((section) => section !== pagesSection).map((section) => section.name);
+  const named = [...(values.section ?? []), ...positionals];
+  const wanted = named.length > 0 ? named : sections.filter((section) => section !== pagesSection).map((section) => section.name);
   const unknown = wanted.filter((name) => !sections.some((section) => section.name === name));
   if (unknown.length > 0) {
     throw new Error(`unknown section ${unknown.join(', ')}; sections: ${sections.map((section) => section.name).join(', ')}`);

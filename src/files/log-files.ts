@@ -121,7 +121,7 @@ const lossyUtf8 = new TextDecoder('utf-8');
  * first bad byte, and the text is still decoded lossily so the rest of the log can
  * be checked — one bad file must not stop a check of a thousand.
  */
-export function decodeLog(bytes: Uint8Array): DecodedLog {
+export function decodeLog(bytes: Uint8Array, displayPath = 'log.md'): DecodedLog {
   try {
     return { text: strictUtf8.decode(bytes), encodingError: null };
   } catch {
@@ -130,11 +130,47 @@ export function decodeLog(bytes: Uint8Array): DecodedLog {
     const before = lossyUtf8.decode(bytes.subarray(0, offset));
     const lines = before.split('\n');
     const lastLine = lines[lines.length - 1] ?? '';
+    const legacy = legacyJapaneseEncoding(bytes);
+    const convert = legacy
+      ? { encoding: legacy.name, command: `iconv -f ${legacy.iconv} -t UTF-8 ${quote(displayPath)} > converted.md && mv converted.md ${quote(displayPath)}` }
+      : null;
     return {
       text: lossyUtf8.decode(bytes),
-      encodingError: diagnose('encoding', lines.length, lastLine.length + 1, { byte: hex(bytes[offset]), offset }),
+      encodingError: diagnose('encoding', lines.length, lastLine.length + 1, { byte: hex(bytes[offset]), offset, convert }),
     };
   }
+}
+
+const legacyEncodings = [
+  { name: 'Shift_JIS', iconv: 'SHIFT_JIS', label: 'shift_jis' },
+  { name: 'EUC-JP', iconv: 'EUC-JP', label: 'euc-jp' },
+] as const;
+
+/**
+ * The older Japanese encoding a log was saved in, if the whole file decodes as
+ * one of them into Japanese text. Bytes can decode as both (EUC-JP reads as
+ * half-width katakana in Shift_JIS), so the reading with more kana and kanji wins.
+ */
+export function legacyJapaneseEncoding(bytes: Uint8Array): (typeof legacyEncodings)[number] | null {
+  let best: { encoding: (typeof legacyEncodings)[number]; score: number } | null = null;
+  for (const encoding of legacyEncodings) {
+    let text: string;
+    try {
+      text = new TextDecoder(encoding.label, { fatal: true }).decode(bytes);
+    } catch {
+      continue;
+    }
+    const japanese = text.match(/[\u3040-\u30ff\u4e00-\u9fff]/g)?.length ?? 0;
+    const halfWidthKana = text.match(/[\uff61-\uff9f]/g)?.length ?? 0;
+    const score = japanese - halfWidthKana;
+    if (score > 0 && (!best || score > best.score)) best = { encoding, score };
+  }
+  return best?.encoding ?? null;
+}
+
+/** A path as a shell word, quoted only when it needs to be. */
+function quote(filePath: string): string {
+  return /^[\w./-]+$/.test(filePath) ? filePath : `'${filePath.replaceAll("'", "'\\''")}'`;
 }
 
 function hex(byte: number | undefined): string {
@@ -181,7 +217,7 @@ export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
 
 export async function readLogFile(file: LogFile): Promise<DecodedLog> {
   try {
-    return decodeLog(await readFile(file.absolutePath));
+    return decodeLog(await readFile(file.absolutePath), file.displayPath);
   } catch (error) {
     throw new LogPathError(`cannot read ${file.displayPath}: ${(error as Error).message}`);
   }

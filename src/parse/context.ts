@@ -6,6 +6,8 @@ import type { Vocabulary } from './vocabulary.ts';
 
 export interface LogContext {
   tree: Root;
+  /** The log's text (frontmatter included), for checks that look across the whole log. */
+  text: string;
   outline: Outline;
   source: SourceLines;
   vocabulary: Vocabulary;
@@ -18,6 +20,7 @@ export function createContext(tree: Root, text: string, vocabulary: Vocabulary, 
   const cache = new WeakMap<Paragraph, TextLine[]>();
   return {
     tree,
+    text,
     outline: outlineOf(tree, vocabulary, firstLine),
     source,
     vocabulary,

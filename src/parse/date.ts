@@ -179,13 +179,18 @@ const FULL_IN_NAME: RegExp[] = [
   /(?<!\d)(\d{4})[ ]{0,3}年[ ]{0,3}(\d{1,2})[ ]{0,3}月[ ]{0,3}(\d{1,2})[ ]{0,3}日/g,
 ];
 
+function plausibleYear(y: number): boolean {
+  return y >= 1900 && y <= 2199;
+}
+
 function fullDateIn(segment: string): string | null {
   for (const re of FULL_IN_NAME) {
     re.lastIndex = 0;
     for (let g = re.exec(segment); g !== null; g = re.exec(segment)) {
       // The separator form has an extra group for the separator itself.
       const [y, m, d] = g.length === 5 ? [g[1], g[3], g[4]] : [g[1], g[2], g[3]];
-      if (isValidDate(num(y), num(m), num(d))) return formatDate(num(y), num(m), num(d));
+      // A plausible year only: in `ystk3411-11-25.md` the digits belong to a name.
+      if (plausibleYear(num(y)) && isValidDate(num(y), num(m), num(d))) return formatDate(num(y), num(m), num(d));
     }
   }
   return null;
@@ -245,8 +250,9 @@ export function dateFromPath(path: string): string | null {
   const parent = parts.at(-2);
   const grand = parts.at(-3);
 
-  // Day-only file: 03.md, 3日.md, 21st.md.
-  const day = /^(\d{1,2})(?:st|nd|rd|th|日)?$/i.exec(name);
+  // Day-only file: 03.md, 3日.md, 21st.md; a log of two days (10-11.md) is dated by its first.
+  const monthFolder = yearMonthSegment(parent) !== null || monthSegment(parent) !== null;
+  const day = /^(\d{1,2})(?:st|nd|rd|th|日)?$/i.exec(name) ?? (monthFolder ? dayRange(name) : null);
   if (day) {
     const d = num(day[1]);
     const ym = yearMonthSegment(parent);
@@ -257,11 +263,27 @@ export function dateFromPath(path: string): string | null {
     return null;
   }
 
+  // Month name and day, under a year-and-month folder or with the year after it: Sep_2023/Sep.14_23.md, Aug-21.md.
+  const named = /^([A-Za-z]{3,9})[._ -]?(\d{1,2})(?:[._ -](\d{2}|\d{4}))?$/.exec(name);
+  if (named) {
+    const m = monthFromName(named[1]!);
+    const ym = yearMonthSegment(parent);
+    const y = named[3] ? (named[3].length === 2 ? 2000 + num(named[3]) : num(named[3])) : ym?.y ?? yearSegment(parent) ?? yearSegment(grand);
+    if (m !== null && (ym === null || ym.m === m) && y != null && isValidDate(y, m, num(named[2]))) return formatDate(y, m, num(named[2]));
+    return null;
+  }
+
   // Month-and-day file under a year folder: 2025/08-03.md, 2025/0803.md, 2025/8月3日.md.
   const md = /^(\d{1,2})[-_.](\d{1,2})$/.exec(name) ?? /^(\d{2})(\d{2})$/.exec(name) ?? /^(\d{1,2})月(\d{1,2})日$/.exec(name);
   const y = yearSegment(parent);
   if (md && y !== null && isValidDate(y, num(md[1]), num(md[2]))) return formatDate(y, num(md[1]), num(md[2]));
   return null;
+}
+
+/** `10-11` (a log of the 10th and 11th): the first day, when the second follows it. */
+function dayRange(name: string): RegExpExecArray | null {
+  const g = /^(\d{1,2})[-_~〜](\d{1,2})$/.exec(name);
+  return g && num(g[2]) > num(g[1]) ? g : null;
 }
 
 /**

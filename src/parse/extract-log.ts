@@ -22,6 +22,7 @@ import { extractMetrics } from './extract/metrics.ts';
 import { extractPlans } from './extract/plans.ts';
 import { extractProblems } from './extract/problems.ts';
 import { extractReferences } from './extract/references.ts';
+import { extractWork } from './extract/work.ts';
 import { keyLine, readFrontmatter, type Frontmatter } from './frontmatter.ts';
 import { defaultLimits, resolveLimits, treeNestingDiagnostic, type InputLimits } from './limits.ts';
 import { readDraft } from './draft.ts';
@@ -67,7 +68,7 @@ export function extractLog(tree: Root, file: VFile, vocabulary: Vocabulary, limi
   const context = createContext(normalizeTree(tree), text, vocabulary, frontmatter.lineCount + 1);
   const diagnostics: Diagnostic[] = [...frontmatter.diagnostics];
 
-  const { date, dateSource, title, diagnostics: dateDiagnostics } = readLogDate(frontmatter, context.outline.headings, path);
+  const { date, dateSource, title, diagnostics: dateDiagnostics } = readLogDate(frontmatter, context, path);
   diagnostics.push(...dateDiagnostics);
   const figures = extractFigures(context);
   const problems = extractProblems(context);
@@ -86,6 +87,7 @@ export function extractLog(tree: Root, file: VFile, vocabulary: Vocabulary, limi
     draft,
     goals: extractGoals(context),
     checklist: extractChecklist(context),
+    work: extractWork(context),
     problems,
     plans: extractPlans(context),
     learnings: extractLearnings(context),

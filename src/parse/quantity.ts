@@ -49,12 +49,20 @@ const RANGE_DASH = new RegExp(`${SP}[~〜\\-–—−]${SP}`, 'y');
 const APPROX_BEFORE = /(?:約|およそ|凡そ|おおよそ|大体|だいたい|ほぼ|(?<![A-Za-z])(?:ca\.|approx\.?|approximately|about|around|roughly)|~|〜|≒|≈)[ \t]*$/i;
 const APPROX_AFTER = /[ \t]*(?:程度|くらい|ぐらい|位|ほど|前後|弱|強|ちょっと|余り)/y;
 
-/** Where a number may start: not inside a word or a longer number (2:30, 1.5). */
+/**
+ * Where a number may start: not inside a word or a longer number (2:30, 1.5).
+ * A number glued to a label word still starts one (`Today2.10h`, `total86h`),
+ * since writers leave out the space after a label; after any other letters
+ * (`abc2h`, `mp3`) it is part of a name.
+ */
 function canStartNumber(h: string, i: number): boolean {
   const prev = h[i - 1] ?? '';
-  if (/[0-9A-Za-z_]/.test(prev)) return false;
+  if (/[A-Za-z]/.test(prev)) return gluedLabel.test(h.slice(Math.max(0, i - 8), i));
+  if (/[0-9_]/.test(prev)) return false;
   return !(/[.,:]/.test(prev) && /\d/.test(h[i - 2] ?? ''));
 }
+
+const gluedLabel = /(?<![A-Za-z0-9_])(?:today|total|week|month|time|study)$/i;
 
 function toNumber(s: string | undefined): number {
   return s === undefined ? NaN : Number(s.replace(/,/g, ''));
@@ -67,6 +75,45 @@ interface Span {
   firstUnit: number;
   /** The counter word, for counts. */
   unit?: string;
+}
+
+/**
+ * How to read numbers where the context says they are study time (under a
+ * 学習時間 heading, after a 学習時間 or Today label): there `3:40` is three
+ * hours forty, and a number standing alone (`14.25`, `Today 5.0`) is hours.
+ * Elsewhere both are left alone: `7:30` is a clock time, `3` a count.
+ */
+export interface StudyContext {
+  clock?: boolean;
+  bareHours?: boolean;
+}
+
+/** `3:40`, `33:34` (a total) — not either end of a clock range (`7:30〜8:30`) nor `12:30:15`. */
+const CLOCK = new RegExp(`(?<!\\d[ \\t]{0,3}[~〜\\-–—−][ \\t]{0,3})(\\d{1,4}):([0-5]\\d)(?![\\d:])(?!${SP}[~〜\\-–—−]${SP}\\d)`, 'y');
+/** A number with nothing after it that could be a unit, a date or a version. */
+const BARE = new RegExp(
+  `(${NUM})(?![\\d.,:/%A-Za-z])(?!${SP}(?:[時分秒件個回問つ本冊頁枚題章節周人行語年月日ヶケか%]|(?:h|hrs?|hours?|m|mins?|minutes?)(?![A-Za-z])))`,
+  'y',
+);
+
+function durationIn(context: StudyContext): (h: string, i: number) => Span | null {
+  if (!context.clock && !context.bareHours) return durationAt;
+  return (h, i) => {
+    const found = durationAt(h, i);
+    if (found) return found;
+    if (context.clock) {
+      CLOCK.lastIndex = i;
+      const clock = CLOCK.exec(h);
+      if (clock) return { value: Number(clock[1]) * 60 + Number(clock[2]), end: i + clock[0].length, firstUnit: 60 };
+    }
+    // Not the day or month of a date (2024/05/01, 2024-05-01).
+    if (context.bareHours && !(/[/.\-]/.test(h[i - 1] ?? '') && /\d/.test(h[i - 2] ?? ''))) {
+      BARE.lastIndex = i;
+      const bare = BARE.exec(h);
+      if (bare) return { value: toNumber(bare[1]) * 60, end: i + bare[0].length, firstUnit: 60 };
+    }
+    return null;
+  };
 }
 
 /** A single duration starting exactly at `i`, or null. */
@@ -167,8 +214,8 @@ function toDuration(f: Found): Duration {
 }
 
 /** Every duration in `text`, in order and non-overlapping. */
-export function parseDurations(text: string): Duration[] {
-  return scan(text, durationAt, Infinity).map(toDuration);
+export function parseDurations(text: string, context: StudyContext = {}): Duration[] {
+  return scan(text, durationIn(context), Infinity).map(toDuration);
 }
 
 /** The first duration in `text`, or null. `2:30` and bare numbers are not durations. */

@@ -7,7 +7,7 @@ import type { Horizon } from '../record/schema.ts';
 import { replaceBracketed } from './bracketed.ts';
 
 /** What a heading announces about the blocks under it. */
-export type SectionKind = 'goals' | 'plans' | 'learnings' | 'references' | 'studyTime' | 'studyTotal';
+export type SectionKind = 'goals' | 'work' | 'plans' | 'learnings' | 'references' | 'studyTime' | 'studyTotal';
 
 export interface Vocabulary {
   /** Heading names per section kind, compared after {@link headingKey}. */
@@ -23,9 +23,16 @@ export interface Vocabulary {
     cause: string[];
     solution: string[];
   };
+  /**
+   * Words that, in a heading ending in 時間, make it a study-time heading
+   * (学習&実務時間, 今日の開発時間) — 睡眠時間 or 見積もり時間 are not.
+   */
+  studyWords: string[];
   /** Figure labels that feed the record's metrics. */
   metrics: {
     studyMinutes: string[];
+    /** Labels that give today's study time only when their value is a duration (今日: 1.0h, but not 今日: 晴れ). */
+    studyToday: string[];
     studyTotalMinutes: string[];
     problemsFound: string[];
     tasksPlanned: string[];
@@ -41,6 +48,10 @@ export interface Vocabulary {
   periodWords: string[];
   /** Frontmatter keys holding the study time. */
   studyTimeKeys: string[];
+  /** Labels of a date line in the body: **日付**: 2026-06-07. */
+  dateLabels: string[];
+  /** A day's study time above this many minutes is not believed (study-time-implausible). */
+  maxStudyMinutes: number;
 }
 
 export const defaultVocabulary: Vocabulary = {
@@ -49,6 +60,12 @@ export const defaultVocabulary: Vocabulary = {
       '今日の目標', '本日の目標', '目標', '今日の目的', '本日の目的', '目的',
       '今日やること', '本日やること', '今日のタスク', '本日のタスク', 'やること',
       'goals', 'goal', "today's goals", 'objectives',
+    ],
+    // The day's work: what was done or worked on (the bootcamp daily report's 取り組んだ課題一覧).
+    work: [
+      '取り組んだ課題一覧', '取り組んだ課題', '取り組んだこと', '取り組んだ内容', '今日取り組んだこと',
+      'やったこと', '今日やったこと', '本日やったこと', '実施内容', '作業内容', '今日の作業', '本日の作業',
+      '実施したこと', 'done', 'what i did', 'progress',
     ],
     plans: [
       '次のステップ', '次のアクション', '明日やること', '明日の目標', '明日の予定',
@@ -64,8 +81,11 @@ export const defaultVocabulary: Vocabulary = {
       'what i learned', 'lessons learned',
     ],
     references: ['参考資料', '参考', '参考文献', '参考リンク', '参考url', 'references', 'links', 'resources'],
-    studyTime: ['学習時間', '勉強時間', '作業時間', '今日の学習時間', '本日の学習時間', 'study time'],
-    studyTotal: ['累計学習時間', '累積学習時間', '合計学習時間', '総学習時間', 'total study time'],
+    studyTime: [
+      '学習時間', '勉強時間', '作業時間', '今日の学習時間', '本日の学習時間', '今日の勉強時間', '本日の勉強時間',
+      '今日の作業時間', '本日の作業時間', '時間', '合計時間', 'study time', 'time',
+    ],
+    studyTotal: ['累計学習時間', '累積学習時間', '合計学習時間', '総学習時間', '累計時間', '総時間', '今までの学習時間', 'total study time', 'total'],
   },
   horizons: [
     { horizon: 'weekend', words: ['今週末', '週末', 'this weekend', 'weekend'] },
@@ -77,6 +97,7 @@ export const defaultVocabulary: Vocabulary = {
     { horizon: 'next-month', words: ['来月', 'next month'] },
   ],
   problemWords: ['問題', '課題', 'problem', 'issue'],
+  studyWords: ['学習', '勉強', '作業', '実務', '開発', 'study', 'studying'],
   problemParts: {
     current: ['現状', '症状', '状況', 'current', 'status'],
     impact: ['影響', 'impact'],
@@ -84,17 +105,26 @@ export const defaultVocabulary: Vocabulary = {
     solution: ['解決方法', '解決策', '対策', '対応', '解決', 'solution', 'fix'],
   },
   metrics: {
-    studyMinutes: ['学習時間', '勉強時間', '作業時間', '今日の学習時間', '本日の学習時間', 'study time', 'studytime'],
-    studyTotalMinutes: ['累計学習時間', '累積学習時間', '合計学習時間', '総学習時間', 'total study time'],
+    studyMinutes: [
+      '学習時間', '勉強時間', '作業時間', '今日の学習時間', '本日の学習時間', '今日の勉強時間', '本日の勉強時間',
+      '今日の作業時間', '本日の作業時間', 'study time', 'studytime',
+    ],
+    studyToday: ['today', '今日', '本日', "today's", 'today total', '今日の合計', '本日の合計', '今日の時間', '本日の時間'],
+    studyTotalMinutes: ['累計学習時間', '累積学習時間', '合計学習時間', '総学習時間', 'total study time', '累計', '累積', '総計', 'total'],
     problemsFound: ['特定した問題', '発見した問題', '見つかった問題', '問題数'],
     tasksPlanned: ['計画したタスク', '予定したタスク', '計画タスク'],
     tasksDone: ['完了したタスク', '完了タスク', '達成したタスク', '完了したタスク数'],
   },
   todayWords: ['本日', '今日', 'today'],
-  notTodayWords: ['累計', '累積', '合計', '総計', '全体', 'total', '今週', '今月', '今年', 'week', 'month', 'year', '目標', '残り'],
-  totalWords: ['累計', '累積', '合計', '総計', '全体', 'total'],
-  periodWords: ['今週', '今月', '今年', '先週', '先月', 'week', 'month', 'year'],
+  notTodayWords: [
+    '累計', '累積', '合計', '総計', '総', '全体', '今まで', 'これまで', 'total', '今週', '今月', '今年', 'week', 'month', 'year',
+    '目標', '残り', 'ヶ月', 'か月', 'カ月', '計',
+  ],
+  totalWords: ['累計', '累積', '合計', '総計', '総', '計', '全体', '今まで', 'これまで', 'total'],
+  periodWords: ['今週', '今月', '今年', '先週', '先月', 'week', 'month', 'year', 'ヶ月', 'か月', 'カ月'],
   studyTimeKeys: ['studyMinutes', 'study_minutes', 'studyTime', 'study_time', 'study', '学習時間', '勉強時間'],
+  dateLabels: ['日付', '日時', '作成日', '記録日', '日にち', 'date', 'day'],
+  maxStudyMinutes: 24 * 60,
 };
 
 /** A writer's own words over the defaults: any list may be given, the rest stay nisshi's. */
@@ -159,16 +189,35 @@ export function keyMatches(key: string, terms: readonly string[]): 'exact' | 'pa
   return null;
 }
 
-const kindOrder: SectionKind[] = ['plans', 'goals', 'studyTime', 'studyTotal', 'learnings', 'references'];
+const kindOrder: SectionKind[] = ['plans', 'goals', 'studyTime', 'studyTotal', 'learnings', 'references', 'work'];
+
+const kindCache = new WeakMap<Vocabulary, Map<string, SectionKind | null>>();
 
 /** The kind of section a heading announces, or null for an ordinary heading. */
 export function sectionKind(text: string, vocabulary: Vocabulary): SectionKind | null {
+  // Asked of every heading and short line of every log: the same few hundred texts recur.
+  let cache = kindCache.get(vocabulary);
+  if (!cache) kindCache.set(vocabulary, (cache = new Map()));
+  let kind = cache.get(text);
+  if (kind === undefined) {
+    if (cache.size > 10_000) cache.clear();
+    kind = computeKind(text, vocabulary);
+    cache.set(text, kind);
+  }
+  return kind;
+}
+
+function computeKind(text: string, vocabulary: Vocabulary): SectionKind | null {
   const key = headingKey(text);
   if (!key) return null;
   for (const strength of ['exact', 'part'] as const) {
     for (const kind of kindOrder) {
       if (keyMatches(key, vocabulary.sections[kind]) === strength) return kind;
     }
+  }
+  // 学習&実務時間, 今日の開発時間, 今までの勉強時間: a time of study, today's unless a total word says otherwise.
+  if (key.endsWith('時間') && vocabulary.studyWords.some((word) => key.includes(word))) {
+    return vocabulary.totalWords.some((word) => key.includes(word)) ? 'studyTotal' : 'studyTime';
   }
   return null;
 }

@@ -23,11 +23,15 @@ function rule<P = Record<string, never>>(definition: RuleDefinition<P>): RuleDef
 }
 
 export const rules = {
-  'encoding': rule<{ byte: string; offset: number }>({
+  'encoding': rule<{ byte: string; offset: number; convert: { encoding: string; command: string } | null }>({
     severity: 'error',
     summary: 'the file is not UTF-8',
-    message: ({ byte, offset }) => `not valid UTF-8 (byte 0x${byte} at offset ${offset}); save the log as UTF-8`,
-    ja: ({ byte, offset }) => `UTF-8 ではありません（オフセット ${offset} のバイト 0x${byte}）。UTF-8 で保存し直してください`,
+    message: ({ byte, offset, convert }) =>
+      `not valid UTF-8 (byte 0x${byte} at offset ${offset}); ` +
+      (convert ? `it reads as ${convert.encoding}: convert it to UTF-8 with: ${convert.command}` : 'save the log as UTF-8'),
+    ja: ({ byte, offset, convert }) =>
+      `UTF-8 ではありません（オフセット ${offset} のバイト 0x${byte}）。` +
+      (convert ? `${convert.encoding} として読めます。次のコマンドで UTF-8 に変換してください: ${convert.command}` : 'UTF-8 で保存し直してください'),
   }),
   'frontmatter-unclosed': rule({
     severity: 'error',
@@ -124,11 +128,15 @@ export const rules = {
   }),
   'no-date': rule({
     severity: 'error',
-    summary: 'no date in the frontmatter, the first heading or the file name',
+    summary: 'no date in the frontmatter, a heading, a date line or the file name',
     message: () =>
-      'no date found: add "date: YYYY-MM-DD" to the frontmatter, a date to the first heading (# 2025年8月3日), or name the file YYYY-MM-DD.md',
+      'no date found; give it one of these ways: "date: YYYY-MM-DD" in the frontmatter, a date in the first heading (# 2025年8月3日), ' +
+      'a line "日付: 2025-08-03" or a first line starting with the date, or a file name such as 2025-08-03.md or 2025/08/03.md ' +
+      '(folders whose name starts with a dot are skipped)',
     ja: () =>
-      '日付が見つかりません。フロントマターに "date: YYYY-MM-DD" を書くか、最初の見出しに日付（# 2025年8月3日）を入れるか、ファイル名を YYYY-MM-DD.md にしてください',
+      '日付が見つかりません。次のどれかで日付を書いてください: フロントマターの "date: YYYY-MM-DD"、最初の見出しの日付（# 2025年8月3日）、' +
+      '"日付: 2025-08-03" の行か日付で始まる最初の行、または 2025-08-03.md や 2025/08/03.md のようなファイル名' +
+      '（名前がドットで始まるフォルダーは読みません）',
   }),
   'date-mismatch': rule<{ source: string; date: string; pathDate: string }>({
     severity: 'warning',
@@ -157,6 +165,26 @@ export const rules = {
     summary: 'a study time nisshi cannot read',
     message: ({ label, raw }) => `${label} "${raw}" is not a time nisshi can read; write it like 2時間30分, 1.5h or 90分`,
     ja: ({ label, raw }) => `${label} "${raw}" は読み取れる時間ではありません。2時間30分、1.5h、90分 のように書いてください`,
+  }),
+  'study-time-implausible': rule<{ written: string; line: string | null; hours: number }>({
+    severity: 'warning',
+    summary: 'a study time longer than a day can hold (vocabulary.maxStudyMinutes), left out',
+    message: ({ written, line, hours }) =>
+      line === null
+        ? `the frontmatter's study time (${written}) is more than ${hours} hours in a day; nisshi leaves it out — give the day's time, in hours (study: 2) or as 2h30m`
+        : `study time "${written}" in "${line}" is more than ${hours} hours in a day; nisshi leaves it out — if it is a running total, label it (累計: …) and give today's time (今日: 2h)`,
+    ja: ({ written, line, hours }) =>
+      line === null
+        ? `フロントマターの学習時間（${written}）が 1 日の ${hours} 時間を超えているため、使いません。その日の時間を時間数（study: 2）か 2h30m の形で書いてください`
+        : `「${line}」の学習時間「${written}」が 1 日の ${hours} 時間を超えているため、使いません。累計なら「累計: …」と書き、今日の時間を「今日: 2h」のように書いてください`,
+  }),
+  'study-time-ambiguous': rule<{ others: string; written: string }>({
+    severity: 'warning',
+    summary: 'several study times, none marked as today\'s',
+    message: ({ others, written }) =>
+      `several study times (${others}) and none is marked as today's; nisshi took "${written}" — label them, e.g. "今日: 2h / 累計: 120h"`,
+    ja: ({ others, written }) =>
+      `学習時間が複数あり（${others}）、どれが今日の分か書かれていません。「${written}」を使いました。「今日: 2h / 累計: 120h」のようにラベルを付けてください`,
   }),
   'duplicate-slug': rule<{ slug: string; others: string }>({
     severity: 'error',

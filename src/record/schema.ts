@@ -34,6 +34,15 @@ export const checklistItemSchema = z
   .meta({ description: 'A task item (- [ ] / - [x]) anywhere in the log. Filled by src/parse/extract/checklist.ts.' });
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 
+export const workItemSchema = z
+  .object({
+    text: z.string().meta({ description: 'The item as written, without list marker, checkbox or ✅/❌.' }),
+    done: z.boolean().nullable().meta({ description: 'true/false when written as a task item (or ✅/❌), null for a plain item: worked on, done or not unsaid.' }),
+    line: lineOf('the item'),
+  })
+  .meta({ description: 'An item of the day\'s work under 取り組んだ課題一覧 / やったこと / 実施内容. Filled by src/parse/extract/work.ts.' });
+export type WorkItem = z.infer<typeof workItemSchema>;
+
 export const problemStatusSchema = z
   .enum(['open', 'resolved'])
   .meta({ description: '"resolved" when the log wrote the problem as solved (解決済み, ✅, ~~title~~, **状態**: 解決), "open" when it said so (未解決, 対応中, 保留).' });
@@ -116,13 +125,14 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const logRecordSchema = z.object({
   source: z.string().meta({ description: 'The log\'s path as given, with / (src/parse/read-log.ts).' }),
   slug: z.string().meta({ description: 'The page name: the date, or the file name when several logs share a day (src/parse/slug.ts).' }),
-  date: isoDate.nullable().meta({ description: '"YYYY-MM-DD" from the frontmatter, the first heading or the path, or null (always with an error diagnostic) (src/parse/log-date.ts).' }),
-  dateSource: z.enum(['frontmatter', 'heading', 'path']).nullable().meta({ description: 'Where the date came from (src/parse/log-date.ts).' }),
+  date: isoDate.nullable().meta({ description: '"YYYY-MM-DD" from the frontmatter, a heading, a date line in the body (日付: 2025-08-03) or the path, or null (always with an error diagnostic) (src/parse/log-date.ts).' }),
+  dateSource: z.enum(['frontmatter', 'heading', 'line', 'path']).nullable().meta({ description: 'Where the date came from; "line" is a date line in the body (日付: 2025-08-03, or a first line starting with the date) (src/parse/log-date.ts).' }),
   title: z.string().nullable().meta({ description: 'The frontmatter title, or the lone H1 without its date (src/parse/log-date.ts).' }),
   tags: z.array(z.string()).meta({ description: 'Frontmatter tags, a list or a comma-separated string, without # (src/parse/extract-log.ts).' }),
   draft: z.boolean().meta({ description: 'Frontmatter draft: a draft gets no page and never clashes over a slug (src/parse/extract-log.ts, src/parse/pages.ts).' }),
   goals: z.array(goalSchema),
   checklist: z.array(checklistItemSchema),
+  work: z.array(workItemSchema).meta({ description: 'The day\'s work: the items under 取り組んだ課題一覧 / やったこと / 実施内容 (src/parse/extract/work.ts).' }),
   problems: z.array(problemSchema),
   plans: z.array(planSchema),
   learnings: z.array(z.string()).meta({ description: 'Items under a learnings heading (学び, 気づき …) (src/parse/extract/learnings.ts).' }),

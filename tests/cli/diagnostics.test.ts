@@ -90,6 +90,7 @@ describe('duplicateSlugDiagnostics', () => {
 describe('collectDiagnostics', () => {
   const log = (displayPath: string, text: string): LoadedLog => ({
     file: { displayPath, absolutePath: `/tmp/${displayPath}` },
+    text,
     record: parseLog(text, { path: displayPath }),
   });
 

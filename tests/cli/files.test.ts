@@ -24,6 +24,26 @@ describe('decodeLog', () => {
     });
     expect(decoded.text.startsWith('# 2025年8月5日\n\n- 今日は\ufffd')).toBe(true);
   });
+
+  it('names Shift_JIS and gives the iconv command when the whole log reads as Shift_JIS', () => {
+    // "学習した" in Shift_JIS after ASCII lines.
+    const decoded = decodeLog(bytes('# 2025-08-05\n\n- ', [0x8a, 0x77, 0x8f, 0x4b, 0x82, 0xb5, 0x82, 0xbd], '\n'), 'logs/2025-08-05.md');
+    expect(decoded.encodingError?.message).toBe(
+      'not valid UTF-8 (byte 0x8A at offset 16); it reads as Shift_JIS: convert it to UTF-8 with: ' +
+        'iconv -f SHIFT_JIS -t UTF-8 logs/2025-08-05.md > converted.md && mv converted.md logs/2025-08-05.md',
+    );
+    expect(decoded.encodingError).toMatchObject({ line: 3, column: 3, rule: 'encoding' });
+  });
+
+  it('names EUC-JP, quoting a path with a space', () => {
+    // "学習した" in EUC-JP: it would also decode as Shift_JIS half-width katakana.
+    const decoded = decodeLog(bytes('# 2025-08-05\n\n- ', [0xb3, 0xd8, 0xbd, 0xac, 0xa4, 0xb7, 0xa4, 0xbf], '\n'), 'my logs/a.md');
+    expect(decoded.encodingError?.message).toContain("it reads as EUC-JP: convert it to UTF-8 with: iconv -f EUC-JP -t UTF-8 'my logs/a.md' > converted.md");
+  });
+
+  it('asks only for UTF-8 when the bytes are no Japanese encoding either', () => {
+    expect(decodeLog(bytes('ok', [0xff, 0xfe, 0x00], '\n')).encodingError?.message).toBe('not valid UTF-8 (byte 0xFF at offset 2); save the log as UTF-8');
+  });
 });
 
 describe('firstInvalidUtf8Offset', () => {

@@ -45,7 +45,15 @@ describe('nisshi parse', () => {
     const run = runCli(['parse', 'logs/2025-08-05.md'], folder);
     const [record] = logRecordSchema.array().parse(JSON.parse(run.stdout));
     expect(record?.diagnostics).toEqual([
-      { severity: 'error', message: 'not valid UTF-8 (byte 0x93 at offset 2); save the log as UTF-8', line: 1, column: 3, rule: 'encoding' },
+      {
+        severity: 'error',
+        // "# 日誌" in Shift_JIS: the message names the encoding and the command that converts the file.
+        message: 'not valid UTF-8 (byte 0x93 at offset 2); it reads as Shift_JIS: convert it to UTF-8 with: ' +
+          'iconv -f SHIFT_JIS -t UTF-8 logs/2025-08-05.md > converted.md && mv converted.md logs/2025-08-05.md',
+        line: 1,
+        column: 3,
+        rule: 'encoding',
+      },
     ]);
     expect(record?.date).toBe('2025-08-05');
     expect(run.status).toBe(0);

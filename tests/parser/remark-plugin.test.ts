@@ -30,8 +30,8 @@ describe('remarkNisshi in a plain remark pipeline', () => {
 
   it('takes a vocabulary of the writer\'s own headings', () => {
     const text = '# 2025-08-03\n\n## やりたいこと\n- 筋トレ\n\n## 目標\n- 目標ではなくなる\n';
-    const record = viaPlugin(text, 'logs/x.md', { vocabulary: { sections: { goals: ['やりたいこと'], plans: [], learnings: [], references: [], studyTime: [], studyTotal: [] } } });
+    const record = viaPlugin(text, 'logs/x.md', { vocabulary: { sections: { goals: ['やりたいこと'], plans: [], learnings: [], references: [], studyTime: [], studyTotal: [], work: [] } } });
     expect(record.goals.map((goal) => goal.text)).toEqual(['筋トレ']);
-    expect(parseLog(text, { path: 'x.md', vocabulary: { sections: { goals: ['やりたいこと'], plans: [], learnings: [], references: [], studyTime: [], studyTotal: [] } } }).goals).toHaveLength(1);
+    expect(parseLog(text, { path: 'x.md', vocabulary: { sections: { goals: ['やりたいこと'], plans: [], learnings: [], references: [], studyTime: [], studyTotal: [], work: [] } } }).goals).toHaveLength(1);
   });
 });

@@ -8,6 +8,7 @@ import type { LogContext } from '../context.ts';
 import type { TextLine } from '../inline.ts';
 import type { SectionHeading } from '../outline.ts';
 import { parseCount, parseDurations, parseNumber, type Duration } from '../quantity.ts';
+import { todayAndTotal } from '../today-total.ts';
 import { labelIn, type Vocabulary } from '../vocabulary.ts';
 import { splitBoldLabel, splitPlainLabel } from './figure-label.ts';
 
@@ -37,7 +38,22 @@ export function extractFigures(context: LogContext): PlacedFigure[] {
   return placed;
 }
 
+const figureOfLine = new WeakMap<TextLine, { vocabulary: Vocabulary; found: Omit<PlacedFigure, 'trail'> | null }>();
+
+/**
+ * The figure a line holds, if any. Lines are read once per paragraph and shared
+ * (context.linesOf), so the answer is kept with the line: the figures, the
+ * sections and the date all ask about the same lines.
+ */
 export function readFigureLine(line: TextLine, vocabulary: Vocabulary): Omit<PlacedFigure, 'trail'> | null {
+  const known = figureOfLine.get(line);
+  if (known?.vocabulary === vocabulary) return known.found;
+  const found = figureIn(line, vocabulary);
+  figureOfLine.set(line, { vocabulary, found });
+  return found;
+}
+
+function figureIn(line: TextLine, vocabulary: Vocabulary): Omit<PlacedFigure, 'trail'> | null {
   let split = splitBoldLabel(line.marked);
   if (!split) {
     split = splitPlainLabel(line.text);
@@ -96,24 +112,4 @@ function cutOut(raw: string, durations: readonly Duration[]): string {
     at = duration.index + duration.length;
   }
   return rest + raw.slice(at);
-}
-
-/**
- * Today's duration and the running total among several: "本日 8h / 累計 400.5h",
- * "3 h （今週: 28.5h, 累計: 277 h）", "today: 3.0h / total: 91.5h". The words
- * just before each duration say what it is; without any, the first one is today's.
- */
-export function todayAndTotal(text: string, durations: readonly Duration[], vocabulary: Vocabulary): { today: Duration | null; total: Duration | null } {
-  const labelled = durations.map((duration, index) => {
-    const before = text.slice(index === 0 ? 0 : durations[index - 1]!.index + durations[index - 1]!.length, duration.index);
-    return { duration, before: before.normalize('NFKC').toLowerCase() };
-  });
-  const has = (before: string, words: readonly string[]): boolean => words.some((word) => before.includes(word));
-  const today =
-    labelled.find((entry) => has(entry.before, vocabulary.todayWords)) ??
-    labelled.find((entry) => !has(entry.before, vocabulary.notTodayWords));
-  const total = labelled.find(
-    (entry) => entry !== today && has(entry.before, vocabulary.totalWords) && !has(entry.before, vocabulary.periodWords),
-  );
-  return { today: today?.duration ?? null, total: total?.duration ?? null };
 }

@@ -8,6 +8,7 @@ import { nearestKind, type SectionHeading } from '../outline.ts';
 import type { TextLine } from '../inline.ts';
 import { labelIn, type SectionKind } from '../vocabulary.ts';
 import { readFigureLine } from './figures.ts';
+import { withoutMark } from './marks.ts';
 
 export interface SectionItem {
   text: string;
@@ -55,4 +56,14 @@ export function sectionItems(context: LogContext, kind: SectionKind): SectionIte
     read(block.node);
   }
   return entries;
+}
+
+/** The items of a section with their done state: a task box's, else a ✅/❌ mark's, else null. */
+export function markedItems(context: LogContext, kind: SectionKind): Array<{ text: string; done: boolean | null; line: number }> {
+  return sectionItems(context, kind).flatMap((entry) => {
+    const { text, done } = withoutMark(entry.text);
+    if (!text) return [];
+    const checked = entry.item?.checked;
+    return [{ text, done: typeof checked === 'boolean' ? checked : done, line: entry.line }];
+  });
 }
