@@ -6,6 +6,7 @@
  *   npm run bench -- --section parse --count 1000 --runs 3
  *   npm run bench -- --section site --count 200   # a quick try; the site section builds once (no --runs)
  *   npm run bench -- --section deploy             # nisshi deploy beside aws s3 sync, against s3rver
+ *   npm run bench -- --section input              # 2,000/8,000/32,000-char lines, a 1 MiB log, refusals
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -14,6 +15,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parseLog } from '../src/index.ts';
 import { deploySection } from './bench/deploy.ts';
+import { inputSection } from './bench/input.ts';
 import { decimal, integer, type BenchOptions, type BenchSection } from './bench/section.ts';
 import { siteSection } from './bench/site.ts';
 import { generateLogs, type GeneratedLog } from './generate-logs.ts';
@@ -65,7 +67,7 @@ const parseSection: BenchSection = {
   },
 };
 
-const sections: readonly BenchSection[] = [parseSection, siteSection, deploySection];
+const sections: readonly BenchSection[] = [parseSection, siteSection, deploySection, inputSection];
 
 function printPeakRss(): void {
   // maxRSS is in kilobytes, and only ever grows: it is the peak so far.

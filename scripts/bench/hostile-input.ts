@@ -4,7 +4,7 @@
  * for, placed where each pattern reads them; logs at and over the size limit;
  * nesting deeper than the limit; a YAML alias bomb.
  */
-import { readFileSync } from 'node:fs';
+import { generateLogs } from '../generate-logs.ts';
 
 /** The characters the figure, heading, plan, problem and date patterns care about. */
 export const RUN_CHARACTERS = [' ', '\u3000', '1', '*', ':', '：', '問題', '#', '（', '-', '\t'] as const;
@@ -56,16 +56,19 @@ export function longRunLog(character: string, length: number): string {
   ].join('\n');
 }
 
-/** The sample log's body repeated under one date heading, to just below `bytes` of UTF-8. */
+/**
+ * One log of generated days (their headings one level down, blank lines
+ * between), to just below `bytes` of UTF-8: a year of notes pasted into one file.
+ */
 export function largeLog(bytes: number): string {
-  const sample = readFileSync(new URL('../../logs/2025-08-03.md', import.meta.url), 'utf8');
-  const body = sample.slice(sample.indexOf('\n', sample.indexOf('# ')) + 1).replace(/^# /gm, '## ');
   const parts = [`${HEADING}\n`];
   let size = Buffer.byteLength(parts[0]!);
-  const bodySize = Buffer.byteLength(body);
-  while (size + bodySize <= bytes) {
-    parts.push(body);
-    size += bodySize;
+  for (const log of generateLogs(Math.ceil(bytes / 2000), { seed: 9 })) {
+    const part = `\n${log.text.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/^#/gm, '##')}\n`;
+    const partSize = Buffer.byteLength(part);
+    if (size + partSize > bytes) break;
+    parts.push(part);
+    size += partSize;
   }
   return parts.join('');
 }

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLogs } from '../../scripts/generate-logs.ts';
 import { MIN_LOGS_FOR_WORKERS } from '../../src/loader/log-worker-pool.ts';
 import { parseLog } from '../../src/index.ts';
+import { runCli } from '../cli/run-cli.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const fixtures = path.join(repoRoot, 'tests/fixtures/loader');
@@ -165,6 +166,30 @@ describe('astro build with nisshiLoader', () => {
     expect(run.output).toMatch(
       /logs\/2025-08-06\.md:3:1: error frontmatter is not valid YAML: .+ \[frontmatter-yaml\]/,
     );
+  }, BUILD_TIMEOUT);
+
+  it('refuses a tag that cannot be a page and a link out of the logs exactly as `nisshi check` does', async () => {
+    const tagLog = path.join(project, 'logs/2025-08-08.md');
+    const link = path.join(project, 'logs/2025-08-09.md');
+    await writeFile(tagLog, '---\ntags: ["../../etc", "aws"]\n---\n# 2025年8月8日\n\n本文\n');
+    await writeFile(path.join(project, 'outside.md'), '# 2025年8月9日\n\nOUTSIDE-MARKER\n');
+    await symlink(path.join(project, 'outside.md'), link);
+    try {
+      const run = astroBuild();
+      const check = runCli(['check', 'logs'], project);
+      expect(run.status).not.toBe(0);
+      expect(check.status).toBe(1);
+      const refusals = (text: string) => text.split('\n').filter((line) => /\[(tag-not-a-page|link-outside-logs)\]$/.test(line)).map((line) => line.trim()).sort();
+      expect(refusals(check.stdout)).toEqual([
+        expect.stringMatching(/^logs\/2025-08-08\.md:2:1: error tag "\.\.\/\.\.\/etc" cannot be a page under \/tags\//),
+        expect.stringMatching(/^logs\/2025-08-09\.md:1:1: error this is a link to .+outside\.md, outside the logs folder/),
+      ]);
+      for (const line of refusals(check.stdout)) expect(run.output).toContain(line);
+      expect(run.output).not.toContain('Missing parameter');
+    } finally {
+      await rm(tagLog);
+      await rm(link);
+    }
   }, BUILD_TIMEOUT);
 
   it('parses only the changed log on the next build, and shows the change', async () => {
