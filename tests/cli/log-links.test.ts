@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findLogFiles } from '../../src/cli/files.ts';
+import { findLogFiles } from '../../src/files/log-files.ts';
 import { listLogs } from '../../src/loader/log-files.ts';
 import { runCli } from './run-cli.ts';
 
