@@ -96,10 +96,12 @@ export function inlineLines(node: { children: PhrasingContent[]; position?: Node
   const visit = (child: PhrasingContent): void => {
     if (child.type === 'text') {
       const parts = child.value.split('\n');
+      // Text that remark-gfm split off around a bare URL has no position: its lines follow on from the last one.
+      const first = child.position?.start.line;
       parts.forEach((part, index) => {
         if (index > 0) {
           flush();
-          line = (child.position?.start.line ?? line) + index;
+          line = first === undefined ? line + 1 : first + index;
           column = source.contentColumn(line);
         }
         marked += part;

@@ -33,12 +33,15 @@ import type { Nodes, Root } from 'mdast';
  * 3. `_` beside a `*` run between word characters: `**foo_**bar` and
  *    `a**_b**` are literal in CommonMark (`_` is punctuation, so the run does
  *    not flank); Sätteri takes `_` for a letter and makes them strong.
+ * 4. A bare URL run straight into a `|` (`https://example.com| a | b |` over a
+ *    delimiter row): remark-gfm counts the URL as a header cell, so the header
+ *    and delimiter rows differ and there is no table; Sätteri makes a table.
  *
  * Each was found by tests/parser/parity.test.ts; none occurs in 3,650
  * generated logs nor in the 131 real logs of the corpus, so reading the rare
  * log that has one with remark costs nothing measurable.
  */
-const satteriMisreads = /\\[*_][*_]|_\*+[\p{L}\p{N}]|[\p{L}\p{N}]\*+_/u;
+const satteriMisreads = /\\[*_][*_]|_\*+[\p{L}\p{N}]|[\p{L}\p{N}]\*+_|(?:https?:\/\/|www\.)[^\s|]*\|/u;
 
 export function satteriMisreadsMarkdown(markdown: string): boolean {
   return satteriMisreads.test(markdown);

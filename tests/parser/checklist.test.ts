@@ -31,4 +31,14 @@ describe('checklist', () => {
       ['番号付きのタスク', true, 'メモ'],
     ]);
   });
+
+  it('numbers the lines of marks in a paragraph that also holds a bare URL in square brackets (remark-gfm gives the split text no position)', () => {
+    const { checklist: items } = parseFixture('checklist-bare-url.md');
+    expect(items.map((item) => [item.text, item.done, item.line])).toEqual([
+      ['環境構築', true, 4],
+      ['テストの追加', false, 5],
+      ['ドキュメントを読む', true, 6],
+      ['復習', true, 8],
+    ]);
+  });
 });
