@@ -101,7 +101,7 @@ function bodyDate(context: LogContext, year: number | undefined): (DateMatch & {
     const found = findDate(figure.figure.raw, opts);
     if (found) return { ...found, line: line.line };
   }
-  const firstBlock = context.outline.sequence[0]?.block?.node;
+  const firstBlock = context.outline.sequence.find((entry) => entry.block?.node.type !== 'thematicBreak')?.block?.node;
   if (firstBlock?.type === 'paragraph') {
     const [line] = context.linesOf(firstBlock);
     const found = line ? startingDate(line.text, year) : null;

@@ -28,7 +28,7 @@ export type PlacedHeading = SectionHeading & { trail: SectionHeading[] };
 export interface Outline {
   headings: PlacedHeading[];
   blocks: Block[];
-  /** Headings and blocks in document order. */
+  /** Headings, blocks and thematic breaks (as blocks with no trail) in document order. */
   sequence: Array<{ heading: PlacedHeading; block?: undefined } | { block: Block; heading?: undefined }>;
 }
 
@@ -41,8 +41,9 @@ export function outlineOf(tree: Root, vocabulary: Vocabulary, firstLine: number)
     if (!start || start.line < firstLine || node.type === 'yaml') continue;
     const heading = asHeading(node, vocabulary);
     if (node.type === 'thematicBreak') {
-      // "---" closes the section above it: closing figures after it belong to no section.
+      // "---" closes the section above it: closing figures after it belong to no section (nor to a problem).
       trail = [];
+      outline.sequence.push({ block: { node, trail } });
     } else if (heading) {
       trail = trail.filter((above) => above.depth < heading.depth);
       const placed = { ...heading, trail };

@@ -38,4 +38,12 @@ describe('problems', () => {
   it('reads parts nested in a list item, with the colon inside or outside the bold', () => {
     expect(problems[3]).toMatchObject({ current: 'リストの中', impact: '小さい', solution: '直す' });
   });
+
+  it('ends a problem at a thematic break: the closing figures after "---" are not its last part', () => {
+    const record = parseFixture('problem-then-closing-figures.md');
+    expect(record.problems).toHaveLength(1);
+    expect(record.problems[0]).toMatchObject({ current: '1回のビルドに3分かかる', solution: 'キャッシュを有効にした' });
+    expect(record.metrics).toMatchObject({ studyMinutes: 45, problemsFound: 1 });
+  });
 });
+

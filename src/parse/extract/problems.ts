@@ -170,6 +170,11 @@ export function extractProblems(context: LogContext): Problem[] {
       }
       continue;
     }
+    if (entry.block.node.type === 'thematicBreak') {
+      // "---" ends the problem: the closing figures after it are the day's, not the problem's last part.
+      state.open = null;
+      continue;
+    }
     if (!scanForProblems(entry.block.node, context, titleOf, start, state)) open?.builder.block(entry.block.node, context.linesOf);
   }
   return problems;
