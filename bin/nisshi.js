@@ -2,6 +2,7 @@
 // Launcher for the `nisshi` command. Plain JavaScript because it must run before
 // TypeScript support is known to be on: the command itself is src/cli/*.ts.
 import { spawnSync } from 'node:child_process';
+import module from 'node:module';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 
@@ -37,6 +38,11 @@ if (!process.features.typescript) {
   if (child.signal) process.kill(process.pid, child.signal);
   process.exit(child.status ?? 1);
 }
+
+// Node keeps the compiled (and type-stripped) modules in its cache folder
+// (os.tmpdir()/node-compile-cache; NODE_DISABLE_COMPILE_CACHE=1 turns it off):
+// a start takes about 0.4 s instead of 0.6 s, which a pre-commit hook feels.
+module.enableCompileCache?.();
 
 const { main } = await import('../src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -41,16 +41,27 @@ function writeLogs(folder: string, logs: readonly GeneratedLog[]): number {
   return bytes;
 }
 
-/** Best wall time of `runs` runs of one process, in ms. */
-function bestRun(args: readonly string[], runs: number): number {
-  let best = Infinity;
+/** Wall time of one run of a process, in ms. */
+function timedRun(args: readonly string[]): number {
+  const start = performance.now();
+  const result = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const ms = performance.now() - start;
+  // check exits 1 when a log has an error; 2 or a signal means the run itself failed.
+  if (result.status === null || result.status > 1) throw new Error(`node ${args.join(' ')} failed: ${result.stderr.toString().slice(0, 500)}`);
+  return ms;
+}
+
+/**
+ * Best wall time of each command over `runs` rounds. The commands take turns
+ * within a round, so a slow minute of a shared machine (these are VMs whose
+ * speed drifts by a fifth from one minute to the next) hits all of them alike.
+ */
+function bestRuns(commands: ReadonlyArray<readonly string[]>, runs: number): number[] {
+  const best = commands.map(() => Infinity);
   for (let run = 0; run < runs; run++) {
-    const start = performance.now();
-    const result = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
-    const ms = performance.now() - start;
-    // check exits 1 when a log has an error; 2 or a signal means the run itself failed.
-    if (result.status === null || result.status > 1) throw new Error(`node ${args.join(' ')} failed: ${result.stderr.toString().slice(0, 500)}`);
-    best = Math.min(best, ms);
+    commands.forEach((args, index) => {
+      best[index] = Math.min(best[index]!, timedRun(args));
+    });
   }
   return best;
 }
@@ -74,9 +85,14 @@ export const smallSection: BenchSection = {
       for (const set of sets) {
         const bytes = writeLogs(set.folder, set.logs);
         console.log(`== small: ${integer.format(count)} logs of about ${set.name} (${decimal.format(bytes / 1e3 / count)} KB mean, ${decimal.format(bytes / 1e6)} MB), whole processes, best of ${runs}`);
-        const floor = bestRun(['scripts/bench/floor-remark.ts', set.folder], runs);
-        const parse = bestRun(['bin/nisshi.js', 'parse', set.folder, '--out', path.join(work, 'records.json')], runs);
-        const check = bestRun(['bin/nisshi.js', 'check', set.folder], runs);
+        const [floor, parse, check] = bestRuns(
+          [
+            ['scripts/bench/floor-remark.ts', set.folder],
+            ['bin/nisshi.js', 'parse', set.folder, '--out', path.join(work, 'records.json')],
+            ['bin/nisshi.js', 'check', set.folder],
+          ],
+          runs,
+        ) as [number, number, number];
         console.log(line('remark-parse + remark-gfm (floor)', floor, count, bytes, null));
         console.log(line('nisshi parse', parse, count, bytes, floor));
         console.log(line('nisshi check', check, count, bytes, floor));

@@ -11,7 +11,6 @@ import type { Settings } from '../settings/settings.ts';
 
 export const auditCommand: Command = {
   name: 'audit',
-  summary: 'audit [dist]              fail when the build holds text of a private note or a draft',
   help: `Usage: nisshi audit [dist] [--logs FOLDER]
 
 Reads every file of the built site (HTML, JSON, XML, JS, and Pagefind's

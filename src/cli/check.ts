@@ -14,11 +14,12 @@ import { messageLanguage, messages, type MessageLanguage } from '../record/messa
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors.ts';
 import { findLogFiles } from '../files/log-files.ts';
 import type { Command } from './io.ts';
-import { loadLogs, type LoadedLog } from './load.ts';
+import { readLogs } from './load.ts';
+import type { LogFile } from '../files/log-files.ts';
+import type { LogRecord } from '../record/schema.ts';
 
 export const checkCommand: Command = {
   name: 'check',
-  summary: 'check [paths…]           report problems in logs (default: the logs folder)',
   help: `Usage: nisshi check [paths…] [--format text|json]
 
 Reads every log (folders are searched for *.md, dot-folders and node_modules
@@ -57,7 +58,12 @@ Exit status: 0 no errors (warnings allowed), 1 at least one error,
     }
     const files = await findLogFiles(positionals.length > 0 ? positionals : [settings.logsDir], io.cwd);
     const language = messageLanguage(settings.locale);
-    const diagnostics = collectDiagnostics(await loadLogs(files, settings), language);
+    // Only what the findings and the checks across logs need is kept of each record.
+    const checked: CheckedLog[] = [];
+    for await (const { file, record } of readLogs(files, settings)) {
+      checked.push({ file: { displayPath: file.displayPath }, record: { slug: record.slug, draft: record.draft, date: record.date, diagnostics: record.diagnostics } });
+    }
+    const diagnostics = collectDiagnostics(checked, language);
     if (format === 'json') {
       io.stdout(`${JSON.stringify(diagnostics)}\n`);
     } else {
@@ -69,8 +75,14 @@ Exit status: 0 no errors (warnings allowed), 1 at least one error,
   },
 };
 
+/** What `check` needs of a log once it is read. */
+export interface CheckedLog {
+  file: Pick<LogFile, 'displayPath'>;
+  record: Pick<LogRecord, 'slug' | 'draft' | 'date' | 'diagnostics'>;
+}
+
 /** All findings, file by file in the order the files were found, top to bottom within a file. */
-export function collectDiagnostics(logs: readonly LoadedLog[], language: MessageLanguage = 'en'): LocatedDiagnostic[] {
+export function collectDiagnostics(logs: readonly CheckedLog[], language: MessageLanguage = 'en'): LocatedDiagnostic[] {
   const byFile = new Map<string, LocatedDiagnostic[]>();
   for (const { file, record } of logs) {
     byFile.set(

@@ -81,7 +81,6 @@ export type Env = Readonly<Record<string, string | undefined>>;
 
 export const deployCommand: Command = {
   name: 'deploy',
-  summary: 'deploy [options]          publish dist/ to S3 and invalidate CloudFront',
   help,
   run: (args, io, settings) =>
     runDeployCommand(args, io, process.env, Boolean(process.stderr.isTTY) && !process.env.CI, settings),

@@ -31,8 +31,6 @@ export function processIo(): CliIo {
 /** A command of the `nisshi` tool. */
 export interface Command {
   name: string;
-  /** One line for the overall usage. */
-  summary: string;
   /** Full `--help` text, ending with a newline. */
   help: string;
   /** Runs with the arguments after the command name and the site's settings; returns the exit code. */

@@ -22,6 +22,16 @@ const READ_AHEAD = 32;
 /** @param settings what changes a log's meaning (the vocabulary, the limits): the site's, so the CLI reads logs as the site does. */
 export async function loadLogs(files: readonly LogFile[], settings?: ReadSettings, includePrivate = false): Promise<LoadedLog[]> {
   const loaded: LoadedLog[] = [];
+  for await (const log of readLogs(files, settings, includePrivate)) loaded.push(log);
+  return loaded;
+}
+
+/**
+ * The files read and parsed one at a time, in order, keeping none: `parse`
+ * writes each record out as it comes and `check` keeps only the findings, so
+ * ten years of logs and their records never sit in memory at once.
+ */
+export async function* readLogs(files: readonly LogFile[], settings?: ReadSettings, includePrivate = false): AsyncGenerator<LoadedLog> {
   // Parsing is single-threaded, so files are parsed one at a time in order; the
   // reads run ahead of it, a window at a time, so the parser never waits on one
   // read after another (a 1 KB log takes about as long to read as to parse).
@@ -41,16 +51,15 @@ export async function loadLogs(files: readonly LogFile[], settings?: ReadSetting
     delete reads[index];
     startRead(index + READ_AHEAD);
     if (file.refusal) {
-      loaded.push({ file, text: '', record: refusedRecord(toPosix(file.displayPath), [file.refusal]) });
+      yield { file, text: '', record: refusedRecord(toPosix(file.displayPath), [file.refusal]) };
       continue;
     }
     const { text, encodingError } = await read!;
     const record = parseLog(text, { path: toPosix(file.displayPath), settings, includePrivate });
     // What the parser says about mojibake is noise: the encoding is what to fix first.
     if (encodingError) record.diagnostics = [encodingError];
-    loaded.push({ file, text, record });
+    yield { file, text, record };
   }
-  return loaded;
 }
 
 /** Records carry `/` paths on every OS, so the JSON and the slugs do not depend on where it ran. */

@@ -20,7 +20,6 @@ import { carryOver } from '../stats/carry-over.ts';
 
 export const newCommand: Command = {
   name: 'new',
-  summary: 'new [--date YYYY-MM-DD]   start a log from the template, carrying over what is still open',
   help: `Usage: nisshi new [--date YYYY-MM-DD] [--dir FOLDER]
 
 Writes FOLDER/YYYY-MM-DD.md from the Japanese log template and prints its

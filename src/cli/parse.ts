@@ -4,12 +4,11 @@ import { parseCommandArgs } from './args.ts';
 import { CliError, EXIT_OK, EXIT_USAGE } from './errors.ts';
 import { findLogFiles } from '../files/log-files.ts';
 import type { Command } from './io.ts';
-import { loadLogs } from './load.ts';
+import { readLogs } from './load.ts';
 import { writeFileAtomically } from './write-atomic.ts';
 
 export const parseCommand: Command = {
   name: 'parse',
-  summary: 'parse <files or folders…> print the logs as JSON records',
   help: `Usage: nisshi parse <files or folders…> [--pretty] [--out FILE] [--include-private]
 
 Prints one JSON array with a record per log, in the order given; folders are
@@ -43,20 +42,46 @@ Exit status: 0 written, 2 bad usage or a path that does not exist.
     if (positionals.length === 0) {
       throw new CliError('give the log files or folders to parse, e.g. nisshi parse logs', EXIT_USAGE);
     }
+    if (values.out === '') throw new CliError('--out needs a file name', EXIT_USAGE);
     const files = await findLogFiles(positionals, io.cwd);
-    const records = (await loadLogs(files, settings, values['include-private'])).map((log) => log.record);
-    const json = `${JSON.stringify(records, null, values.pretty ? 2 : undefined)}\n`;
+    const json = recordsJson(readLogs(files, settings, values['include-private']), values.pretty);
     if (values.out === undefined) {
-      io.stdout(json);
+      // Gathered first, so a log that cannot be read leaves no half an array on stdout.
+      const pieces: string[] = [];
+      for await (const piece of json) pieces.push(piece);
+      for (const piece of pieces) io.stdout(piece);
       return EXIT_OK;
     }
-    if (values.out === '') throw new CliError('--out needs a file name', EXIT_USAGE);
     try {
       await writeFileAtomically(path.resolve(io.cwd, values.out), json);
     } catch (error) {
       throw new CliError(`cannot write ${values.out}: ${(error as Error).message}`, EXIT_USAGE);
     }
-    io.stderr(`wrote ${records.length} record${records.length === 1 ? '' : 's'} to ${values.out}\n`);
+    io.stderr(`wrote ${files.length} record${files.length === 1 ? '' : 's'} to ${values.out}\n`);
     return EXIT_OK;
   },
 };
+
+/** Pieces of text to gather before handing them on: few writes, and never the whole array in memory. */
+const PIECE_BYTES = 1 << 20;
+
+/**
+ * The text of `JSON.stringify(records, null, pretty ? 2 : undefined)` plus a
+ * newline, made one record at a time so that no record is kept once written.
+ */
+export async function* recordsJson(logs: AsyncIterable<{ record: unknown }>, pretty: boolean): AsyncGenerator<string> {
+  const open = pretty ? '[\n  ' : '[';
+  const between = pretty ? ',\n  ' : ',';
+  let piece = '';
+  let count = 0;
+  for await (const { record } of logs) {
+    const text = pretty ? JSON.stringify(record, null, 2).replaceAll('\n', '\n  ') : JSON.stringify(record);
+    piece += (count === 0 ? open : between) + text;
+    count++;
+    if (piece.length >= PIECE_BYTES) {
+      yield piece;
+      piece = '';
+    }
+  }
+  yield `${piece}${count === 0 ? '[]' : pretty ? '\n]' : ']'}\n`;
+}

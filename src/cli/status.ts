@@ -12,7 +12,6 @@ import { writerStatus, type WriterStatus } from '../stats/status.ts';
 
 export const statusCommand: Command = {
   name: 'status',
-  summary: 'status [--json]           today\'s log, the week against the target, streak, open problems, overdue plans',
   help: `Usage: nisshi status [--json]
 
 Prints, for the writer's today (time zone and dayStartsAt of

@@ -238,6 +238,14 @@ export function horizonOf(text: string, vocabulary: Vocabulary): Horizon | null 
 
 /** Which of the labelled lists a figure label belongs to, compared as heading keys. */
 export function labelIn(label: string, terms: readonly string[]): boolean {
-  const key = headingKey(label);
-  return terms.some((term) => key === term.toLowerCase());
+  return lowerCased(terms).has(headingKey(label));
+}
+
+const lowerCasedTerms = new WeakMap<readonly string[], Set<string>>();
+
+/** The terms in lower case, made once per list: every figure line of every log asks. */
+function lowerCased(terms: readonly string[]): Set<string> {
+  let set = lowerCasedTerms.get(terms);
+  if (!set) lowerCasedTerms.set(terms, (set = new Set(terms.map((term) => term.toLowerCase()))));
+  return set;
 }

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseLog } from '../../src/index.ts';
 import { logRecordSchema } from '../../src/record/schema.ts';
 import { generateLogs } from '../../scripts/generate-logs.ts';
+import { recordsJson } from '../../src/cli/parse.ts';
 import { binPath, copyFixtures, runCli } from './run-cli.ts';
 
 let folder = '';
@@ -106,5 +107,37 @@ describe('nisshi parse', () => {
     const [code] = await once(child, 'close');
     expect(stderr).toBe('');
     expect(code).toBe(0);
+  });
+});
+
+describe('recordsJson', () => {
+  async function* each<T>(items: readonly T[]): AsyncGenerator<{ record: T }> {
+    for (const record of items) yield { record };
+  }
+  async function text(pieces: AsyncIterable<string>): Promise<{ text: string; pieces: number }> {
+    let all = '';
+    let count = 0;
+    for await (const piece of pieces) {
+      all += piece;
+      count++;
+    }
+    return { text: all, pieces: count };
+  }
+  // Real records (nested arrays, nulls, Japanese, escapes), enough of them to fill more than one piece.
+  const records = generateLogs(400, { seed: 5 }).map((log) => parseLog(`${log.text}\n改行"引用"\\\n`, { path: log.path }));
+
+  it('writes what JSON.stringify of the whole array writes, compact and indented, one record at a time', async () => {
+    for (const pretty of [false, true]) {
+      const streamed = await text(recordsJson(each(records), pretty));
+      expect(streamed.text).toBe(`${JSON.stringify(records, null, pretty ? 2 : undefined)}\n`);
+      expect(streamed.pieces).toBeGreaterThan(1);
+    }
+  });
+
+  it('writes [] for no logs, and a lone record as an array of one', async () => {
+    for (const pretty of [false, true]) {
+      expect((await text(recordsJson(each([]), pretty))).text).toBe(`${JSON.stringify([], null, pretty ? 2 : undefined)}\n`);
+      expect((await text(recordsJson(each(records.slice(0, 1)), pretty))).text).toBe(`${JSON.stringify(records.slice(0, 1), null, pretty ? 2 : undefined)}\n`);
+    }
   });
 });
