@@ -1,34 +1,143 @@
 /**
- * Builds the Pagefind index of the built site (dist/) with Pagefind's Node
- * API. Any error Pagefind reports fails the build: a site whose search
- * silently misses pages is worse than no deploy.
+ * Builds the Pagefind search index of the built site (dist/), one index per
+ * year of logs (search-index/partitions.ts) under dist/pagefind/<year>/, and
+ * dist/pagefind/parts.json listing them for the search page, which merges
+ * them at query time. A part whose pages are byte for byte those of the last
+ * build is copied from the cache instead of indexed again. Any error Pagefind
+ * reports fails the build: a site whose search silently misses pages is worse
+ * than no deploy.
  *
- *   node scripts/build-search-index.ts [dist]
+ *   node scripts/build-search-index.ts [dist] [--cache folder]
+ *
+ * The cache defaults to node_modules/.astro/nisshi-search, beside Astro's own
+ * (CI keeps that folder between runs).
  */
+import { cp, link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
+import { fingerprint, groupPages, LOG_PAGE, partitionOf, type IndexedPage } from './search-index/partitions.ts';
 
-export async function buildSearchIndex(site: string): Promise<number> {
+export interface SearchIndexResult {
+  pages: number;
+  /** Parts indexed by Pagefind on this run, and parts copied from the cache. */
+  built: string[];
+  reused: string[];
+}
+
+export interface SearchIndexOptions {
+  cacheDir?: string;
+  /** Which part a page goes to; by year unless a test wants smaller parts. */
+  partOf?: (sourcePath: string) => string;
+}
+
+const DEFAULT_CACHE = 'node_modules/.astro/nisshi-search';
+/** Files of Pagefind's UI that the search page loads from /pagefind/ itself (any part's copy will do). */
+const UI_FILES = ['pagefind-ui.js', 'pagefind-ui.css'];
+
+export async function buildSearchIndex(site: string, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
+  const cacheDir = path.resolve(options.cacheDir ?? DEFAULT_CACHE);
+  if (!(await readdir(site).catch(() => null))) throw new Error(`${site} does not exist; did the Astro build run?`);
+  const pages = await logPages(site);
+  const output = path.join(site, 'pagefind');
+  await rm(output, { recursive: true, force: true });
+  await mkdir(output, { recursive: true });
+  const version = await pagefindVersion();
+  const parts = groupPages(pages, options.partOf ?? partitionOf);
+  const result: SearchIndexResult = { pages: pages.length, built: [], reused: [] };
+  for (const [part, partPages] of parts) {
+    const cached = path.join(cacheDir, part);
+    const print = fingerprint(partPages, version);
+    const target = path.join(output, part);
+    if ((await readFile(path.join(cached, 'fingerprint'), 'utf8').catch(() => '')) === print) {
+      await linkTree(path.join(cached, 'index'), target);
+      result.reused.push(part);
+      continue;
+    }
+    await indexPart(partPages, target);
+    // The cache entry is replaced whole, fingerprint last: an interrupted run leaves no entry that looks complete.
+    await rm(cached, { recursive: true, force: true });
+    await mkdir(cached, { recursive: true });
+    await cp(target, path.join(cached, 'index'), { recursive: true });
+    await writeFile(path.join(cached, 'fingerprint'), print);
+    result.built.push(part);
+  }
+  // Parts that no longer exist (a year whose logs were all removed) leave the cache too.
+  for (const stale of await readdir(cacheDir).catch(() => [] as string[])) {
+    if (!parts.has(stale)) await rm(path.join(cacheDir, stale), { recursive: true, force: true });
+  }
+  // No logs yet (an empty logs/ is a valid site): no parts, and the search page says so.
+  const first = [...parts.keys()][0];
+  if (first !== undefined) for (const file of UI_FILES) await cp(path.join(output, first, file), path.join(output, file));
+  await writeFile(path.join(output, 'parts.json'), `${JSON.stringify([...parts.keys()])}\n`);
+  return result;
+}
+
+/** The built log pages, the only pages with `data-pagefind-body`: the rest of the site is never searched. */
+async function logPages(site: string): Promise<IndexedPage[]> {
+  const logs = path.join(site, 'logs');
+  const folders = await readdir(logs, { withFileTypes: true }).catch(() => []);
+  const pages: IndexedPage[] = [];
+  for (const folder of folders) {
+    if (!folder.isDirectory()) continue;
+    const sourcePath = `logs/${folder.name}/index.html`;
+    const html = await readFile(path.join(site, sourcePath)).catch(() => null);
+    // Archive folders (logs/2025/) hold a list, not a log: no data-pagefind-body, nothing to index.
+    if (html === null || !LOG_PAGE.test(sourcePath) || !html.includes('data-pagefind-body')) continue;
+    pages.push({ sourcePath, html });
+  }
+  return pages;
+}
+
+const decoder = new TextDecoder();
+
+async function indexPart(pages: readonly IndexedPage[], outputPath: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index || errors.length > 0) throw new Error(`pagefind could not start: ${errors.join('; ')}`);
-  try {
-    const added = await index.addDirectory({ path: site });
-    if (added.errors.length > 0) throw new Error(`pagefind failed on ${site}: ${added.errors.join('; ')}`);
-    if (added.page_count === 0) throw new Error(`pagefind found no pages to index in ${site}; did the Astro build run?`);
-    const written = await index.writeFiles({ outputPath: `${site}/pagefind` });
-    if (written.errors.length > 0) throw new Error(`pagefind could not write its index: ${written.errors.join('; ')}`);
-    return added.page_count;
-  } finally {
-    await pagefind.close();
+  for (const page of pages) {
+    const added = await index.addHTMLFile({ sourcePath: page.sourcePath, content: decoder.decode(page.html) });
+    if (added.errors.length > 0) throw new Error(`pagefind failed on ${page.sourcePath}: ${added.errors.join('; ')}`);
+  }
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length > 0) throw new Error(`pagefind could not write its index: ${written.errors.join('; ')}`);
+  await index.deleteIndex();
+}
+
+/**
+ * The cached part put in place as hard links: thousands of small files, and
+ * neither side ever changes a file in place (the build and this script remove
+ * and write anew). A copy where links cannot be made (another file system).
+ */
+async function linkTree(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) await linkTree(source, target);
+    else await link(source, target).catch(() => cp(source, target));
   }
 }
 
+async function pagefindVersion(): Promise<string> {
+  const manifest = JSON.parse(await readFile(new URL('../node_modules/pagefind/package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const site = process.argv[2] ?? 'dist';
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { cache: { type: 'string' } } });
+  const site = positionals[0] ?? 'dist';
   try {
-    const pages = await buildSearchIndex(site);
-    console.log(`search index: ${pages} page(s) indexed into ${site}/pagefind`);
+    const started = performance.now();
+    const result = await buildSearchIndex(site, { cacheDir: values.cache });
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(
+      `search index: ${result.pages} page(s) indexed into ${site}/pagefind in ${seconds} s ` +
+        `(${result.built.length} part(s) built${result.built.length > 0 ? `: ${result.built.join(', ')}` : ''}; ${result.reused.length} unchanged, from the cache)`,
+    );
   } catch (error) {
     console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;
+  } finally {
+    await pagefind.close();
   }
 }

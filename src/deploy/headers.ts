@@ -80,7 +80,7 @@ export const REVALIDATE = 'public, max-age=0, must-revalidate';
  */
 export const DEFAULT_CACHE_RULES: readonly CacheRule[] = [
   { pattern: '_astro/**', cacheControl: IMMUTABLE },
-  { pattern: 'pagefind/pagefind.*.pf_meta', cacheControl: IMMUTABLE },
+  { pattern: 'pagefind/**/pagefind.*.pf_meta', cacheControl: IMMUTABLE },
   { pattern: 'pagefind/**/*.pf_fragment', cacheControl: IMMUTABLE },
   { pattern: 'pagefind/**/*.pf_index', cacheControl: IMMUTABLE },
   { pattern: '**', cacheControl: REVALIDATE },

@@ -32,6 +32,13 @@ describe('default cache rules', () => {
     ['pagefind/wasm.unknown.pagefind', REVALIDATE],
     ['pagefind/pagefind-entry.json', REVALIDATE],
     ['pagefind/pagefind.js', REVALIDATE],
+    // The index is one bundle per year (scripts/build-search-index.ts): the same rules one folder down.
+    ['pagefind/2025/pagefind.ja_fabba8a2a8.pf_meta', IMMUTABLE],
+    ['pagefind/2025/fragment/ja_6d51656.pf_fragment', IMMUTABLE],
+    ['pagefind/2025/index/ja_d7c13db.pf_index', IMMUTABLE],
+    ['pagefind/2025/pagefind-entry.json', REVALIDATE],
+    ['pagefind/2025/wasm.ja.pagefind', REVALIDATE],
+    ['pagefind/parts.json', REVALIDATE],
     ['index.html', REVALIDATE],
     ['logs/2025-08-03/index.html', REVALIDATE],
     ['rss.xml', REVALIDATE],

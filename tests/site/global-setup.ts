@@ -29,7 +29,7 @@ export default async function setup(project: TestProject) {
   const dist = `${work}/dist`;
   const env = { ...process.env, NISSHI_LOGS_DIR: 'tmp/site-test/logs', NISSHI_TODAY: SITE_TODAY, NISSHI_SITE_URL: 'https://nisshi.test' };
   await run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', dist], { env, cwd: root, maxBuffer: 64 * 1024 * 1024 });
-  await run(process.execPath, ['scripts/build-search-index.ts', dist], { env, cwd: root });
+  await run(process.execPath, ['scripts/build-search-index.ts', dist, '--cache', `${work}/search-cache`], { env, cwd: root });
   const { url, server } = await serveStatic(dist);
   project.provide('siteUrl', url);
   project.provide('siteDir', dist);

@@ -1,0 +1,129 @@
+/**
+ * The search index in parts (scripts/build-search-index.ts): one Pagefind
+ * bundle per year, a part rebuilt only when one of its pages changed, the
+ * others taken from the cache as they were.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSearchIndex } from '../../scripts/build-search-index.ts';
+import { fingerprint, groupPages, partitionOf } from '../../scripts/search-index/partitions.ts';
+
+const page = (title: string, body: string) =>
+  `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>${title}</title></head>` +
+  `<body><nav>ナビゲーション</nav><main data-pagefind-body><h1>${title}</h1><p>${body}</p></main></body></html>`;
+
+describe('partitionOf and groupPages', () => {
+  it('puts a log page in the part of its year, a slug without a date in "other", newest part first', () => {
+    expect(partitionOf('logs/2025-08-03/index.html')).toBe('2025');
+    expect(partitionOf('logs/2016-01-01-evening/index.html')).toBe('2016');
+    expect(partitionOf('logs/notes/index.html')).toBe('other');
+    const bytes = new Uint8Array();
+    const groups = groupPages(['logs/2016-02-01/index.html', 'logs/notes/index.html', 'logs/2025-01-02/index.html', 'logs/2025-01-01/index.html'].map((sourcePath) => ({ sourcePath, html: bytes })));
+    expect([...groups].map(([part, pages]) => [part, pages.map((p) => p.sourcePath)])).toEqual([
+      ['2025', ['logs/2025-01-01/index.html', 'logs/2025-01-02/index.html']],
+      ['2016', ['logs/2016-02-01/index.html']],
+      ['other', ['logs/notes/index.html']],
+    ]);
+  });
+
+  it('gives a part a new fingerprint when a page, its path or the Pagefind version changes', () => {
+    const pages = [{ sourcePath: 'logs/2025-01-01/index.html', html: Buffer.from(page('a', '本文')) }];
+    const base = fingerprint(pages, '1.6.0');
+    expect(fingerprint(pages, '1.6.0')).toBe(base);
+    expect(fingerprint([{ ...pages[0]!, html: Buffer.from(page('a', '本文!')) }], '1.6.0')).not.toBe(base);
+    expect(fingerprint([{ ...pages[0]!, sourcePath: 'logs/2025-01-02/index.html' }], '1.6.0')).not.toBe(base);
+    expect(fingerprint(pages, '1.7.0')).not.toBe(base);
+  });
+});
+
+describe('buildSearchIndex', () => {
+  let work = '';
+  let site = '';
+  let cache = '';
+  const logs: Record<string, string> = {
+    '2024-12-30': page('年末', '大掃除とふりかえり'),
+    '2024-12-31': page('大晦日', 'そばを食べながら復習'),
+    '2025-01-01': page('元日', '新年の目標を立てた'),
+    '2025-01-02': page('二日', '型ガードを練習した'),
+  };
+
+  const edited = { '2025-01-02': page('二日', '型ガードとジェネリクスを練習した') };
+
+  async function writeSite(pages: Record<string, string>): Promise<void> {
+    await rm(site, { recursive: true, force: true });
+    for (const [slug, html] of Object.entries(pages)) {
+      await mkdir(path.join(site, 'logs', slug), { recursive: true });
+      await writeFile(path.join(site, 'logs', slug, 'index.html'), html);
+    }
+    // A page that is not a log (an archive) is never indexed.
+    await mkdir(path.join(site, 'logs', '2025'), { recursive: true });
+    await writeFile(path.join(site, 'logs', '2025', 'index.html'), '<!doctype html><html lang="ja"><body><p>一覧</p></body></html>');
+  }
+
+  /** Every file below dist/pagefind with a hash of its bytes, to compare two runs. */
+  async function indexFiles(): Promise<Record<string, string>> {
+    const root = path.join(site, 'pagefind');
+    const files: Record<string, string> = {};
+    for (const name of await readdir(root, { recursive: true, withFileTypes: true })) {
+      if (!name.isFile()) continue;
+      const file = path.join(name.parentPath, name.name);
+      files[path.relative(root, file)] = createHash('sha256').update(await readFile(file)).digest('hex');
+    }
+    return files;
+  }
+
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(os.tmpdir(), 'nisshi-search-'));
+    site = path.join(work, 'dist');
+    cache = path.join(work, 'cache');
+  });
+  afterAll(async () => {
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it('builds one bundle per year, lists them newest first and puts the UI files at the top', async () => {
+    await writeSite(logs);
+    const result = await buildSearchIndex(site, { cacheDir: cache });
+    expect(result).toEqual({ pages: 4, built: ['2025', '2024'], reused: [] });
+    expect(JSON.parse(await readFile(path.join(site, 'pagefind/parts.json'), 'utf8'))).toEqual(['2025', '2024']);
+    const files = Object.keys(await indexFiles());
+    expect(files).toContain('pagefind-ui.js');
+    expect(files).toContain('pagefind-ui.css');
+    for (const part of ['2025', '2024']) {
+      expect(files).toContain(`${part}/pagefind-entry.json`);
+      // Two log pages a year: two fragments in each part, none for the archive page.
+      expect(files.filter((file) => file.startsWith(`${part}/fragment/`))).toHaveLength(2);
+    }
+  });
+
+  it('takes unchanged parts from the cache, byte for byte, and rebuilds only the part whose page changed', async () => {
+    const first = await indexFiles();
+    expect(await buildSearchIndex(site, { cacheDir: cache })).toEqual({ pages: 4, built: [], reused: ['2025', '2024'] });
+    expect(await indexFiles()).toEqual(first);
+
+    await writeSite({ ...logs, ...edited });
+    expect(await buildSearchIndex(site, { cacheDir: cache })).toEqual({ pages: 4, built: ['2025'], reused: ['2024'] });
+    const second = await indexFiles();
+    const changed = Object.keys(second).filter((file) => second[file] !== first[file]);
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.every((file) => file.startsWith('2025/') || file.startsWith('pagefind-ui'))).toBe(true);
+  });
+
+  it('drops a year whose logs are gone from the index and the cache; no logs at all is an empty index, not an error', async () => {
+    await writeSite({ '2025-01-01': logs['2025-01-01']!, ...edited });
+    expect(await buildSearchIndex(site, { cacheDir: cache })).toEqual({ pages: 2, built: [], reused: ['2025'] });
+    expect(await readdir(cache)).toEqual(['2025']);
+    expect(await readdir(path.join(site, 'pagefind'))).not.toContain('2024');
+
+    await writeSite({});
+    expect(await buildSearchIndex(site, { cacheDir: cache })).toEqual({ pages: 0, built: [], reused: [] });
+    expect(JSON.parse(await readFile(path.join(site, 'pagefind/parts.json'), 'utf8'))).toEqual([]);
+  });
+
+  it('refuses a site folder that does not exist', async () => {
+    await expect(buildSearchIndex(path.join(work, 'missing'), { cacheDir: cache })).rejects.toThrow(/does not exist; did the Astro build run\?/);
+  });
+});
