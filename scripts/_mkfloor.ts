@@ -1,2 +1,0 @@
-import { writeFloorProject } from './bench/floor-project.ts';
-console.log(await writeFloorProject(process.argv[2]!, process.argv[3]!, process.cwd()));
