@@ -123,6 +123,14 @@ describe('buildSearchIndex', () => {
     expect(JSON.parse(await readFile(path.join(site, 'pagefind/parts.json'), 'utf8'))).toEqual([]);
   });
 
+  it('indexes a log whose slug has no date (or letters a glob cannot name) in the part "other"', async () => {
+    await writeSite({ ...logs, ...edited, 'メモ 帳': page('メモ', '日付のないメモ') });
+    const result = await buildSearchIndex(site, { cacheDir: cache });
+    expect(result.built).toContain('other');
+    expect(JSON.parse(await readFile(path.join(site, 'pagefind/parts.json'), 'utf8'))).toEqual(['2025', '2024', 'other']);
+    expect(Object.keys(await indexFiles()).filter((file) => file.startsWith('other/fragment/'))).toHaveLength(1);
+  });
+
   it('refuses a site folder that does not exist', async () => {
     await expect(buildSearchIndex(path.join(work, 'missing'), { cacheDir: cache })).rejects.toThrow(/does not exist; did the Astro build run\?/);
   });

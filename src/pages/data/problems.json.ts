@@ -4,5 +4,5 @@ import { threadJson } from '../../stats/index.ts';
 /** Problem threads (open first, then by the last day written), for the writer's own tools. */
 export async function GET() {
   const { threads } = await siteData();
-  return new Response(JSON.stringify(threads.map(threadJson), null, 2), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(JSON.stringify(threads.map(threadJson)), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 }
