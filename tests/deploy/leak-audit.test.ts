@@ -43,6 +43,19 @@ describe('the passages looked for', () => {
     ]);
   });
 
+  it('leave out what is on pages by right: a draft line that is only a date, a title a published log also has', () => {
+    const draft = `---\ntitle: "GitHub Actions: 開発環境をまとめる"\ndraft: true\n---\n# 2021-01-09 (土) 学習メモ\n\n# GitHub Actions: 開発環境をまとめる\n\n下書きにだけある十分に長い一文です。\n`;
+    // The same title, in the frontmatter of a log that is published: its page shows it.
+    const published = `---\ntitle: "GitHub Actions: 開発環境をまとめる"\n---\n# 2023-09-22 (金) 学習メモ\n\n本文\n`;
+    const secrets = secretsOf([
+      { path: 'logs/2021-01-09.md', text: draft },
+      { path: 'logs/2023-09-22.md', text: published },
+    ]);
+    expect(secrets.map((secret) => secret.passage)).toEqual(['下書きにだけある十分に長い一文です。']);
+    // Without the published log the title is the draft's own, and is looked for.
+    expect(secretsOf([{ path: 'logs/2021-01-09.md', text: draft }]).map((secret) => secret.passage)).toContain('GitHub Actions: 開発環境をまとめる');
+  });
+
   it('are found through tags, entities, JSON escapes and line breaks; ordinary pages pass', () => {
     const secrets = secretsOf(logs);
     const leaks = findLeaks(secrets, [
@@ -55,6 +68,20 @@ describe('the passages looked for', () => {
       ['a.html', 'logs/2025-08-04.md', 5],
       ['c.json', 'logs/2025-08-05.md', 6],
     ]);
+  });
+});
+
+describe('passages with the signs of a regular expression', () => {
+  it('are looked for as written, sign for sign', () => {
+    const draft = `---\ndraft: true\n---\n料金は$5.00+税{概算}?^で、c:\\path/toは秘密です\n`;
+    const secrets = secretsOf([{ path: 'logs/d.md', text: draft }]);
+    expect(secrets.map((secret) => secret.passage)).toEqual(['料金は$5.00+税{概算}?^で、c:\\path/toは秘密です']);
+    const leaks = findLeaks(secrets, [
+      { path: 'same.html', text: '<p>料金は$5.00+税{概算}?^で、c:\\path/toは秘密です</p>' },
+      // What the passage would match if it were read as a pattern: no finding.
+      { path: 'pattern.html', text: '<p>料金は5X00税税{概算}で、c:path/toは秘密です</p>' },
+    ]);
+    expect(leaks.map((leak) => leak.file)).toEqual(['same.html']);
   });
 });
 
