@@ -193,9 +193,12 @@ export const DEFAULT_DELETE_GUARD: DeleteGuard = { maxDeletes: 50, maxDeleteShar
 /**
  * Why the plan's deletions are too many to carry out unasked, or undefined when
  * they are within bounds. A wrong or empty dist/ shows up as a mass deletion.
+ * Not counted: the old files of a search index the build has a new one of
+ * (Pagefind names its chunks by content, so re-indexing a year replaces some
+ * eighty of them; a build that lost the index still counts them all).
  */
 export function deleteGuardViolation(plan: SyncPlan, guard: DeleteGuard = DEFAULT_DELETE_GUARD): string | undefined {
-  const count = plan.deletes.length;
+  const count = plan.deletes.filter((path) => !replacedIndexFile(path, plan)).length;
   if (count === 0) return undefined;
   const share = plan.remoteCount === 0 ? 0 : count / plan.remoteCount;
   if (count > guard.maxDeletes || share > guard.maxDeleteShare) {
@@ -205,4 +208,12 @@ export function deleteGuardViolation(plan: SyncPlan, guard: DeleteGuard = DEFAUL
     );
   }
   return undefined;
+}
+
+/** A file of a search-index part (pagefind/<part>/…) whose part the build still has (its pagefind-entry.json). */
+function replacedIndexFile(path: string, plan: SyncPlan): boolean {
+  const part = /^pagefind\/([^/]+)\/./.exec(path)?.[1];
+  if (part === undefined) return false;
+  const entry = `pagefind/${part}/pagefind-entry.json`;
+  return plan.uploads.some((upload) => upload.file.path === entry) || plan.unchanged.some((file) => file.path === entry);
 }

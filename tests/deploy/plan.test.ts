@@ -145,6 +145,17 @@ describe('deleteGuardViolation', () => {
     expect(deleteGuardViolation(planWith(3, 100))).toBeUndefined();
     expect(deleteGuardViolation(planWith(50, 1000))).toBeUndefined();
   });
+  it('does not count the replaced files of a search-index part the build still has, but counts a lost index', () => {
+    const entry = { path: 'pagefind/2025/pagefind-entry.json', size: 1, md5: md5Of('e'), ...headersFor('pagefind/2025/pagefind-entry.json') };
+    const stale = Array.from({ length: 80 }, (_, n) => `pagefind/2025/fragment/ja_${n}.pf_fragment`);
+    const plan = { uploads: [{ file: entry, reason: 'content' as const, phase: phaseOf(entry) }], unchanged: [], deletes: stale, foreign: [], remoteCount: 8000 };
+    expect(deleteGuardViolation(plan)).toBeUndefined();
+    // The same deletions with no index of that part in the build: a wrong dist/, stopped.
+    expect(deleteGuardViolation({ ...plan, uploads: [] })).toMatch(/delete 80 of the bucket's 8000 objects/);
+    // A part's files only count as replaced for that part.
+    expect(deleteGuardViolation({ ...plan, deletes: stale.map((key) => key.replace('2025', '2024')) })).toMatch(/delete 80/);
+  });
+
   it('stops too many or too large a share', () => {
     expect(deleteGuardViolation(planWith(51, 1000))).toMatch(/delete 51 of the bucket's 1000 objects/);
     expect(deleteGuardViolation(planWith(4, 10))).toMatch(/40%/);
