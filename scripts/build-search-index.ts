@@ -97,14 +97,16 @@ async function logPages(site: string): Promise<IndexedPage[]> {
     const sourcePath = `logs/${folder.name}/index.html`;
     const html = await readFile(path.join(site, sourcePath)).catch(() => null);
     // Archive folders (logs/2025/) hold a list, not a log: no data-pagefind-body, nothing to index.
-    if (html === null || !LOG_PAGE.test(sourcePath) || !html.includes('data-pagefind-body')) continue;
+    if (html === null || !html.includes('data-pagefind-body')) continue;
     pages.push({ sourcePath, html });
   }
   return pages;
 }
 
 const decoder = new TextDecoder();
-const pagefindCli = fileURLToPath(new URL('runner/bin.cjs', import.meta.resolve('pagefind')));
+/** Pagefind's package as Node resolves it (lib/index.js): its command line and its version come from there. */
+const pagefindMain = import.meta.resolve('pagefind');
+const pagefindCli = fileURLToPath(new URL('runner/bin.cjs', pagefindMain));
 const run = promisify(execFile);
 /** Slugs a glob can list as they are. */
 const PLAIN_SLUG = /^[\w-]+$/;
@@ -155,7 +157,7 @@ async function linkTree(from: string, to: string): Promise<void> {
 }
 
 async function pagefindVersion(): Promise<string> {
-  const manifest = JSON.parse(await readFile(new URL('../node_modules/pagefind/package.json', import.meta.url), 'utf8')) as { version: string };
+  const manifest = JSON.parse(await readFile(new URL('../package.json', pagefindMain), 'utf8')) as { version: string };
   return manifest.version;
 }
 

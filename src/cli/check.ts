@@ -12,10 +12,9 @@ import { duplicateSlugDiagnostics } from './duplicate-slugs.ts';
 import { sameDateDiagnostics } from './same-dates.ts';
 import { messageLanguage, messages, type MessageLanguage } from '../record/messages.ts';
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors.ts';
-import { findLogFiles } from '../files/log-files.ts';
+import { findLogFiles, type LogFile } from '../files/log-files.ts';
 import type { Command } from './io.ts';
 import { readLogs } from './load.ts';
-import type { LogFile } from '../files/log-files.ts';
 import type { LogRecord } from '../record/schema.ts';
 
 export const checkCommand: Command = {

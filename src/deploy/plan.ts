@@ -198,7 +198,8 @@ export const DEFAULT_DELETE_GUARD: DeleteGuard = { maxDeletes: 50, maxDeleteShar
  * eighty of them; a build that lost the index still counts them all).
  */
 export function deleteGuardViolation(plan: SyncPlan, guard: DeleteGuard = DEFAULT_DELETE_GUARD): string | undefined {
-  const count = plan.deletes.filter((path) => !replacedIndexFile(path, plan)).length;
+  const indexedParts = builtIndexParts(plan);
+  const count = plan.deletes.filter((path) => !indexedParts.has(indexPartOf(path) ?? '')).length;
   if (count === 0) return undefined;
   const share = plan.remoteCount === 0 ? 0 : count / plan.remoteCount;
   if (count > guard.maxDeletes || share > guard.maxDeleteShare) {
@@ -210,10 +211,17 @@ export function deleteGuardViolation(plan: SyncPlan, guard: DeleteGuard = DEFAUL
   return undefined;
 }
 
-/** A file of a search-index part (pagefind/<part>/…) whose part the build still has (its pagefind-entry.json). */
-function replacedIndexFile(path: string, plan: SyncPlan): boolean {
-  const part = /^pagefind\/([^/]+)\/./.exec(path)?.[1];
-  if (part === undefined) return false;
-  const entry = `pagefind/${part}/pagefind-entry.json`;
-  return plan.uploads.some((upload) => upload.file.path === entry) || plan.unchanged.some((file) => file.path === entry);
+/** The search-index part (pagefind/<part>/…) a site path belongs to, if any. */
+function indexPartOf(path: string): string | undefined {
+  return /^pagefind\/([^/]+)\/./.exec(path)?.[1];
+}
+
+/** The search-index parts the build has an index of (their pagefind-entry.json is uploaded or unchanged). */
+function builtIndexParts(plan: SyncPlan): Set<string> {
+  const parts = new Set<string>();
+  for (const file of [...plan.uploads.map((upload) => upload.file), ...plan.unchanged]) {
+    const part = indexPartOf(file.path);
+    if (part !== undefined && file.path === `pagefind/${part}/pagefind-entry.json`) parts.add(part);
+  }
+  return parts;
 }
