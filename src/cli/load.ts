@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parseLog } from '../parse/parse-log.ts';
 import type { ReadSettings } from '../parse/read-log.ts';
 import type { LogRecord } from '../record/schema.ts';
-import { readLogFile, type DecodedLog, type LogFile } from '../files/log-files.ts';
+import { readLogFileSync, type LogFile } from '../files/log-files.ts';
 import { refusedRecord } from '../parse/refused-record.ts';
 
 export interface LoadedLog {
@@ -15,9 +15,6 @@ export interface LoadedLog {
   text: string;
   record: LogRecord;
 }
-
-/** How many files are read ahead while earlier ones are parsed: enough to hide the reads, few enough for any file-handle limit. */
-const READ_AHEAD = 32;
 
 /** @param settings what changes a log's meaning (the vocabulary, the limits): the site's, so the CLI reads logs as the site does. */
 export async function loadLogs(files: readonly LogFile[], settings?: ReadSettings, includePrivate = false): Promise<LoadedLog[]> {
@@ -32,29 +29,15 @@ export async function loadLogs(files: readonly LogFile[], settings?: ReadSetting
  * ten years of logs and their records never sit in memory at once.
  */
 export async function* readLogs(files: readonly LogFile[], settings?: ReadSettings, includePrivate = false): AsyncGenerator<LoadedLog> {
-  // Parsing is single-threaded, so files are parsed one at a time in order; the
-  // reads run ahead of it, a window at a time, so the parser never waits on one
-  // read after another (a 1 KB log takes about as long to read as to parse).
-  const reads: Array<Promise<DecodedLog> | undefined> = [];
-  const startRead = (index: number): void => {
-    const file = files[index];
-    if (!file || file.refusal) return;
-    const read = readLogFile(file);
-    // Handled where it is awaited; this keeps a failure read ahead of time from counting as unhandled meanwhile.
-    read.catch(() => undefined);
-    reads[index] = read;
-  };
-  for (let index = 0; index < Math.min(READ_AHEAD, files.length); index++) startRead(index);
-  for (let index = 0; index < files.length; index++) {
-    const file = files[index]!;
-    const read = reads[index];
-    delete reads[index];
-    startRead(index + READ_AHEAD);
+  for (const file of files) {
     if (file.refusal) {
       yield { file, text: '', record: refusedRecord(toPosix(file.displayPath), [file.refusal]) };
       continue;
     }
-    const { text, encodingError } = await read!;
+    // Read synchronously: parsing is one log at a time on this thread, and a
+    // blocking read of a small file is far cheaper than a trip through the
+    // thread pool (3,650 logs of 1 KB: about 0.8 s of 7 s went to async reads).
+    const { text, encodingError } = readLogFileSync(file);
     const record = parseLog(text, { path: toPosix(file.displayPath), settings, includePrivate });
     // What the parser says about mojibake is noise: the encoding is what to fix first.
     if (encodingError) record.diagnostics = [encodingError];

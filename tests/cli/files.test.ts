@@ -41,6 +41,31 @@ describe('decodeLog', () => {
     expect(decoded.encodingError?.message).toContain("it reads as EUC-JP: convert it to UTF-8 with: iconv -f EUC-JP -t UTF-8 'my logs/a.md' > converted.md");
   });
 
+  it('reads exactly what a strict TextDecoder reads, and refuses what it refuses', () => {
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    const cases = [
+      bytes('\ufeff# 日誌\n\ufeff途中のBOMは残る 😀\n'),
+      bytes('x', [0xed, 0xa0, 0x80]),
+      bytes([0xc0, 0xaf]),
+      bytes('日', [0xe6, 0x97]),
+      bytes([0xef, 0xbb]),
+      new Uint8Array(0),
+      // A view into a larger buffer, as a read may hand over.
+      bytes('前置き', '# 本文\n').subarray(9),
+    ];
+    for (const input of cases) {
+      let expected: string | null;
+      try {
+        expected = strict.decode(input);
+      } catch {
+        expected = null;
+      }
+      const decoded = decodeLog(input);
+      if (expected === null) expect(decoded.encodingError?.rule).toBe('encoding');
+      else expect(decoded).toEqual({ text: expected, encodingError: null });
+    }
+  });
+
   it('asks only for UTF-8 when the bytes are no Japanese encoding either', () => {
     expect(decodeLog(bytes('ok', [0xff, 0xfe, 0x00], '\n')).encodingError?.message).toBe('not valid UTF-8 (byte 0xFF at offset 2); save the log as UTF-8');
   });
