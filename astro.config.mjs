@@ -7,6 +7,7 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { nisshiDevOverlay } from './src/loader/dev-overlay.ts';
+import { storeFromDisk } from './src/loader/store-from-disk.ts';
 import { siteSettings } from './src/site.config.ts';
 
 // The site may live below a path (https://name.github.io/nisshi/): that path is the base of every URL.
@@ -32,6 +33,8 @@ export default defineConfig({
   integrations: [
     // astro dev: errors in logs appear in the browser's error overlay instead of stopping the server.
     nisshiDevOverlay(),
+    // astro build: the pages read the content store's pieces from disk instead of from the bundle.
+    storeFromDisk(),
     sitemap({
       // Drafts never reach the sitemap because they are never pages: the loader does not store them
       // (tests/loader checks the built sitemap). What is left to keep out is the page that is not content.

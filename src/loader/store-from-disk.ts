@@ -1,0 +1,91 @@
+/**
+ * `astro build`: the page build reads the content store's pieces from disk
+ * instead of carrying them in its bundle.
+ *
+ * Astro hands the prerenderer its content store as a module that imports
+ * one module per piece of the store, each `export default "<1 MiB of the
+ * store as a string>"` (experimental.collectionStorage: chunked). At ten
+ * years of logs the store is about 100 MB: Rolldown parsed and wrote all of
+ * it into the server bundle (18.6 s of a 47 s rebuild at 3,650 logs) and V8
+ * compiled it again before the pages were rendered — on every build, also
+ * after a one-log edit. A static build renders its pages on the machine that
+ * has just written the store, so the store's module can read the pieces' files
+ * when it is evaluated: the same text (Astro's reader takes a piece as a
+ * string or as a module), nothing to bundle or compile; the piece modules are
+ * never imported.
+ *
+ * Only for `astro build`; `astro dev` keeps Astro's own modules. Piece names
+ * are checked as strictly as Astro checks them (16 hex digits), so the module
+ * can only read files of the store's folder.
+ */
+import type { AstroIntegration } from 'astro';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Astro's id of the store's module and where a build keeps the store (astro/dist/content/consts.js, paths.js). */
+const STORE_MODULE = '\0astro:data-layer-content';
+const STORE_FOLDER = 'data-store/';
+const MANIFEST = 'manifest.json';
+const PIECE_FILE = /^[a-f0-9]{16}\.txt$/;
+
+/** The manifest of a chunked store: each collection's pieces, in order. */
+export type StoreManifest = Record<string, string[]>;
+
+/** The store's module for `manifest`: each collection's pieces read from `storeFolder` as it is evaluated. */
+export function storeModule(manifest: StoreManifest, storeFolder: string): string {
+  const collections = Object.entries(manifest).map(([collection, pieces]) => {
+    const reads = pieces.map((piece) => {
+      if (!PIECE_FILE.test(piece)) throw new Error(`not a piece of Astro's content store: ${JSON.stringify(piece)}`);
+      return `piece(${JSON.stringify(piece)})`;
+    });
+    return `${JSON.stringify(collection)}: [${reads.join(', ')}]`;
+  });
+  return [
+    `import { readFileSync } from 'node:fs';`,
+    `const folder = ${JSON.stringify(storeFolder)};`,
+    `const piece = (name) => readFileSync(folder + name, 'utf8');`,
+    `export default { ${collections.join(', ')} };`,
+    '',
+  ].join('\n');
+}
+
+export function storeFromDisk(): AstroIntegration {
+  return {
+    name: 'nisshi:store-from-disk',
+    hooks: {
+      'astro:config:setup': ({ command, config, updateConfig }) => {
+        const storage = config.experimental.collectionStorage;
+        // Only a store in pieces has the manifest this reads; a single-file store stays Astro's.
+        if (command !== 'build' || storage === undefined || storage === 'single-file') return;
+        const storeFolder = path.join(fileURLToPath(new URL(STORE_FOLDER, config.cacheDir)), path.sep);
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: 'nisshi:store-from-disk',
+                // Astro's own plugin loads this id (no plugin of a config can run before it);
+                // its module is replaced before Rolldown follows the imports of the pieces.
+                transform: {
+                  filter: { id: /^\0astro:data-layer-content$/ },
+                  handler(_code: string, id: string) {
+                    if (id !== STORE_MODULE) return null;
+                    // An empty store (no logs yet) has no manifest; Astro's module is then a `new Map()`.
+                    let manifest: StoreManifest;
+                    try {
+                      manifest = JSON.parse(readFileSync(storeFolder + MANIFEST, 'utf8')) as StoreManifest;
+                    } catch (error) {
+                      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+                      throw error;
+                    }
+                    return { code: storeModule(manifest, storeFolder), map: { mappings: '' } };
+                  },
+                },
+              },
+            ],
+          },
+        });
+      },
+    },
+  };
+}

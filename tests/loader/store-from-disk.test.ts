@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { storeModule } from '../../src/loader/store-from-disk.ts';
+
+const folders: string[] = [];
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+function storeFolder(pieces: Record<string, string>): string {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'nisshi-store-'));
+  folders.push(folder);
+  for (const [name, text] of Object.entries(pieces)) writeFileSync(path.join(folder, name), text);
+  return `${folder}${path.sep}`;
+}
+
+describe('storeModule', () => {
+  it('gives each collection its pieces, in order, as the text of their files', async () => {
+    // A record may be cut anywhere between pieces, even inside a character's escape: the text is handed over as is.
+    const pieces = { '00000000000000aa.txt': '["2025-08-03",{"title":"学習', '00000000000000bb.txt': 'ログ"}]\n', '00000000000000cc.txt': '["m",1]\n' };
+    const folder = storeFolder(pieces);
+    const code = storeModule({ logs: ['00000000000000aa.txt', '00000000000000bb.txt'], 'meta:logs': ['00000000000000cc.txt'] }, folder);
+    const modulePath = path.join(folder, 'store.mjs');
+    writeFileSync(modulePath, code);
+    const { default: store } = (await import(pathToFileURL(modulePath).href)) as { default: Record<string, string[]> };
+    expect(store).toEqual({ logs: [pieces['00000000000000aa.txt'], pieces['00000000000000bb.txt']], 'meta:logs': [pieces['00000000000000cc.txt']] });
+  });
+
+  it('holds none of the store in the module itself: the pieces are read when it runs', () => {
+    const code = storeModule({ logs: ['0123456789abcdef.txt'] }, '/cache/data-store/');
+    expect(code).toContain('readFileSync');
+    expect(code).toContain('"/cache/data-store/"');
+    expect(code.length).toBeLessThan(400);
+  });
+
+  it('refuses a piece name that is not one of the store (no path can be smuggled in)', () => {
+    expect(() => storeModule({ logs: ['../../etc/passwd'] }, '/cache/data-store/')).toThrow(/not a piece of Astro's content store/);
+    expect(() => storeModule({ logs: ['0123456789ABCDEF.txt'] }, '/cache/data-store/')).toThrow(/not a piece/);
+  });
+
+  it('makes an empty store of an empty manifest', () => {
+    expect(storeModule({}, '/cache/data-store/')).toContain('export default {  };');
+  });
+});
