@@ -141,7 +141,11 @@ async function writeGeneratedDist(dist: string, count: number): Promise<{ paths:
   await put('rss.xml', `<?xml version="1.0"?><rss version="2.0"><channel>${dates.slice(-20).map((date) => `<item><title>${date}</title></item>`).join('')}</channel></rss>\n`);
   await put('sitemap-0.xml', `<?xml version="1.0"?><urlset>${dates.map((date) => `<url><loc>https://example.com/logs/${date}/</loc></url>`).join('')}</urlset>\n`);
   await put('sitemap-index.xml', '<?xml version="1.0"?><sitemapindex><sitemap><loc>https://example.com/sitemap-0.xml</loc></sitemap></sitemapindex>\n');
-  await put('data/logs.json', `${JSON.stringify(dates.map((date) => ({ slug: date, date, draft: false })))}\n`);
+  // One file of records a year, as the site writes them (src/site/record-files.ts).
+  for (const year of new Set(dates.map((date) => date.slice(0, 4)))) {
+    const ofYear = dates.filter((date) => date.startsWith(year));
+    await put(`data/logs/${year}.json`, `${JSON.stringify(ofYear.map((date) => ({ slug: date, date, draft: false })))}\n`);
+  }
   return { paths, count: paths.length, bytes };
 }
 

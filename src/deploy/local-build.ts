@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DeployError } from './errors.ts';
 import { headerRules, type HeaderSettings } from './headers.ts';
@@ -53,23 +53,28 @@ async function refuseMissingBuild(distDir: string): Promise<void> {
   }
 }
 
-/** The build's record list says which logs went in; a draft among them must not go public. */
+/** The build's records (data/logs/<year>.json) say which logs went in; a draft among them must not go public. */
 async function refuseDrafts(distDir: string): Promise<void> {
-  const recordsPath = path.join(distDir, 'data', 'logs.json');
-  const text = await readFile(recordsPath, 'utf8').catch(() => undefined);
-  if (text === undefined) return;
-  let records: unknown;
-  try {
-    records = JSON.parse(text);
-  } catch {
-    throw new DeployError(`refusing to deploy: ${recordsPath} is not valid JSON; rebuild the site`);
+  const folder = path.join(distDir, 'data', 'logs');
+  const names = await readdir(folder).catch(() => [] as string[]);
+  const drafts: string[] = [];
+  for (const name of names) {
+    if (!name.endsWith('.json') || name === 'index.json') continue;
+    const recordsPath = path.join(folder, name);
+    let records: unknown;
+    try {
+      records = JSON.parse(await readFile(recordsPath, 'utf8'));
+    } catch {
+      throw new DeployError(`refusing to deploy: ${recordsPath} is not valid JSON; rebuild the site`);
+    }
+    if (!Array.isArray(records)) continue;
+    for (const record of records as Array<{ draft?: unknown; source?: string; slug?: string }>) {
+      if (record?.draft === true) drafts.push(record.source ?? record.slug ?? name);
+    }
   }
-  if (!Array.isArray(records)) return;
-  const drafts = records.filter((record) => (record as { draft?: unknown })?.draft === true);
   if (drafts.length > 0) {
-    const names = drafts.map((record) => (record as { source?: string; slug?: string }).source ?? record.slug);
     throw new DeployError(
-      `refusing to deploy: the build holds ${drafts.length} draft log(s) (${names.slice(0, 5).join(', ')}); ` +
+      `refusing to deploy: the build holds ${drafts.length} draft log(s) (${drafts.slice(0, 5).join(', ')}); ` +
         'build without drafts and deploy again');
   }
 }

@@ -2,7 +2,7 @@
  * What of a log's frontmatter reaches the site. Writers keep notes to
  * themselves in frontmatter (a mood, a private link, an employer's ticket
  * number); only the keys nisshi reads, and those the settings name as public,
- * go into the content store — and so into /data/logs.json and the pages. The
+ * go into the content store — and so into /data/logs/<year>.json and the pages. The
  * rest stay in the repository. `nisshi parse` still shows every key: it runs
  * on the writer's own machine.
  */

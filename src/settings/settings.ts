@@ -97,7 +97,7 @@ export const settingsSchema = z
     maxNesting: z.number().int().min(1).max(NESTING_CEILING).optional()
       .meta({ description: `Deepest nesting of quotes, lists and inline marks in a log (default 100, at most ${NESTING_CEILING}); deeper is an error.` }),
     publicFrontmatter: z.array(z.string().min(1)).optional()
-      .meta({ description: 'Frontmatter keys, besides the ones nisshi reads, that may appear on the site (/data/logs.json). Default none.' }),
+      .meta({ description: 'Frontmatter keys, besides the ones nisshi reads, that may appear on the site (/data/logs/<year>.json). Default none.' }),
     cacheRules: z.array(cacheRuleSchema).optional()
       .meta({ description: 'Cache-Control per site path for `nisshi deploy`, first match wins; default: hashed assets immutable, everything else revalidated.' }),
   })

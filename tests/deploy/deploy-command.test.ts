@@ -112,7 +112,7 @@ describe('nisshi deploy refuses', () => {
   });
 
   it('a build holding a draft', async () => {
-    const records = path.join(dist, 'data/logs.json');
+    const records = path.join(dist, 'data/logs/2025.json');
     await writeFile(records, (await readFile(records, 'utf8')).replace('"draft": false', '"draft": true'));
     const run = await nisshi('--dist', dist);
     expect(run.code).toBe(1);

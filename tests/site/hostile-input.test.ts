@@ -42,11 +42,11 @@ describe('what the writer did not mean to publish', () => {
     }
   });
 
-  it('frontmatter keys nisshi does not know stay out of dist/, the known ones stay in logs.json', async () => {
+  it('frontmatter keys nisshi does not know stay out of dist/, the known ones stay in the records (data/logs/<year>.json)', async () => {
     for (const [file, text] of await everyText()) {
       for (const marker of PRIVATE_MARKERS) expect(text.includes(marker), `${marker} in ${file}`).toBe(false);
     }
-    const records = JSON.parse(await readFile(path.join(dist, 'data/logs.json'), 'utf8')) as Array<{ slug: string; frontmatter: Record<string, unknown> }>;
+    const records = JSON.parse(await readFile(path.join(dist, 'data/logs/2025.json'), 'utf8')) as Array<{ slug: string; frontmatter: Record<string, unknown> }>;
     expect(records.find((record) => record.slug === '2025-08-06')?.frontmatter).toEqual({ tags: ['aws', ...ODD_TAGS] });
   });
 });

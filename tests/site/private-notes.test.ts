@@ -47,7 +47,7 @@ describe('private notes in the build', () => {
   });
 
   it('count nowhere: the private checklist item is not in the day\'s checklist', async () => {
-    const records = JSON.parse(await readFile(path.join(dist, 'data/logs.json'), 'utf8')) as Array<{ slug: string; checklist: Array<{ text: string }> }>;
+    const records = JSON.parse(await readFile(path.join(dist, 'data/logs/2025.json'), 'utf8')) as Array<{ slug: string; checklist: Array<{ text: string }> }>;
     const day = records.find((record) => record.slug === '2025-08-09')!;
     expect(day.checklist.map((item) => item.text)).toEqual(['本番環境の構築', 'パフォーマンステスト']);
   });

@@ -1,0 +1,14 @@
+import type { GetStaticPaths } from 'astro';
+import { siteData } from '../../../site/logs.ts';
+import { recordYears, type RecordYear } from '../../../site/record-files.ts';
+
+/** One year of published records (no body HTML), newest first, for the writer's own tools; see src/site/record-files.ts. */
+export const getStaticPaths = (async () => {
+  const { entries } = await siteData();
+  return recordYears(entries).map((year) => ({ params: { year: year.year }, props: { year }, cacheKey: year.cacheKey }));
+}) satisfies GetStaticPaths;
+
+export function GET({ props }: { props: { year: RecordYear } }) {
+  // Compact: a year of records is about 4 MB so, twice that indented.
+  return new Response(JSON.stringify(props.year.records), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+}

@@ -1,0 +1,52 @@
+/**
+ * The published records as JSON for the writer's own tools, one file a year
+ * (/data/logs/2025.json) and an index of them (/data/logs/index.json).
+ *
+ * One file of every record grows by a day's record every day and is
+ * rendered and uploaded whole with every push: about 40 MB at ten years of
+ * logs. A year's file changes only with that year's logs, so a day's push
+ * renders (Astro's incremental build skips a year whose key is unchanged)
+ * and uploads one year of records.
+ */
+import { createHash } from 'node:crypto';
+import type { LogRecord } from '../record/schema.ts';
+import type { LogEntry } from './logs.ts';
+
+/** The file of logs that have no date (a slug without one); dated logs go by their year. */
+export const UNDATED = 'undated';
+
+export interface RecordYear {
+  /** `2025`, or `undated`. */
+  year: string;
+  /** Newest first, as the entries came. */
+  records: LogRecord[];
+  /** For Astro's incremental build: the year's entries and their digests (which cover the file and the settings). */
+  cacheKey: string;
+}
+
+export interface RecordIndex {
+  /** Newest year first, `undated` last. */
+  years: Array<{ year: string; logs: number; path: string }>;
+}
+
+export function recordYears(entries: readonly LogEntry[]): RecordYear[] {
+  const byYear = new Map<string, LogEntry[]>();
+  for (const entry of entries) {
+    const year = entry.data.date?.slice(0, 4) ?? UNDATED;
+    const list = byYear.get(year);
+    if (list) list.push(entry);
+    else byYear.set(year, [entry]);
+  }
+  return [...byYear]
+    .sort(([a], [b]) => (a === UNDATED ? 1 : b === UNDATED ? -1 : b.localeCompare(a)))
+    .map(([year, yearEntries]) => {
+      const key = createHash('sha256');
+      for (const entry of yearEntries) key.update(`${entry.id}\0${String(entry.digest ?? JSON.stringify(entry.data))}\n`);
+      return { year, records: yearEntries.map((entry) => entry.data as LogRecord), cacheKey: key.digest('hex') };
+    });
+}
+
+/** `pathOf(year)` is the file's URL path on the site (the base path included). */
+export function recordIndex(years: readonly RecordYear[], pathOf: (year: string) => string): RecordIndex {
+  return { years: years.map(({ year, records }) => ({ year, logs: records.length, path: pathOf(year) })) };
+}
