@@ -19,7 +19,8 @@ export function codeVersion(): string {
     const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts')).sort();
     for (const name of files) hash.update(name).update('\0').update(readFileSync(dir + name)).update('\0');
   }
-  hash.update(readFileSync(fileURLToPath(new URL('./process-log.ts', import.meta.url))));
+  // process-log.ts makes the entry's parts, sync-log.ts what of them is stored.
+  for (const file of ['./process-log.ts', './sync-log.ts']) hash.update(readFileSync(fileURLToPath(new URL(file, import.meta.url))));
   cached = hash.digest('hex').slice(0, 16);
   return cached;
 }

@@ -21,8 +21,6 @@ export interface ProcessOptions {
 
 export interface ProcessedLog {
   record: LogRecord;
-  /** The Markdown after the frontmatter: the entry's `body`. */
-  body: string;
   html: string;
   headings: RenderedHeading[];
   /** Said about reading this log that is not about the writer's text (a parser fallback), for the build's output. */
@@ -51,14 +49,14 @@ export function siteTreeBuilder(parser: MarkdownTreeParser, path: string, notice
 export async function processLog(text: string, options: ProcessOptions, parser?: MarkdownTreeParser): Promise<ProcessedLog> {
   const notices: string[] = [];
   const buildTree = siteTreeBuilder(parser ?? (await markdownTreeParser()), options.path, notices);
-  const { record, tree, body } = readLog(text, { path: options.path, settings: options.settings }, buildTree);
-  if (tree === null) return { record, body, html: '', headings: [], notices };
+  const { record, tree } = readLog(text, { path: options.path, settings: options.settings }, buildTree);
+  if (tree === null) return { record, html: '', headings: [], notices };
   try {
     const { html, headings } = await renderMarkdownTree(tree, { allowRawHtml: options.allowRawHtml });
-    return { record, body, html, headings, notices };
+    return { record, html, headings, notices };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     record.diagnostics.push(diagnose('render-error', 1, 1, { reason }));
-    return { record, body, html: '', headings: [], notices };
+    return { record, html: '', headings: [], notices };
   }
 }
