@@ -5,7 +5,7 @@ import { parseCommandArgs } from './args.ts';
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors.ts';
 import type { CliIo, Command } from './io.ts';
 import { auditBuild, type AuditLog, type LeakFinding } from '../deploy/leak-audit.ts';
-import { findLogFiles, readLogFile } from '../files/log-files.ts';
+import { findLogFiles, readLogFileSync } from '../files/log-files.ts';
 import { messageLanguage, messages, type Messages } from '../record/messages.ts';
 import type { Settings } from '../settings/settings.ts';
 
@@ -51,7 +51,7 @@ export async function auditFolder(io: CliIo, settings: Pick<Settings, 'privateHe
   if (!existsSync(distPath)) throw new CliError(`${dist} does not exist; run npm run build first`, EXIT_USAGE);
   const logs: AuditLog[] = [];
   for (const file of await findLogFiles([logsDir], io.cwd)) {
-    logs.push({ path: file.displayPath, text: (await readLogFile(file)).text });
+    logs.push({ path: file.displayPath, text: readLogFileSync(file).text });
   }
   return auditBuild(distPath, logs, settings.privateHeadings);
 }

@@ -5,7 +5,7 @@
  * a LogPathError: the CLI turns it into a usage error, the loader into "no logs yet".
  */
 import { readFileSync } from 'node:fs';
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import type { Diagnostic } from '../record/schema.ts';
@@ -217,18 +217,11 @@ export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
   return bytes.length;
 }
 
-export async function readLogFile(file: LogFile): Promise<DecodedLog> {
-  try {
-    return decodeLog(await readFile(file.absolutePath), file.displayPath);
-  } catch (error) {
-    throw new LogPathError(`cannot read ${file.displayPath}: ${(error as Error).message}`);
-  }
-}
-
 /**
- * The same, read synchronously: for the CLI, which parses one log after another
- * on one thread anyway. A 1 KB log's open/stat/read/close through the thread
- * pool cost about as much as parsing it; a blocking read costs a tenth of that.
+ * A log file's bytes, decoded (see decodeLog). Read synchronously: the CLI parses
+ * one log after another on one thread, and a 1 KB log's open/stat/read/close
+ * through the thread pool cost about as much as parsing it; a blocking read
+ * costs a tenth of that.
  */
 export function readLogFileSync(file: LogFile): DecodedLog {
   let bytes: Buffer;
