@@ -38,6 +38,11 @@ export function recordId(time: Date, random = Math.random()): string {
   return `${time.toISOString().replace(/[:.]/g, '-')}-${Math.floor(random * 0xffff).toString(16).padStart(4, '0')}`;
 }
 
+/** What every deploy record starts with: the format, its id and kind, and when it was made. */
+export function recordHeader(kind: DeployRecord['kind'], now: Date): Pick<DeployRecord, 'version' | 'id' | 'kind' | 'time'> {
+  return { version: 1, id: recordId(now), kind, time: now.toISOString() };
+}
+
 export function recordName(id: string): string {
   return `${id}.json`;
 }

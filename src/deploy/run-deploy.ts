@@ -11,7 +11,7 @@ import { describeAwsError } from './aws-errors.ts';
 import type { InvalidationTiming } from './cloudfront.ts';
 import { DeployError } from './errors.ts';
 import type { HeaderSettings } from './headers.ts';
-import { recordId, recordName, recordObjects, type DeployRecord } from './history.ts';
+import { recordHeader, recordName, recordObjects, type DeployRecord } from './history.ts';
 import { invalidationPaths, type InvalidationLimits } from './invalidation.ts';
 import { pathsToInvalidate, sendInvalidation } from './invalidate-pending.ts';
 import { readBuild } from './local-build.ts';
@@ -211,10 +211,7 @@ export async function runDeploy(options: DeployOptions): Promise<DeploySummary> 
   if (changed) {
     const now = (options.now ?? (() => new Date()))();
     const record: DeployRecord = {
-      version: 1,
-      id: recordId(now),
-      kind: 'deploy',
-      time: now.toISOString(),
+      ...recordHeader('deploy', now),
       ...(options.commit ? { commit: options.commit } : {}),
       uploaded: summary.uploaded,
       deleted: summary.deleted,

@@ -9,7 +9,7 @@ import { DeployError } from './errors.ts';
 import {
   parseRecord,
   planRollback,
-  recordId,
+  recordHeader,
   recordName,
   rollbackChangedPaths,
   type DeployRecord,
@@ -131,10 +131,7 @@ export async function runRollback(options: RollbackOptions): Promise<RollbackSum
   }
   const now = (options.now ?? (() => new Date()))();
   const record: DeployRecord = {
-    version: 1,
-    id: recordId(now),
-    kind: 'rollback',
-    time: now.toISOString(),
+    ...recordHeader('rollback', now),
     uploaded: summary.restored,
     deleted: summary.deleted,
     previous: live.id,
