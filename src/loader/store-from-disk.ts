@@ -70,7 +70,7 @@ export function storeFromDisk(): AstroIntegration {
                   filter: { id: /^\0astro:data-layer-content$/ },
                   handler(_code: string, id: string) {
                     if (id !== STORE_MODULE) return null;
-                    // An empty store (no logs yet) has no manifest; Astro's module is then a `new Map()`.
+                    // No store written yet (no collection was synced): Astro's own module stands, an empty store.
                     let manifest: StoreManifest;
                     try {
                       manifest = JSON.parse(readFileSync(storeFolder + MANIFEST, 'utf8')) as StoreManifest;
