@@ -61,7 +61,7 @@ function sourcePaths(folder: string): Map<string, string> {
 async function report(folder: string): Promise<void> {
   const files = (await findLogFiles([folder], process.cwd())).filter((file) => !notLogs.has(path.basename(file.absolutePath)));
   const original = sourcePaths(folder);
-  const logs = (await loadLogs(files)).map((log) => {
+  const logs = loadLogs(files).map((log) => {
     const at = original.get(path.basename(log.file.absolutePath));
     if (!at || log.record.diagnostics.some((d) => d.rule === 'encoding')) return log;
     return { ...log, record: parseLog(log.text, { path: at }) };

@@ -59,7 +59,7 @@ Exit status: 0 no errors (warnings allowed), 1 at least one error,
     const language = messageLanguage(settings.locale);
     // Only what the findings and the checks across logs need is kept of each record.
     const checked: CheckedLog[] = [];
-    for await (const { file, record } of readLogs(files, settings)) {
+    for (const { file, record } of readLogs(files, settings)) {
       checked.push({ file: { displayPath: file.displayPath }, record: { slug: record.slug, draft: record.draft, date: record.date, diagnostics: record.diagnostics } });
     }
     const diagnostics = collectDiagnostics(checked, language);

@@ -17,10 +17,8 @@ export interface LoadedLog {
 }
 
 /** @param settings what changes a log's meaning (the vocabulary, the limits): the site's, so the CLI reads logs as the site does. */
-export async function loadLogs(files: readonly LogFile[], settings?: ReadSettings, includePrivate = false): Promise<LoadedLog[]> {
-  const loaded: LoadedLog[] = [];
-  for await (const log of readLogs(files, settings, includePrivate)) loaded.push(log);
-  return loaded;
+export function loadLogs(files: readonly LogFile[], settings?: ReadSettings, includePrivate = false): LoadedLog[] {
+  return [...readLogs(files, settings, includePrivate)];
 }
 
 /**
@@ -28,7 +26,7 @@ export async function loadLogs(files: readonly LogFile[], settings?: ReadSetting
  * writes each record out as it comes and `check` keeps only the findings, so
  * ten years of logs and their records never sit in memory at once.
  */
-export async function* readLogs(files: readonly LogFile[], settings?: ReadSettings, includePrivate = false): AsyncGenerator<LoadedLog> {
+export function* readLogs(files: readonly LogFile[], settings?: ReadSettings, includePrivate = false): Generator<LoadedLog> {
   for (const file of files) {
     if (file.refusal) {
       yield { file, text: '', record: refusedRecord(toPosix(file.displayPath), [file.refusal]) };

@@ -60,7 +60,7 @@ Exit status: 0 written, 1 the log already exists, 2 bad usage.
     if (existsSync(target)) throw new CliError(say.logExists(relativePath), EXIT_FINDINGS);
     const folder = path.resolve(io.cwd, values.dir);
     const records = existsSync(folder)
-      ? (await loadLogs(await findLogFiles([values.dir], io.cwd), settings))
+      ? loadLogs(await findLogFiles([values.dir], io.cwd), settings)
           .map((log) => log.record)
           // What the site publishes: a draft or a log with errors carries nothing.
           .filter((record) => !record.draft && !record.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))

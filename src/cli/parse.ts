@@ -47,8 +47,7 @@ Exit status: 0 written, 2 bad usage or a path that does not exist.
     const json = recordsJson(readLogs(files, settings, values['include-private']), values.pretty);
     if (values.out === undefined) {
       // Gathered first, so a log that cannot be read leaves no half an array on stdout.
-      const pieces: string[] = [];
-      for await (const piece of json) pieces.push(piece);
+      const pieces = [...json];
       for (const piece of pieces) io.stdout(piece);
       return EXIT_OK;
     }
@@ -69,12 +68,12 @@ const PIECE_BYTES = 1 << 20;
  * The text of `JSON.stringify(records, null, pretty ? 2 : undefined)` plus a
  * newline, made one record at a time so that no record is kept once written.
  */
-export async function* recordsJson(logs: AsyncIterable<{ record: unknown }>, pretty: boolean): AsyncGenerator<string> {
+export function* recordsJson(logs: Iterable<{ record: unknown }>, pretty: boolean): Generator<string> {
   const open = pretty ? '[\n  ' : '[';
   const between = pretty ? ',\n  ' : ',';
   let piece = '';
   let count = 0;
-  for await (const { record } of logs) {
+  for (const { record } of logs) {
     const text = pretty ? JSON.stringify(record, null, 2).replaceAll('\n', '\n  ') : JSON.stringify(record);
     piece += (count === 0 ? open : between) + text;
     count++;

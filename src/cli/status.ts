@@ -33,7 +33,7 @@ Exit status: 0.
       return EXIT_OK;
     }
     const folder = path.resolve(io.cwd, settings.logsDir);
-    const loaded = existsSync(folder) ? await loadLogs(await findLogFiles([settings.logsDir], io.cwd), settings) : [];
+    const loaded = existsSync(folder) ? loadLogs(await findLogFiles([settings.logsDir], io.cwd), settings) : [];
     const records = loaded
       .map((log) => log.record)
       .filter((record) => !record.draft && !record.diagnostics.some((diagnostic) => diagnostic.severity === 'error'));
