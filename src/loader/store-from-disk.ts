@@ -67,9 +67,8 @@ export function storeFromDisk(): AstroIntegration {
                 // Astro's own plugin loads this id (no plugin of a config can run before it);
                 // its module is replaced before Rolldown follows the imports of the pieces.
                 transform: {
-                  filter: { id: /^\0astro:data-layer-content$/ },
-                  handler(_code: string, id: string) {
-                    if (id !== STORE_MODULE) return null;
+                  filter: { id: new RegExp(`^${STORE_MODULE}$`) },
+                  handler() {
                     // No store written yet (no collection was synced): Astro's own module stands, an empty store.
                     let manifest: StoreManifest;
                     try {

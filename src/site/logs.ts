@@ -7,6 +7,7 @@ import type { LogRecord } from '../record/schema.ts';
 import { siteSettings } from '../site.config.ts';
 import { archiveYears, computeStats, logDays, planChains, problemThreads, type ArchiveYear, type LoggedDay, type PlanChain, type ProblemThread } from '../stats/index.ts';
 import type { SiteStats, StatsOptions } from '../stats/types.ts';
+import { entryKey } from './entry-key.ts';
 import { writerToday } from './today.ts';
 
 export type LogEntry = CollectionEntry<'logs'>;
@@ -35,8 +36,7 @@ export interface SiteData {
  */
 export function logPageCacheKey(entry: LogEntry, newer: LogEntry | null, older: LogEntry | null, sameDay: readonly LogEntry[] = []): string {
   const link = (other: LogEntry | null) => (other ? `${other.id}@${other.data.date ?? ''}` : '-');
-  const siblings = sameDay.map((other) => `${other.id}:${String(other.digest ?? JSON.stringify(other.data))}`).join(',');
-  return `${entry.id}:${String(entry.digest ?? JSON.stringify(entry.data))}|${link(newer)}|${link(older)}|${siblings}`;
+  return `${entryKey(entry)}|${link(newer)}|${link(older)}|${sameDay.map(entryKey).join(',')}`;
 }
 
 

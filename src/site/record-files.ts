@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { LogRecord } from '../record/schema.ts';
+import { entryKey } from './entry-key.ts';
 import type { LogEntry } from './logs.ts';
 
 /** The file of logs that have no date (a slug without one); dated logs go by their year. */
@@ -41,7 +42,7 @@ export function recordYears(entries: readonly LogEntry[]): RecordYear[] {
     .sort(([a], [b]) => (a === UNDATED ? 1 : b === UNDATED ? -1 : b.localeCompare(a)))
     .map(([year, yearEntries]) => {
       const key = createHash('sha256');
-      for (const entry of yearEntries) key.update(`${entry.id}\0${String(entry.digest ?? JSON.stringify(entry.data))}\n`);
+      for (const entry of yearEntries) key.update(`${entryKey(entry)}\n`);
       return { year, records: yearEntries.map((entry) => entry.data as LogRecord), cacheKey: key.digest('hex') };
     });
 }
