@@ -7,6 +7,7 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { nisshiDevOverlay } from './src/loader/dev-overlay.ts';
+import { reuseOutput } from './src/loader/reuse-output.ts';
 import { storeFromDisk } from './src/loader/store-from-disk.ts';
 import { siteSettings } from './src/site.config.ts';
 
@@ -40,5 +41,8 @@ export default defineConfig({
       // (tests/loader checks the built sitemap). What is left to keep out is the page that is not content.
       filter: (page) => !new URL(page).pathname.endsWith('/404/'),
     }),
+    // astro build: a rebuild keeps the pages already in dist/ and, last of all (after the sitemap
+    // is written), removes what this build did not make.
+    reuseOutput(),
   ],
 });

@@ -3,11 +3,12 @@
  * astro.config.mjs and src/content.config.ts, two pages from
  * tests/fixtures/loader/project, the fixture logs, and enough generated logs
  * that the loader parses on worker threads as it does for a real diary. One
- * project is built three times (clean, with a broken log, then with a changed
- * log) so the whole file costs three builds.
+ * project is built again and again: clean, with a broken log, with refused
+ * tags and links, with a changed log, then after a log is deleted and another
+ * becomes a draft.
  */
 import { spawnSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -202,5 +203,37 @@ describe('astro build with nisshiLoader', () => {
       `${published} logs (1 parsed, ${published - 1} unchanged), ${drafts} drafts left out, 0 with errors`,
     );
     expect(await dist('logs/2025-08-04/index.html')).toContain('CHANGED-MARKER');
+    // The builds before it failed, so this one started from an empty dist/, as Astro does.
+    expect(run.output).not.toContain('keeping dist/');
+  }, BUILD_TIMEOUT);
+
+  it('keeps the pages of unchanged logs in dist/ and removes those of a deleted log and of a new draft', async () => {
+    const [deleted, drafted] = generated.filter((log) => !log.record.draft);
+    if (!deleted || !drafted) throw new Error('the generated logs have fewer than two published ones');
+    const kept = path.join(project, 'dist/logs/2025-08-03/index.html');
+    const keptBefore = (await stat(kept)).mtimeMs;
+    expect(await readdir(path.join(project, 'dist/logs'))).toEqual(expect.arrayContaining([deleted.record.slug, drafted.record.slug]));
+    await rm(path.join(project, 'logs/generated', deleted.path));
+    await writeFile(path.join(project, 'logs/generated', drafted.path), `---\ndraft: true\n---\n${drafted.text}`);
+    // A file no build makes, as a page of some earlier build would be.
+    await mkdir(path.join(project, 'dist/logs/earlier'));
+    await writeFile(path.join(project, 'dist/logs/earlier/index.html'), '<p>EARLIER-MARKER</p>');
+
+    const run = astroBuild();
+    expect(run.status, run.output).toBe(0);
+    expect(run.output).toContain('keeping dist/ from the last build');
+    expect(run.output).toMatch(/removed 3 file\(s\) the last build made and this one did not/);
+    const pages = await readdir(path.join(project, 'dist/logs'));
+    expect(pages).not.toContain(deleted.record.slug);
+    expect(pages).not.toContain(drafted.record.slug);
+    expect(pages).not.toContain('earlier');
+    expect(pages).toHaveLength(published - 2);
+    const sitemap = await dist('sitemap-0.xml');
+    expect(sitemap).not.toContain(deleted.record.slug);
+    expect(sitemap).not.toContain(drafted.record.slug);
+    expect(await dist('index.html')).not.toContain(`data-slug="${drafted.record.slug}"`);
+    // Kept, not written again: Astro found it in dist/ and its cacheKey unchanged.
+    expect((await stat(kept)).mtimeMs).toBe(keptBefore);
+    expect(await dist('logs/2025-08-03/index.html')).toContain('Lambda関数の完全実装');
   }, BUILD_TIMEOUT);
 });

@@ -1,0 +1,68 @@
+import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { listFiles, mayKeepOutput, staleFiles, type OutputFile } from '../../src/loader/reuse-output.ts';
+
+describe('staleFiles', () => {
+  const started = 1_000_000;
+  const outputs = {
+    listed: new Set(['index.html', 'logs/2025-08-03/index.html']),
+    publicFiles: new Set(['favicon.svg']),
+    startedMs: started,
+  };
+  const file = (filePath: string, mtimeMs: number): OutputFile => ({ path: filePath, mtimeMs });
+
+  it('keeps what the build listed, however old, and what it wrote after it started', () => {
+    expect(staleFiles([file('logs/2025-08-03/index.html', 5), file('index.html', started + 10), file('_astro/app.js', started)], outputs)).toEqual([]);
+  });
+
+  it("keeps a copy of a public/ file even if the copy kept the source's time", () => {
+    expect(staleFiles([file('favicon.svg', 1)], outputs)).toEqual([]);
+  });
+
+  it('returns every older file the build did not list, sorted: a deleted log, a new draft, an old search index', () => {
+    const files = [
+      file('pagefind/2025/pagefind.js', started - 1),
+      file('logs/2025-08-05/index.html', started - 5_000),
+      file('logs/2025-08-04/index.html', started - 60_000),
+      file('logs/2025-08-03/index.html', started - 60_000),
+    ];
+    expect(staleFiles(files, outputs)).toEqual(['logs/2025-08-04/index.html', 'logs/2025-08-05/index.html', 'pagefind/2025/pagefind.js']);
+  });
+});
+
+describe('mayKeepOutput', () => {
+  const stamp = { outDir: '/site/dist', manifest: 'abc' };
+
+  it('keeps the folder the last finished build of this cache wrote', () => {
+    expect(mayKeepOutput(stamp, '/site/dist', 'abc')).toBe(true);
+  });
+
+  it('empties it after an interrupted build (no stamp), for another folder, or when another build changed the cache', () => {
+    expect(mayKeepOutput(undefined, '/site/dist', 'abc')).toBe(false);
+    expect(mayKeepOutput(stamp, '/site/other', 'abc')).toBe(false);
+    expect(mayKeepOutput(stamp, '/site/dist', 'def')).toBe(false);
+    expect(mayKeepOutput(stamp, '/site/dist', undefined)).toBe(false);
+  });
+});
+
+describe('listFiles', () => {
+  let root = '';
+  afterEach(async () => {
+    if (root) await rm(root, { recursive: true, force: true });
+  });
+
+  it('lists every file below a folder with "/" paths and its mtime, and nothing for a missing folder', async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'nisshi-output-'));
+    await mkdir(path.join(root, 'logs/2025-08-03'), { recursive: true });
+    await mkdir(path.join(root, 'empty'));
+    await writeFile(path.join(root, 'index.html'), '');
+    await writeFile(path.join(root, 'logs/2025-08-03/index.html'), '');
+    await utimes(path.join(root, 'index.html'), 1_700_000_000, 1_700_000_000);
+    const files = listFiles(root).sort((a, b) => a.path.localeCompare(b.path));
+    expect(files.map((entry) => entry.path)).toEqual(['index.html', 'logs/2025-08-03/index.html']);
+    expect(files[0]?.mtimeMs).toBe(1_700_000_000_000);
+    expect(listFiles(path.join(root, 'missing'))).toEqual([]);
+  });
+});
