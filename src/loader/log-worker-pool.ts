@@ -20,6 +20,14 @@ interface Pending {
 /** Below this many logs, starting workers (each loads remark and highlight.js) costs more than it saves. */
 export const MIN_LOGS_FOR_WORKERS = 64;
 
+/**
+ * The first logs that need parsing are parsed on this thread: a rebuild after
+ * a day's edit parses one or two, and starting the workers for them (≈ 1 s,
+ * each loads the parsers again) would cost more than the parsing. Past these,
+ * the workers start.
+ */
+export const IN_THREAD_FIRST = 4;
+
 export function workerCount(logs: number): number {
   if (logs < MIN_LOGS_FOR_WORKERS) return 0;
   return Math.max(1, Math.min(os.availableParallelism(), 8));
@@ -34,9 +42,10 @@ export class LogWorkerPool {
   #fallbackReason: string | null = null;
   #nextId = 0;
   #started = 0;
+  #inThread = 0;
   readonly #size: number;
 
-  /** Workers start with the first log to process: a build where nothing changed starts none. */
+  /** Workers start with the first log past IN_THREAD_FIRST: a build where one log changed starts none. */
   constructor(size: number) {
     this.#size = size;
   }
@@ -61,6 +70,10 @@ export class LogWorkerPool {
 
   process(text: string, options: ProcessOptions): Promise<ProcessedLog> {
     if (this.#broken) return processLog(text, options);
+    if (this.#started === 0 && this.#inThread < IN_THREAD_FIRST) {
+      this.#inThread++;
+      return processLog(text, options);
+    }
     if (this.#started === 0) this.#start();
     return new Promise((resolve) => {
       this.#queue.push({ task: { id: this.#nextId++, text, options }, resolve });

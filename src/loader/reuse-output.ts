@@ -42,12 +42,6 @@ export interface OutputStamp {
   manifest: string;
 }
 
-/** A file in the output folder, by its path relative to the folder ('/' separators). */
-export interface OutputFile {
-  path: string;
-  mtimeMs: number;
-}
-
 /** What the build made: output files Astro listed, files of public/, and when the build started. */
 export interface BuildOutputs {
   listed: ReadonlySet<string>;
@@ -55,13 +49,17 @@ export interface BuildOutputs {
   startedMs: number;
 }
 
-/** The files of the output folder this build did not make: last build's, now stale. */
-export function staleFiles(files: Iterable<OutputFile>, outputs: BuildOutputs): string[] {
+/**
+ * The files of the output folder (paths relative to it, '/' separators) this
+ * build did not make: last build's, now stale. `mtimeOf` is asked only for
+ * files the build did not list (a few thousand stats fewer at ten years).
+ */
+export function staleFiles(files: Iterable<string>, outputs: BuildOutputs, mtimeOf: (file: string) => number): string[] {
   const stale: string[] = [];
   for (const file of files) {
-    if (outputs.listed.has(file.path) || outputs.publicFiles.has(file.path)) continue;
-    if (file.mtimeMs >= outputs.startedMs) continue;
-    stale.push(file.path);
+    if (outputs.listed.has(file) || outputs.publicFiles.has(file)) continue;
+    if (mtimeOf(file) >= outputs.startedMs) continue;
+    stale.push(file);
   }
   return stale.sort();
 }
@@ -91,14 +89,13 @@ function readStamp(file: string): OutputStamp | undefined {
 }
 
 /** Every file under `root`, by relative path with '/' separators. */
-export function listFiles(root: string): OutputFile[] {
-  const files: OutputFile[] = [];
+export function listFiles(root: string): string[] {
+  const files: string[] = [];
   const visit = (folder: string, prefix: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const full = path.join(folder, entry.name);
       const relative = prefix + entry.name;
-      if (entry.isDirectory()) visit(full, `${relative}/`);
-      else files.push({ path: relative, mtimeMs: statSync(full).mtimeMs });
+      if (entry.isDirectory()) visit(path.join(folder, entry.name), `${relative}/`);
+      else files.push(relative);
     }
   };
   if (existsSync(root)) visit(root, '');
@@ -154,8 +151,8 @@ export function reuseOutput(): AstroIntegration {
           for (const urls of assets.values()) {
             for (const url of urls) listed.add(path.relative(outDir, fileURLToPath(url)).split(path.sep).join('/'));
           }
-          const publicFiles = new Set(listFiles(publicDir).map((file) => file.path));
-          const stale = staleFiles(listFiles(outDir), { listed, publicFiles, startedMs });
+          const publicFiles = new Set(listFiles(publicDir));
+          const stale = staleFiles(listFiles(outDir), { listed, publicFiles, startedMs }, (file) => statSync(path.join(outDir, file)).mtimeMs);
           for (const file of stale) rmSync(path.join(outDir, file));
           removeEmptyFolders(outDir, stale);
           if (stale.length > 0) {

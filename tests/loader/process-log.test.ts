@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { generateLogs } from '../../scripts/generate-logs.ts';
 import { defaultVocabulary, parseLog } from '../../src/index.ts';
-import { LogWorkerPool } from '../../src/loader/log-worker-pool.ts';
+import { IN_THREAD_FIRST, LogWorkerPool } from '../../src/loader/log-worker-pool.ts';
 import { markdownTreeParser } from '../../src/loader/markdown-tree.ts';
 import { processLog } from '../../src/loader/process-log.ts';
 import { renderLogBody } from '../../src/render/index.ts';
@@ -99,6 +99,23 @@ describe('LogWorkerPool', () => {
       for (const [index, log] of logs.entries()) {
         expect(results[index]).toEqual(await processLog(log.text, options(log.path)));
       }
+      expect(pool.started).toBe(2);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('parses the first few logs on this thread and starts the workers only for more', async () => {
+    const logs = generateLogs(IN_THREAD_FIRST + 1, { seed: 4 });
+    const pool = new LogWorkerPool(2);
+    try {
+      const options = (file: string) => ({ path: `logs/${file}`, allowRawHtml: false });
+      for (const log of logs.slice(0, IN_THREAD_FIRST)) await pool.process(log.text, options(log.path));
+      expect(pool.started).toBe(0);
+      const last = logs[IN_THREAD_FIRST];
+      if (!last) throw new Error('no log past the first few');
+      expect(await pool.process(last.text, options(last.path))).toEqual(await processLog(last.text, options(last.path)));
+      expect(pool.started).toBe(2);
     } finally {
       await pool.close();
     }
