@@ -1,6 +1,7 @@
 /**
- * Builds the Pagefind search index of the built site (dist/), one index per
- * year of logs (search-index/partitions.ts) under dist/pagefind/<year>/, and
+ * Builds the Pagefind search index of the built site (dist/), one index for
+ * the newest month of logs and one per year of the others
+ * (search-index/partitions.ts) under dist/pagefind/<part>/, and
  * dist/pagefind/parts.json listing them for the search page, which merges
  * them at query time. A part whose pages are byte for byte those of the last
  * build is copied from the cache instead of indexed again. Any error Pagefind
@@ -19,7 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import * as pagefind from 'pagefind';
-import { fingerprint, groupPages, LOG_PAGE, partitionOf, type IndexedPage } from './search-index/partitions.ts';
+import { fingerprint, groupPages, LOG_PAGE, partitionsOf, type IndexedPage } from './search-index/partitions.ts';
 
 export interface SearchIndexResult {
   pages: number;
@@ -30,7 +31,7 @@ export interface SearchIndexResult {
 
 export interface SearchIndexOptions {
   cacheDir?: string;
-  /** Which part a page goes to; by year unless a test wants smaller parts. */
+  /** Which part a page goes to; the newest month and then by year (partitionsOf) unless a test wants other parts. */
   partOf?: (sourcePath: string) => string;
 }
 
@@ -47,7 +48,7 @@ export async function buildSearchIndex(site: string, options: SearchIndexOptions
   await rm(output, { recursive: true, force: true });
   await mkdir(output, { recursive: true });
   const version = await pagefindVersion();
-  const parts = groupPages(pages, options.partOf ?? partitionOf);
+  const parts = groupPages(pages, options.partOf ?? partitionsOf(pages.map((page) => page.sourcePath)));
   const result: SearchIndexResult = { pages: pages.length, built: [], reused: [] };
   // Two parts at a time: Pagefind indexes one part on one core, and parts are independent.
   const queue = [...parts];

@@ -1,10 +1,15 @@
 /**
- * The search index is cut into parts, one per year of logs, so that a day's
- * edit re-indexes one year and not ten: Pagefind has no incremental mode (it
- * reads and segments every page on every run, 31 s for 3,602 generated log
- * pages here, 2.5 s for one year), but its search UI merges several indexes
- * at query time (`mergeIndex`). Pure: which page goes to which part, and the
- * fingerprint that says whether a part must be built again.
+ * The search index is cut into parts so that a day's edit re-indexes a month
+ * and not ten years: Pagefind has no incremental mode (it reads and segments
+ * every page on every run, 31 s for 3,602 generated log pages here, ≈ 3 s for
+ * one year, most of it Japanese segmentation), but its search UI merges
+ * several indexes at query time (`mergeIndex`). The newest month of logs is
+ * the part `recent` (the days a writer edits), every other log is in the part
+ * of its year; when a new month starts, the month before joins its year, whose
+ * part is built again once. `recent` keeps its name from month to month, so
+ * the deploy sees one part changing, not a part of 50 files deleted.
+ * Pure: which page goes to which part, and the fingerprint that says whether a
+ * part must be built again.
  */
 import { createHash } from 'node:crypto';
 
@@ -17,13 +22,32 @@ export interface IndexedPage {
 /** Log pages are the only ones Pagefind indexes (`data-pagefind-body`); one folder each under logs/. */
 export const LOG_PAGE = /^logs\/([^/]+)\/index\.html$/;
 
-/** The part a log page belongs to: the year its slug starts with, or `other` (a slug with no date). */
+/** The part of the newest month's logs. */
+export const RECENT = 'recent';
+
+/** The year part a log page belongs to: the year its slug starts with, or `other` (a slug with no date). */
 export function partitionOf(sourcePath: string): string {
   const slug = LOG_PAGE.exec(sourcePath)?.[1] ?? '';
   return /^\d{4}-/.test(slug) ? slug.slice(0, 4) : 'other';
 }
 
-/** The pages grouped by part, parts newest first (`other` last), pages in path order. */
+/** `2025-08` for a log page whose slug starts with a date (`2025-08-03`, `2025-08-03-evening`). */
+function monthOf(sourcePath: string): string | undefined {
+  const slug = LOG_PAGE.exec(sourcePath)?.[1] ?? '';
+  return /^\d{4}-\d{2}-\d{2}(?!\d)/.test(slug) ? slug.slice(0, 7) : undefined;
+}
+
+/** Which part each of these pages goes to: the newest month's logs to `recent`, the others by year (partitionOf). */
+export function partitionsOf(sourcePaths: Iterable<string>): (sourcePath: string) => string {
+  let newest: string | undefined;
+  for (const sourcePath of sourcePaths) {
+    const month = monthOf(sourcePath);
+    if (month !== undefined && (newest === undefined || month > newest)) newest = month;
+  }
+  return (sourcePath) => (newest !== undefined && monthOf(sourcePath) === newest ? RECENT : partitionOf(sourcePath));
+}
+
+/** The pages grouped by part, parts newest first (`recent`, then years, `other` last), pages in path order. */
 export function groupPages(pages: readonly IndexedPage[], partOf: (sourcePath: string) => string = partitionOf): Map<string, IndexedPage[]> {
   const groups = new Map<string, IndexedPage[]>();
   for (const page of [...pages].sort((a, b) => (a.sourcePath < b.sourcePath ? -1 : a.sourcePath > b.sourcePath ? 1 : 0))) {
@@ -36,6 +60,7 @@ export function groupPages(pages: readonly IndexedPage[], partOf: (sourcePath: s
 }
 
 function partOrder(a: string, b: string): number {
+  if (a === RECENT || b === RECENT) return a === b ? 0 : a === RECENT ? -1 : 1;
   if (a === 'other' || b === 'other') return a === b ? 0 : a === 'other' ? 1 : -1;
   return a < b ? 1 : a > b ? -1 : 0;
 }

@@ -1,7 +1,8 @@
 /**
  * The search index in parts (scripts/build-search-index.ts): one Pagefind
- * bundle per year, a part rebuilt only when one of its pages changed, the
- * others taken from the cache as they were.
+ * bundle for the newest month (`recent`) and one per year of the other logs,
+ * a part rebuilt only when one of its pages changed, the others taken from the
+ * cache as they were.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -9,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '../../scripts/build-search-index.ts';
-import { fingerprint, groupPages, partitionOf } from '../../scripts/search-index/partitions.ts';
+import { fingerprint, groupPages, partitionOf, partitionsOf } from '../../scripts/search-index/partitions.ts';
 
 const page = (title: string, body: string) =>
   `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>${title}</title></head>` +
@@ -27,6 +28,17 @@ describe('partitionOf and groupPages', () => {
       ['2016', ['logs/2016-02-01/index.html']],
       ['other', ['logs/notes/index.html']],
     ]);
+  });
+
+  it("puts the newest month's logs in `recent`, first, and the rest of that year in the year's part", () => {
+    const paths = ['logs/2024-12-31/index.html', 'logs/2025-01-31/index.html', 'logs/2025-02-01/index.html', 'logs/2025-02-03-evening/index.html', 'logs/notes/index.html'];
+    const partOf = partitionsOf(paths);
+    expect(paths.map(partOf)).toEqual(['2024', '2025', 'recent', 'recent', 'other']);
+    const groups = groupPages(paths.map((sourcePath) => ({ sourcePath, html: new Uint8Array() })), partOf);
+    expect([...groups.keys()]).toEqual(['recent', '2025', '2024', 'other']);
+    // A slug that only starts like a date is no month's; no dated log at all, no `recent`.
+    expect(partitionsOf(['logs/2025-02-01/index.html'])('logs/2025-02-011/index.html')).toBe('2025');
+    expect(['logs/notes/index.html'].map(partitionsOf(['logs/notes/index.html']))).toEqual(['other']);
   });
 
   it('gives a part a new fingerprint when a page, its path or the Pagefind version changes', () => {
@@ -48,9 +60,12 @@ describe('buildSearchIndex', () => {
     '2024-12-31': page('大晦日', 'そばを食べながら復習'),
     '2025-01-01': page('元日', '新年の目標を立てた'),
     '2025-01-02': page('二日', '型ガードを練習した'),
+    '2025-02-01': page('二月', '節分の準備と復習'),
+    '2025-02-02': page('二月二日', 'ユニオン型を練習した'),
   };
 
-  const edited = { '2025-01-02': page('二日', '型ガードとジェネリクスを練習した') };
+  /** A day of the newest month edited: only `recent` is indexed again. */
+  const edited = { '2025-02-02': page('二月二日', 'ユニオン型とジェネリクスを練習した') };
 
   async function writeSite(pages: Record<string, string>): Promise<void> {
     await rm(site, { recursive: true, force: true });
@@ -84,38 +99,47 @@ describe('buildSearchIndex', () => {
     await rm(work, { recursive: true, force: true });
   });
 
-  it('builds one bundle per year, lists them newest first and puts the UI files at the top', async () => {
+  it('builds a bundle for the newest month and one per year, lists them newest first and puts the UI files at the top', async () => {
     await writeSite(logs);
     const result = await buildSearchIndex(site, { cacheDir: cache });
-    expect(result).toEqual({ pages: 4, built: ['2025', '2024'], reused: [] });
-    expect(JSON.parse(await readFile(path.join(site, 'pagefind/parts.json'), 'utf8'))).toEqual(['2025', '2024']);
+    expect(result).toEqual({ pages: 6, built: ['recent', '2025', '2024'], reused: [] });
+    expect(JSON.parse(await readFile(path.join(site, 'pagefind/parts.json'), 'utf8'))).toEqual(['recent', '2025', '2024']);
     const files = Object.keys(await indexFiles());
     expect(files).toContain('pagefind-ui.js');
     expect(files).toContain('pagefind-ui.css');
-    for (const part of ['2025', '2024']) {
+    for (const part of ['recent', '2025', '2024']) {
       expect(files).toContain(`${part}/pagefind-entry.json`);
-      // Two log pages a year: two fragments in each part, none for the archive page.
+      // Two log pages in each part: two fragments each, none for the archive page.
       expect(files.filter((file) => file.startsWith(`${part}/fragment/`))).toHaveLength(2);
     }
   });
 
-  it('takes unchanged parts from the cache, byte for byte, and rebuilds only the part whose page changed', async () => {
+  it("takes unchanged parts from the cache, byte for byte, and rebuilds only `recent` after an edit of this month's log", async () => {
     const first = await indexFiles();
-    expect(await buildSearchIndex(site, { cacheDir: cache })).toEqual({ pages: 4, built: [], reused: ['2025', '2024'] });
+    expect(await buildSearchIndex(site, { cacheDir: cache })).toEqual({ pages: 6, built: [], reused: ['recent', '2025', '2024'] });
     expect(await indexFiles()).toEqual(first);
 
     await writeSite({ ...logs, ...edited });
-    expect(await buildSearchIndex(site, { cacheDir: cache })).toEqual({ pages: 4, built: ['2025'], reused: ['2024'] });
+    expect(await buildSearchIndex(site, { cacheDir: cache })).toEqual({ pages: 6, built: ['recent'], reused: ['2025', '2024'] });
     const second = await indexFiles();
     const changed = Object.keys(second).filter((file) => second[file] !== first[file]);
     expect(changed.length).toBeGreaterThan(0);
-    expect(changed.every((file) => file.startsWith('2025/') || file.startsWith('pagefind-ui'))).toBe(true);
+    expect(changed.every((file) => file.startsWith('recent/') || file.startsWith('pagefind-ui'))).toBe(true);
+  });
+
+  it('moves last month into its year when a new month starts: `recent` and that year are indexed again, once', async () => {
+    const march = { '2025-03-01': page('三月', '新しい月の最初の日') };
+    await writeSite({ ...logs, ...edited, ...march });
+    expect(await buildSearchIndex(site, { cacheDir: cache })).toEqual({ pages: 7, built: ['recent', '2025'], reused: ['2024'] });
+    expect(Object.keys(await indexFiles()).filter((file) => file.startsWith('2025/fragment/'))).toHaveLength(4);
+    expect(await buildSearchIndex(site, { cacheDir: cache })).toEqual({ pages: 7, built: [], reused: ['recent', '2025', '2024'] });
+    await writeSite({ ...logs, ...edited });
   });
 
   it('drops a year whose logs are gone from the index and the cache; no logs at all is an empty index, not an error', async () => {
     await writeSite({ '2025-01-01': logs['2025-01-01']!, ...edited });
-    expect(await buildSearchIndex(site, { cacheDir: cache })).toEqual({ pages: 2, built: [], reused: ['2025'] });
-    expect(await readdir(cache)).toEqual(['2025']);
+    expect(await buildSearchIndex(site, { cacheDir: cache })).toEqual({ pages: 2, built: ['recent', '2025'], reused: [] });
+    expect((await readdir(cache)).sort()).toEqual(['2025', 'recent']);
     expect(await readdir(path.join(site, 'pagefind'))).not.toContain('2024');
 
     await writeSite({});
@@ -127,7 +151,7 @@ describe('buildSearchIndex', () => {
     await writeSite({ ...logs, ...edited, 'メモ 帳': page('メモ', '日付のないメモ') });
     const result = await buildSearchIndex(site, { cacheDir: cache });
     expect(result.built).toContain('other');
-    expect(JSON.parse(await readFile(path.join(site, 'pagefind/parts.json'), 'utf8'))).toEqual(['2025', '2024', 'other']);
+    expect(JSON.parse(await readFile(path.join(site, 'pagefind/parts.json'), 'utf8'))).toEqual(['recent', '2025', '2024', 'other']);
     expect(Object.keys(await indexFiles()).filter((file) => file.startsWith('other/fragment/'))).toHaveLength(1);
   });
 

@@ -62,13 +62,13 @@ describe('private notes in the build', () => {
     const copy = await distCopy();
     const page = path.join(copy, 'logs/2025-08-05/index.html');
     await writeFile(page, `${await readFile(page, 'utf8')}<p>今日は上司に言われたことが<strong>つらかった PRIVMARK-SECTION-7f3a</strong></p>`);
-    const fragment = path.join(copy, 'pagefind/2025/fragment/planted.pf_fragment');
+    const fragment = path.join(copy, 'pagefind/recent/fragment/planted.pf_fragment');
     await writeFile(fragment, gzipSync(JSON.stringify({ content: '会社名はひみつ商事で、上司は山田さん PRIVMARK-BLOCK-7f3a' })));
     const run = runCli(['audit', copy, '--logs', logsDir], repoRoot);
     expect(run.status).toBe(1);
     const log = `${logsDir}/2025-08-09.md`;
     expect(run.stdout).toMatch(new RegExp(`logs/2025-08-05/index\\.html: holds text of a private note, ${log}:\\d+`));
-    expect(run.stdout).toMatch(new RegExp(`pagefind/2025/fragment/planted\\.pf_fragment: holds text of a private note, ${log}:\\d+`));
+    expect(run.stdout).toMatch(new RegExp(`pagefind/recent/fragment/planted\\.pf_fragment: holds text of a private note, ${log}:\\d+`));
   });
 
   it('nisshi audit finds a draft log\'s text planted in the feed', async () => {
