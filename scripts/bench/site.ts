@@ -272,13 +272,13 @@ function printPageJs(dist: string, today: string): void {
   }
   // Pagefind's UI is loaded by the search page's inline script, not by a <script src>: measured on its own.
   const ui = path.join(dist, 'pagefind/pagefind-ui.js');
-  // pagefind.js comes from each year's bundle (the newest first), listed in parts.json.
+  // pagefind.js comes from each part's bundle (`recent` first, then the years), listed in parts.json.
   const partsFile = path.join(dist, 'pagefind/parts.json');
   const parts = existsSync(partsFile) ? (JSON.parse(readFileSync(partsFile, 'utf8')) as string[]) : [];
   const core = path.join(dist, 'pagefind', parts[0] ?? '', 'pagefind.js');
   const uiText = existsSync(ui) ? kb(gzipSize(readFileSync(ui))) : 'missing';
   const coreText = existsSync(core) ? kb(gzipSize(readFileSync(core))) : 'missing';
-  console.log(`    /search/ from /pagefind/: pagefind-ui.js ${uiText} on load; pagefind.js ${coreText} more at the first query (plus its WebAssembly and index, per year: ${parts.length} part(s))`);
+  console.log(`    /search/ from /pagefind/: pagefind-ui.js ${uiText} on load; pagefind.js ${coreText} more at the first query (plus its WebAssembly and index, per part: ${parts.length} part(s))`);
   const log = measured.get('log page');
   const dashboard = measured.get('dashboard');
   console.log(`  log page: ${log ? kb(log.files + log.inline) : 'n/a'} (target: 0 beyond search)`);
