@@ -18,7 +18,7 @@ import type { ReadSettings } from '../parse/read-log.ts';
 import { mapBounded } from './bounded-map.ts';
 import { DevLogErrors } from './dev-overlay.ts';
 import { listLogs } from './log-files.ts';
-import { LogWorkerPool, workerCount } from './log-worker-pool.ts';
+import { IN_THREAD_FIRST, LogWorkerPool, workerCount } from './log-worker-pool.ts';
 import { markdownTreeParser } from './markdown-tree.ts';
 import { processLog } from './process-log.ts';
 import { formatSummary } from '../record/diagnostic-lines.ts';
@@ -77,7 +77,8 @@ export function nisshiLoader(options: NisshiLoaderOptions, pipeline?: LogPipelin
         },
       };
       const workers = pipeline ? 0 : workerCount(locations?.length ?? 0);
-      const pool = workers > 0 ? new LogWorkerPool(workers) : null;
+      // A store that already holds logs means a rebuild: its few changed logs are parsed here first.
+      const pool = workers > 0 ? new LogWorkerPool(workers, state.entriesByPath.size > 0 ? IN_THREAD_FIRST : 0) : null;
       const fullLoad = pipeline ?? pool ?? inThisThread;
       let outcomes: LogOutcome[];
       try {

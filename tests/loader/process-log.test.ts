@@ -105,9 +105,9 @@ describe('LogWorkerPool', () => {
     }
   });
 
-  it('parses the first few logs on this thread and starts the workers only for more', async () => {
+  it('on a rebuild, parses the first few logs on this thread and starts the workers only for more', async () => {
     const logs = generateLogs(IN_THREAD_FIRST + 1, { seed: 4 });
-    const pool = new LogWorkerPool(2);
+    const pool = new LogWorkerPool(2, IN_THREAD_FIRST);
     try {
       const options = (file: string) => ({ path: `logs/${file}`, allowRawHtml: false });
       for (const log of logs.slice(0, IN_THREAD_FIRST)) await pool.process(log.text, options(log.path));
@@ -115,6 +115,18 @@ describe('LogWorkerPool', () => {
       const last = logs[IN_THREAD_FIRST];
       if (!last) throw new Error('no log past the first few');
       expect(await pool.process(last.text, options(last.path))).toEqual(await processLog(last.text, options(last.path)));
+      expect(pool.started).toBe(2);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('on a first build, starts the workers with the first log', async () => {
+    const [log] = generateLogs(1, { seed: 5 });
+    if (!log) throw new Error('no log generated');
+    const pool = new LogWorkerPool(2);
+    try {
+      await pool.process(log.text, { path: `logs/${log.path}`, allowRawHtml: false });
       expect(pool.started).toBe(2);
     } finally {
       await pool.close();
