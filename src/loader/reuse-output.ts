@@ -35,6 +35,8 @@ const STAMP = 'nisshi-output.json';
 const MARKER = 'nisshi-build-started';
 /** How many removed files the build's log names (a deleted log's page is worth seeing; 4,000 search files are not). */
 const SHOWN_STALE = 5;
+/** Where scripts/build-search-index.ts writes the search index, after Astro. */
+const SEARCH_INDEX = 'pagefind/';
 
 /** What the last finished build left: its output folder and the incremental manifest it wrote. */
 export interface OutputStamp {
@@ -86,6 +88,24 @@ function readStamp(file: string): OutputStamp | undefined {
     // No stamp, or an unreadable one: the folder is emptied, as Astro does by default.
     return undefined;
   }
+}
+
+/**
+ * What the build's log says of the removed files: the pages a writer may want
+ * to see named (a deleted log's, a new draft's), and last build's search index
+ * (written after Astro by `npm run build`'s next step, so removed every time) as
+ * one count.
+ */
+export function removalLines(stale: readonly string[]): string[] {
+  const search = stale.filter((file) => file.startsWith(SEARCH_INDEX));
+  const others = stale.filter((file) => !file.startsWith(SEARCH_INDEX));
+  const lines: string[] = [];
+  if (others.length > 0) {
+    const more = others.length > SHOWN_STALE ? `, and ${others.length - SHOWN_STALE} more` : '';
+    lines.push(`removed ${others.length} file(s) the last build made and this one did not: ${others.slice(0, SHOWN_STALE).join(', ')}${more}`);
+  }
+  if (search.length > 0) lines.push(`removed last build's search index (${search.length} file(s)); scripts/build-search-index.ts writes it again`);
+  return lines;
 }
 
 /** Every file under `root`, by relative path with '/' separators. */
@@ -155,11 +175,7 @@ export function reuseOutput(): AstroIntegration {
           const stale = staleFiles(listFiles(outDir), { listed, publicFiles, startedMs }, (file) => statSync(path.join(outDir, file)).mtimeMs);
           for (const file of stale) rmSync(path.join(outDir, file));
           removeEmptyFolders(outDir, stale);
-          if (stale.length > 0) {
-            const shown = stale.slice(0, SHOWN_STALE).join(', ');
-            const more = stale.length > SHOWN_STALE ? `, and ${stale.length - SHOWN_STALE} more` : '';
-            logger.info(`removed ${stale.length} file(s) the last build made and this one did not: ${shown}${more}`);
-          }
+          for (const line of removalLines(stale)) logger.info(line);
         }
         const manifest = manifestDigest(cacheDir);
         if (manifest !== undefined) writeFileSync(path.join(cacheDir, STAMP), `${JSON.stringify({ outDir, manifest } satisfies OutputStamp)}\n`);

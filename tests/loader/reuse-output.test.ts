@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listFiles, mayKeepOutput, staleFiles } from '../../src/loader/reuse-output.ts';
+import { listFiles, mayKeepOutput, removalLines, staleFiles } from '../../src/loader/reuse-output.ts';
 
 describe('staleFiles', () => {
   const started = 1_000_000;
@@ -36,6 +36,18 @@ describe('staleFiles', () => {
       ['logs/2025-08-03/index.html', started - 60_000],
     ];
     expect(stale(files)).toEqual(['logs/2025-08-04/index.html', 'logs/2025-08-05/index.html', 'pagefind/2025/pagefind.js']);
+  });
+});
+
+describe('removalLines', () => {
+  it('names up to five removed pages and counts the search index apart', () => {
+    const pages = Array.from({ length: 7 }, (_, n) => `logs/2025-08-0${n + 1}/index.html`);
+    expect(removalLines([...pages, 'pagefind/parts.json', 'pagefind/recent/pagefind.js'])).toEqual([
+      `removed 7 file(s) the last build made and this one did not: ${pages.slice(0, 5).join(', ')}, and 2 more`,
+      "removed last build's search index (2 file(s)); scripts/build-search-index.ts writes it again",
+    ]);
+    expect(removalLines(['logs/2025-08-05/index.html'])).toEqual(['removed 1 file(s) the last build made and this one did not: logs/2025-08-05/index.html']);
+    expect(removalLines([])).toEqual([]);
   });
 });
 
