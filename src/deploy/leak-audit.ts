@@ -13,7 +13,8 @@
  * the site). A build file matches when the passage is in its text
  * as it is, or in its text with HTML tags taken out and entities decoded.
  */
-import { listSiteFiles, readSiteTexts } from './site-files.ts';
+import { listFiles } from '../files/list-files.ts';
+import { readSiteTexts } from './site-files.ts';
 import { isDraftLog } from '../parse/extract-log.ts';
 import { readFrontmatter } from '../parse/frontmatter.ts';
 import { bodyAfter, withoutPrivateNotes } from '../parse/read-log.ts';
@@ -151,7 +152,7 @@ export function findLeaks(secrets: readonly Secret[], files: Iterable<{ path: st
 /** The audit of a build folder against the logs. */
 export function auditBuild(distDir: string, logs: readonly AuditLog[], privateHeadings?: readonly string[]): { files: number; secrets: number; findings: LeakFinding[] } {
   const secrets = secretsOf(logs, privateHeadings);
-  if (secrets.length === 0) return { files: listSiteFiles(distDir).length, secrets: 0, findings: [] };
+  if (secrets.length === 0) return { files: listFiles(distDir).length, secrets: 0, findings: [] };
   let files = 0;
   const texts = (function* counted() {
     for (const file of readSiteTexts(distDir)) {

@@ -12,12 +12,13 @@ import { headerRules, type HeaderSettings } from './headers.ts';
 import { NISSHI_FOLDER } from './manifest.ts';
 import type { LocalFile } from './plan.ts';
 import { scanForSecrets, type SecretFinding } from './secrets.ts';
-import { listSiteFiles, siteFileText } from './site-files.ts';
+import { listFiles } from '../files/list-files.ts';
+import { siteFileText } from './site-files.ts';
 
 export async function readBuild(distDir: string, settings: HeaderSettings = {}): Promise<LocalFile[]> {
   await refuseMissingBuild(distDir);
   const headersFor = headerRules(settings);
-  const paths = listSiteFiles(distDir);
+  const paths = listFiles(distDir);
   const files: LocalFile[] = [];
   const findings: SecretFinding[] = [];
   for (const sitePath of paths) {

@@ -6,9 +6,10 @@
  * browser, so they are unpacked here too: the search fragments hold each
  * page's whole text.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { listFiles } from '../files/list-files.ts';
 
 /** Extensions whose bytes are not text a person wrote (lower case, no dot). */
 const BINARY_EXTENSIONS = new Set([
@@ -51,13 +52,6 @@ export function siteFileText(sitePath: string, bytes: Buffer): string | undefine
   return bytes.toString('utf8');
 }
 
-/** Site paths of every file under the folder (dotfiles included), `/`-separated and sorted. */
-export function listSiteFiles(root: string): string[] {
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort();
-}
 
 export interface SiteFileText {
   path: string;
@@ -66,7 +60,7 @@ export interface SiteFileText {
 
 /** Every non-binary file of a built site with its readable text (Pagefind chunks unpacked). */
 export function* readSiteTexts(root: string): Generator<SiteFileText> {
-  for (const sitePath of listSiteFiles(root)) {
+  for (const sitePath of listFiles(root)) {
     if (isKnownBinary(sitePath)) continue;
     const text = siteFileText(sitePath, readFileSync(path.join(root, sitePath)));
     if (text !== undefined) yield { path: sitePath, text };

@@ -28,6 +28,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listFiles } from '../files/list-files.ts';
 
 /** Astro's incremental-build manifest in the cache folder (astro/dist/core/build/incremental.js). */
 const INCREMENTAL_MANIFEST = 'incremental-build.json';
@@ -108,20 +109,6 @@ export function removalLines(stale: readonly string[]): string[] {
   return lines;
 }
 
-/** Every file under `root`, by relative path with '/' separators. */
-export function listFiles(root: string): string[] {
-  const files: string[] = [];
-  const visit = (folder: string, prefix: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const relative = prefix + entry.name;
-      if (entry.isDirectory()) visit(path.join(folder, entry.name), `${relative}/`);
-      else files.push(relative);
-    }
-  };
-  if (existsSync(root)) visit(root, '');
-  return files;
-}
-
 /** Removes the folders under `root` that are empty once the stale files are gone (deepest first). */
 function removeEmptyFolders(root: string, files: readonly string[]): void {
   const folders = new Set<string>();
@@ -171,7 +158,7 @@ export function reuseOutput(): AstroIntegration {
           for (const urls of assets.values()) {
             for (const url of urls) listed.add(path.relative(outDir, fileURLToPath(url)).split(path.sep).join('/'));
           }
-          const publicFiles = new Set(listFiles(publicDir));
+          const publicFiles = new Set(existsSync(publicDir) ? listFiles(publicDir) : []);
           const stale = staleFiles(listFiles(outDir), { listed, publicFiles, startedMs }, (file) => statSync(path.join(outDir, file)).mtimeMs);
           for (const file of stale) rmSync(path.join(outDir, file));
           removeEmptyFolders(outDir, stale);

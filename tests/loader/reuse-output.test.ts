@@ -1,8 +1,5 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { listFiles, mayKeepOutput, removalLines, staleFiles } from '../../src/loader/reuse-output.ts';
+import { describe, expect, it } from 'vitest';
+import { mayKeepOutput, removalLines, staleFiles } from '../../src/loader/reuse-output.ts';
 
 describe('staleFiles', () => {
   const started = 1_000_000;
@@ -63,22 +60,5 @@ describe('mayKeepOutput', () => {
     expect(mayKeepOutput(stamp, '/site/other', 'abc')).toBe(false);
     expect(mayKeepOutput(stamp, '/site/dist', 'def')).toBe(false);
     expect(mayKeepOutput(stamp, '/site/dist', undefined)).toBe(false);
-  });
-});
-
-describe('listFiles', () => {
-  let root = '';
-  afterEach(async () => {
-    if (root) await rm(root, { recursive: true, force: true });
-  });
-
-  it('lists every file below a folder with "/" paths, and nothing for a missing folder', async () => {
-    root = await mkdtemp(path.join(tmpdir(), 'nisshi-output-'));
-    await mkdir(path.join(root, 'logs/2025-08-03'), { recursive: true });
-    await mkdir(path.join(root, 'empty'));
-    await writeFile(path.join(root, 'index.html'), '');
-    await writeFile(path.join(root, 'logs/2025-08-03/index.html'), '');
-    expect(listFiles(root).sort()).toEqual(['index.html', 'logs/2025-08-03/index.html']);
-    expect(listFiles(path.join(root, 'missing'))).toEqual([]);
   });
 });
