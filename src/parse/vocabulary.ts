@@ -46,6 +46,18 @@ export interface Vocabulary {
   totalWords: string[];
   /** Words that make a total a period's, not the running one (今月の合計). */
   periodWords: string[];
+  /**
+   * The kinds of time a log keeps beside the day's (study-time.ts): a planned
+   * time (予定), the gap between plan and actual (差分), the measured time
+   * (実績, preferred when several candidates remain) and the day's sum of its
+   * parts (合計 on its own line under a time heading, not a running total).
+   */
+  timeKinds: {
+    plan: string[];
+    difference: string[];
+    actual: string[];
+    sum: string[];
+  };
   /** Frontmatter keys holding the study time. */
   studyTimeKeys: string[];
   /** Labels of a date line in the body: **日付**: 2026-06-07. */
@@ -83,7 +95,8 @@ export const defaultVocabulary: Vocabulary = {
     references: ['参考資料', '参考', '参考文献', '参考リンク', '参考url', 'references', 'links', 'resources'],
     studyTime: [
       '学習時間', '勉強時間', '作業時間', '今日の学習時間', '本日の学習時間', '今日の勉強時間', '本日の勉強時間',
-      '今日の作業時間', '本日の作業時間', '時間', '合計時間', 'study time', 'time',
+      '今日の作業時間', '本日の作業時間', '時間', '合計時間', '所要時間', '稼働時間', '勉強した時間', '学習した時間',
+      'study time', 'time',
     ],
     studyTotal: ['累計学習時間', '累積学習時間', '合計学習時間', '総学習時間', '累計時間', '総時間', '今までの学習時間', 'total study time', 'total'],
   },
@@ -97,7 +110,8 @@ export const defaultVocabulary: Vocabulary = {
     { horizon: 'next-month', words: ['来月', 'next month'] },
   ],
   problemWords: ['問題', '課題', 'problem', 'issue'],
-  studyWords: ['学習', '勉強', '作業', '実務', '開発', 'study', 'studying'],
+  // 実績時間 is the measured time of study beside its 予定時間 (time-kind.ts tells them apart).
+  studyWords: ['学習', '勉強', '作業', '実務', '開発', '実績', '実働', 'study', 'studying'],
   problemParts: {
     current: ['現状', '症状', '状況', 'current', 'status'],
     impact: ['影響', 'impact'],
@@ -107,7 +121,7 @@ export const defaultVocabulary: Vocabulary = {
   metrics: {
     studyMinutes: [
       '学習時間', '勉強時間', '作業時間', '今日の学習時間', '本日の学習時間', '今日の勉強時間', '本日の勉強時間',
-      '今日の作業時間', '本日の作業時間', 'study time', 'studytime',
+      '今日の作業時間', '本日の作業時間', '所要時間', '稼働時間', '勉強した時間', '学習した時間', 'study time', 'studytime',
     ],
     studyToday: ['today', '今日', '本日', "today's", 'today total', '今日の合計', '本日の合計', '今日の時間', '本日の時間'],
     studyTotalMinutes: ['累計学習時間', '累積学習時間', '合計学習時間', '総学習時間', 'total study time', '累計', '累積', '総計', 'total'],
@@ -115,21 +129,29 @@ export const defaultVocabulary: Vocabulary = {
     tasksPlanned: ['計画したタスク', '予定したタスク', '計画タスク'],
     tasksDone: ['完了したタスク', '完了タスク', '達成したタスク', '完了したタスク数'],
   },
-  todayWords: ['本日', '今日', 'today'],
+  // 実績 (the measured time) is today's beside 予定 (the planned one).
+  todayWords: ['本日', '今日', 'today', '実績', 'actual'],
   notTodayWords: [
-    '累計', '累積', '合計', '総計', '総', '全体', '今まで', 'これまで', 'total', '今週', '今月', '今年', 'week', 'month', 'year',
-    '目標', '残り', 'ヶ月', 'か月', 'カ月', '計',
+    '累計', '累積', '通算', '合計', '総計', '総', '全体', '今まで', 'これまで', 'total', '今週', '今月', '今年', 'week', 'month', 'year',
+    '週間', '月間', '年間', '目標', '残り', 'ヶ月', 'か月', 'カ月', '計', '予定', '見積', '見込', '差', 'plan', 'estimate', 'diff',
   ],
-  totalWords: ['累計', '累積', '合計', '総計', '総', '計', '全体', '今まで', 'これまで', 'total'],
-  periodWords: ['今週', '今月', '今年', '先週', '先月', 'week', 'month', 'year', 'ヶ月', 'か月', 'カ月'],
+  totalWords: ['累計', '累積', '通算', '合計', '総計', '総', '計', '全体', '今まで', 'これまで', 'total'],
+  periodWords: ['今週', '今月', '今年', '先週', '先月', '週間', '月間', '年間', 'week', 'month', 'year', 'ヶ月', 'か月', 'カ月'],
+  timeKinds: {
+    plan: ['予定', '計画', '目標', '見積', '見込', 'plan', 'planned', 'estimate', 'target', 'goal'],
+    difference: ['予実', '差分', '差異', '過不足', '差', 'diff', 'difference', 'delta'],
+    actual: ['実績', '実際', '実働', 'actual'],
+    sum: ['合計', '小計', '計', 'sum'],
+  },
   studyTimeKeys: ['studyMinutes', 'study_minutes', 'studyTime', 'study_time', 'study', '学習時間', '勉強時間'],
   dateLabels: ['日付', '日時', '作成日', '記録日', '日にち', 'date', 'day'],
   maxStudyMinutes: 24 * 60,
 };
 
 /** A writer's own words over the defaults: any list may be given, the rest stay nisshi's. */
-export type VocabularyOverrides = Partial<Omit<Vocabulary, 'sections' | 'problemParts' | 'metrics'>> & {
+export type VocabularyOverrides = Partial<Omit<Vocabulary, 'sections' | 'problemParts' | 'metrics' | 'timeKinds'>> & {
   sections?: Partial<Vocabulary['sections']> | undefined;
+  timeKinds?: Partial<Vocabulary['timeKinds']> | undefined;
   problemParts?: Partial<Vocabulary['problemParts']> | undefined;
   metrics?: Partial<Vocabulary['metrics']> | undefined;
 };
@@ -143,6 +165,7 @@ export function resolveVocabulary(partial?: VocabularyOverrides): Vocabulary {
     sections: { ...defaultVocabulary.sections, ...given(partial.sections) },
     problemParts: { ...defaultVocabulary.problemParts, ...given(partial.problemParts) },
     metrics: { ...defaultVocabulary.metrics, ...given(partial.metrics) },
+    timeKinds: { ...defaultVocabulary.timeKinds, ...given(partial.timeKinds) },
   };
 }
 
