@@ -7,7 +7,7 @@ import type { Horizon } from '../record/schema.ts';
 import { replaceBracketed } from './bracketed.ts';
 
 /** What a heading announces about the blocks under it. */
-export type SectionKind = 'goals' | 'work' | 'plans' | 'learnings' | 'references' | 'studyTime' | 'studyTotal';
+export type SectionKind = 'goals' | 'work' | 'plans' | 'learnings' | 'references' | 'studyTime' | 'studyTotal' | 'problems' | 'regrets';
 
 export interface Vocabulary {
   /** Heading names per section kind, compared after {@link headingKey}. */
@@ -22,7 +22,17 @@ export interface Vocabulary {
     impact: string[];
     cause: string[];
     solution: string[];
+    /** Parts a problem record has no field for (学び, 試したこと): read so that they end the part before them, then left out. */
+    notes: string[];
   };
+  /**
+   * Words that say something went wrong (エラー, 失敗, 動かない): an item of a
+   * regrets section (sections.regrets, よくなかったこと) is a problem only if
+   * it names one, or has the parts of a problem (原因, 解決).
+   */
+  failureWords: string[];
+  /** What a writer puts in an empty section (特になし, なし, None): no problem, no plan. */
+  noneWords: string[];
   /**
    * Words that, in a heading ending in 時間, make it a study-time heading
    * (学習&実務時間, 今日の開発時間) — 睡眠時間 or 見積もり時間 are not.
@@ -99,6 +109,21 @@ export const defaultVocabulary: Vocabulary = {
       'study time', 'time',
     ],
     studyTotal: ['累計学習時間', '累積学習時間', '合計学習時間', '総学習時間', '累計時間', '総時間', '今までの学習時間', 'total study time', 'total'],
+    // Each sub-heading or top-level item under one of these is a problem (extract/problems.ts).
+    problems: [
+      '詰まったこと', '詰まっていること', '詰まったところ', '詰まった点', 'つまずいたこと', 'つまづいたこと',
+      'ハマったこと', 'はまったこと', 'ハマっていること', 'ハマったところ', 'ハマりどころ', 'ハマりポイント',
+      '困ったこと', '困っていること', 'うまくいかなかったこと', '上手くいかなかったこと', 'うまくいかないこと',
+      '課題', '今日の課題', '本日の課題', '問題', '問題点', '発生した問題', '今日の問題', 'エラー', '発生したエラー',
+      'エラー対応', 'エラーログ', 'トラブル', 'トラブルシューティング', '失敗したこと',
+      'problems', 'issues', 'blockers', 'errors', 'troubleshooting', 'what went wrong',
+    ],
+    // A worry or a regret: its items are problems only when they name a failure (failureWords) or have a problem's parts.
+    regrets: [
+      'よくなかったこと', '良くなかったこと', 'よくなかった点', '良くなかった点', '悪かったこと', '悪かった点',
+      '反省', '反省点', 'いやだったこと', '嫌だったこと', '残念だったこと', '改善点', '改善したいこと',
+      'bad', 'regrets',
+    ],
   },
   horizons: [
     { horizon: 'weekend', words: ['今週末', '週末', 'this weekend', 'weekend'] },
@@ -113,11 +138,18 @@ export const defaultVocabulary: Vocabulary = {
   // 実績時間 is the measured time of study beside its 予定時間 (time-kind.ts tells them apart).
   studyWords: ['学習', '勉強', '作業', '実務', '開発', '実績', '実働', 'study', 'studying'],
   problemParts: {
-    current: ['現状', '症状', '状況', 'current', 'status'],
+    current: ['現状', '症状', '状況', 'エラー内容', 'エラーメッセージ', '事象', '起きたこと', 'current', 'status', 'what happened'],
     impact: ['影響', 'impact'],
-    cause: ['原因', 'cause', 'root cause'],
-    solution: ['解決方法', '解決策', '対策', '対応', '解決', 'solution', 'fix'],
+    cause: ['原因', '要因', '理由', 'cause', 'root cause'],
+    solution: ['解決方法', '解決策', '解決した方法', '対策', '対処法', '対処', '対応', '解決', 'solution', 'fix', 'workaround'],
+    notes: ['学び', '学んだこと', 'わかったこと', '分かったこと', '気づき', '気付き', '教訓', '試したこと', '行ったこと', 'やったこと', '仮説', 'メモ', 'learned', 'lesson', 'tried', 'note', 'notes'],
   },
+  failureWords: [
+    'エラー', 'error', '失敗', 'fail', 'バグ', 'bug', '不具合', '例外', 'exception', 'クラッシュ', 'crash', 'タイムアウト', 'timeout',
+    '動かな', '動作しな', '起動しな', '通らな', '落ちる', '落ちた', '落ちて', '壊れ', 'broke', '詰ま', 'ハマ', 'はまっ',
+    'うまくいかな', '上手くいかな', '解決しな', '解決でき', '表示されな', '反映されな', '消えな', '繋がらな', 'つながらな',
+  ],
+  noneWords: ['なし', '無し', '特になし', '特に無し', 'ない', '特にない', 'ありません', '特にありません', 'none', 'nothing', 'n/a', 'nil', '-', 'ー', '―'],
   metrics: {
     studyMinutes: [
       '学習時間', '勉強時間', '作業時間', '今日の学習時間', '本日の学習時間', '今日の勉強時間', '本日の勉強時間',
@@ -212,7 +244,7 @@ export function keyMatches(key: string, terms: readonly string[]): 'exact' | 'pa
   return null;
 }
 
-const kindOrder: SectionKind[] = ['plans', 'goals', 'studyTime', 'studyTotal', 'learnings', 'references', 'work'];
+const kindOrder: SectionKind[] = ['plans', 'goals', 'studyTime', 'studyTotal', 'problems', 'regrets', 'learnings', 'references', 'work'];
 
 const kindCache = new WeakMap<Vocabulary, Map<string, SectionKind | null>>();
 
