@@ -133,7 +133,8 @@ function problemSectionOf(trail: readonly SectionHeading[]): ProblemSection | nu
 
 /** "特になし", "なし。", "None": what a writer puts in a section with nothing to say. */
 function isNone(title: string, vocabulary: Vocabulary): boolean {
-  const folded = title.normalize('NFKC').trim().toLowerCase().replace(/[。.!！、,]+$/u, '').trim();
+  let folded = title.normalize('NFKC').trim().toLowerCase();
+  while (folded.length > 0 && '。.!、, '.includes(folded.at(-1)!)) folded = folded.slice(0, -1);
   return folded === '' || vocabulary.noneWords.includes(folded);
 }
 
