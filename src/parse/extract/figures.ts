@@ -117,6 +117,38 @@ export function readValue(raw: string, isStudyTime: boolean, vocabulary: Vocabul
   return { reading: { value: null, unit: null, kind: 'text', approximate: false }, total: null };
 }
 
+/**
+ * A line that is a time and little else — "今日：8h14m", "今週 12h / 今月 40h",
+ * "2h" — once its durations and the words that name times (今日, 累計, 学習時間)
+ * are taken out: a figure, not an item of a list. "SQL 1h" stays an item.
+ */
+export function isTimeLine(text: string, vocabulary: Vocabulary): boolean {
+  const durations = parseDurations(text);
+  if (durations.length === 0) return false;
+  let rest = cutOut(text, durations).normalize('NFKC').toLowerCase();
+  let named = false;
+  for (const word of timeWords(vocabulary)) {
+    if (!rest.includes(word)) continue;
+    named = true;
+    rest = rest.split(word).join('');
+  }
+  const left = rest.replace(/[\s\p{P}\p{S}\d]/gu, '').length;
+  return left === 0 || (named && left <= 4);
+}
+
+const timeWordCache = new WeakMap<Vocabulary, string[]>();
+
+/** The words that name a time, longest first so 今日の学習時間 goes before 今日. */
+function timeWords(vocabulary: Vocabulary): string[] {
+  let words = timeWordCache.get(vocabulary);
+  if (!words) {
+    const all = [...vocabulary.todayWords, ...vocabulary.notTodayWords, ...vocabulary.metrics.studyMinutes, ...vocabulary.metrics.studyToday];
+    words = [...new Set(all.map((word) => word.normalize('NFKC').toLowerCase()))].sort((a, b) => b.length - a.length);
+    timeWordCache.set(vocabulary, words);
+  }
+  return words;
+}
+
 function mostlyDurations(raw: string, durations: readonly Duration[], vocabulary: Vocabulary): boolean {
   let rest = cutOut(raw, durations).normalize('NFKC').toLowerCase();
   for (const word of [...vocabulary.todayWords, ...vocabulary.notTodayWords]) rest = rest.split(word).join('');

@@ -22,6 +22,7 @@ import { plainText, type TextLine } from '../inline.ts';
 import { nearestKind, type PlacedHeading, type SectionHeading } from '../outline.ts';
 import { afterCheckMark } from '../problem-status.ts';
 import { sectionKind, type Vocabulary } from '../vocabulary.ts';
+import { withoutListMarker } from './marks.ts';
 import { isPartLine, patternsFor, ProblemBuilder } from './problem-builder.ts';
 
 export { patternsFor } from './problem-builder.ts';
@@ -142,9 +143,15 @@ function isNone(title: string, vocabulary: Vocabulary): boolean {
 function sectionBlock(node: RootContent, section: ProblemSection, context: LogContext, startUnnumbered: StartUnnumbered): ProblemBuilder | null {
   let last: ProblemBuilder | null = null;
   if (node.type === 'paragraph') {
-    const [first, ...rest] = context.linesOf(node);
+    const lines = context.linesOf(node);
+    // "-　A が動かない\n-　B も" (a full-width space after the marker is no Markdown list): a problem a line.
+    if (lines.length > 1 && lines.every((line) => withoutListMarker(line.text) !== line.text)) {
+      for (const line of lines) last = startUnnumbered(withoutListMarker(line.text), line.line, section, undefined) ?? last;
+      return last;
+    }
+    const [first, ...rest] = lines;
     if (!first) return null;
-    last = startUnnumbered(first.text, first.line, section, node);
+    last = startUnnumbered(withoutListMarker(first.text), first.line, section, node);
     last?.lines(rest);
   } else if (node.type === 'list') {
     for (const item of node.children) last = itemProblem(item, section, context, startUnnumbered) ?? last;
