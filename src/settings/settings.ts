@@ -21,11 +21,13 @@ const horizonSchema = z.enum(['today', 'tomorrow', 'weekend', 'this-week', 'next
 const vocabularySchema = z
   .object({
     sections: z.object({
-      goals: words, plans: words, learnings: words, references: words, studyTime: words, studyTotal: words,
+      goals: words, work: words, plans: words, learnings: words, references: words, studyTime: words, studyTotal: words, problems: words, regrets: words,
     }).partial(),
     horizons: z.array(z.object({ horizon: horizonSchema, words })),
     problemWords: words,
-    problemParts: z.object({ current: words, impact: words, cause: words, solution: words }).partial(),
+    problemParts: z.object({ current: words, impact: words, cause: words, solution: words, notes: words }).partial(),
+    failureWords: words,
+    noneWords: words,
     metrics: z.object({
       studyMinutes: words, studyTotalMinutes: words, problemsFound: words, tasksPlanned: words, tasksDone: words,
     }).partial(),
@@ -33,6 +35,7 @@ const vocabularySchema = z
     notTodayWords: words,
     totalWords: words,
     periodWords: words,
+    timeKinds: z.object({ plan: words, difference: words, actual: words, sum: words }).partial(),
     studyTimeKeys: words,
   })
   .partial()
