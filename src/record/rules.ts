@@ -49,7 +49,7 @@ export const rules = {
     ja: ({ reason }) =>
       reason === null
         ? 'フロントマターは "キー: 値" の行（YAML のマッピング）で書いてください'
-        : `フロントマターが正しい YAML ではありません: ${reason}。その行を直すか、値を引用符で囲んでください`,
+        : `フロントマターが正しい YAML ではありません（YAML の読み取り: "${reason}"）。その行を直すか、値を引用符で囲んでください`,
   }),
   'frontmatter-toml': rule({
     severity: 'error',
@@ -156,14 +156,14 @@ export const rules = {
     severity: 'warning',
     summary: 'a declared problem count that differs from the problems written',
     message: ({ label, raw, count }) =>
-      `${label} says ${raw} but the log has ${count} problem(s) written as "問題N: …"; correct the count or the problem headings`,
+      `"${label}: ${raw}" does not match the ${count} problem(s) the log has (numbered "問題N: …", or items of a problem section); correct the count or the problems`,
     ja: ({ label, raw, count }) =>
-      `${label} は ${raw} ですが、"問題N: …" と書かれた問題は ${count} 件です。件数か問題の見出しを直してください`,
+      `${label} は ${raw} ですが、書かれた問題（"問題N: …" や「詰まったこと」の下の項目）は ${count} 件です。件数か問題の書き方を直してください`,
   }),
   'study-time-unreadable': rule<{ label: string; raw: string }>({
     severity: 'warning',
     summary: 'a study time nisshi cannot read',
-    message: ({ label, raw }) => `${label} "${raw}" is not a time nisshi can read; write it like 2時間30分, 1.5h or 90分`,
+    message: ({ label, raw }) => `"${label}: ${raw}" is not a time nisshi can read; write it like "2時間30分", 1.5h or "90分"`,
     ja: ({ label, raw }) => `${label} "${raw}" は読み取れる時間ではありません。2時間30分、1.5h、90分 のように書いてください`,
   }),
   'study-time-implausible': rule<{ written: string; line: string | null; hours: number; summed?: boolean }>({
@@ -232,13 +232,13 @@ export const rules = {
     severity: 'error',
     summary: 'nisshi failed on this log (a bug of ours)',
     message: ({ reason }) => `nisshi could not read this log (${reason}); please report this with the file`,
-    ja: ({ reason }) => `このログを読めませんでした（${reason}）。nisshi の不具合です。ファイルを添えて報告してください`,
+    ja: ({ reason }) => `このログを読めませんでした（"${reason}"）。nisshi の不具合です。ファイルを添えて報告してください`,
   }),
   'render-error': rule<{ reason: string }>({
     severity: 'error',
     summary: 'the site could not render this log as HTML (a bug of ours)',
     message: ({ reason }) => `nisshi could not render this log as HTML (${reason}); please report this with the file`,
-    ja: ({ reason }) => `このログを HTML にできませんでした（${reason}）。nisshi の不具合です。ファイルを添えて報告してください`,
+    ja: ({ reason }) => `このログを HTML にできませんでした（"${reason}"）。nisshi の不具合です。ファイルを添えて報告してください`,
   }),
 } as const;
 
