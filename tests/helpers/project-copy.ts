@@ -1,12 +1,16 @@
 /**
  * A copy of the project as a fresh clone would have it — the files git tracks
  * (and new ones not ignored), as they are in the working tree — in a temporary
- * folder, with the installed node_modules linked in rather than installed
- * again. For tests that change a file of the project (a broken settings file)
- * or run the README's commands, without touching the project itself.
+ * folder, with the installed packages linked in rather than installed again.
+ * For tests that change a file of the project (a broken settings file) or run
+ * the README's commands, without touching the project itself.
+ *
+ * node_modules is a folder of its own holding a link per package: Astro and
+ * Vite keep their caches in node_modules/.astro and .vite, and a build in the
+ * copy must not write into the project's (nor race a build of the site tests).
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +35,12 @@ export function copyProject(): ProjectCopy {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
   }
-  symlinkSync(path.join(projectRoot, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+  const modules = path.join(root, 'node_modules');
+  mkdirSync(modules);
+  for (const entry of readdirSync(path.join(projectRoot, 'node_modules'))) {
+    // .bin holds the commands npm scripts run; other dot-entries are caches and npm's own bookkeeping.
+    if (entry.startsWith('.') && entry !== '.bin') continue;
+    symlinkSync(path.join(projectRoot, 'node_modules', entry), path.join(modules, entry));
+  }
   return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
