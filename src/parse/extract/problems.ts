@@ -180,9 +180,10 @@ function itemProblem(item: ListItem, section: ProblemSection, context: LogContex
 function titledProblems(node: List | Paragraph, context: LogContext, startUnnumbered: StartUnnumbered): void {
   const { vocabulary } = context;
   const titled = (line: TextLine): { section: ProblemSection; rest: TextLine | null } | null => {
-    if (line.text.length > 200) return null;
     const colon = line.text.search(/[:：]/);
     const name = colon < 0 ? line.text : line.text.slice(0, colon);
+    // Section names are short: a longer line is text, and skipping it keeps every list and paragraph cheap.
+    if (name.length > 24) return null;
     const kind = sectionKind(name, vocabulary);
     if (kind !== 'problems' && kind !== 'regrets') return null;
     const rest = colon < 0 ? '' : line.text.slice(colon + 1).trim();
