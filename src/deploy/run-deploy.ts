@@ -1,23 +1,30 @@
 /**
  * A deploy from start to end: read the build, preflight (nothing written yet),
- * read the bucket, plan, check the plan, then upload phase by phase (hashed
- * assets, other files, HTML, feeds) archiving each new version, write the
- * manifest with the paths to invalidate as pending, delete nisshi's own
- * objects no longer built, record the deploy, invalidate CloudFront once and
- * clear what was sent. Killed or failed at any step, the next run finishes it.
+ * take the bucket's lock (lock.ts), read the bucket and the manifest, scan the
+ * files for secrets (those not passed before), plan, check the plan, record the
+ * intent (what is about to be written) in the manifest, upload phase by phase
+ * (hashed assets, other files, HTML, feeds) archiving each new version, write
+ * the manifest with the paths to invalidate as pending, delete nisshi's own
+ * objects no longer built, record the deploy, invalidate CloudFront once, clear
+ * what was sent, release the lock. Every manifest write is conditional on the
+ * ETag this run last saw, so a run that is not alone stops instead of
+ * overwriting. Killed or failed at any step, the next run finishes it: what
+ * an interrupted run meant to write is nisshi's (its intent), so the next run
+ * keeps it if its build has it and deletes it if not.
  */
 import type { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { describeAwsError } from './aws-errors.ts';
 import type { InvalidationTiming } from './cloudfront.ts';
+import { DEFAULT_DELETE_GUARD, DEPLOY_DEFAULTS, lockHolder, type LockOwner } from './config.ts';
 import { DeployError } from './errors.ts';
 import type { HeaderSettings } from './headers.ts';
 import { recordHeader, recordName, recordObjects, type DeployRecord } from './history.ts';
 import { invalidationPaths, type InvalidationLimits } from './invalidation.ts';
 import { pathsToInvalidate, sendInvalidation } from './invalidate-pending.ts';
-import { readBuild } from './local-build.ts';
-import { manifestText, objectsAfterUploads, parseManifest, type Manifest } from './manifest.ts';
+import { readBuild, secretsRefusal } from './local-build.ts';
+import { acquireLock, peekLock, THIS_MACHINE, type HeldLock, type LockRecord } from './lock.ts';
+import { intentLeftovers, intentOf, manifestText, objectsAfterUploads, parseManifest, type Manifest } from './manifest.ts';
 import {
-  DEFAULT_DELETE_GUARD,
   deleteGuardViolation,
   objectsToHead,
   planSync,
@@ -29,7 +36,20 @@ import {
 import { runPool } from './pool.ts';
 import { preflight, type FreshnessCheck } from './preflight.ts';
 import { silentProgress, type Progress } from './progress.ts';
-import type { S3Site } from './s3-site.ts';
+import type { S3Site, StoredText } from './s3-site.ts';
+import { filesToScan, scanFiles, secretScanVersion } from './scan-build.ts';
+import { deployMessages, type DeployMessages } from '../record/deploy-messages.ts';
+import { messageLanguage, type MessageLanguage } from '../record/messages.ts';
+
+export interface LockSettings {
+  /** Longest wait for another run's lock, in ms (0: refuse at once). */
+  waitMs: number;
+  ttlMs: number;
+  pollMs: number;
+  /** --break-lock: remove a stale lock before taking it. */
+  breakStale: boolean;
+  holder: LockOwner;
+}
 
 export interface DeployOptions {
   distDir: string;
@@ -58,9 +78,12 @@ export interface DeployOptions {
   /** The commit being deployed, for the history. */
   commit?: string;
   progress?: Progress;
-  /** Stops the deploy between requests (tests use it to kill a deploy half-way). */
+  /** Stops the deploy between requests (Ctrl-C; tests use it to kill a deploy half-way). */
   signal?: AbortSignal;
   now?: () => Date;
+  /** The messages' language (default: NISSHI_LANG, else Japanese). */
+  language?: MessageLanguage;
+  lock?: Partial<LockSettings>;
 }
 
 export interface DeploySummary {
@@ -79,35 +102,115 @@ export interface DeploySummary {
   invalidationId: string | undefined;
   /** The deploy record written (none when nothing changed). */
   deployId: string | undefined;
+  /** Files the secret scan read, and those it had passed before (same bytes, same rules). */
+  scan: { scanned: number; skipped: number };
+  /** Objects an interrupted deploy or rollback had written that this run took over (kept or deleted). */
+  resumed: number;
   warnings: string[];
   requests: Record<string, number>;
   durationMs: number;
   plan: SyncPlan;
 }
 
+/** The lock settings of a run: the defaults, with what the caller gave. */
+export function lockSettings(given: Partial<LockSettings> | undefined): LockSettings {
+  const ttlMs = given?.ttlMs ?? DEPLOY_DEFAULTS.lockTtlSeconds * 1000;
+  return {
+    waitMs: given?.waitMs ?? DEPLOY_DEFAULTS.lockWaitSeconds * 1000,
+    ttlMs,
+    pollMs: given?.pollMs ?? Math.min(5_000, Math.max(50, ttlMs / 20)),
+    breakStale: given?.breakStale ?? false,
+    holder: given?.holder ?? lockHolder(process.env),
+  };
+}
+
+/**
+ * Takes the lock for a run that writes, or (dry run) says whether another run
+ * holds it. Shared with the rollback.
+ */
+export async function lockFor(
+  operation: LockRecord['operation'],
+  options: { site: S3Site; dryRun?: boolean; lock?: Partial<LockSettings>; signal?: AbortSignal },
+  say: DeployMessages,
+  progress: Progress,
+): Promise<HeldLock | undefined> {
+  const settings = lockSettings(options.lock);
+  const onS3 = s3Errors(options.site, say, options.signal);
+  if (options.dryRun) {
+    const held = await onS3(() => peekLock(options.site, THIS_MACHINE(settings.holder.host)));
+    if (held) progress.note(say.lockSeenInDryRun(held.lock, held.verdict));
+    return undefined;
+  }
+  return onS3(() =>
+    acquireLock({
+      site: options.site,
+      operation,
+      holder: settings.holder,
+      timing: settings,
+      breakStale: settings.breakStale,
+      say,
+      note: (line) => progress.note(line),
+      signal: options.signal,
+    }),
+  );
+}
+
 export async function runDeploy(options: DeployOptions): Promise<DeploySummary> {
   const started = performance.now();
-  const { site, distDir } = options;
+  const say = deployMessages(options.language ?? messageLanguage(undefined));
   const progress = options.progress ?? silentProgress;
-  const concurrency = options.concurrency ?? 16;
-  const local = await readBuild(distDir, options.headers);
-  const { warnings } = await preflight({ ...options, cloudFront: options.cloudFront });
-  for (const warning of warnings) progress.note(`warning: ${warning}`);
-  const onS3 = s3Errors(site, options.signal);
+  const local = await readBuild(options.distDir, options.headers ?? {}, say);
+  const { warnings } = await preflight({ ...options, say });
+  for (const warning of warnings) progress.note(say.warning(warning));
+  const lock = await lockFor('deploy', options, say, progress);
+  try {
+    return await deployUnderLock(options, { say, progress, local, warnings, lock, started });
+  } finally {
+    await lock?.release();
+  }
+}
 
-  const [listed, manifestText0] = await onS3(() => Promise.all([site.list(), site.readManifest()]));
-  const manifest = parseManifest(manifestText0);
+interface Run {
+  say: DeployMessages;
+  progress: Progress;
+  local: Awaited<ReturnType<typeof readBuild>>;
+  warnings: string[];
+  lock: HeldLock | undefined;
+  started: number;
+}
+
+async function deployUnderLock(options: DeployOptions, run: Run): Promise<DeploySummary> {
+  const { site, distDir } = options;
+  const { say, progress, local, lock } = run;
+  const concurrency = options.concurrency ?? DEPLOY_DEFAULTS.concurrency;
+  const signal = anySignal(options.signal, lock?.lost);
+  const onS3 = s3Errors(site, say, signal);
+  const now = options.now ?? (() => new Date());
+
+  const [listed, stored] = await onS3(() => Promise.all([site.list(), site.readManifest()]));
+  const manifest = parseManifest(stored?.text);
+  const writer = manifestWriter(site, stored, onS3, say, lock);
+
+  const rules = secretScanVersion();
+  const toScan = filesToScan(local, manifest, rules);
+  if (toScan.length > 0) progress.phaseStart(say.phaseScan, toScan.length);
+  const findings = await scanFiles(distDir, toScan, signal, () => progress.advance());
+  if (toScan.length > 0) progress.phaseEnd();
+  if (findings.length > 0) throw secretsRefusal(distDir, findings, say);
+
+  const leftovers = intentLeftovers(manifest, listed);
+  if (manifest.intent) progress.note(say.resuming(manifest.intent.kind, manifest.intent.time, leftovers.size));
   const toHead = objectsToHead(local, listed, manifest.entries, options.verify);
   const heads = new Map<string, KnownObject>();
-  if (toHead.length > 0) progress.phaseStart('checking', toHead.length);
+  if (toHead.length > 0) progress.phaseStart(say.phaseCheck, toHead.length);
   await onS3(() =>
     runPool(toHead, concurrency, async (sitePath) => {
       heads.set(sitePath, await site.head(sitePath));
       progress.advance();
-    }),
+    }, signal),
   );
   if (toHead.length > 0) progress.phaseEnd();
-  const plan = planSync(local, listed, manifest.entries, heads, { pruneForeign: options.pruneForeign });
+  const plan = planSync(local, listed, manifest.entries, heads, { pruneForeign: options.pruneForeign, owned: leftovers });
   const paths = options.cloudFront
     ? pathsToInvalidate(invalidationPaths(plan), manifest.pendingInvalidations, options.invalidationLimits)
     : [];
@@ -123,18 +226,24 @@ export async function runDeploy(options: DeployOptions): Promise<DeploySummary> 
     pendingCarried: options.cloudFront ? manifest.pendingInvalidations.length : 0,
     invalidationId: undefined,
     deployId: undefined,
-    warnings,
+    scan: { scanned: toScan.length, skipped: local.length - toScan.length },
+    resumed: leftovers.size,
+    warnings: run.warnings,
     requests: site.requests,
     durationMs: 0,
     plan,
   };
   const violation = deleteGuardViolation(plan, options.deleteGuard ?? DEFAULT_DELETE_GUARD);
-  if (violation && !options.force) {
-    throw new DeployError(`refusing to deploy: ${violation}; check that ${distDir} is the right build, or pass --force`);
-  }
+  if (violation && !options.force) throw new DeployError(say.guardRefusal(violation, distDir));
   if (options.dryRun) {
-    summary.durationMs = performance.now() - started;
+    summary.durationMs = performance.now() - run.started;
     return summary;
+  }
+
+  // The intent first: from here on, every object this run writes is known to be nisshi's, even if it is killed.
+  if (plan.uploads.length > 0) {
+    const writes = plan.uploads.map(({ file }) => [file.path, { md5: file.md5, contentType: file.contentType, cacheControl: file.cacheControl }] as const);
+    await writer.write({ ...manifest, intent: intentOf('deploy', now(), writes, { intent: manifest.intent, leftovers: leftovers.keys() }) });
   }
 
   // Versions already in the archive: every object a rollback-aware manifest lists.
@@ -142,22 +251,22 @@ export async function runDeploy(options: DeployOptions): Promise<DeploySummary> 
   const uploadedEtags = new Map<string, string>();
   try {
     for (const { phase, uploads } of uploadPhases(plan)) {
-      progress.phaseStart(`upload ${phase}`, uploads.length);
+      progress.phaseStart(say.phaseUpload(phase), uploads.length);
       await onS3(() =>
         runPool(
           uploads,
           concurrency,
           async ({ file }) => {
-            uploadedEtags.set(file.path, await site.upload(distDir, file, options.signal));
+            uploadedEtags.set(file.path, await site.upload(distDir, file, signal));
             if (!archived.has(file.md5)) {
-              await site.archive(file.path, file.md5, options.signal);
+              await site.archive(file.path, file.md5, signal);
               archived.add(file.md5);
             }
             summary.uploaded++;
             summary.bytesUploaded += file.size;
             progress.advance();
           },
-          options.signal,
+          signal,
         ),
       );
       progress.phaseEnd();
@@ -165,43 +274,39 @@ export async function runDeploy(options: DeployOptions): Promise<DeploySummary> 
     if (!manifest.archived && plan.unchanged.length > 0) {
       // The first deploy with a rollback-aware manifest keeps a copy of what earlier deploys left.
       const toArchive = plan.unchanged.filter((file) => !archived.has(file.md5));
-      progress.phaseStart('archive', toArchive.length);
+      progress.phaseStart(say.phaseArchive, toArchive.length);
       await onS3(() =>
         runPool(toArchive, concurrency, async (file) => {
-          await site.archive(file.path, file.md5, options.signal);
+          await site.archive(file.path, file.md5, signal);
           progress.advance();
-        }, options.signal),
+        }, signal),
       );
       progress.phaseEnd();
     }
   } finally {
-    summary.durationMs = performance.now() - started;
+    summary.durationMs = performance.now() - run.started;
   }
 
   const changed = plan.uploads.length > 0 || plan.deletes.length > 0;
-  const owned = new Map([...manifest.entries].filter(([sitePath]) => plan.deletes.includes(sitePath)));
-  const afterUploads: Manifest = {
-    entries: objectsAfterUploads(plan, listed, uploadedEtags, owned),
-    pendingInvalidations: paths,
-    archived: true,
-    live: manifest.live,
-  };
+  const owned = new Map([...manifest.entries, ...leftovers].filter(([sitePath]) => plan.deletes.includes(sitePath)));
+  // Every built file passed the scan under these rules (read now, or passed before with the same bytes).
+  const base = { archived: true, live: manifest.live, scanRules: rules };
   // Written before the deletions and the invalidation: a run killed after this point loses neither.
-  const firstText = manifestText(afterUploads);
-  if (firstText !== manifestText0) await onS3(() => site.writeManifest(firstText));
+  await writer.write({ ...base, entries: objectsAfterUploads(plan, listed, uploadedEtags, owned), pendingInvalidations: paths });
 
   if (plan.deletes.length > 0) {
-    progress.phaseStart('delete', plan.deletes.length);
+    lock?.assertHeld();
+    progress.phaseStart(say.phaseDelete, plan.deletes.length);
     await onS3(() =>
       runPool(
         plan.deletes,
         concurrency,
         async (sitePath) => {
-          await site.remove(sitePath, options.signal);
+          await site.remove(sitePath, signal);
           summary.deleted++;
           progress.advance();
         },
-        options.signal,
+        signal,
       ),
     );
     progress.phaseEnd();
@@ -209,9 +314,8 @@ export async function runDeploy(options: DeployOptions): Promise<DeploySummary> 
   const finalEntries = objectsAfterUploads(plan, listed, uploadedEtags);
   let live = manifest.live;
   if (changed) {
-    const now = (options.now ?? (() => new Date()))();
     const record: DeployRecord = {
-      ...recordHeader('deploy', now),
+      ...recordHeader('deploy', now()),
       ...(options.commit ? { commit: options.commit } : {}),
       uploaded: summary.uploaded,
       deleted: summary.deleted,
@@ -227,17 +331,51 @@ export async function runDeploy(options: DeployOptions): Promise<DeploySummary> 
     wait: options.wait,
     timing: options.invalidationTiming,
     log: (line) => progress.note(line),
+    say,
   });
   summary.invalidationId = outcome.id;
-  const finalText = manifestText({ entries: finalEntries, pendingInvalidations: outcome.stillPending, archived: true, live });
-  if (finalText !== firstText) await onS3(() => site.writeManifest(finalText));
-  summary.durationMs = performance.now() - started;
+  await writer.write({ ...base, live, entries: finalEntries, pendingInvalidations: outcome.stillPending });
+  summary.durationMs = performance.now() - run.started;
   if (outcome.failure) throw outcome.failure;
   return summary;
 }
 
+/**
+ * The manifest's writes of one run, each conditional on the ETag of the
+ * version this run read or last wrote: if another run wrote it meanwhile (the
+ * lock broken, or a server that lets two runs in), this one stops instead of
+ * overwriting what the other recorded. A text equal to the last one is not
+ * written again.
+ */
+export function manifestWriter(
+  site: S3Site,
+  stored: StoredText | undefined,
+  onS3: ReturnType<typeof s3Errors>,
+  say: DeployMessages,
+  lock: HeldLock | undefined,
+) {
+  let etag = stored?.etag;
+  let current = stored?.text;
+  return {
+    async write(manifest: Manifest): Promise<void> {
+      const text = manifestText(manifest);
+      if (text === current) return;
+      lock?.assertHeld();
+      const result = await onS3(() => site.writeManifest(text, etag === undefined ? { ifAbsent: true } : { ifMatch: etag }));
+      if (!result.written) throw new DeployError(say.manifestChanged(`s3://${site.target.bucket}/${site.target.prefix}.nisshi/manifest.json`));
+      etag = result.etag;
+      current = text;
+    },
+  };
+}
+
+function anySignal(...signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
+  const given = signals.filter((signal): signal is AbortSignal => signal !== undefined);
+  return given.length <= 1 ? given[0] : AbortSignal.any(given);
+}
+
 /** Wraps S3 calls so a failure reads as one line (unless the deploy was stopped on purpose). */
-export function s3Errors(site: S3Site, signal?: AbortSignal) {
+export function s3Errors(site: S3Site, say: DeployMessages, signal?: AbortSignal) {
   const context = {
     service: 'S3' as const,
     resource: `s3://${site.target.bucket}/${site.target.prefix}`,
@@ -248,8 +386,8 @@ export function s3Errors(site: S3Site, signal?: AbortSignal) {
     try {
       return await step();
     } catch (error) {
-      if (signal?.aborted) throw error;
-      throw describeAwsError(error, context);
+      if (signal?.aborted) throw signal.reason ?? error;
+      throw describeAwsError(error, context, say);
     }
   };
 }
