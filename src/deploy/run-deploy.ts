@@ -257,9 +257,9 @@ async function deployUnderLock(options: DeployOptions, run: Run): Promise<Deploy
           uploads,
           concurrency,
           async ({ file }) => {
-            uploadedEtags.set(file.path, await site.upload(distDir, file, signal));
+            uploadedEtags.set(file.path, await site.upload(distDir, file));
             if (!archived.has(file.md5)) {
-              await site.archive(file.path, file.md5, signal);
+              await site.archive(file.path, file.md5);
               archived.add(file.md5);
             }
             summary.uploaded++;
@@ -277,7 +277,7 @@ async function deployUnderLock(options: DeployOptions, run: Run): Promise<Deploy
       progress.phaseStart(say.phaseArchive, toArchive.length);
       await onS3(() =>
         runPool(toArchive, concurrency, async (file) => {
-          await site.archive(file.path, file.md5, signal);
+          await site.archive(file.path, file.md5);
           progress.advance();
         }, signal),
       );
@@ -302,7 +302,7 @@ async function deployUnderLock(options: DeployOptions, run: Run): Promise<Deploy
         plan.deletes,
         concurrency,
         async (sitePath) => {
-          await site.remove(sitePath, signal);
+          await site.remove(sitePath);
           summary.deleted++;
           progress.advance();
         },

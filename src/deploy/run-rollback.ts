@@ -141,7 +141,7 @@ async function rollBackUnderLock(
     progress.phaseStart(say.phaseRestore(phase), restores.length);
     await onS3(() =>
       runPool(restores, concurrency, async ({ path: sitePath, object }) => {
-        const etag = await site.restore(sitePath, object, signal);
+        const etag = await site.restore(sitePath, object);
         entries.set(sitePath, { etag, ...object });
         summary.restored++;
         progress.advance();
@@ -156,7 +156,7 @@ async function rollBackUnderLock(
     progress.phaseStart(say.phaseDelete, plan.deletes.length);
     await onS3(() =>
       runPool(plan.deletes, concurrency, async (sitePath) => {
-        await site.remove(sitePath, signal);
+        await site.remove(sitePath);
         entries.delete(sitePath);
         summary.deleted++;
         progress.advance();

@@ -74,17 +74,22 @@ export interface S3Site {
   list(): Promise<ListedObject[]>;
   head(sitePath: string): Promise<KnownObject>;
   readManifest(): Promise<StoredText | undefined>;
-  upload(distDir: string, file: LocalFile, signal?: AbortSignal): Promise<string>;
+  /**
+   * The writes of site objects take no abort signal on purpose: a stopped run
+   * stops between requests (its pool starts no new one) and waits for those in
+   * flight, so nothing it sent can still land after it released its lock.
+   */
+  upload(distDir: string, file: LocalFile): Promise<string>;
   writeManifest(text: string, condition: WriteCondition): Promise<ConditionalWrite>;
   readLock(): Promise<StoredText | undefined>;
   writeLock(text: string, condition: WriteCondition): Promise<ConditionalWrite>;
   /** Deletes the lock if it still has this ETag: `removed`, `changed` (another run's lock now) or `gone`. */
   removeLock(etag: string): Promise<'removed' | 'changed' | 'gone'>;
-  remove(sitePath: string, signal?: AbortSignal): Promise<void>;
+  remove(sitePath: string): Promise<void>;
   /** Keeps a copy of an object nisshi just wrote under .nisshi/objects/<md5> (server-side copy). */
-  archive(sitePath: string, md5: string, signal?: AbortSignal): Promise<void>;
+  archive(sitePath: string, md5: string): Promise<void>;
   /** Puts an archived version back at its key with the given headers; returns the new ETag. */
-  restore(sitePath: string, entry: { md5: string; contentType: string; cacheControl: string }, signal?: AbortSignal): Promise<string>;
+  restore(sitePath: string, entry: { md5: string; contentType: string; cacheControl: string }): Promise<string>;
   /** Names (without folder) of the deploy records, oldest first. */
   listRecords(): Promise<string[]>;
   readRecord(name: string): Promise<string | undefined>;
@@ -234,7 +239,7 @@ export function s3Site(client: S3Client, target: S3Target): S3Site {
         throw error;
       }
     },
-    async upload(distDir, file, signal) {
+    async upload(distDir, file) {
       const body = await readFile(path.join(distDir, file.path));
       requests.put++;
       const result = await client.send(
@@ -248,20 +253,19 @@ export function s3Site(client: S3Client, target: S3Target): S3Site {
           CacheControl: file.cacheControl,
           Metadata: { [MD5_METADATA]: file.md5 },
         }),
-        { abortSignal: signal },
       );
       return unquoteEtag(result.ETag ?? '');
     },
-    async remove(sitePath, signal) {
+    async remove(sitePath) {
       const key = keyOf(sitePath);
       // The plan only holds listed keys, but a deletion is the one step that cannot be undone: check again.
       if (!key.startsWith(prefix) || sitePath.startsWith(NISSHI_FOLDER) || sitePath === '') {
         throw new Error(`refusing to delete ${key}: outside the prefix "${prefix}"`);
       }
       requests.delete++;
-      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }), { abortSignal: signal });
+      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
     },
-    async archive(sitePath, md5, signal) {
+    async archive(sitePath, md5) {
       requests.copy++;
       await client.send(
         new CopyObjectCommand({
@@ -270,10 +274,9 @@ export function s3Site(client: S3Client, target: S3Target): S3Site {
           CopySource: copySource(keyOf(sitePath)),
           MetadataDirective: 'COPY',
         }),
-        { abortSignal: signal },
       );
     },
-    async restore(sitePath, entry, signal) {
+    async restore(sitePath, entry) {
       requests.copy++;
       const result = await client.send(
         new CopyObjectCommand({
@@ -285,7 +288,6 @@ export function s3Site(client: S3Client, target: S3Target): S3Site {
           CacheControl: entry.cacheControl,
           Metadata: { [MD5_METADATA]: entry.md5 },
         }),
-        { abortSignal: signal },
       );
       return unquoteEtag(result.CopyObjectResult?.ETag ?? '');
     },

@@ -109,7 +109,7 @@ describe('two deploys started together', { timeout: 120_000 }, () => {
       nisshiDeploy(['--dist', a, '--prefix', 'race', '--lock-wait', '60', '--concurrency', '2']),
       nisshiDeploy(['--dist', b, '--prefix', 'race', '--lock-wait', '60', '--concurrency', '2']),
     ];
-    const [exitA, exitB] = await Promise.all(runs.map((run) => run.exited));
+    const [exitA, exitB] = (await Promise.all(runs.map((run) => run.exited))) as [Exit, Exit];
     expect([exitA.code, exitB.code]).toEqual([0, 0]);
     const waited = [exitA, exitB].map((exit) => exit.stderr.includes('another run holds the lock:'));
     expect(waited.filter(Boolean)).toHaveLength(1);

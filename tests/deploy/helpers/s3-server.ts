@@ -27,9 +27,30 @@ export interface TestS3 {
   close(): Promise<void>;
 }
 
+/**
+ * s3rver 3.7 keeps the destination's old MD5 file when a CopyObject replaces
+ * the metadata, so the copy lists with the ETag of the bytes it replaced;
+ * S3 gives it the ETag of the bytes copied (a rollback's restores are such
+ * copies). Removing the stale MD5 first makes s3rver compute it from the bytes.
+ */
+export function copyKeepsTheSourceEtag(server: S3rver): void {
+  const store = (server as unknown as { store: S3rverStore }).store;
+  const copy = store.copyObject.bind(store);
+  store.copyObject = async (srcBucket, srcKey, destBucket, destKey, replacement) => {
+    if (replacement) await rm(store.getResourcePath(destBucket, destKey, 'object.md5'), { force: true });
+    return copy(srcBucket, srcKey, destBucket, destKey, replacement);
+  };
+}
+
+interface S3rverStore {
+  getResourcePath(bucket: string, key: string, resource: string): string;
+  copyObject(srcBucket: string, srcKey: string, destBucket: string, destKey: string, replacement: unknown): Promise<unknown>;
+}
+
 export async function startS3(bucket = 'nisshi-site'): Promise<TestS3> {
   const directory = await mkdtemp(path.join(os.tmpdir(), 'nisshi-s3rver-'));
   const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: bucket }] });
+  copyKeepsTheSourceEtag(server);
   const { port } = await server.run();
   const serverEndpoint = `http://127.0.0.1:${port}`;
   const layer = await startConditionalLayer(serverEndpoint);

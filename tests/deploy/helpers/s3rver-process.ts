@@ -13,6 +13,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import S3rver from 's3rver';
 import { startConditionalLayer } from './conditional-layer.ts';
+import { copyKeepsTheSourceEtag } from './s3-server.ts';
 
 export interface S3rverProcess {
   endpoint: string;
@@ -41,6 +42,7 @@ export async function spawnS3rver(directory: string, bucket: string): Promise<S3
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [directory, bucket] = process.argv.slice(2) as [string, string];
   const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: bucket }] });
+  copyKeepsTheSourceEtag(server);
   const { port } = await server.run();
   const layer = await startConditionalLayer(`http://127.0.0.1:${port}`);
   process.stdout.write(`${JSON.stringify({ port: Number(new URL(layer.endpoint).port) })}\n`);
