@@ -22,7 +22,7 @@ import { createS3Client, s3Site, type S3Target } from '../deploy/s3-site.ts';
 import { runDeploy } from '../deploy/run-deploy.ts';
 import { readHistory, runRollback } from '../deploy/run-rollback.ts';
 import { deployMessages, type DeployMessages } from '../record/deploy-messages.ts';
-import { messageLanguage, messages } from '../record/messages.ts';
+import { messageLanguage, messages, type MessageLanguage } from '../record/messages.ts';
 import type { Settings } from '../settings/settings.ts';
 
 export type { Env } from '../deploy/config.ts';
@@ -43,9 +43,9 @@ export function deployHelp(language = messageLanguage(undefined)): string {
  * a build holding a private note or a draft is refused. Without the logs
  * folder (nothing to compare with) it says so and goes on.
  */
-async function refuseLeaks(io: CliIo, settings: Settings, dist: string): Promise<void> {
+async function refuseLeaks(io: CliIo, settings: Settings, dist: string, language: MessageLanguage): Promise<void> {
   if (!existsSync(path.resolve(io.cwd, dist))) return; // runDeploy refuses a missing build with its own message.
-  const say = messages(messageLanguage(settings.locale));
+  const say = messages(language);
   if (!existsSync(path.resolve(io.cwd, settings.logsDir))) {
     io.stderr(`${say.deployNoLogs(settings.logsDir)}\n`);
     return;
@@ -122,7 +122,7 @@ async function deployFromArgs(
 ): Promise<number> {
   const { values } = parseCommandArgs('deploy', args, FLAGS, false);
   if (values.help) {
-    io.stdout(deployHelp(messageLanguage(siteSettings.locale, env.NISSHI_LANG)));
+    io.stdout(deployHelp(messageLanguage(siteSettings.locale, env.NISSHI_LANG ?? '')));
     return EXIT_OK;
   }
   const config = decodeDeployConfig({ flags: values, env, settings: siteSettings, commit: () => gitHead(io.cwd) });
@@ -172,7 +172,7 @@ async function deployFromArgs(
       io.stdout(config.json ? `${JSON.stringify({ ...counts, durationMs: Math.round(summary.durationMs) }, null, 2)}\n` : rollbackLine(summary, where, say));
       return EXIT_OK;
     }
-    await refuseLeaks(io, siteSettings, config.dist);
+    await refuseLeaks(io, siteSettings, config.dist, config.language);
     const summary = await runDeploy(deployOptions(config, io, siteSettings, { site, cloudFront, progress, signal, lock }));
     if (config.json) io.stdout(`${JSON.stringify(summaryJson(summary), null, 2)}\n`);
     else {

@@ -180,7 +180,8 @@ function canCompile(pattern: string): boolean {
  */
 export function decodeDeployConfig(input: DeployConfigInput): DeployConfig {
   const { flags, env, settings } = input;
-  const language = messageLanguage(settings.locale, env.NISSHI_LANG);
+  // The env given, not this process's: '' when unset, so messageLanguage does not fall back to process.env.
+  const language = messageLanguage(settings.locale, env.NISSHI_LANG ?? '');
   const say = deployMessages(language);
   // `npm run deploy --dry-run` gives --dry-run to npm, which sets this and runs the script anyway.
   if (env.npm_config_dry_run !== undefined && env.npm_config_dry_run !== '' && env.npm_config_dry_run !== 'false') {

@@ -192,7 +192,7 @@ AWS_ENDPOINT_URL_S3 と AWS_ENDPOINT_URL_CLOUDFRONT でほかのサーバーに�
     `${service} が ${resource} へのアクセスを拒否しました（${code}）。使っている認証情報には、そこへの ${permissions} の権限が必要です`,
   awsUnreachable: (service: string, endpoint: string | undefined, code: string) =>
     `${service}${endpoint ? `（${endpoint}）` : ''}に届きません（${code}）。ネットワークの接続` +
-    `${endpoint ? `と AWS_ENDPOINT_URL_${service.toUpperCase()}` : ''}を確かめてください`,
+    `${endpoint ? `と AWS_ENDPOINT_URL_${service.toUpperCase()} ` : ''}を確かめてください`,
   awsFailed: (service: string, resource: string, detail: string) => `${resource} への ${service} のリクエストが失敗しました: ${detail}`,
   cloudFrontBusy: (seconds: number) => `CloudFront で進行中の無効化が多すぎます。${seconds} 秒後にもう一度送ります`,
   invalidationStillRunning: (id: string, status: string, seconds: number) =>
