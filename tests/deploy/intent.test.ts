@@ -10,7 +10,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { runDeployCommand, type SignalSource } from '../../src/cli/deploy.ts';
+import { CliError } from '../../src/cli/errors.ts';
 import { parseManifest } from '../../src/deploy/manifest.ts';
+import { parseSettings } from '../../src/settings/settings.ts';
+import { settingsInput } from '../../src/site.config.ts';
 import { silentProgress, type Progress } from '../../src/deploy/progress.ts';
 import { runRollback } from '../../src/deploy/run-rollback.ts';
 import { createS3Client, s3Site, type S3Target } from '../../src/deploy/s3-site.ts';
@@ -142,6 +146,34 @@ describe('the intent', () => {
     const next = await deploy('rbhalf/', b);
     expect(next.foreign).toEqual([]);
     expect(await bucketDifferences(s3, 'rbhalf/', b, await sitePathsOf(b))).toEqual([]);
+  });
+});
+
+describe('Ctrl-C', () => {
+  it('stops the command between requests (exit 130), releases the lock, and the next deploy converges', async () => {
+    const a = await build('a7');
+    const b = await build('b7', 4);
+    await deploy('ctrl-c/', a);
+    const handlers = new Map<string, () => void>();
+    const signals: SignalSource = { once: (signal, listener) => handlers.set(signal, listener), off: (signal) => handlers.delete(signal) };
+    let landed = 0;
+    s3.layer.putDelayMs = 30;
+    s3.layer.onStored = (key) => {
+      if (key.startsWith('ctrl-c/') && !key.includes('/.nisshi/') && ++landed === 3) handlers.get('SIGINT')?.();
+    };
+    const cwd = await mkdtemp(path.join(os.tmpdir(), 'nisshi-ctrl-c-'));
+    const io = { cwd, stdout: () => {}, stderr: () => {}, now: () => new Date() };
+    const env = { NISSHI_LANG: 'en', NISSHI_S3_BUCKET: s3.bucket, AWS_REGION: 'us-east-1', AWS_ENDPOINT_URL_S3: s3.endpoint };
+    const run = runDeployCommand(['--dist', b, '--prefix', 'ctrl-c', '--concurrency', '1'], io, env, false, parseSettings(settingsInput), signals);
+    await expect(run).rejects.toBeInstanceOf(CliError);
+    await expect(run).rejects.toMatchObject({ exitCode: 130, message: 'interrupted; the lock is released, and the next deploy cleans up what this one left' });
+    s3.layer.putDelayMs = 0;
+    expect(handlers.size).toBe(0);
+    expect((await readBucket(s3, 'ctrl-c/.nisshi/lock.json')).size).toBe(0);
+    expect((await manifestOf('ctrl-c/')).intent?.kind).toBe('deploy');
+    await deploy('ctrl-c/', a);
+    expect(await bucketDifferences(s3, 'ctrl-c/', a, await sitePathsOf(a))).toEqual([]);
+    await rm(cwd, { recursive: true });
   });
 });
 
