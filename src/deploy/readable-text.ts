@@ -73,7 +73,8 @@ export function looksBinary(bytes: Buffer): boolean {
   }
 }
 
-function unpackOnce(bytes: Buffer): { bytes: Buffer; how: string } | 'too-large' | undefined {
+/** @param guess whether to try brotli, which has no magic number (only on the file's own bytes, not on what a layer unpacked to). */
+function unpackOnce(bytes: Buffer, guess: boolean): { bytes: Buffer; how: string } | 'too-large' | undefined {
   const options = { maxOutputLength: MAX_UNPACKED };
   const attempt = (how: string, unpack: () => Buffer) => {
     try {
@@ -91,7 +92,7 @@ function unpackOnce(bytes: Buffer): { bytes: Buffer; how: string } | 'too-large'
     const inflated = attempt('deflate', () => zlib.inflateSync(bytes, options));
     if (inflated !== undefined) return inflated;
   }
-  if (bytes.length > 0 && binaryFormat(bytes) === undefined && looksBinary(bytes)) {
+  if (guess && bytes.length > 0 && binaryFormat(bytes) === undefined && looksBinary(bytes)) {
     const unpacked = attempt('brotli', () => zlib.brotliDecompressSync(bytes, options));
     // Random bytes seldom pass for brotli, and then unpack to nothing worth reading: keep only a real result.
     if (unpacked === 'too-large' || (unpacked !== undefined && unpacked.bytes.length > 0)) return unpacked;
@@ -105,10 +106,31 @@ function decodeText(bytes: Buffer, layers: readonly string[]): ReadableText[] {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return [{ text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), how: how('utf-16be') }];
   const texts: ReadableText[] = [{ text: bytes.toString('utf8').replace(/^\ufeff/, ''), how: how('utf-8') }];
   if (bytes.includes(0)) {
-    texts.push({ text: new TextDecoder('utf-16le').decode(bytes), how: how('utf-16le') });
-    texts.push({ text: new TextDecoder('utf-16be').decode(bytes), how: how('utf-16be') });
+    if (hasUtf16Ascii(bytes, 0)) texts.push({ text: new TextDecoder('utf-16le').decode(bytes), how: how('utf-16le') });
+    if (hasUtf16Ascii(bytes, 1)) texts.push({ text: new TextDecoder('utf-16be').decode(bytes), how: how('utf-16be') });
   }
   return texts;
+}
+
+/** Shortest run of ASCII characters in UTF-16 worth reading the bytes as UTF-16 for (a key is longer). */
+const UTF16_RUN = 8;
+
+/**
+ * Whether the bytes hold ASCII text in UTF-16 without a BOM: a run of
+ * UTF16_RUN printable ASCII code units, each a printable byte beside a zero
+ * (after it in little-endian, `at` 0; before it in big-endian, `at` 1). Other
+ * binary data (a search index) seldom has one, and is then not decoded twice more.
+ */
+export function hasUtf16Ascii(bytes: Buffer, at: 0 | 1): boolean {
+  let run = 0;
+  for (let index = 0; index + 1 < bytes.length; index += 2) {
+    const char = bytes[index + at] as number;
+    const zero = bytes[index + 1 - at];
+    if (zero === 0 && ((char >= 0x20 && char < 0x7f) || char === 0x09 || char === 0x0a || char === 0x0d)) {
+      if (++run >= UTF16_RUN) return true;
+    } else run = 0;
+  }
+  return false;
 }
 
 /** Every text the bytes can be read as (see the module's comment), or why they cannot be read whole. */
@@ -117,7 +139,7 @@ export function readableTexts(bytes: Buffer): Readable {
   let current = bytes;
   const texts: ReadableText[] = [];
   for (let depth = 0; depth < MAX_LAYERS; depth++) {
-    const unpacked = unpackOnce(current);
+    const unpacked = unpackOnce(current, depth === 0);
     if (unpacked === 'too-large') return { unreadable: `unpacks to more than ${MAX_UNPACKED / 1024 / 1024} MiB` };
     if (unpacked === undefined) break;
     // A guess (brotli) that unpacked may still have been text after all: read the bytes as they were too.

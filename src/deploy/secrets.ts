@@ -81,8 +81,15 @@ const SECRET_PATTERNS: readonly SecretPattern[] = [
   },
 ];
 
+/**
+ * What every pattern's match holds, in one pass: a view without any of these
+ * cannot match (most pages), so the patterns themselves run only on the rest.
+ * The `.env` names are SECRET_NAME's words.
+ */
+const TRIGGER = /akia|asia|secret|private key|gh[pousr]_|github_pat_|xox[abposre]-|hooks\.slack\.com|aiza|[sr]k_live_|whsec_|npm_|token|passw|api_?key|access_?key|credential/i;
+
 /** For the scan's version: the patterns' text is part of what a file passed. */
-export const SECRET_PATTERN_SOURCES = SECRET_PATTERNS.map(({ kind, pattern }) => `${kind}:${pattern.source}/${pattern.flags}`).join('\n');
+export const SECRET_PATTERN_SOURCES = [...SECRET_PATTERNS.map(({ kind, pattern }) => `${kind}:${pattern.source}/${pattern.flags}`), TRIGGER.source].join('\n');
 
 const SECRET_NAME = /SECRET|TOKEN|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL/;
 
@@ -110,6 +117,7 @@ export function scanForSecrets(path: string, text: string, how?: string): Secret
   const seen = new Set<string>();
   const findings: SecretFinding[] = [];
   for (const view of views(text)) {
+    if (!TRIGGER.test(view.text)) continue;
     for (const secret of SECRET_PATTERNS) {
       for (const index of matches(view, secret)) {
         const line = lineAt(view.text, index);
@@ -160,17 +168,27 @@ const INLINE_TAGS = new Set([
 ]);
 
 /** The line breaks a removed piece held, so later lines keep their numbers. */
-const breaksOf = (piece: string) => '\n'.repeat(piece.split('\n').length - 1);
+const breaksOf = (piece: string) => (piece.includes('\n') ? '\n'.repeat(piece.split('\n').length - 1) : '');
 
-/** Comments and inline tags taken out (an edge where each was), other tags a space. */
+/** Comments and inline tags taken out (an edge where each was), other tags a space. One pass: pages hold thousands of tags. */
 function visible(text: string): string {
-  return text
-    .replace(/<!--[\s\S]*?(?:-->|$)/g, (comment) => `${breaksOf(comment)}${EDGE}`)
-    .replace(/<[^<>]*>/g, (tag) => {
-      const name = /^<\/?([A-Za-z][A-Za-z0-9]*)/.exec(tag)?.[1]?.toLowerCase();
-      const breaks = breaksOf(tag);
-      return name !== undefined && INLINE_TAGS.has(name) ? `${breaks}${EDGE}` : breaks || ' ';
-    });
+  return text.replace(/<!--[\s\S]*?(?:-->|$)|<[^<>]*>/g, (piece: string) => {
+    const breaks = breaksOf(piece);
+    if (piece.startsWith('<!--') || INLINE_TAGS.has(tagName(piece))) return `${breaks}${EDGE}`;
+    return breaks || ' ';
+  });
+}
+
+/** `b` of `<b class="x">` or `</B>`, lower-cased; '' for anything else. */
+function tagName(tag: string): string {
+  const start = tag.charCodeAt(1) === 0x2f ? 2 : 1;
+  let end = start;
+  while (end < tag.length && isAsciiAlnum(tag.charCodeAt(end), end === start)) end++;
+  return tag.slice(start, end).toLowerCase();
+}
+
+function isAsciiAlnum(code: number, first: boolean): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (!first && code >= 0x30 && code <= 0x39);
 }
 
 /** A decoded piece as it takes its place: line breaks as spaces (line numbers stay), nothing visible as an edge. */
@@ -211,12 +229,18 @@ function percentDecode(text: string): string {
   });
 }
 
-/** Every decoding, again while it changes something (double encoding), a few rounds at most. */
+/**
+ * Every decoding, again while it changes something (double encoding), a few
+ * rounds at most; NFKC and the invisible characters after each round that
+ * decoded something (a round that decoded nothing leaves the text as the
+ * last one normalised it).
+ */
 function decodeAll(text: string): string {
   let current = text;
   for (let round = 0; round < 4; round++) {
-    let next = percentDecode(unescapeScript(decodeReferences(current)));
-    if (/[^\u0000-\u007f]/.test(next)) next = next.normalize('NFKC').replace(INVISIBLE, EDGE);
+    const decoded = percentDecode(unescapeScript(decodeReferences(current)));
+    if (round > 0 && decoded === current) break;
+    const next = /[^\u0000-\u007f]/.test(decoded) ? decoded.normalize('NFKC').replace(INVISIBLE, EDGE) : decoded;
     if (next === current) break;
     current = next;
   }
