@@ -35,7 +35,7 @@ export const deploySection: BenchSection = {
     const server = await spawnS3rver(path.join(work, 's3'), BUCKET);
     // The fault proxy with no faults set: it forwards to s3rver and counts the requests, as S3 would bill them.
     const proxy = await startFaultProxy(server.endpoint);
-    const cloudFront = await startFakeCloudFront(DISTRIBUTION_ID);
+    const cloudFront = await startFakeCloudFront(DISTRIBUTION_ID, BUCKET);
     Object.assign(process.env, {
       AWS_ACCESS_KEY_ID: 'S3RVER',
       AWS_SECRET_ACCESS_KEY: 'S3RVER',
