@@ -26,7 +26,7 @@ import { PHASES, type KnownObject } from './plan.ts';
 import { runPool } from './pool.ts';
 import { preflight } from './preflight.ts';
 import { silentProgress, type Progress } from './progress.ts';
-import { lockFor, manifestWriter, s3Errors, type LockSettings } from './run-deploy.ts';
+import { lockFor, manifestWriter, s3Errors, type LockSettings } from './run-shared.ts';
 import type { S3Site } from './s3-site.ts';
 import { deployMessages, type DeployMessages } from '../record/deploy-messages.ts';
 import { messageLanguage, type MessageLanguage } from '../record/messages.ts';

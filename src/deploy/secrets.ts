@@ -25,7 +25,8 @@
  * A key must not run on into letters or digits, else `AKIA` + 16 characters
  * would match inside any longer word; the edges are checked in code rather
  * than with `\b` (which treats `_` as a letter, missing `KEY_AKIA…_OLD`).
- * Every pattern is linear-time.
+ * Every pattern is linear-time, and bounded in length: a match rejected for
+ * its edges is tried again one character on, which stays linear only so.
  */
 import { decodeHTML } from 'entities';
 
@@ -65,12 +66,12 @@ const SECRET_PATTERNS: readonly SecretPattern[] = [
   { kind: 'private key', pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/g },
   { kind: 'GitHub token', pattern: /gh[pousr]_[A-Za-z0-9]{36,255}/g, before: ALNUM, after: ALNUM },
   { kind: 'GitHub token', pattern: /github_pat_[A-Za-z0-9_]{22,255}/g, before: ALNUM, after: /[A-Za-z0-9_]/ },
-  { kind: 'Slack token', pattern: /xox[abposre]-[A-Za-z0-9-]{10,}/g, before: ALNUM },
-  { kind: 'Slack webhook', pattern: /hooks\.slack\.com\/services\/T[A-Z0-9]{6,}\/B[A-Z0-9]{6,}\/[A-Za-z0-9]{16,}/g },
+  { kind: 'Slack token', pattern: /xox[abposre]-[A-Za-z0-9-]{10,255}/g, before: ALNUM },
+  { kind: 'Slack webhook', pattern: /hooks\.slack\.com\/services\/T[A-Z0-9]{6,64}\/B[A-Z0-9]{6,64}\/[A-Za-z0-9]{16,128}/g },
   { kind: 'Google API key', pattern: /AIza[0-9A-Za-z_-]{35}/g, before: ALNUM, after: /[A-Za-z0-9_-]/ },
   // Stripe's live secret and restricted keys; publishable keys (pk_) are public by design, test keys reach no money.
   { kind: 'Stripe key', pattern: /(?:sk|rk)_live_[0-9A-Za-z]{20,247}/g, before: ALNUM, after: ALNUM },
-  { kind: 'Stripe webhook secret', pattern: /whsec_[0-9A-Za-z]{32,}/g, before: ALNUM },
+  { kind: 'Stripe webhook secret', pattern: /whsec_[0-9A-Za-z]{32,255}/g, before: ALNUM },
   // npm's access tokens (classic and granular): npm_ and 36 letters and digits.
   { kind: 'npm token', pattern: /npm_[A-Za-z0-9]{36}/g, before: ALNUM, after: ALNUM },
   {
