@@ -95,7 +95,7 @@ describe('planSync', () => {
     { path: 'a.txt', etag: md5Of('6'), size: 1 },
     { path: 'backups/db.sql', etag: md5Of('5'), size: 1 },
   ];
-  const ours = new Map([
+  const ours = new Map<string, KnownObject>([
     ...fullManifest,
     ...gone.slice(0, 2).map((object) => [object.path, { etag: object.etag, md5: object.etag, contentType: 'text/plain', cacheControl: 'x' }] as const),
   ]);
@@ -151,14 +151,14 @@ describe('deleteGuardViolation', () => {
     const plan = { uploads: [{ file: entry, reason: 'content' as const, phase: phaseOf(entry) }], unchanged: [], deletes: stale, foreign: [], remoteCount: 8000 };
     expect(deleteGuardViolation(plan)).toBeUndefined();
     // The same deletions with no index of that part in the build: a wrong dist/, stopped.
-    expect(deleteGuardViolation({ ...plan, uploads: [] })).toMatch(/delete 80 of the bucket's 8000 objects/);
+    expect(deleteGuardViolation({ ...plan, uploads: [] })).toMatchObject({ count: 80, remoteCount: 8000 });
     // A part's files only count as replaced for that part.
-    expect(deleteGuardViolation({ ...plan, deletes: stale.map((key) => key.replace('2025', '2024')) })).toMatch(/delete 80/);
+    expect(deleteGuardViolation({ ...plan, deletes: stale.map((key) => key.replace('2025', '2024')) })).toMatchObject({ count: 80 });
   });
 
   it('stops too many or too large a share', () => {
-    expect(deleteGuardViolation(planWith(51, 1000))).toMatch(/delete 51 of the bucket's 1000 objects/);
-    expect(deleteGuardViolation(planWith(4, 10))).toMatch(/40%/);
+    expect(deleteGuardViolation(planWith(51, 1000))).toEqual({ count: 51, remoteCount: 1000, share: 0.051, guard: { maxDeletes: 50, maxDeleteShare: 0.3 } });
+    expect(deleteGuardViolation(planWith(4, 10))).toMatchObject({ count: 4, share: 0.4 });
     expect(deleteGuardViolation(planWith(10, 10), { maxDeletes: 100, maxDeleteShare: 1 })).toBeUndefined();
   });
 });
