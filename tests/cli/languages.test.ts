@@ -26,7 +26,6 @@ const languages = ['ja', 'en'] as const;
  */
 const awaitingTranslation: ReadonlyMap<string, { languages: ReadonlyArray<'ja' | 'en'>; by: string }> = new Map([
   ['audit', { languages: ['ja', 'en'], by: 'the privacy change, which rewrites audit' }],
-  ['deploy', { languages: ['ja'], by: 'the deploy change, which translates its messages' }],
 ]);
 
 afterEach(() => {
