@@ -87,7 +87,7 @@ function resultItem(hit: Hit, query: NonNullable<ReturnType<typeof parseQuery>>)
   link.className = 'result-title';
   link.href = `${base}logs/${encodeURIComponent(doc.slug)}/${passage && passage.section !== '' ? `#${encodeURIComponent(passage.section)}` : ''}`;
   const title = doc.title !== '' ? doc.title : doc.slug;
-  renderPieces(link, hit.tier === 0 ? markText(title, query) : [{ text: title, mark: false }]);
+  renderPieces(link, markText(title, query));
   head.append(link);
   if (doc.date) {
     const time = document.createElement('time');
@@ -107,6 +107,15 @@ function resultItem(hit: Hit, query: NonNullable<ReturnType<typeof parseQuery>>)
     const heading = passage.heading === '' ? 'ページの始め' : `見出し「${passage.heading}」`;
     where.textContent = passage.matches > 1 ? `${heading}・このログで ${passage.matches} か所` : heading;
     item.append(text, where);
+  } else {
+    // Not in the body: in the title (marked above), or in a problem's title or a plan, shown here.
+    const key = doc.keys.find((candidate) => markText(candidate, query).some((piece) => piece.mark));
+    if (key !== undefined) {
+      const text = document.createElement('p');
+      text.className = 'result-passage';
+      renderPieces(text, markText(key, query));
+      item.append(text);
+    }
   }
   return item;
 }
