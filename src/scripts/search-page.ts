@@ -259,5 +259,6 @@ load().catch((error: unknown) => {
   loadFailed = true;
   partsTotal = partsTotal ?? 0;
   status.textContent = '検索の索引を読み込めませんでした。再読み込みしてください。';
+  status.dataset.complete = 'true';
   console.error(`search index: ${error instanceof Error ? error.message : String(error)}`);
 });
