@@ -213,10 +213,11 @@ function pause(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-async function loadPart(file: string): Promise<void> {
-  const response = await fetch(new URL(file, manifestUrl));
-  if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
-  const part = (await response.json()) as SearchPartFile;
+/** A part's logs made searchable, a batch at a time, then shown in the results. */
+async function addPart(response: Promise<Response>, file: string): Promise<void> {
+  const answer = await response;
+  if (!answer.ok) throw new Error(`${file}: HTTP ${answer.status}`);
+  const part = (await answer.json()) as SearchPartFile;
   for (let start = 0; start < part.docs.length; start += INDEX_BATCH) {
     for (const doc of part.docs.slice(start, start + INDEX_BATCH)) logs.push(indexLog(doc));
     await pause();
@@ -230,19 +231,23 @@ async function load(): Promise<void> {
   const manifest = (await response.json()) as SearchManifest;
   partsTotal = manifest.parts.length;
   if (partsTotal === 0) render();
-  // All parts at once; each is searched as soon as it is in (newest first in the list, any order on arrival).
-  await Promise.all(
-    manifest.parts.map((part) =>
-      loadPart(part.file).then(
-        () => render(),
-        (error: unknown) => {
-          loadFailed = true;
-          console.error(`search index: ${error instanceof Error ? error.message : String(error)}`);
-          render();
-        },
-      ),
-    ),
-  );
+  // Every part is fetched at once, but read in the list's order, newest first: the newest logs are
+  // searchable (and shown) first, and the older years join the results as they are read.
+  const responses = manifest.parts.map((part) => {
+    const response = fetch(new URL(part.file, manifestUrl));
+    // Handled when its turn comes; until then a failure must not count as unhandled.
+    response.catch(() => undefined);
+    return response;
+  });
+  for (const [index, part] of manifest.parts.entries()) {
+    try {
+      await addPart(responses[index]!, part.file);
+    } catch (error) {
+      loadFailed = true;
+      console.error(`search index: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    render();
+  }
 }
 
 // The address's search first, then the index as it loads.

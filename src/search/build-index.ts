@@ -10,6 +10,7 @@
  * (CI keeps that folder between runs).
  */
 import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,11 +50,12 @@ export interface SearchManifest {
 export const FORMAT = 1;
 const DEFAULT_CACHE = 'node_modules/.astro/nisshi-search';
 const PART_FILE = 'part.json';
+const STAMP = 'stamp';
 
 export async function buildSearchIndex(site: string, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
   const cacheDir = path.resolve(options.cacheDir ?? DEFAULT_CACHE);
   if (!(await readdir(site).catch(() => null))) throw new Error(`${site} does not exist; did the Astro build run?`);
-  const pages = await logPages(site);
+  const pages = logPages(site);
   const output = path.join(site, SEARCH_INDEX_DIR);
   await rm(output, { recursive: true, force: true });
   await mkdir(output, { recursive: true });
@@ -64,26 +66,27 @@ export async function buildSearchIndex(site: string, options: SearchIndexOptions
   for (const [part, partPages] of parts) {
     const cached = path.join(cacheDir, part);
     const print = fingerprint(partPages, version);
-    let json = (await readFile(path.join(cached, 'fingerprint'), 'utf8').catch(() => '')) === print
-      ? await readFile(path.join(cached, PART_FILE), 'utf8').catch(() => undefined)
-      : undefined;
-    if (json === undefined) {
-      json = partJson(part, partPages);
-      // The cache entry is replaced whole, fingerprint last: an interrupted run leaves no entry that looks complete.
+    // The cache entry: the part's file, and a stamp of what it was made from and of its content (its name in dist/).
+    const [stampPrint, stampHash] = (await readFile(path.join(cached, STAMP), 'utf8').catch(() => '')).split('\n');
+    let contentHash = stampPrint === print && stampHash ? stampHash : undefined;
+    if (contentHash === undefined) {
+      const json = partJson(part, partPages);
+      contentHash = createHash('sha256').update(json).digest('hex').slice(0, 16);
+      // The cache entry is replaced whole, stamp last: an interrupted run leaves no entry that looks complete.
       await rm(cached, { recursive: true, force: true });
       await mkdir(cached, { recursive: true });
       await writeFile(path.join(cached, PART_FILE), json);
-      await writeFile(path.join(cached, 'fingerprint'), print);
+      await writeFile(path.join(cached, STAMP), `${print}\n${contentHash}`);
       result.built.push(part);
     } else {
       result.reused.push(part);
     }
-    const file = searchPartFile(part, createHash('sha256').update(json).digest('hex').slice(0, 16));
+    const file = searchPartFile(part, contentHash);
     const target = path.join(site, file);
     await mkdir(path.dirname(target), { recursive: true });
     // A hard link where it can be made: neither side ever changes a file in place.
     await link(path.join(cached, PART_FILE), target).catch(() => copyFile(path.join(cached, PART_FILE), target));
-    result.bytes += Buffer.byteLength(json);
+    result.bytes += statSync(target).size;
     manifest.parts.push({ name: part, file: path.posix.relative(SEARCH_INDEX_DIR, file), logs: partPages.length });
   }
   // Parts that no longer exist (a year whose logs were all removed) leave the cache too.
@@ -111,18 +114,23 @@ function partJson(part: string, pages: readonly IndexedPage[]): string {
 
 const decoder = new TextDecoder();
 
-/** The built log pages, the only pages with `data-search-body`: the rest of the site is never searched. */
-async function logPages(site: string): Promise<IndexedPage[]> {
+/**
+ * The built log pages, the only pages with `data-search-body`: the rest of the
+ * site is never searched. Read synchronously: thousands of small files, each
+ * read through the thread pool, cost seconds of waiting on a busy machine.
+ */
+function logPages(site: string): IndexedPage[] {
   const logs = path.join(site, 'logs');
-  const folders = await readdir(logs, { withFileTypes: true }).catch(() => []);
+  const folders = existsSync(logs) ? readdirSync(logs, { withFileTypes: true }) : [];
   const pages: IndexedPage[] = [];
   for (const folder of folders) {
     if (!folder.isDirectory()) continue;
     const sourcePath = `logs/${folder.name}/index.html`;
-    const html = await readFile(path.join(site, sourcePath)).catch(() => null);
+    const file = path.join(site, sourcePath);
+    if (!existsSync(file)) continue;
+    const html = readFileSync(file);
     // Archive folders (logs/2025/) hold a list, not a log: no data-search-body, nothing to index.
-    if (html === null || !html.includes('data-search-body')) continue;
-    pages.push({ sourcePath, html });
+    if (html.includes('data-search-body')) pages.push({ sourcePath, html });
   }
   return pages;
 }
