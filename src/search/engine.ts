@@ -9,7 +9,8 @@
  *   0  in the log's title
  *   1  in a problem's title or a plan
  *   2  in the body
- *   3  not as a phrase, but every word is there
+ *   3  not as a phrase, but every word is on one line (or in the title, or in one problem title or plan)
+ *   4  every word is there, apart
  *
  * and among equals the newer log first. "新しい順" orders by date alone.
  * Every comparison is a plain substring test on the searched form of the
@@ -33,7 +34,7 @@ export function indexLog(doc: SearchDoc): IndexedLog {
   return { doc, year: doc.date?.slice(0, 4) ?? '', body: new SearchText(doc.text), title: searchForm(doc.title), keys: doc.keys.map(searchForm) };
 }
 
-export type Tier = 0 | 1 | 2 | 3;
+export type Tier = 0 | 1 | 2 | 3 | 4;
 export type SortOrder = 'relevance' | 'newest';
 
 export interface Filters {
@@ -62,9 +63,29 @@ export function tierOf(log: IndexedLog, query: Query): Tier | undefined {
   if (log.keys.some((key) => key.includes(phrase))) return 1;
   if (log.body.searched.includes(phrase)) return 2;
   if (terms.length > 1 && terms.every((term) => log.body.searched.includes(term) || log.title.includes(term) || log.keys.some((key) => key.includes(term)))) {
-    return 3;
+    return onOneLine(log, terms) ? 3 : 4;
   }
   return undefined;
+}
+
+/** Lines of a long body looked at for words that stand together (a word on every line need not be followed further). */
+const LINES_LOOKED_AT = 100;
+
+/** Whether every word stands in one line of the body, in the title, or in one problem title or plan. */
+function onOneLine(log: IndexedLog, terms: readonly string[]): boolean {
+  const all = (text: string) => terms.every((term) => text.includes(term));
+  if (all(log.title) || log.keys.some(all)) return true;
+  const searched = log.body.searched;
+  const [first] = terms;
+  let looked = 0;
+  for (let at = searched.indexOf(first!); at !== -1 && looked < LINES_LOOKED_AT; looked++) {
+    const start = searched.lastIndexOf('\n', at) + 1;
+    const endAt = searched.indexOf('\n', at);
+    const end = endAt === -1 ? searched.length : endAt;
+    if (all(searched.slice(start, end))) return true;
+    at = endAt === -1 ? -1 : searched.indexOf(first!, end);
+  }
+  return false;
 }
 
 /** Newer first; a log without a date after every dated one; then by slug, newest-looking first. */

@@ -28,6 +28,7 @@ const logs = [
   log('2025-06-30', ['## メモ', 'corsエラーは また今度', 'ＡＷＳの設定'], { tags: [] }),
   log('2023-02-02', ['## 学び', 'エラーの種類', 'CORS の設定を見直す']),
   log('2023-02-01', ['日付のない日のメモ'], { date: null }),
+  log('2022-12-31', ['## 年末', 'CORS のエラーは明日']),
 ];
 
 describe('searchLogs', () => {
@@ -38,14 +39,15 @@ describe('searchLogs', () => {
       ['2025-01-10', 1],
       ['2025-06-30', 2],
       ['2024-05-01', 2],
-      // Both words, but not as one phrase: after every log that has the phrase.
-      ['2023-02-02', 3],
+      // Both words, but not as one phrase: after every log that has the phrase; on one line before apart.
+      ['2022-12-31', 3],
+      ['2023-02-02', 4],
     ]);
   });
 
   it('orders by date alone for 新しい順, a log without a date last', () => {
     const { hits } = searchLogs(logs, q('の'), {}, 'newest');
-    expect(hits.map((hit) => hit.log.doc.slug)).toEqual(['2025-06-30', '2025-03-03', '2024-05-01', '2023-02-02', '2023-02-01']);
+    expect(hits.map((hit) => hit.log.doc.slug)).toEqual(['2025-06-30', '2025-03-03', '2024-05-01', '2023-02-02', '2022-12-31', '2023-02-01']);
   });
 
   it('finds nothing for what no log holds, even when its characters are everywhere', () => {
@@ -55,8 +57,8 @@ describe('searchLogs', () => {
 
   it('narrows by year and by tag, counting the other filter\'s choices within the one chosen', () => {
     const all = searchLogs(logs, q('エラー'));
-    expect(all.hits).toHaveLength(5);
-    expect([...all.years]).toEqual([['2024', 1], ['2025', 3], ['2023', 1]]);
+    expect(all.hits).toHaveLength(6);
+    expect([...all.years]).toEqual([['2024', 1], ['2025', 3], ['2023', 1], ['2022', 1]]);
     expect(Object.fromEntries(all.tags)).toEqual({ aws: 2, web: 2 });
     const web2025 = searchLogs(logs, q('エラー'), { year: '2025', tag: 'web' });
     expect(web2025.hits.map((hit) => hit.log.doc.slug)).toEqual(['2025-03-03', '2025-01-10']);
