@@ -9,7 +9,7 @@
  */
 import type { SearchManifest, SearchPartFile } from '../search/build-index.ts';
 import { indexLog, markText, passageOf, searchLogs, type Filters, type Hit, type IndexedLog, type Piece, type SortOrder } from '../search/engine.ts';
-import { parseQuery } from '../search/text.ts';
+import { parseQuery, type Query } from '../search/text.ts';
 import { formatDate } from '../site/format.ts';
 
 /** Results shown at first, and added by each press of "さらに表示". */
@@ -77,7 +77,7 @@ function renderPieces(target: HTMLElement, pieces: readonly Piece[]): void {
   }
 }
 
-function resultItem(hit: Hit, query: NonNullable<ReturnType<typeof parseQuery>>): HTMLLIElement {
+function resultItem(hit: Hit, query: Query): HTMLLIElement {
   const { doc } = hit.log;
   const passage = passageOf(hit.log, query);
   const item = document.createElement('li');

@@ -59,6 +59,7 @@ function textOf(node: Node): string {
 
 class Reader {
   lines: string[] = [];
+  /** Where the next line starts in the joined text. */
   length = 0;
   line = '';
   sections: Array<[number, string]> = [];
@@ -100,7 +101,7 @@ class Reader {
       this.found = true;
     }
     if (attribute(element, 'data-search-ignore') !== undefined) body = false;
-    const block = BLOCKS.has(tag) || tag === 'br';
+    const block = BLOCKS.has(tag);
     if (tag === 'br') {
       // A line break inside a paragraph is whitespace (and search drops whitespace beside Japanese words).
       if (body) this.line += '\n';
@@ -110,7 +111,7 @@ class Reader {
     if (body && HEADING.test(tag)) {
       // The section starts at this heading's line; a heading without an id cannot be linked to.
       const id = attribute(element, 'id');
-      if (id !== undefined && id !== '') this.sections.push([this.textLength(), id]);
+      if (id !== undefined && id !== '') this.sections.push([this.length, id]);
     }
     if (body && tag === 'pre') {
       // Code keeps its lines: each is a line of its own.
@@ -119,11 +120,6 @@ class Reader {
     }
     for (const child of element.childNodes) this.walk(child, body);
     if (block && body) this.flush();
-  }
-
-  /** Where the next line starts in the joined text. */
-  textLength(): number {
-    return this.length;
   }
 
   note(element: Element): void {
