@@ -19,6 +19,7 @@
  */
 import { DEFAULT_DELETE_GUARD } from './config.ts';
 import { isImmutable, type ObjectHeaders } from './headers.ts';
+import { searchPartOf } from '../search/layout.ts';
 
 /** A file of the build, by its site path (relative to dist/, `/`-separated, no leading slash). */
 export interface LocalFile extends ObjectHeaders {
@@ -204,30 +205,25 @@ export interface GuardViolation {
 /**
  * Why the plan's deletions are too many to carry out unasked, or undefined when
  * they are within bounds. A wrong or empty dist/ shows up as a mass deletion.
- * Not counted: the old files of a search index the build has a new one of
- * (Pagefind names its chunks by content, so re-indexing a year replaces some
- * eighty of them; a build that lost the index still counts them all).
+ * Not counted: the old files of a search-index part the build has a new one of
+ * (its files are named by content, so a changed part replaces its file; a
+ * build that lost the part still counts them all).
  */
 export function deleteGuardViolation(plan: SyncPlan, guard: DeleteGuard = DEFAULT_DELETE_GUARD): GuardViolation | undefined {
   const indexedParts = builtIndexParts(plan);
-  const count = plan.deletes.filter((path) => !indexedParts.has(indexPartOf(path) ?? '')).length;
+  const count = plan.deletes.filter((path) => !indexedParts.has(searchPartOf(path) ?? '')).length;
   if (count === 0) return undefined;
   const share = plan.remoteCount === 0 ? 0 : count / plan.remoteCount;
   if (count > guard.maxDeletes || share > guard.maxDeleteShare) return { count, remoteCount: plan.remoteCount, share, guard };
   return undefined;
 }
 
-/** The search-index part (pagefind/<part>/…) a site path belongs to, if any. */
-function indexPartOf(path: string): string | undefined {
-  return /^pagefind\/([^/]+)\/./.exec(path)?.[1];
-}
-
-/** The search-index parts the build has an index of (their pagefind-entry.json is uploaded or unchanged). */
+/** The search-index parts the build has an index of (a file of theirs is uploaded or unchanged). */
 function builtIndexParts(plan: SyncPlan): Set<string> {
   const parts = new Set<string>();
   for (const file of [...plan.uploads.map((upload) => upload.file), ...plan.unchanged]) {
-    const part = indexPartOf(file.path);
-    if (part !== undefined && file.path === `pagefind/${part}/pagefind-entry.json`) parts.add(part);
+    const part = searchPartOf(file.path);
+    if (part !== undefined) parts.add(part);
   }
   return parts;
 }
