@@ -15,18 +15,22 @@ export const auditCommand: Command = {
 
 Reads every file of the built site (HTML, JSON, XML, JS, and Pagefind's
 compressed index and fragments, unpacked) and looks for the text of the logs'
-private notes (sections headed "…🔒" or 非公開 / private, <!-- private -->
-blocks) and of draft logs. Each finding names the built file and the log's
-file:line. nisshi deploy runs the same audit before it writes anything.
+private notes (sections under a heading that is 非公開 / private or carries
+🔒, in any notation; <!-- private --> blocks) and of draft logs, as its own
+reading of the logs finds them (not the one that keeps them out of the build).
+Each finding names the built file and the log's file:line. nisshi deploy runs
+the same audit before it writes anything. Files whose bytes already passed
+against the same passages are not read again (node_modules/.cache/nisshi/).
 
 Options:
   --logs FOLDER  where the logs are (default: logsDir of src/site.config.ts)
+  --no-cache     read every file again (the cache is also safe to delete)
   -h, --help     show this help
 
 Exit status: 0 nothing found, 1 private or draft text in the build, 2 bad usage.
 `,
   async run(args, io, settings) {
-    const { values, positionals } = parseCommandArgs('audit', args, { logs: { type: 'string' } }, true);
+    const { values, positionals } = parseCommandArgs('audit', args, { logs: { type: 'string' }, 'no-cache': { type: 'boolean' } }, true);
     if (values.help) {
       io.stdout(this.help);
       return EXIT_OK;
@@ -34,26 +38,32 @@ Exit status: 0 nothing found, 1 private or draft text in the build, 2 bad usage.
     if (positionals.length > 1) throw new CliError('give one build folder, e.g. nisshi audit dist', EXIT_USAGE);
     const dist = positionals[0] ?? 'dist';
     const say = messages(messageLanguage(settings.locale));
-    const result = await auditFolder(io, settings, dist, values.logs ?? settings.logsDir);
+    const result = await auditFolder(io, settings, dist, values.logs ?? settings.logsDir, !values['no-cache']);
     if (result.findings.length > 0) {
       for (const line of findingLines(dist, result.findings, say)) io.stdout(`${line}\n`);
       io.stderr(`${say.auditLeaks(result.findings.length, dist)}\n`);
       return EXIT_FINDINGS;
     }
-    io.stderr(`${say.auditClean(result.files, dist, result.secrets)}\n`);
+    io.stderr(`${say.auditClean(result.files, dist, result.secrets, result.reused)}\n`);
     return EXIT_OK;
   },
 };
 
+/** Where the audit keeps what passed: under the project's node_modules, when there is one. */
+export function auditCacheFile(cwd: string): string | undefined {
+  const modules = path.resolve(cwd, 'node_modules');
+  return existsSync(modules) ? path.join(modules, '.cache/nisshi/audit.json') : undefined;
+}
+
 /** Runs the audit of a build folder against the logs folder (both relative to io.cwd). */
-export async function auditFolder(io: CliIo, settings: Pick<Settings, 'privateHeadings'>, dist: string, logsDir: string) {
+export async function auditFolder(io: CliIo, settings: Pick<Settings, 'privateHeadings'>, dist: string, logsDir: string, cache = true) {
   const distPath = path.resolve(io.cwd, dist);
   if (!existsSync(distPath)) throw new CliError(`${dist} does not exist; run npm run build first`, EXIT_USAGE);
   const logs: AuditLog[] = [];
   for (const file of await findLogFiles([logsDir], io.cwd)) {
     logs.push({ path: file.displayPath, text: readLogFileSync(file).text });
   }
-  return auditBuild(distPath, logs, settings.privateHeadings);
+  return auditBuild(distPath, logs, settings.privateHeadings, cache ? auditCacheFile(io.cwd) : undefined);
 }
 
 export function findingLines(dist: string, findings: readonly LeakFinding[], say: Messages): string[] {

@@ -61,11 +61,17 @@ export const rules = {
       'このログは TOML のフロントマター（"+++"）で始まっていますが、nisshi は TOML を読みません（下書きの設定が失われます）。' +
       '最初の行から "---" で囲んだ YAML で書いてください（draft: true, tags: [a, b]）',
   }),
-  'frontmatter-not-first': rule<{ why: string; from: number; to: number }>({
+  'frontmatter-not-first': rule<{ blankLines: boolean; comment: boolean; spaced: boolean; from: number; to: number }>({
     severity: 'warning',
-    summary: 'frontmatter that does not start on the first line',
-    message: ({ why, from, to }) => `frontmatter ${why}: nisshi read lines ${from}–${to} as frontmatter; put "---" alone on the very first line`,
-    ja: ({ why, from, to }) => `フロントマターが${why}: ${from}〜${to} 行目をフロントマターとして読みました。"---" だけの行をファイルの先頭に置いてください`,
+    summary: 'frontmatter that does not start on the first line (after blank lines or an HTML comment, or with spaces around "---")',
+    message: ({ blankLines, comment, spaced, from, to }) => {
+      const why = [blankLines ? 'after blank lines' : '', comment ? 'after an HTML comment' : '', spaced ? 'with spaces around its delimiter' : ''].filter(Boolean).join(' and ');
+      return `frontmatter ${why}: nisshi read lines ${from}–${to} as frontmatter; put "---" alone on the very first line`;
+    },
+    ja: ({ blankLines, comment, spaced, from, to }) => {
+      const why = [blankLines ? '空行の後にありました' : '', comment ? 'HTML のコメントの後にありました' : '', spaced ? '"---" の前後に空白がありました' : ''].filter(Boolean).join('、');
+      return `${from}〜${to} 行目をフロントマターとして読みました（${why}）。"---" だけの行をファイルの先頭に置いてください`;
+    },
   }),
   'frontmatter-alias': rule<{ anchor: string }>({
     severity: 'error',
@@ -93,6 +99,26 @@ export const rules = {
       key === 'draft'
         ? `draft は true か false で書いてください（"${value}" ではなく）。このログは${draft ? '下書き' : '公開'}として扱います`
         : `"${key}: ${value}" は下書きの指定と読めるので、このログは公開しません。"draft: true" と書いてください（公開するならそのキーを消して "draft: false"）`,
+  }),
+  'frontmatter-nested': rule<{ key: string }>({
+    severity: 'warning',
+    summary: 'a published frontmatter key holding a mapping or a nested list, which is not published',
+    message: ({ key }) =>
+      `"${key}" holds a mapping or a list inside a list, which the site does not publish: nisshi left that part out; ` +
+      'write plain values (text, numbers, true/false, or a list of them)',
+    ja: ({ key }) =>
+      `"${key}" の値にマッピングやリストの中のリストがあり、サイトには公開しないので取り除きました。` +
+      '文字・数・true/false か、それらのリストで書いてください',
+  }),
+  'frontmatter-stray-draft': rule<{ text: string }>({
+    severity: 'warning',
+    summary: 'a draft setting written in the body instead of the frontmatter',
+    message: ({ text }) =>
+      `"${text}" reads as a frontmatter line, but it is not in the frontmatter: nisshi treats this log as a draft and does not publish it; ` +
+      'move it into the frontmatter at the very top ("---" lines), or remove it to publish the log',
+    ja: ({ text }) =>
+      `"${text}" はフロントマターの行と読めますが、フロントマターの中にありません。このログは下書きとして扱い、公開しません。` +
+      'ファイルの先頭の "---" の間に移すか、公開するならこの行を消してください',
   }),
   'tag-not-a-page': rule<{ tag: string; problem: string }>({
     severity: 'error',
