@@ -26,7 +26,7 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { decodeString } from 'micromark-util-decode-string';
-import { DRAFT_KEYS, PUBLISH_KEYS } from '../parse/draft.ts';
+import { DRAFT_KEYS, FALSE_WORDS, PUBLISH_KEYS, TRUE_WORDS } from '../parse/draft-words.ts';
 
 /** Inline constructs off: only the block structure is read, in time linear in the text. */
 const BLOCKS_ONLY = {
@@ -194,8 +194,6 @@ function markerBlocks(text: string): Array<[number, number]> {
   return blocks;
 }
 
-const FALSE_VALUES = new Set(['false', 'no', 'off', '0']);
-const TRUE_VALUES = new Set(['true', 'yes', 'on', '1']);
 /** `key: value` or TOML's `key = value`, its key starting with a letter: not a list item, quote or comment. */
 function settingOf(line: string): { key: string; value: string } | null {
   const at = line.search(/[:：=]/);
@@ -257,8 +255,8 @@ function auditIsDraft(lines: readonly string[], block: [number, number] | null, 
       // A value on the next, indented line (YAML allows it).
       if (value === '' && /^[ \t]+\S/.test(lines[index + 1] ?? '')) value = unquote(lines[index + 1]!);
       if (value === '' || value === 'null' || value === '~') continue;
-      if (DRAFT_KEYS.has(key) ? !FALSE_VALUES.has(value) : !TRUE_VALUES.has(value)) return { draft: true, bodyFrom: block[1] + 1 };
-    } else if (!inRaw(line) && (DRAFT_KEYS.has(key) ? TRUE_VALUES.has(value) : FALSE_VALUES.has(value))) {
+      if (DRAFT_KEYS.has(key) ? !FALSE_WORDS.test(value) : !TRUE_WORDS.test(value)) return { draft: true, bodyFrom: block[1] + 1 };
+    } else if (!inRaw(line) && (DRAFT_KEYS.has(key) ? TRUE_WORDS.test(value) : FALSE_WORDS.test(value))) {
       return { draft: true, bodyFrom: block ? block[1] + 1 : 1 };
     }
   }

@@ -16,15 +16,8 @@
  */
 import type { Diagnostic, LogRecord } from '../record/schema.ts';
 import { diagnose } from '../record/rules.ts';
+import { DRAFT_KEYS, FALSE_WORDS, PUBLISH_KEYS, TRUE_WORDS } from './draft-words.ts';
 import { keyLine, type Frontmatter } from './frontmatter.ts';
-
-/** Keys meaning "this is a draft", compared after NFKC, lower case, without spaces, `-` and `_`. */
-export const DRAFT_KEYS: ReadonlySet<string> = new Set(['draft', 'drafts', 'isdraft', '下書き', 'したがき', 'ドラフト', '草稿', '非公開', 'private', 'unpublished']);
-/** Keys meaning "publish this": false there means a draft. */
-export const PUBLISH_KEYS: ReadonlySet<string> = new Set(['published', 'publish', 'public', '公開']);
-
-const FALSE_WORDS = /^(?:false|no|off|0)$/i;
-const TRUE_WORDS = /^(?:true|yes|on|1)$/i;
 
 /** A frontmatter key as the draft rule compares it. */
 export function foldDraftKey(key: string): string {
