@@ -26,7 +26,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeString } from 'micromark-util-decode-string';
 import { listFiles } from '../files/list-files.ts';
-import { auditLog, textLines, type AuditedLog } from './private-text.ts';
+import { auditLog, dropComments, textLines, type AuditedLog } from './private-text.ts';
 import { isKnownBinary, siteFileText } from './site-files.ts';
 
 /** Letters and digits a passage needs to be looked for: shorter ones match by chance. */
@@ -67,7 +67,7 @@ function lettersAndDigits(text: string): string {
 
 /** A log line as a page could show it: comments, tags and link targets out, references decoded. */
 function shownText(line: string): string {
-  return decodeString(line.replace(/<!--[\s\S]*?-->|<[^<>]*>/g, ' ')).replace(/\]\([^()]*\)/g, ']');
+  return decodeString(dropComments(line).replace(/<[^<>]*>/g, ' ')).replace(/\]\([^()]*\)/g, ']');
 }
 
 function letterCount(text: string): number {
@@ -133,12 +133,17 @@ export function secretsOf(logs: readonly AuditLog[], privateHeadings: readonly s
       for (const needle of needlesOf(secretText)) candidates.push({ kind, log: log.path, line, passage: secretText.trim(), needle });
     };
     // The text with every private block marked out (line ends kept, so lines keep their numbers).
-    let open = text;
+    const lineAt = lineFinder(text);
+    const parts: string[] = [];
+    let cursor = 0;
     for (const [start, end] of reading.blocks) {
-      const firstLine = lineCountBefore(text, start) + 1;
+      const firstLine = lineAt(start);
       textLines(text.slice(start, end)).forEach((part, index) => add(firstLine + index, part));
-      open = open.slice(0, start) + text.slice(start, end).replace(/[^\r\n]/g, '\0') + open.slice(end);
+      parts.push(text.slice(cursor, start), text.slice(start, end).replace(/[^\r\n]/g, '\0'));
+      cursor = end;
     }
+    parts.push(text.slice(cursor));
+    const open = parts.join('');
     const sectionLines = new Set<number>();
     for (const [start, end] of reading.sections) for (let line = start; line <= end; line++) sectionLines.add(line);
     const original = textLines(text);
@@ -159,8 +164,20 @@ export function secretsOf(logs: readonly AuditLog[], privateHeadings: readonly s
   });
 }
 
-function lineCountBefore(text: string, offset: number): number {
-  return textLines(text.slice(0, offset)).length - 1;
+/** The 1-based line of an offset, by a search over the line starts. */
+function lineFinder(text: string): (offset: number) => number {
+  const starts = [0];
+  for (const end of text.matchAll(/\r\n|\r|\n/g)) starts.push(end.index + end[0].length);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low + 1;
+  };
 }
 
 /** A built file's text as a reader sees it: tags out, entities and JSON escapes decoded. */

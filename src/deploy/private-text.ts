@@ -68,7 +68,8 @@ function rawText(node: Nodes): string {
   return node.children.map((child) => ('value' in child && typeof child.value === 'string' ? child.value : child.type === 'break' ? '\n' : '')).join('');
 }
 
-const HTML_HEADING = /<h([1-6])\b[^>]*>([\s\S]*?)(?:<\/h\1\s*>|$)/gi;
+/** `<h2 …>text</h2>` (to the end of the node when unclosed; the text read up to 2,000 characters, so linear). */
+const HTML_HEADING = /<h([1-6])\b[^<>]*>([\s\S]{0,2000}?)(?:<\/h\1\s*>|$)/gi;
 
 function readBlocks(tree: Root): BlockReading {
   const reading: BlockReading = { headings: [], code: [], html: [] };
@@ -114,6 +115,22 @@ export function auditStructure(text: string): { headingLines: string[]; codeLine
   };
 }
 
+/** HTML comments out of a text, in one pass (an unclosed one hides the rest, as in a browser). */
+export function dropComments(text: string): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (;;) {
+    const open = text.indexOf('<!--', from);
+    if (open === -1) break;
+    parts.push(text.slice(from, open));
+    const close = text.indexOf('-->', open + 4);
+    if (close === -1) return parts.join('');
+    from = close + 3;
+  }
+  parts.push(text.slice(from));
+  return parts.join('');
+}
+
 /** Letters and digits of a text, after NFKC and in lower case: how heading words are compared. */
 function lettersOf(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
@@ -121,7 +138,7 @@ function lettersOf(text: string): string {
 
 /** A heading's raw text without its markup: tags and comments, link targets, then every sign. */
 function headingWords(raw: string): string {
-  const text = decodeString(raw.replace(/<!--[\s\S]*?-->|<[^<>]*>/g, ''))
+  const text = decodeString(dropComments(raw).replace(/<[^<>]*>/g, ''))
     .replace(/\]\([^()]*\)/g, ']')
     .replace(/\]\[[^\]]*\]/g, ']');
   return lettersOf(text);
@@ -280,7 +297,7 @@ export interface AuditedLog {
  */
 function mayHoldPrivateHeading(text: string, words: readonly string[]): boolean {
   if (PADLOCKS.test(text) || /&[#a-z0-9]+;/i.test(text)) return true;
-  const letters = lettersOf(text.replace(/<!--[\s\S]*?-->|<[^<>]*>/g, '').replace(/\]\([^()]*\)/g, ']'));
+  const letters = lettersOf(dropComments(text).replace(/<[^<>]*>/g, '').replace(/\]\([^()]*\)/g, ']'));
   return words.some((word) => {
     const wanted = lettersOf(word);
     return wanted === '' ? word.trim() !== '' && text.includes(word.trim()) : letters.includes(wanted);

@@ -92,7 +92,12 @@ function headingText(node: Nodes): string {
   return text;
 }
 
-const HTML_HEADING = /<h([1-6])(?=[\s/>])[^>]*>([\s\S]*?)(?:<\/h\1\s*>|$)/gi;
+/**
+ * `<h2 …>text</h2>`; an unclosed one runs to the end of its node. The text is
+ * read up to 2,000 characters (no heading word is longer), so a run of
+ * openers without closers costs linear time, not quadratic.
+ */
+const HTML_HEADING = /<h([1-6])(?=[\s/>])[^<>]*>([\s\S]{0,2000}?)(?:<\/h\1\s*>|$)/gi;
 
 /** `<h2>…</h2>` in an HTML block or inline HTML node, with the text between the tags. */
 function htmlHeadings(node: Html, topLevel: boolean): StructureHeading[] {
@@ -131,7 +136,20 @@ function inlineHtmlHeadings(parent: Extract<Nodes, { type: 'paragraph' | 'tableC
 }
 
 function htmlText(inner: string): string {
-  return decodeString(inner.replace(/<!--[\s\S]*?-->|<[^<>]*>/g, ''));
+  return decodeString(withoutComments(inner).replace(/<[^<>]*>/g, ''));
+}
+
+/** The text without HTML comments (an unclosed one hides the rest), in one pass. */
+function withoutComments(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let open = text.indexOf('<!--'); open !== -1; open = text.indexOf('<!--', from)) {
+    out += text.slice(from, open);
+    const close = text.indexOf('-->', open + 4);
+    if (close === -1) return out;
+    from = close + 3;
+  }
+  return out + text.slice(from);
 }
 
 function countLineEnds(text: string, from: number, to: number): number {

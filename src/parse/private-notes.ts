@@ -102,16 +102,16 @@ function lineStartsOf(text: string): number[] {
 
 function markerBlocks(text: string): Range[] {
   const ranges: Range[] = [];
-  let from = 0;
-  for (;;) {
-    const opening = OPEN_MARKER.exec(text.slice(from));
-    if (!opening) break;
-    const start = from + opening.index;
-    const afterOpen = start + opening[0].length;
-    const closing = CLOSE_MARKER.exec(text.slice(afterOpen));
-    const end = closing ? afterOpen + closing.index + closing[0].length : text.length;
-    ranges.push({ kind: 'block', start, end, unclosed: !closing });
-    from = end;
+  // Sticky searches from where the last block ended: one pass, however many blocks.
+  const open = new RegExp(OPEN_MARKER.source, 'gi');
+  const close = new RegExp(CLOSE_MARKER.source, 'gi');
+  for (let opening = open.exec(text); opening; opening = open.exec(text)) {
+    close.lastIndex = opening.index + opening[0].length;
+    const closing = close.exec(text);
+    const end = closing ? closing.index + closing[0].length : text.length;
+    ranges.push({ kind: 'block', start: opening.index, end, unclosed: !closing });
+    if (!closing) break;
+    open.lastIndex = end;
   }
   return ranges;
 }

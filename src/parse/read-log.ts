@@ -11,7 +11,7 @@
  */
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
-import type { LogRecord } from '../record/schema.ts';
+import type { Diagnostic, LogRecord } from '../record/schema.ts';
 import { messageLanguage, type MessageLanguage } from '../record/messages.ts';
 import { diagnose, localizeDiagnostic } from '../record/rules.ts';
 import { extractLog } from './extract-log.ts';
@@ -20,6 +20,7 @@ import { publishedFrontmatter, publishedKeys } from './frontmatter-shape.ts';
 import { inputLimitDiagnostic, resolveLimits } from './limits.ts';
 import { placeholderDiagnostics } from './placeholders.ts';
 import { DEFAULT_PRIVATE_HEADINGS, dropPrivateNotes, type PrivatePassage } from './private-notes.ts';
+import { TreeRefusal, type TreeBuilder } from './log-tree.ts';
 import { isRefused, refusedRecord } from './refused-record.ts';
 import { logSourceText } from './tree-parity.ts';
 import { resolveVocabulary, type Vocabulary, type VocabularyOverrides } from './vocabulary.ts';
@@ -62,8 +63,7 @@ export interface ReadLogOptions {
   includePrivate?: boolean | undefined;
 }
 
-/** Builds the mdast tree of a log's Markdown (frontmatter already blanked); may throw. */
-export type TreeBuilder = (markdown: string) => Root;
+export type { TreeBuilder } from './log-tree.ts';
 
 export interface ReadLog {
   record: LogRecord;
@@ -84,8 +84,11 @@ export function readLog(text: string, options: ReadLogOptions, buildTree: TreeBu
     const refusal = inputLimitDiagnostic(clean, limits);
     if (refusal) return { record: refusedRecord(path, [refusal]), tree: null, body: '', privatePassages: [] };
     const frontmatter = readFrontmatter(clean);
+    // What the tree builder says about how it read the log (a warning at most), once per rule and line.
+    const reported = new Map<string, Diagnostic>();
+    const build: TreeBuilder = (markdown) => buildTree(markdown, (diagnostic) => void reported.set(`${diagnostic.rule}:${diagnostic.line}`, diagnostic));
     // Private notes go before anything reads the text (private-notes.ts): only the body can hold them.
-    const { visible, tree, passages } = readVisible(clean, frontmatter, buildTree, options.includePrivate ? null : (options.settings?.privateHeadings ?? DEFAULT_PRIVATE_HEADINGS));
+    const { visible, tree, passages } = readVisible(clean, frontmatter, build, options.includePrivate ? null : (options.settings?.privateHeadings ?? DEFAULT_PRIVATE_HEADINGS));
     const file = new VFile({ value: visible, path: path || undefined });
     file.data.nisshiFrontmatter = frontmatter;
     const record = extractLog(tree, file, vocabularyFor(options.settings?.vocabulary), limits);
@@ -96,11 +99,13 @@ export function readLog(text: string, options: ReadLogOptions, buildTree: TreeBu
     for (const passage of passages) {
       if (passage.unclosed) record.diagnostics.push(diagnose('private-unclosed', passage.startLine, 1));
     }
-    record.diagnostics.push(...placeholderDiagnostics(visible, frontmatter.lineCount));
+    record.diagnostics.push(...reported.values(), ...placeholderDiagnostics(visible, frontmatter.lineCount));
     const { nested } = publishedFrontmatter(frontmatter.data, publishedKeys(options.settings?.publicFrontmatter, options.settings?.vocabulary));
     for (const key of nested) record.diagnostics.push(diagnose('frontmatter-nested', keyLine(frontmatter, key), 1, { key }));
     return { record: localized(record, language), tree, body: bodyAfter(visible, frontmatter.lineCount), privatePassages: passages };
   } catch (error) {
+    const language = options.settings?.messages ?? messageLanguage(options.settings?.locale);
+    if (error instanceof TreeRefusal) return { record: localized(refusedRecord(path, [error.diagnostic]), language), tree: null, body: '', privatePassages: [] };
     const reason = error instanceof Error ? error.message : String(error);
     return { record: refusedRecord(path, [diagnose('internal-error', 1, 1, { reason })]), tree: null, body: '', privatePassages: [] };
   }

@@ -146,6 +146,26 @@ export const rules = {
     ja: ({ depth, limit, settingsFile }) =>
       `引用・リスト・インラインの記号が ${depth} 段の入れ子になっていて、上限 ${limit} を超えているため読みませんでした。入れ子を浅くするか、${settingsFile} の maxNesting を上げてください`,
   }),
+  'marks-too-dense': rule<{ marks: string; limit: number }>({
+    severity: 'error',
+    summary: 'a paragraph with more emphasis, code or link marks than can be read in reasonable time without Sätteri',
+    message: ({ marks, limit }) =>
+      `this paragraph has ${marks} marks (*, _, ~, \` or [ ]), over ${limit}: without Sätteri nisshi cannot read it in reasonable time and did not read this log; ` +
+      'split the paragraph with blank lines, escape the marks (\\*), or put them in a code block',
+    ja: ({ marks, limit }) =>
+      `この段落には記号（*、_、~、\`、[ ]）が ${marks} 個あり、${limit} 個を超えています。Sätteri なしでは現実的な時間で読めないため、このログは読みませんでした。` +
+      '空行で段落を分けるか、記号をエスケープする（\\*）か、コードブロックに入れてください',
+  }),
+  'marks-read-fast': rule<{ marks: string; limit: number }>({
+    severity: 'warning',
+    summary: 'a log that needs the CommonMark reference reader, with a paragraph too dense for it',
+    message: ({ marks, limit }) =>
+      `this paragraph has ${marks} marks (*, _, ~, \` or [ ]), over ${limit}, too many for the CommonMark reference reader that this log's "\\**" or "_**" needs: ` +
+      'nisshi read it with its fast reader, which may show those few marks as typed; split the paragraph with blank lines or escape the marks (\\*)',
+    ja: ({ marks, limit }) =>
+      `この段落には記号（*、_、~、\`、[ ]）が ${marks} 個あり（上限 ${limit}）、このログの "\\**" や "_**" に必要な CommonMark の参照実装では読み切れません。` +
+      '速い読み方で読んだため、その記号は書いたとおりに表示されることがあります。空行で段落を分けるか、記号をエスケープしてください（\\*）',
+  }),
   'invalid-date': rule<{ value: string }>({
     severity: 'error',
     summary: 'a frontmatter date that is not a date',
