@@ -135,3 +135,33 @@ describe('nisshi deploy audits the build before any write', () => {
     await rm(dist, { recursive: true, force: true });
   });
 });
+
+describe('the audit\'s cache (node_modules/.cache/nisshi/audit.json)', () => {
+  it('skips a file whose bytes passed against the same passages, and checks it again against new ones', async () => {
+    const work = await mkdtemp(path.join(os.tmpdir(), 'nisshi-audit-cache-'));
+    const dist = path.join(work, 'dist');
+    await mkdir(path.join(dist, 'logs'), { recursive: true });
+    await writeFile(path.join(dist, 'index.html'), '<p>公開の作業をした、テストを書いた</p>');
+    await writeFile(path.join(dist, 'logs/a.html'), '<p>ふつうのページ</p>');
+    await writeFile(path.join(dist, 'logs/b.html'), '<p>ほかのページ</p>');
+    const cache = path.join(work, 'node_modules/.cache/nisshi/audit.json');
+    const first = auditBuild(dist, logs, undefined, cache);
+    expect([first.files, first.reused, first.findings.length]).toEqual([3, 0, 0]);
+    expect(auditBuild(dist, logs, undefined, cache).reused).toBe(3);
+    // One file changed: only it is read again.
+    await writeFile(path.join(dist, 'logs/b.html'), '<p>ほかのページ、書き直した</p>');
+    expect(auditBuild(dist, logs, undefined, cache).reused).toBe(2);
+    // A new private passage in a log: the unchanged files are checked against it, and the one that holds it fails.
+    await writeFile(path.join(dist, 'logs/a.html'), '<p>ふつうのページ</p><p>来週は転職の面接がある、まだ誰にも言っていない</p>');
+    const withSecret = [...logs, { path: 'logs/2025-08-06.md', text: '# 2025年8月6日\n\n## 非公開\n来週は転職の面接がある、まだ誰にも言っていない\n' }];
+    auditBuild(dist, logs, undefined, cache);
+    const found = auditBuild(dist, withSecret, undefined, cache);
+    expect(found.findings.map((finding) => [finding.file, finding.log, finding.line])).toEqual([['logs/a.html', 'logs/2025-08-06.md', 4]]);
+    // A file that failed is never remembered as passed.
+    expect(auditBuild(dist, withSecret, undefined, cache).findings).toHaveLength(1);
+    // The cache is safe to delete, or to find broken.
+    await writeFile(cache, '{not json');
+    expect(auditBuild(dist, withSecret, undefined, cache)).toMatchObject({ reused: 0, findings: [{ file: 'logs/a.html' }] });
+    await rm(work, { recursive: true, force: true });
+  });
+});
