@@ -132,6 +132,11 @@ export function secretsOf(logs: readonly AuditLog[], privateHeadings: readonly s
     const add = (line: number, secretText: string) => {
       for (const needle of needlesOf(secretText)) candidates.push({ kind, log: log.path, line, passage: secretText.trim(), needle });
     };
+    // Nothing private: the whole log is published text, read at once (the common case, and most of the text).
+    if (!reading.draft && reading.blocks.length === 0 && reading.sections.length === 0) {
+      published.push(text);
+      continue;
+    }
     // The text with every private block marked out (line ends kept, so lines keep their numbers).
     const lineAt = lineFinder(text);
     const parts: string[] = [];
@@ -143,25 +148,87 @@ export function secretsOf(logs: readonly AuditLog[], privateHeadings: readonly s
       cursor = end;
     }
     parts.push(text.slice(cursor));
-    const open = parts.join('');
     const sectionLines = new Set<number>();
     for (const [start, end] of reading.sections) for (let line = start; line <= end; line++) sectionLines.add(line);
     const original = textLines(text);
-    textLines(open).forEach((line, index) => {
+    const publicLines: string[] = [];
+    // The same lines as the text (a block's characters are \0, its line ends kept).
+    textLines(parts.join('')).forEach((line, index) => {
       if (sectionLines.has(index + 1)) add(index + 1, original[index] ?? '');
       // A published log's other lines, its frontmatter included (title and tags are on its page);
-      // the parts beside a private block apart, so that they do not join.
-      else if (!reading.draft) for (const part of line.split(/\0+/)) published.push(lettersAndDigits(shownText(part)));
+      // what stands on either side of a private block apart, so that it does not join.
+      else if (!reading.draft) publicLines.push(line.replace(/\0+/g, '\n'));
     });
+    if (!reading.draft) published.push(publicLines.join('\n'));
   }
   if (candidates.length === 0) return [];
-  const publicText = published.join('\n');
+  // Read only now, and only when there is something to look for: it is most of the logs' text.
+  const search = new NeedleSearch(candidates.map((secret) => secret.needle));
+  const isPublic = new Set<string>();
+  for (const text of published) for (const needle of search.findIn(publishedLetters(text))) isPublic.add(needle);
   const seen = new Set<string>();
   return candidates.filter((secret) => {
-    if (seen.has(secret.needle) || publicText.includes(secret.needle)) return false;
+    if (seen.has(secret.needle) || isPublic.has(secret.needle)) return false;
     seen.add(secret.needle);
     return true;
   });
+}
+
+/** Published text as the needles are compared: shown, then letters and digits, line ends kept apart. */
+function publishedLetters(text: string): string {
+  return decodeString(dropComments(text).replace(/<[^<>]*>/g, ' ')).replace(/\]\([^()]*\)/g, ']').replace(/[^\p{L}\p{N}\n]+/gu, '');
+}
+
+/** Code units every needle's search key has: each needle has at least MIN_PASSAGE code points. */
+const KEY = MIN_PASSAGE;
+const BASE = 0x01000193;
+
+/**
+ * Many needles looked for in one pass over a text, in time linear in the text
+ * whatever their number: a rolling hash of the last KEY code units at each
+ * position, compared with the hashes of the needles' first KEY units; a
+ * position whose hash is a needle's is then compared in full. (A regular
+ * expression of hundreds of alternatives took seconds per megabyte.)
+ */
+export class NeedleSearch {
+  readonly #byKey = new Map<number, string[]>();
+  readonly #drop: number;
+
+  constructor(needles: Iterable<string>) {
+    for (const needle of new Set(needles)) {
+      if (needle.length < KEY) continue;
+      const key = hashUnits(needle, 0, KEY);
+      this.#byKey.set(key, [...(this.#byKey.get(key) ?? []), needle]);
+    }
+    // BASE^(KEY-1), to take the oldest unit out of the rolling hash.
+    let drop = 1;
+    for (let i = 1; i < KEY; i++) drop = Math.imul(drop, BASE);
+    this.#drop = drop;
+  }
+
+  get size(): number {
+    return this.#byKey.size;
+  }
+
+  /** The needles that occur in the text (each once). */
+  findIn(text: string): Set<string> {
+    const found = new Set<string>();
+    if (this.#byKey.size === 0 || text.length < KEY) return found;
+    let hash = hashUnits(text, 0, KEY);
+    for (let at = 0; ; at++) {
+      const group = this.#byKey.get(hash);
+      if (group) for (const needle of group) if (text.startsWith(needle, at)) found.add(needle);
+      if (at + KEY >= text.length) break;
+      hash = (Math.imul(hash - Math.imul(text.charCodeAt(at), this.#drop), BASE) + text.charCodeAt(at + KEY)) | 0;
+    }
+    return found;
+  }
+}
+
+function hashUnits(text: string, from: number, to: number): number {
+  let hash = 0;
+  for (let i = from; i < to; i++) hash = (Math.imul(hash, BASE) + text.charCodeAt(i)) | 0;
+  return hash;
 }
 
 /** The 1-based line of an offset, by a search over the line starts. */
@@ -185,22 +252,16 @@ export function visibleText(text: string): string {
   return decodeString(text.replace(/<[^<>]*>/g, ' ')).replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
 }
 
-/**
- * Every place a secret's needle is in the given texts. One regular expression
- * of all the needles (letters and digits only, so nothing to escape) says
- * whether a text holds any of them; only a text that does is asked needle by needle.
- */
+/** Every built file that holds a secret's needle, in either form (as written, as shown). */
 export function findLeaks(secrets: readonly Secret[], files: Iterable<{ path: string; text: string }>): LeakFinding[] {
   if (secrets.length === 0) return [];
-  const any = new RegExp(secrets.map((secret) => secret.needle).join('|'), 'u');
+  const search = new NeedleSearch(secrets.map((secret) => secret.needle));
   const findings: LeakFinding[] = [];
   for (const file of files) {
-    const found = new Set<Secret>();
-    for (const form of [lettersAndDigits(file.text), lettersAndDigits(visibleText(file.text))]) {
-      if (!any.test(form)) continue;
-      for (const secret of secrets) if (!found.has(secret) && form.includes(secret.needle)) found.add(secret);
-    }
-    for (const secret of found) findings.push({ ...secret, file: file.path });
+    const held = search.findIn(lettersAndDigits(file.text));
+    for (const needle of search.findIn(lettersAndDigits(visibleText(file.text)))) held.add(needle);
+    if (held.size === 0) continue;
+    for (const secret of secrets) if (held.has(secret.needle)) findings.push({ ...secret, file: file.path });
   }
   return findings;
 }
@@ -271,8 +332,10 @@ export function auditBuild(distDir: string, logs: readonly AuditLog[], privateHe
   let reused = 0;
   for (const sitePath of listFiles(distDir)) {
     if (isKnownBinary(sitePath)) continue;
-    const bytes = readFileSync(path.join(distDir, sitePath));
     files++;
+    // Nothing to look for: no file needs reading (and none is remembered as passed).
+    if (secrets.length === 0) continue;
+    const bytes = readFileSync(path.join(distDir, sitePath));
     const hash = hashOf(bytes);
     const toCheck = passedBefore.has(hash) ? newSecrets : secrets;
     if (toCheck.length === 0) {
