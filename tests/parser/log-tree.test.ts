@@ -83,4 +83,13 @@ describe('the tree a log is read from', () => {
     expect(record.diagnostics).toEqual([]);
     expect(record.date).toBe('2025-08-03');
   });
+
+  it('refuses nesting past the limit in a CR-only log before any parser sees it, naming the line', () => {
+    const reference = countingRemark();
+    const read = (text: string) => readLog(text, { path }, logTreeBuilder(satteri, path, [], reference)).record.diagnostics.map((diagnostic) => `${diagnostic.rule} ${diagnostic.line}`);
+    expect(read(`# 2025年8月3日\r\r${'>'.repeat(3000)} x\r`)).toEqual(['nesting-too-deep 3']);
+    expect(read(`# 2025年8月3日\r\r${'- '.repeat(50_000)}x\r`)).toEqual(['nesting-too-deep 3']);
+    expect(read(`# 2025年8月3日\r\r${Array.from({ length: 120 }, (_, depth) => `${'>'.repeat(depth + 1)} x`).join('\r')}\r`)).toEqual(['nesting-too-deep 103']);
+    expect(reference.calls).toBe(0);
+  });
 });
