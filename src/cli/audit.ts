@@ -3,41 +3,27 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseCommandArgs } from './args.ts';
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors.ts';
-import type { CliIo, Command } from './io.ts';
+import { helpText, type CliIo, type Command } from './io.ts';
 import { auditBuild, type AuditLog, type LeakFinding } from '../deploy/leak-audit.ts';
 import { findLogFiles, readLogFileSync } from '../files/log-files.ts';
+import { helpCatalogue } from '../record/help-texts.ts';
 import { messageLanguage, messages, type Messages } from '../record/messages.ts';
 import type { Settings } from '../settings/settings.ts';
 
 export const auditCommand: Command = {
   name: 'audit',
-  help: `Usage: nisshi audit [dist] [--logs FOLDER]
-
-Reads every file of the built site (HTML, JSON, XML, JS, and Pagefind's
-compressed index and fragments, unpacked) and looks for the text of the logs'
-private notes (sections under a heading that is 非公開 / private or carries
-🔒, in any notation; <!-- private --> blocks) and of draft logs, as its own
-reading of the logs finds them (not the one that keeps them out of the build).
-Each finding names the built file and the log's file:line. nisshi deploy runs
-the same audit before it writes anything. Files whose bytes already passed
-against the same passages are not read again (node_modules/.cache/nisshi/).
-
-Options:
-  --logs FOLDER  where the logs are (default: logsDir of src/site.config.ts)
-  --no-cache     read every file again (the cache is also safe to delete)
-  -h, --help     show this help
-
-Exit status: 0 nothing found, 1 private or draft text in the build, 2 bad usage.
-`,
+  help: helpCatalogue('en').help.audit,
+  helpIn: (language) => helpCatalogue(language).help.audit,
   async run(args, io, settings) {
-    const { values, positionals } = parseCommandArgs('audit', args, { logs: { type: 'string' }, 'no-cache': { type: 'boolean' } }, true);
+    const language = messageLanguage(settings.locale);
+    const say = messages(language);
+    const { values, positionals } = parseCommandArgs('audit', args, { logs: { type: 'string' }, 'no-cache': { type: 'boolean' } }, true, language);
     if (values.help) {
-      io.stdout(this.help);
+      io.stdout(helpText(this, language));
       return EXIT_OK;
     }
-    if (positionals.length > 1) throw new CliError('give one build folder, e.g. nisshi audit dist', EXIT_USAGE);
+    if (positionals.length > 1) throw new CliError(say.auditOneFolder, EXIT_USAGE);
     const dist = positionals[0] ?? 'dist';
-    const say = messages(messageLanguage(settings.locale));
     const result = await auditFolder(io, settings, dist, values.logs ?? settings.logsDir, !values['no-cache']);
     if (result.findings.length > 0) {
       for (const line of findingLines(dist, result.findings, say)) io.stdout(`${line}\n`);
@@ -56,9 +42,9 @@ export function auditCacheFile(cwd: string): string | undefined {
 }
 
 /** Runs the audit of a build folder against the logs folder (both relative to io.cwd). */
-export async function auditFolder(io: CliIo, settings: Pick<Settings, 'privateHeadings'>, dist: string, logsDir: string, cache = true) {
+export async function auditFolder(io: CliIo, settings: Pick<Settings, 'privateHeadings' | 'locale'>, dist: string, logsDir: string, cache = true) {
   const distPath = path.resolve(io.cwd, dist);
-  if (!existsSync(distPath)) throw new CliError(`${dist} does not exist; run npm run build first`, EXIT_USAGE);
+  if (!existsSync(distPath)) throw new CliError(messages(messageLanguage(settings.locale)).auditNoBuild(dist), EXIT_USAGE);
   const logs: AuditLog[] = [];
   for (const file of await findLogFiles([logsDir], io.cwd)) {
     logs.push({ path: file.displayPath, text: readLogFileSync(file).text });
