@@ -8,6 +8,7 @@
  *   npm run bench -- --section deploy             # nisshi deploy beside aws s3 sync, against s3rver
  *   npm run bench -- --section pages              # only our build, then the largest pages (bytes, elements)
  *   npm run bench -- --section input              # 2,000/8,000/32,000-char lines, a 1 MiB log, refusals
+ *   npm run bench -- --section linear             # remark's super-linear shapes, 25/50/100/900 KB, check and site
  *   npm run bench -- small                        # whole nisshi parse / check processes on 1 KB and 7 KB logs
  *   npm run bench -- search                       # the search index beside Pagefind's: bytes, build, time to results in Chromium
  *
@@ -23,6 +24,7 @@ import { deploySection } from './bench/deploy.ts';
 import { pagesSection } from './bench/pages.ts';
 import { searchSection } from './bench/search.ts';
 import { inputSection } from './bench/input.ts';
+import { linearSection } from './bench/linear.ts';
 import { decimal, integer, type BenchOptions, type BenchSection } from './bench/section.ts';
 import { siteSection } from './bench/site.ts';
 import { smallSection } from './bench/small.ts';
@@ -76,7 +78,7 @@ const parseSection: BenchSection = {
 };
 
 // pages is not in the default run: the site section already prints the largest pages of the site it builds.
-const sections: readonly BenchSection[] = [parseSection, smallSection, siteSection, deploySection, pagesSection, inputSection, searchSection];
+const sections: readonly BenchSection[] = [parseSection, smallSection, siteSection, deploySection, pagesSection, inputSection, linearSection, searchSection];
 
 function printPeakRss(): void {
   // maxRSS is in kilobytes, and only ever grows: it is the peak so far.

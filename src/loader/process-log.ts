@@ -1,15 +1,16 @@
 /**
- * One log's record and HTML from a single Markdown parse: readLog (the same
- * reading `nisshi parse` does) over Sätteri's tree, and that tree rendered.
- * When Sätteri throws on a log, the log is read by remark instead and the
- * loader warns, naming the file: never a silent fallback.
+ * One log's record and HTML from a single Markdown parse: readLog over the
+ * same tree `nisshi parse` reads (Sätteri's, remark's where it must:
+ * src/parse/log-tree.ts), and that tree rendered. When Sätteri throws on a
+ * log, the log is read by remark instead and the loader warns, naming the
+ * file: never a silent fallback.
  */
-import { readLog, type ReadSettings, type TreeBuilder } from '../parse/read-log.ts';
-import { satteriMisreadsMarkdown } from '../parse/tree-parity.ts';
+import { logTreeBuilder, type TreeBuilder } from '../parse/log-tree.ts';
+import { readLog, type ReadSettings } from '../parse/read-log.ts';
 import { diagnose } from '../record/rules.ts';
 import type { LogRecord } from '../record/schema.ts';
 import { renderMarkdownTree, type RenderedHeading } from '../render/index.ts';
-import { markdownTreeParser, remarkParser, type MarkdownTreeParser } from './markdown-tree.ts';
+import { markdownTreeParser, type MarkdownTreeParser } from './markdown-tree.ts';
 
 export interface ProcessOptions {
   /** Relative to the project root, with `/`: names the record (source, slug) and may carry its date. */
@@ -27,22 +28,9 @@ export interface ProcessedLog {
   notices: string[];
 }
 
-/**
- * The site's tree builder: Sätteri's tree, except for the few constructs it
- * reads against CommonMark (src/parse/tree-parity.ts lists them) and when it
- * throws; then remark's, with a notice naming the file for a failure.
- */
+/** The site's tree builder: the one `nisshi parse` uses (src/parse/log-tree.ts), with its notices kept for the build's output. */
 export function siteTreeBuilder(parser: MarkdownTreeParser, path: string, notices: string[]): TreeBuilder {
-  return (markdown) => {
-    if (parser.name === 'remark' || satteriMisreadsMarkdown(markdown)) return remarkParser.parse(markdown);
-    try {
-      return parser.parse(markdown);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      notices.push(`${path}: Sätteri could not parse this log (${reason}); it was read with remark instead, as \`nisshi parse\` reads it`);
-      return remarkParser.parse(markdown);
-    }
-  };
+  return logTreeBuilder(parser, path, notices);
 }
 
 /** Never throws: what cannot be read or rendered becomes an error diagnostic on the record. */

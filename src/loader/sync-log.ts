@@ -11,7 +11,7 @@ import { decodeLog } from '../files/log-files.ts';
 import type { ReadSettings } from '../parse/read-log.ts';
 import { diagnose } from '../record/rules.ts';
 import type { Diagnostic, LogRecord } from '../record/schema.ts';
-import { pageSlug } from '../parse/pages.ts';
+import { pageSlug } from '../parse/draft.ts';
 import type { LogLocation } from './log-files.ts';
 import { publicFrontmatter } from './public-frontmatter.ts';
 import type { ProcessedLog, ProcessOptions } from './process-log.ts';
@@ -88,7 +88,7 @@ export async function syncLog(
   if (record.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) {
     return { kind: 'failed', location, diagnostics: record.diagnostics, notices };
   }
-  // The draft rule of src/parse/pages.ts: no page, so no claim on a slug.
+  // The draft rule of src/parse/draft.ts: no page, so no claim on a slug.
   const id = pageSlug(record);
   if (id === null) return { kind: 'draft', location, digest, diagnostics: record.diagnostics, reparsed: true, notices };
 

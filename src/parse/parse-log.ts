@@ -1,12 +1,13 @@
 /**
  * parseLog: the plain-function face of the parser. Text in, record out, read
- * by readLog over remark's tree; it never throws — whatever it cannot read
- * becomes a diagnostic.
+ * by readLog over the same tree the site reads (log-tree.ts: Sätteri's, with
+ * remark where Sätteri misreads CommonMark); it never throws — whatever it
+ * cannot read becomes a diagnostic.
  */
 import type { LogRecord } from '../record/schema.ts';
 import type { InputLimits } from './limits.ts';
 import { readLog, type ReadSettings } from './read-log.ts';
-import { remarkTree } from './remark-tree.ts';
+import { defaultTreeParser, logTreeBuilder } from './log-tree.ts';
 import type { VocabularyOverrides } from './vocabulary.ts';
 
 export interface ParseLogOptions {
@@ -27,5 +28,5 @@ export function parseLog(text: string, options: ParseLogOptions): LogRecord {
   if (options.vocabulary) settings.vocabulary = options.vocabulary;
   if (options.limits?.maxLogBytes !== undefined) settings.maxLogBytes = options.limits.maxLogBytes;
   if (options.limits?.maxNesting !== undefined) settings.maxNesting = options.limits.maxNesting;
-  return readLog(text, { path: options.path, settings, includePrivate: options.includePrivate }, remarkTree).record;
+  return readLog(text, { path: options.path, settings, includePrivate: options.includePrivate }, logTreeBuilder(defaultTreeParser(), options.path)).record;
 }

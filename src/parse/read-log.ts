@@ -11,16 +11,18 @@
  */
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
-import type { LogRecord } from '../record/schema.ts';
+import type { Diagnostic, LogRecord } from '../record/schema.ts';
 import { messageLanguage, type MessageLanguage } from '../record/messages.ts';
 import { diagnose, localizeDiagnostic } from '../record/rules.ts';
 import { extractLog } from './extract-log.ts';
-import { blankFrontmatter, readFrontmatter } from './frontmatter.ts';
+import { blankFrontmatter, frontmatterRange, keyLine, readFrontmatter, type Frontmatter } from './frontmatter.ts';
+import { publishedFrontmatter, publishedKeys } from './frontmatter-shape.ts';
 import { inputLimitDiagnostic, resolveLimits } from './limits.ts';
 import { placeholderDiagnostics } from './placeholders.ts';
 import { DEFAULT_PRIVATE_HEADINGS, dropPrivateNotes, type PrivatePassage } from './private-notes.ts';
+import { TreeRefusal, type TreeBuilder } from './log-tree.ts';
 import { isRefused, refusedRecord } from './refused-record.ts';
-import { normalizeText } from './tree-parity.ts';
+import { logSourceText } from './tree-parity.ts';
 import { resolveVocabulary, type Vocabulary, type VocabularyOverrides } from './vocabulary.ts';
 
 /** The settings that change what a log means (a subset of the site's settings: any superset may be passed). */
@@ -37,6 +39,8 @@ export interface ReadSettings {
   maxLogBytes?: number | undefined;
   /** Deepest nesting of quotes, lists and inline marks (default 100): a deeper log is refused. */
   maxNesting?: number | undefined;
+  /** Frontmatter keys published besides nisshi's own: a nested value under one is left out with a warning. */
+  publicFrontmatter?: readonly string[] | undefined;
 }
 
 /** The part of the site's settings that readLog uses: only these make a stored entry stale when they change. */
@@ -46,6 +50,7 @@ export function readSettingsOf(settings: ReadSettings): ReadSettings {
     maxLogBytes: settings.maxLogBytes,
     maxNesting: settings.maxNesting,
     privateHeadings: settings.privateHeadings,
+    publicFrontmatter: settings.publicFrontmatter,
     messages: settings.messages ?? messageLanguage(settings.locale),
   };
 }
@@ -58,8 +63,7 @@ export interface ReadLogOptions {
   includePrivate?: boolean | undefined;
 }
 
-/** Builds the mdast tree of a log's Markdown (frontmatter already blanked); may throw. */
-export type TreeBuilder = (markdown: string) => Root;
+export type { TreeBuilder } from './log-tree.ts';
 
 export interface ReadLog {
   record: LogRecord;
@@ -74,19 +78,19 @@ export interface ReadLog {
 export function readLog(text: string, options: ReadLogOptions, buildTree: TreeBuilder): ReadLog {
   const path = options.path;
   try {
-    const clean = normalizeText(String(text ?? '')).replace(/^\ufeff/, '');
+    const clean = logSourceText(text);
     const limits = resolveLimits({ maxLogBytes: options.settings?.maxLogBytes, maxNesting: options.settings?.maxNesting });
     // Too large, or visibly nested too deep: refused before any parser sees it.
     const refusal = inputLimitDiagnostic(clean, limits);
     if (refusal) return { record: refusedRecord(path, [refusal]), tree: null, body: '', privatePassages: [] };
     const frontmatter = readFrontmatter(clean);
+    // What the tree builder says about how it read the log (a warning at most), once per rule and line.
+    const reported = new Map<string, Diagnostic>();
+    const build: TreeBuilder = (markdown) => buildTree(markdown, (diagnostic) => void reported.set(`${diagnostic.rule}:${diagnostic.line}`, diagnostic));
     // Private notes go before anything reads the text (private-notes.ts): only the body can hold them.
-    const { text: visible, passages } = options.includePrivate
-      ? { text: clean, passages: [] }
-      : withoutPrivateNotes(clean, frontmatter.lineCount, options.settings?.privateHeadings);
+    const { visible, tree, passages } = readVisible(clean, frontmatter, build, options.includePrivate ? null : (options.settings?.privateHeadings ?? DEFAULT_PRIVATE_HEADINGS));
     const file = new VFile({ value: visible, path: path || undefined });
     file.data.nisshiFrontmatter = frontmatter;
-    const tree = buildTree(blankFrontmatter(visible, frontmatter));
     const record = extractLog(tree, file, vocabularyFor(options.settings?.vocabulary), limits);
     record.source = path;
     const language = options.settings?.messages ?? messageLanguage(options.settings?.locale);
@@ -95,9 +99,13 @@ export function readLog(text: string, options: ReadLogOptions, buildTree: TreeBu
     for (const passage of passages) {
       if (passage.unclosed) record.diagnostics.push(diagnose('private-unclosed', passage.startLine, 1));
     }
-    record.diagnostics.push(...placeholderDiagnostics(visible, frontmatter.lineCount));
+    record.diagnostics.push(...reported.values(), ...placeholderDiagnostics(visible, frontmatter.lineCount));
+    const { nested } = publishedFrontmatter(frontmatter.data, publishedKeys(options.settings?.publicFrontmatter, options.settings?.vocabulary));
+    for (const key of nested) record.diagnostics.push(diagnose('frontmatter-nested', keyLine(frontmatter, key), 1, { key }));
     return { record: localized(record, language), tree, body: bodyAfter(visible, frontmatter.lineCount), privatePassages: passages };
   } catch (error) {
+    const language = options.settings?.messages ?? messageLanguage(options.settings?.locale);
+    if (error instanceof TreeRefusal) return { record: localized(refusedRecord(path, [error.diagnostic]), language), tree: null, body: '', privatePassages: [] };
     const reason = error instanceof Error ? error.message : String(error);
     return { record: refusedRecord(path, [diagnose('internal-error', 1, 1, { reason })]), tree: null, body: '', privatePassages: [] };
   }
@@ -122,15 +130,32 @@ function localized(record: LogRecord, language: MessageLanguage): LogRecord {
   return record;
 }
 
-/** The text with the body's private passages blanked; passages carry lines of the whole file. */
-export function withoutPrivateNotes(text: string, frontmatterLines: number, words: readonly string[] | undefined): { text: string; passages: PrivatePassage[] } {
-  const body = bodyAfter(text, frontmatterLines);
-  const head = text.slice(0, text.length - body.length);
-  const notes = dropPrivateNotes(body, words ?? DEFAULT_PRIVATE_HEADINGS);
-  if (notes.passages.length === 0) return { text, passages: [] };
-  const shift = head === '' ? 0 : frontmatterLines;
-  const passages = notes.passages.map((passage) => ({ ...passage, startLine: passage.startLine + shift, endLine: passage.endLine + shift }));
-  return { text: head + notes.text, passages };
+export interface VisibleLog {
+  /** The log's text with its private passages blanked (frontmatter as written). */
+  visible: string;
+  /** The tree of the visible text, frontmatter blanked: what every extractor and the renderer read. */
+  tree: Root;
+  /** What was blanked, with lines of the whole file. */
+  passages: PrivatePassage[];
+}
+
+/**
+ * The log as it may be published: its tree is built, its private passages are
+ * found on that tree (private-notes.ts) and blanked, and the tree is built
+ * again from what is left — only when something was private, so a log without
+ * private notes is parsed once.
+ * @param words the private heading words, or null to keep private notes (`nisshi parse --include-private`).
+ */
+export function readVisible(clean: string, frontmatter: Frontmatter, buildTree: TreeBuilder, words: readonly string[] | null): VisibleLog {
+  const markdown = blankFrontmatter(clean, frontmatter);
+  const tree = buildTree(markdown);
+  if (words === null) return { visible: clean, tree, passages: [] };
+  const notes = dropPrivateNotes(markdown, tree, words);
+  if (notes.passages.length === 0) return { visible: clean, tree, passages: [] };
+  // The frontmatter as written (it has been read already), the rest as blanked.
+  const { from, to } = frontmatterRange(clean, frontmatter);
+  const visible = notes.text.slice(0, from) + clean.slice(from, to) + notes.text.slice(to);
+  return { visible, tree: buildTree(notes.text), passages: notes.passages };
 }
 
 /** The text after the frontmatter's lines, as Astro's glob() loader stores an entry's `body`. */

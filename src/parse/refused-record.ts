@@ -7,7 +7,7 @@ import type { Diagnostic, LogRecord } from '../record/schema.ts';
 import { slugFromPath } from './slug.ts';
 
 /** Rules whose error means the log's text was not read at all. */
-export const REFUSAL_RULES: ReadonlySet<string> = new Set(['log-too-large', 'nesting-too-deep', 'internal-error']);
+export const REFUSAL_RULES: ReadonlySet<string> = new Set(['log-too-large', 'nesting-too-deep', 'marks-too-dense', 'internal-error']);
 
 export function refusedRecord(path: string, diagnostics: Diagnostic[]): LogRecord {
   return {

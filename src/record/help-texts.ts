@@ -7,7 +7,7 @@
  */
 import type { MessageLanguage } from './messages.ts';
 
-export type HelpTopic = 'parse' | 'check' | 'new' | 'status';
+export type HelpTopic = 'parse' | 'check' | 'new' | 'status' | 'audit';
 
 /** One line per command for the usage, "name  what it does". */
 export type CommandSummaries = Record<'parse' | 'check' | 'new' | 'status' | 'audit' | 'deploy', string>;
@@ -48,7 +48,7 @@ ${lines}
   --out FILE    JSON を標準出力ではなく FILE に書く（フォルダは作ります。
                 ファイルは一度に置き換え、書きかけで残すことはありません）
   --include-private
-                非公開のメモ（見出しの最後が "🔒" の節、"非公開" / "private" の節、
+                非公開のメモ（🔒 のある見出しや "非公開" / "private" の見出しの節、
                 "<!-- private -->" で囲んだところ）をレコードに残す。付けなければ
                 サイトと同じく取り除きます
   -h, --help    このヘルプを表示する
@@ -106,6 +106,23 @@ ${lines}
 
 終了コード: 0。
 `,
+    audit: `使い方: nisshi audit [dist] [--logs FOLDER] [--no-cache]
+
+ビルドしたサイトのファイルをすべて（HTML、JSON、XML、JS、Pagefind の圧縮された索引と断片は
+展開して）読み、ログの非公開のメモ（"非公開" / "private" や 🔒 の見出しの節。見出しの書き方は
+問いません。"<!-- private -->" で囲んだところ）と下書きのログの文章がないかを調べます。
+何が非公開かは、ビルドで取り除く処理とは別に、監査が自分でログを読み直して決めます。
+見つかれば、ビルドのファイルとログの ファイル:行 を示します。nisshi deploy も書き込む前に
+同じ監査をします。前回の監査で確かめたファイルは、中身も探す文章も変わっていなければ読み直しません
+（node_modules/.cache/nisshi/）。
+
+オプション:
+  --logs FOLDER  ログのフォルダ（既定: src/site.config.ts の logsDir）
+  --no-cache     すべてのファイルを読み直す（キャッシュは消しても構いません）
+  -h, --help     このヘルプを表示する
+
+終了コード: 0 見つからなかった、1 非公開や下書きの文章がビルドにある、2 使い方の誤り。
+`,
   },
 };
 
@@ -140,7 +157,7 @@ Options:
   --out FILE    write the JSON to FILE instead of stdout (folders are created;
                 the file is replaced in one step, never left half-written)
   --include-private
-                keep private notes (sections headed "…🔒" or "非公開" / "private",
+                keep private notes (sections under a heading with 🔒 or "非公開" / "private",
                 "<!-- private -->" blocks) in the records; without it they are
                 dropped, as on the site
   -h, --help    show this help
@@ -201,6 +218,24 @@ Options:
   -h, --help  show this help
 
 Exit status: 0.
+`,
+    audit: `Usage: nisshi audit [dist] [--logs FOLDER] [--no-cache]
+
+Reads every file of the built site (HTML, JSON, XML, JS, and Pagefind's
+compressed index and fragments, unpacked) and looks for the text of the logs'
+private notes (sections under a heading that is "非公開" / "private" or carries
+🔒, in any notation; "<!-- private -->" blocks) and of draft logs, as its own
+reading of the logs finds them (not the one that keeps them out of the build).
+Each finding names the built file and the log's file:line. nisshi deploy runs
+the same audit before it writes anything. Files whose bytes already passed
+against the same passages are not read again (node_modules/.cache/nisshi/).
+
+Options:
+  --logs FOLDER  where the logs are (default: logsDir of src/site.config.ts)
+  --no-cache     read every file again (the cache is also safe to delete)
+  -h, --help     show this help
+
+Exit status: 0 nothing found, 1 private or draft text in the build, 2 bad usage.
 `,
   },
 };

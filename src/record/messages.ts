@@ -36,7 +36,8 @@ const ja = {
   streak: (days: number) => `連続: ${days} 日`,
   openProblems: (count: number) => `未解決の問題: ${count} 件`,
   overduePlans: (count: number) => `期限切れの計画: ${count} 件`,
-  auditClean: (files: number, dist: string, passages: number) => `${dist} の ${files} 件のファイルに非公開メモや下書きの文章はありません（${passages} 件の文章を探しました）`,
+  auditClean: (files: number, dist: string, passages: number, reused: number) =>
+    `${dist} の ${files} 件のファイルに非公開メモや下書きの文章はありません（${passages} 件の文章を探しました${reused > 0 ? `。前回の監査で確かめた ${reused} 件は読み直していません` : ''}）`,
   auditLeaks: (count: number, dist: string) => `${dist} に公開してはいけない文章が ${count} 件あります。このビルドは公開せず、npm run build で作り直してから nisshi audit をやり直してください`,
   auditFinding: (file: string, kind: 'private' | 'draft', log: string, passage: string) =>
     `${file}: ${kind === 'private' ? '非公開メモ' : '下書きのログ'}の文章があります。${log}（"${passage}"）`,
@@ -61,6 +62,8 @@ const ja = {
   cannotWrite: (file: string, reason: string) => `${file} に書けません（${reason}）`,
   parseNoPaths: 'parse するログのファイルかフォルダを指定してください（例: nisshi parse logs）',
   outNeedsFile: '--out にはファイル名が要ります',
+  auditOneFolder: 'ビルドのフォルダを 1 つだけ指定してください（例: nisshi audit dist）',
+  auditNoBuild: (dist: string) => `${dist} がありません。先に npm run build を実行してください`,
   wroteRecords: (count: number, file: string) => `${count} 件のレコードを ${file} に書きました`,
   badFormat: (value: string) => `--format は text か json です（指定は "${value}"）`,
   dirNeedsFolder: '--dir にはフォルダ名が要ります',
@@ -135,7 +138,8 @@ const en: Catalogue = {
   streak: (days) => `streak: ${days} day(s)`,
   openProblems: (count) => `open problems: ${count}`,
   overduePlans: (count) => `overdue plans: ${count}`,
-  auditClean: (files, dist, passages) => `no private note or draft text in ${files} file(s) of ${dist} (${passages} passage(s) looked for)`,
+  auditClean: (files, dist, passages, reused) =>
+    `no private note or draft text in ${files} file(s) of ${dist} (${passages} passage(s) looked for${reused > 0 ? `; ${reused} file(s) unchanged since an audit passed them` : ''})`,
   auditLeaks: (count, dist) => `${count} leak(s) in ${dist}: do not publish this build; rebuild it (npm run build) and audit again`,
   auditFinding: (file, kind, log, passage) => `${file}: holds text of ${kind === 'private' ? 'a private note' : 'a draft log'}, ${log} ("${passage}")`,
   deployLeaks: (dist) => `refusing to deploy: ${dist} holds text that must not be published:`,
@@ -157,6 +161,8 @@ const en: Catalogue = {
   cannotWrite: (file, reason) => `cannot write ${file}: ${reason}`,
   parseNoPaths: 'give the log files or folders to parse, e.g. nisshi parse logs',
   outNeedsFile: '--out needs a file name',
+  auditOneFolder: 'give one build folder, e.g. nisshi audit dist',
+  auditNoBuild: (dist) => `${dist} does not exist; run npm run build first`,
   wroteRecords: (count, file) => `wrote ${count} record${count === 1 ? '' : 's'} to ${file}`,
   badFormat: (value) => `--format must be text or json, not "${value}"`,
   dirNeedsFolder: '--dir needs a folder name',

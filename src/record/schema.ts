@@ -129,7 +129,7 @@ export const logRecordSchema = z.object({
   dateSource: z.enum(['frontmatter', 'heading', 'line', 'path']).nullable().meta({ description: 'Where the date came from; "line" is a date line in the body (日付: 2025-08-03, or a first line starting with the date) (src/parse/log-date.ts).' }),
   title: z.string().nullable().meta({ description: 'The frontmatter title, or the lone H1 without its date (src/parse/log-date.ts).' }),
   tags: z.array(z.string()).meta({ description: 'Frontmatter tags, a list or a comma-separated string, without # (src/parse/extract-log.ts).' }),
-  draft: z.boolean().meta({ description: 'Frontmatter draft: a draft gets no page and never clashes over a slug (src/parse/extract-log.ts, src/parse/pages.ts).' }),
+  draft: z.boolean().meta({ description: 'Frontmatter draft: a draft gets no page and never clashes over a slug (src/parse/draft.ts).' }),
   goals: z.array(goalSchema),
   checklist: z.array(checklistItemSchema),
   work: z.array(workItemSchema).meta({ description: 'The day\'s work: the items under 取り組んだ課題一覧 / やったこと / 実施内容 (src/parse/extract/work.ts).' }),

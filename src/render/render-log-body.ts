@@ -18,9 +18,11 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { blankFrontmatter, readFrontmatter, type Frontmatter } from '../parse/frontmatter.ts';
-import { bodyAfter, withoutPrivateNotes } from '../parse/read-log.ts';
+import { readFrontmatter, type Frontmatter } from '../parse/frontmatter.ts';
+import { DEFAULT_PRIVATE_HEADINGS } from '../parse/private-notes.ts';
+import { bodyAfter, readVisible } from '../parse/read-log.ts';
 import { remarkTree } from '../parse/remark-tree.ts';
+import { logSourceText } from '../parse/tree-parity.ts';
 import { rehypeHeadingIds, type RenderedHeading } from './heading-ids.ts';
 import { dropUnsafeDataImages, sanitizeSchema } from './sanitize-schema.ts';
 
@@ -80,13 +82,10 @@ function processorFor(allowRawHtml: boolean): LogBodyProcessor {
 
 /** The log's body as HTML, without its frontmatter (which is data, not text to show). */
 export async function renderLogBody(markdown: string, options: RenderOptions): Promise<RenderedLogBody> {
-  const raw = markdown.replace(/^\ufeff/, '');
-  const frontmatter = readFrontmatter(raw);
-  // Private notes blanked as readLog blanks them: a page never shows one.
-  const text = withoutPrivateNotes(raw, frontmatter.lineCount, options.privateHeadings).text;
-  // Blank lines in place of the frontmatter keep positions (and so any message) on the file's lines.
-  const body = blankFrontmatter(text, frontmatter);
-  return renderMarkdownTree(parseMarkdown(body), options);
+  const raw = logSourceText(markdown);
+  // Private notes blanked as readLog blanks them, on the same reading: a page never shows one.
+  const { tree } = readVisible(raw, readFrontmatter(raw), remarkTree, options.privateHeadings ?? DEFAULT_PRIVATE_HEADINGS);
+  return renderMarkdownTree(tree, options);
 }
 
 /**
@@ -110,6 +109,6 @@ export async function renderMarkdownTree(tree: MdastRoot, options: RenderOptions
  * entry's `body`. Pass the frontmatter when it has been read already.
  */
 export function markdownBody(markdown: string, frontmatter?: Frontmatter): string {
-  const text = markdown.replace(/^\ufeff/, '');
+  const text = logSourceText(markdown);
   return bodyAfter(text, (frontmatter ?? readFrontmatter(text)).lineCount);
 }

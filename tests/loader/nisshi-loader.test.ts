@@ -57,7 +57,7 @@ describe('nisshiLoader: a load', () => {
     await nisshiLoader({ base: 'logs' }, { process: (text, options) => processLog(text, options, failing) }).load(fake.context);
     const warnings = fake.logged.filter((line) => line.level === 'warn').map((line) => line.message);
     expect(warnings).toContain(
-      'logs/2025-08-03.md: Sätteri could not parse this log (native parser panicked); it was read with remark instead, as `nisshi parse` reads it',
+      'logs/2025-08-03.md: Sätteri could not parse this log (native parser panicked); it was read with remark instead (the CommonMark reference reader)',
     );
     // The notice comes before the log's findings, and the log is still published.
     expect(warnings.findIndex((line) => line.startsWith('logs/2025-08-03.md: Sätteri'))).toBeLessThan(

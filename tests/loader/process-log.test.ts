@@ -76,7 +76,7 @@ describe('processLog when Sätteri fails on a log', () => {
     const failing = { name: 'satteri' as const, parse: (): never => { throw new Error('unexpected byte at 12'); } };
     const processed = await processLog(text, { path: 'logs/2025-08-03.md', allowRawHtml: false }, failing);
     expect(processed.notices).toEqual([
-      'logs/2025-08-03.md: Sätteri could not parse this log (unexpected byte at 12); it was read with remark instead, as `nisshi parse` reads it',
+      'logs/2025-08-03.md: Sätteri could not parse this log (unexpected byte at 12); it was read with remark instead (the CommonMark reference reader)',
     ]);
     expect(processed.record).toEqual(parseLog(text, { path: 'logs/2025-08-03.md' }));
     expect(processed.record.metrics.studyMinutes).toBe(120);

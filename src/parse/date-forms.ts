@@ -1,6 +1,8 @@
 /**
- * Finding the date of a log: in a heading (`# 2025年8月3日 - 学習ログ`), a
- * frontmatter value, or the file's path.
+ * The forms a date is written in, and finding one: in a text (a heading such
+ * as `# 2025年8月3日 - 学習ログ`, `2025/08/03（日）`, `令和7年8月3日`, a
+ * frontmatter value) or in a file's path (`2025-08-03.md`, `2025/08/03.md`).
+ * Which of them is a log's date is decided in log-date.ts.
  *
  * All matching runs on `toHalfWidth(text)`, which keeps string length, so the
  * indices reported here are indices into the caller's original string.
