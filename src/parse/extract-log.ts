@@ -22,6 +22,7 @@ import { extractMetrics } from './extract/metrics.ts';
 import { extractPlans } from './extract/plans.ts';
 import { extractProblems } from './extract/problems.ts';
 import { extractReferences } from './extract/references.ts';
+import { extractStruckLines } from './extract/struck.ts';
 import { extractWork } from './extract/work.ts';
 import { keyLine, readFrontmatter, type Frontmatter } from './frontmatter.ts';
 import { defaultLimits, resolveLimits, treeNestingDiagnostic, type InputLimits } from './limits.ts';
@@ -90,6 +91,7 @@ export function extractLog(tree: Root, file: VFile, vocabulary: Vocabulary, limi
     work: extractWork(context),
     problems,
     plans: extractPlans(context),
+    struckLines: extractStruckLines(context),
     learnings: extractLearnings(context),
     references: extractReferences(context),
     metrics,

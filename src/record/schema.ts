@@ -135,6 +135,9 @@ export const logRecordSchema = z.object({
   work: z.array(workItemSchema).meta({ description: 'The day\'s work: the items under 取り組んだ課題一覧 / やったこと / 実施内容 (src/parse/extract/work.ts).' }),
   problems: z.array(problemSchema),
   plans: z.array(planSchema),
+  struckLines: z.array(line).meta({
+    description: 'Lines of the list items whose own text is wholly struck through (- [ ] ~~…~~): a task or plan given up, read by the plan chains as dropped (src/parse/extract/struck.ts).',
+  }),
   learnings: z.array(z.string()).meta({ description: 'Items under a learnings heading (学び, 気づき …) (src/parse/extract/learnings.ts).' }),
   references: z.array(referenceSchema),
   metrics: metricsSchema,

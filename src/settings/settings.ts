@@ -34,6 +34,9 @@ const vocabularySchema = z
     totalWords: words,
     periodWords: words,
     studyTimeKeys: words,
+    reflectionHeadings: words,
+    reviewHeadings: words,
+    droppedWords: words,
   })
   .partial()
   .strict();
