@@ -17,11 +17,13 @@ import { createContext, type LogContext } from './context.ts';
 import { extractChecklist } from './extract/checklist.ts';
 import { extractFigures } from './extract/figures.ts';
 import { extractGoals } from './extract/goals.ts';
-import { extractLearnings } from './extract/learnings.ts';
+import { extractLearningEntries } from './extract/learnings.ts';
 import { extractMetrics } from './extract/metrics.ts';
 import { extractPlans } from './extract/plans.ts';
 import { extractProblems } from './extract/problems.ts';
 import { extractReferences } from './extract/references.ts';
+import { extractReflections } from './extract/reflections.ts';
+import { extractReviewItems } from './extract/review-items.ts';
 import { extractStruckLines } from './extract/struck.ts';
 import { extractWork } from './extract/work.ts';
 import { keyLine, readFrontmatter, type Frontmatter } from './frontmatter.ts';
@@ -77,6 +79,7 @@ export function extractLog(tree: Root, file: VFile, vocabulary: Vocabulary, limi
   diagnostics.push(...metricDiagnostics, ...headingsWithoutSpace(context));
   const { tags, draft, diagnostics: fmDiagnostics } = readTagsAndDraft(frontmatter);
   diagnostics.push(...fmDiagnostics);
+  const learnings = extractLearningEntries(context);
 
   return {
     source: path,
@@ -92,7 +95,10 @@ export function extractLog(tree: Root, file: VFile, vocabulary: Vocabulary, limi
     problems,
     plans: extractPlans(context),
     struckLines: extractStruckLines(context),
-    learnings: extractLearnings(context),
+    learnings: learnings.map((learning) => learning.text),
+    learningLines: learnings.map((learning) => learning.line),
+    reflections: extractReflections(context),
+    reviewItems: extractReviewItems(context, date),
     references: extractReferences(context),
     metrics,
     figures: figures.map(({ figure }) => figure),
