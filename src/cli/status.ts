@@ -16,9 +16,10 @@ export const statusCommand: Command = {
 
 Prints, for the writer's today (time zone and dayStartsAt of
 src/site.config.ts): whether today's log is written, this week's study hours
-against targets.weeklyMinutes, the current streak, and the open problems and
-overdue plans with their counts. Drafts and logs with errors are left out, as
-on the site.
+against targets.weeklyMinutes, the current streak, the open problems and
+overdue plans with their counts, and the learnings due for review today (the
+ones \`nisshi new\` puts under ## 復習). Drafts and logs with errors are left
+out, as on the site.
 
 Options:
   --json      one JSON object for scripts
@@ -59,6 +60,8 @@ export function statusText(status: WriterStatus, language: 'ja' | 'en', newPath:
     ...status.openProblems.titles.map((title) => `  - ${title}`),
     say.overduePlans(status.overduePlans.count),
     ...status.overduePlans.items.map((item) => `  - ${item.text} (${item.due})`),
+    say.dueLearnings(status.dueLearnings.count),
+    ...status.dueLearnings.items.map((item) => `  - ${item.text}${say.learnedOn(Number(item.date.slice(5, 7)), Number(item.date.slice(8, 10)))}`),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -36,6 +36,8 @@ const ja = {
   streak: (days: number) => `連続: ${days} 日`,
   openProblems: (count: number) => `未解決の問題: ${count} 件`,
   overduePlans: (count: number) => `期限切れの計画: ${count} 件`,
+  dueLearnings: (count: number) => `復習する学び: ${count} 件`,
+  learnedOn: (month: number, day: number) => `（${month}/${day} の学び）`,
   auditClean: (files: number, dist: string, passages: number) => `${dist} の ${files} 件のファイルに非公開メモや下書きの文章はありません（${passages} 件の文章を探しました）`,
   auditLeaks: (count: number, dist: string) => `${dist} に公開してはいけない文章が ${count} 件あります。このビルドは公開せず、npm run build で作り直してから nisshi audit をやり直してください`,
   auditFinding: (file: string, kind: 'private' | 'draft', log: string, passage: string) =>
@@ -73,6 +75,8 @@ const en: Catalogue = {
   streak: (days) => `streak: ${days} day(s)`,
   openProblems: (count) => `open problems: ${count}`,
   overduePlans: (count) => `overdue plans: ${count}`,
+  dueLearnings: (count) => `learnings to review: ${count}`,
+  learnedOn: (month, day) => ` (learned ${month}/${day})`,
   auditClean: (files, dist, passages) => `no private note or draft text in ${files} file(s) of ${dist} (${passages} passage(s) looked for)`,
   auditLeaks: (count, dist) => `${count} leak(s) in ${dist}: do not publish this build; rebuild it (npm run build) and audit again`,
   auditFinding: (file, kind, log, passage) => `${file}: holds text of ${kind === 'private' ? 'a private note' : 'a draft log'}, ${log} ("${passage}")`,
