@@ -23,6 +23,11 @@ const commands: ReadonlyArray<{ name: string; summary: string; load(): Promise<C
     summary: "status [--json]           today's log, the week against the target, streak, open problems, overdue plans",
     load: async () => (await import('./status.ts')).statusCommand,
   },
+  {
+    name: 'review',
+    summary: 'review [--week|--month]   the week\'s or month\'s review as Markdown for a 週報 / 月報, or --json',
+    load: async () => (await import('./review.ts')).reviewCommand,
+  },
   { name: 'audit', summary: 'audit [dist]              fail when the build holds text of a private note or a draft', load: async () => (await import('./audit.ts')).auditCommand },
   { name: 'deploy', summary: 'deploy [options]          publish dist/ to S3 and invalidate CloudFront', load: async () => (await import('./deploy.ts')).deployCommand },
 ];

@@ -8,6 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCommandArgs } from './args.ts';
 import { carriedSections } from './carried-text.ts';
+import { reviewSection } from './review-section.ts';
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors.ts';
 import type { Command } from './io.ts';
 import { loadLogs } from './load.ts';
@@ -17,6 +18,7 @@ import { messageLanguage, messages } from '../record/messages.ts';
 import { writerDate } from '../site/today.ts';
 import { isIsoDate } from '../stats/calendar.ts';
 import { carryOver } from '../stats/carry-over.ts';
+import { dueLearnings, REVIEWS_PER_DAY } from '../stats/spaced-review.ts';
 
 export const newCommand: Command = {
   name: 'new',
@@ -31,6 +33,9 @@ It reads the earlier logs and carries into the new one, each once:
   ## 持ち越し       plans not done that are due by that day, and the unchecked
                     items of the newest earlier log, as "- [ ] text（M/D の計画）"
   ## 継続中の問題   every open problem, with its last 現状 and its first day
+  ## 復習           up to 5 learnings (学び) due for review that day, oldest due
+                    first: each 学び comes back 1, 3, 7, 21, 60 and 180 days after
+                    the day written; tick it (- [x]) once reviewed to move it on
 It never overwrites a log and never changes an earlier one.
 
 Options:
@@ -66,11 +71,13 @@ Exit status: 0 written, 1 the log already exists, 2 bad usage.
           .filter((record) => !record.draft && !record.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))
       : [];
     const carried = carryOver(records, date, { weekStart: settings.weekStart, vocabulary: settings.vocabulary });
+    const due = dueLearnings(records.filter((record) => record.date !== null && record.date < date), date).slice(0, REVIEWS_PER_DAY);
     try {
       await mkdir(path.dirname(target), { recursive: true });
       // 'wx' fails if the file exists, in the same system call that creates it, so
       // a log written between a check and the write can never be clobbered.
-      await writeFile(target, logTemplate(date, carriedSections(carried, say)), { flag: 'wx' });
+      const sections = carriedSections(carried, say) + reviewSection(due, target, io.cwd, date);
+      await writeFile(target, logTemplate(date, sections), { flag: 'wx' });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EEXIST') throw new CliError(say.logExists(relativePath), EXIT_FINDINGS);
@@ -78,6 +85,7 @@ Exit status: 0 written, 1 the log already exists, 2 bad usage.
     }
     io.stdout(`${relativePath}\n`);
     io.stderr(`${say.carried(carried.items.length + carried.problems.length)}${say.carriedDetail(carried.items.length, carried.problems.length)}\n`);
+    if (due.length > 0) io.stderr(`${say.reviewsAdded(due.length)}\n`);
     return EXIT_OK;
   },
 };

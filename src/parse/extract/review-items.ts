@@ -72,3 +72,13 @@ export function extractReviewItems(context: LogContext, logDate: string | null):
   }
   return items;
 }
+
+/**
+ * The aside `nisshi new` writes after a learning it brings back, which this
+ * module reads back: "8/3 の学び", with the year ("2024/12/30 の学び") when it
+ * is not the new log's.
+ */
+export function learnedAsideText(learnedOn: string, logDate: string): string {
+  const [year, month, day] = learnedOn.split('-').map(Number) as [number, number, number];
+  return `${learnedOn.slice(0, 4) === logDate.slice(0, 4) ? '' : `${year}/`}${month}/${day} の学び`;
+}
