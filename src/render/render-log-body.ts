@@ -3,8 +3,8 @@
  * Astro's renderer, so the site decides what is sanitised and highlighted:
  *
  *   remark-parse → remark-gfm → remark-rehype → rehype-sanitize (unless raw
- *   HTML is allowed) → data:-image check → heading ids → rehype-highlight →
- *   rehype-stringify
+ *   HTML is allowed) → data:-image check → heading ids → line anchors →
+ *   rehype-highlight → rehype-stringify
  *
  * Sanitising comes first on purpose: everything after it adds only what we
  * compute (ids, highlight spans), so the schema needs nothing beyond GitHub's.
@@ -22,6 +22,7 @@ import { blankFrontmatter, readFrontmatter, type Frontmatter } from '../parse/fr
 import { bodyAfter, withoutPrivateNotes } from '../parse/read-log.ts';
 import { remarkTree } from '../parse/remark-tree.ts';
 import { rehypeHeadingIds, type RenderedHeading } from './heading-ids.ts';
+import { rehypeLineAnchors } from './line-anchors.ts';
 import { dropUnsafeDataImages, sanitizeSchema } from './sanitize-schema.ts';
 
 export type { RenderedHeading } from './heading-ids.ts';
@@ -35,6 +36,8 @@ export interface RenderOptions {
   allowRawHtml: boolean;
   /** Private heading words (settings privateHeadings); private notes are never rendered (src/parse/private-notes.ts). */
   privateHeadings?: readonly string[] | undefined;
+  /** Lines to give an anchor (id="L31"): the lines a review links to (line-anchors.ts). */
+  anchorLines?: Iterable<number> | undefined;
 }
 
 export interface RenderedLogBody {
@@ -58,6 +61,7 @@ function createProcessor(allowRawHtml: boolean) {
   const safe = allowRawHtml ? toHast : toHast.use(rehypeSanitize, sanitizeSchema).use(() => dropUnsafeDataImages);
   return safe
     .use(rehypeHeadingIds)
+    .use(rehypeLineAnchors)
     // Only fenced code that names its language: guessing the language is slow and often wrong.
     .use(rehypeHighlight, { detect: false })
     .use(rehypeStringify, { allowDangerousHtml: allowRawHtml })
@@ -101,6 +105,7 @@ export function parseMarkdown(markdown: string): MdastRoot {
 export async function renderMarkdownTree(tree: MdastRoot, options: RenderOptions): Promise<RenderedLogBody> {
   const processor = processorFor(options.allowRawHtml);
   const file = new VFile();
+  if (options.anchorLines) file.data.anchorLines = new Set(options.anchorLines);
   const hast = await processor.run(tree, file);
   return { html: processor.stringify(hast, file), headings: file.data.headings ?? [] };
 }
