@@ -104,11 +104,16 @@ function bucketsOf(kind: ReviewKind, records: readonly DatedRecord[], days: read
   for (const day of days) bucket(day.date).days.push(day);
   // Oldest first: planChains lists the newest first.
   for (let index = chains.length - 1; index >= 0; index--) bucket(chains[index]!.plannedOn).chains.push(chains[index]!);
+  const resolutions: Array<{ date: string; thread: ProblemThread }> = [];
   for (const thread of threads) {
     bucket(thread.firstSeen).opened.push(thread);
-    const resolvedIn = new Set<Bucket>();
-    for (const change of threadChanges(thread.occurrences)) if (change.change === 'resolved') resolvedIn.add(bucket(change.date));
-    for (const target of resolvedIn) target.resolved.push(thread);
+    for (const change of threadChanges(thread.occurrences)) if (change.change === 'resolved') resolutions.push({ date: change.date, thread });
+  }
+  // In the order resolved; a thread resolved twice in one period (reopened between) is listed once.
+  resolutions.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.thread.id < b.thread.id ? -1 : 1));
+  for (const { date, thread } of resolutions) {
+    const target = bucket(date);
+    if (!target.resolved.includes(thread)) target.resolved.push(thread);
   }
   return buckets;
 }

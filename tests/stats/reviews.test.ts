@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { reviewSchema } from '../../src/stats/review-schema.ts';
 import { allReviews, reviewOf } from '../../src/stats/reviews.ts';
-import { shuffled } from './helpers.ts';
+import { threadOpenOn, problemThreads } from '../../src/stats/problem-threads.ts';
+import { shuffled, tinyLog } from './helpers.ts';
 import { august, failing, firstWeek, options, records, secondWeek, september, slow } from './review-expectations.ts';
 
 describe('reviews of a fortnight', () => {
@@ -53,5 +54,25 @@ describe('reviews of a fortnight', () => {
     expect(midWeek.streak).toEqual({ longest: 7, atEnd: 5 });
     // Plans as the chains stand on 9/11: 掃除をする (due 9/13) is not yet overdue, Rustを学ぶ has no due date.
     expect(midWeek.plans).toEqual({ done: 2, doneLate: 0, slipped: 0, dropped: 1, open: 2 });
+  });
+
+  it('follows a thread resolved, reopened and resolved again: listed as resolved in each period it was, open in between', () => {
+    const problem = (status: string) => `## 問題\n### 問題1: ビルドが遅い${status}\n**現状**: 遅い\n`;
+    const logs = [
+      tinyLog('2025-07-01', 30, problem('')),
+      tinyLog('2025-07-02', 30, problem('（解決済み）')),
+      tinyLog('2025-07-09', 30, problem('')),
+      tinyLog('2025-07-10', 30, problem('（解決済み）')),
+      tinyLog('2025-07-15', 30, '## 問題\n### 問題1: 別の問題\n'),
+    ];
+    const thread = problemThreads(logs).find((candidate) => candidate.title === 'ビルドが遅い')!;
+    expect(['2025-07-01', '2025-07-02', '2025-07-09', '2025-07-10'].map((day) => threadOpenOn(thread, day))).toEqual([true, false, true, false]);
+    const { weeks } = allReviews(logs, { today: '2025-07-20', weekStart: 'monday', weeklyTargetMinutes: null });
+    expect(weeks.map((week) => [week.key, week.review.problems.opened.length, week.review.problems.resolved, week.review.problems.stillOpen])).toEqual([
+      ['2025-06-30', 1, [thread.id], 0],
+      ['2025-07-07', 0, [thread.id], 0],
+      // Under way on 7/20: 別の問題 is open today.
+      ['2025-07-14', 1, [], 1],
+    ]);
   });
 });
