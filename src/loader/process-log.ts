@@ -53,7 +53,7 @@ export async function processLog(text: string, options: ProcessOptions, parser?:
   if (tree === null) return { record, html: '', headings: [], notices };
   try {
     // The lines a week's or month's review links to get an anchor (#L31).
-    const { html, headings } = await renderMarkdownTree(tree, { allowRawHtml: options.allowRawHtml, anchorLines: linkedLines(record) });
+    const { html, headings } = await renderMarkdownTree(tree, { allowRawHtml: options.allowRawHtml, anchorLines: linkedLines(record), path: options.path });
     return { record, html, headings, notices };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

@@ -4,7 +4,7 @@
  *
  *   remark-parse → remark-gfm → remark-rehype → rehype-sanitize (unless raw
  *   HTML is allowed) → data:-image check → heading ids → line anchors →
- *   rehype-highlight → rehype-stringify
+ *   links to other logs → rehype-highlight → rehype-stringify
  *
  * Sanitising comes first on purpose: everything after it adds only what we
  * compute (ids, highlight spans), so the schema needs nothing beyond GitHub's.
@@ -23,6 +23,7 @@ import { bodyAfter, withoutPrivateNotes } from '../parse/read-log.ts';
 import { remarkTree } from '../parse/remark-tree.ts';
 import { rehypeHeadingIds, type RenderedHeading } from './heading-ids.ts';
 import { rehypeLineAnchors } from './line-anchors.ts';
+import { rehypeLogLinks } from './log-links.ts';
 import { dropUnsafeDataImages, sanitizeSchema } from './sanitize-schema.ts';
 
 export type { RenderedHeading } from './heading-ids.ts';
@@ -38,6 +39,8 @@ export interface RenderOptions {
   privateHeadings?: readonly string[] | undefined;
   /** Lines to give an anchor (id="L31"): the lines a review links to (line-anchors.ts). */
   anchorLines?: Iterable<number> | undefined;
+  /** The log's path (its record's source): a relative link to another log's file then points to that log's page (log-links.ts). */
+  path?: string | undefined;
 }
 
 export interface RenderedLogBody {
@@ -62,6 +65,7 @@ function createProcessor(allowRawHtml: boolean) {
   return safe
     .use(rehypeHeadingIds)
     .use(rehypeLineAnchors)
+    .use(rehypeLogLinks)
     // Only fenced code that names its language: guessing the language is slow and often wrong.
     .use(rehypeHighlight, { detect: false })
     .use(rehypeStringify, { allowDangerousHtml: allowRawHtml })
@@ -106,6 +110,7 @@ export async function renderMarkdownTree(tree: MdastRoot, options: RenderOptions
   const processor = processorFor(options.allowRawHtml);
   const file = new VFile();
   if (options.anchorLines) file.data.anchorLines = new Set(options.anchorLines);
+  if (options.path) file.data.logPath = options.path;
   const hast = await processor.run(tree, file);
   return { html: processor.stringify(hast, file), headings: file.data.headings ?? [] };
 }

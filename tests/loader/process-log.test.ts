@@ -54,7 +54,7 @@ describe('processLog', () => {
         const processed = await processLog(text, { path: file, allowRawHtml });
         const record = parseLog(text, { path: file });
         expect(processed.record, file).toEqual(record);
-        const rendered = await renderLogBody(text, { allowRawHtml, anchorLines: linkedLines(record) });
+        const rendered = await renderLogBody(text, { allowRawHtml, anchorLines: linkedLines(record), path: file });
         expect(processed.html, file).toBe(rendered.html);
         expect(processed.headings, file).toEqual(rendered.headings);
       }

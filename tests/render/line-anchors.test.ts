@@ -1,4 +1,4 @@
-/** Line anchors: the lines a review links to (/logs/<slug>/#L31) get an id on the page. */
+/** Line anchors (the lines a review links to, /logs/<slug>/#L31, get an id) and links between logs (2025-09-01.md#L12 → ../2025-09-01/#L12). */
 import { describe, expect, it } from 'vitest';
 import { renderLogBody } from '../../src/render/index.ts';
 
@@ -21,5 +21,25 @@ describe('line anchors', () => {
     expect(plain.html).not.toMatch(/id="L\d+"/);
     const raw = await renderLogBody(log, { allowRawHtml: true, anchorLines: [8] });
     expect(raw.html).toContain('<li id="L8">二つ目</li>');
+  });
+});
+
+describe('links between logs', () => {
+  it('points a relative link to another log file, with its line, to that log\'s page; leaves other links alone', async () => {
+    const text = [
+      '# 2026年3月14日', '', '## 復習',
+      '- [ ] 学び（[9/1 の学び](2025-09-01.md#L12)）',
+      '- [ ] 入れ子（[2025/9/14 の学び](2025/09/14.md#L7)）',
+      '- [本](https://example.com/a.md) [図](./image.png) [節](#復習) [メモ](notes/todo.md)',
+    ].join('\n');
+    const { html } = await renderLogBody(text, { allowRawHtml: false, path: 'logs/2026-03-14.md' });
+    expect(html).toContain('<a href="../2025-09-01/#L12">9/1 の学び</a>');
+    expect(html).toContain('<a href="../2025-09-14/#L7">2025/9/14 の学び</a>');
+    expect(html).toContain('<a href="https://example.com/a.md">本</a>');
+    expect(html).toContain('<a href="./image.png">図</a>');
+    expect(html).toContain('<a href="#%E5%BE%A9%E7%BF%92">節</a>');
+    expect(html).toContain('<a href="../todo/">メモ</a>');
+    // Without the log's path nothing is rewritten.
+    expect((await renderLogBody(text, { allowRawHtml: false })).html).toContain('<a href="2025-09-01.md#L12">');
   });
 });
