@@ -74,6 +74,8 @@ let reviewsCached: Promise<ReviewPages> | null = null;
 
 /** The week and month review pages (src/site/review-pages.ts), computed once per build, only by the pages that show them. */
 export function siteReviews(): Promise<ReviewPages> {
-  reviewsCached ??= siteData().then(({ records, options }) => reviewPages(records, { ...options, weeklyTargetMinutes: siteSettings.targets?.weeklyMinutes ?? null }));
+  reviewsCached ??= siteData().then(({ records, options, days, threads, chains }) =>
+    reviewPages(records, { ...options, weeklyTargetMinutes: siteSettings.targets?.weeklyMinutes ?? null }, { days, threads, chains }),
+  );
   return reviewsCached;
 }

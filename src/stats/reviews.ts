@@ -92,7 +92,14 @@ function emptyBucket(): Bucket {
 }
 
 /** Everything of the records, by period key. */
-function bucketsOf(kind: ReviewKind, records: readonly DatedRecord[], days: readonly LoggedDay[], chains: readonly PlanChain[], threads: readonly ProblemThread[], weekStart: WeekStart): Map<string, Bucket> {
+function bucketsOf(
+  kind: ReviewKind,
+  records: readonly DatedRecord[],
+  days: readonly LoggedDay[],
+  chains: readonly PlanChain[],
+  threads: readonly ProblemThread[],
+  weekStart: WeekStart,
+): Map<string, Bucket> {
   const buckets = new Map<string, Bucket>();
   const bucket = (date: string) => {
     const key = periodKey(kind, date, weekStart);
@@ -254,13 +261,20 @@ function reviewOfBucket(kind: ReviewKind, key: string, bucket: Bucket, previous:
   return { key, review, details };
 }
 
+/** What a caller (the site) has already computed from the same records with the same options; computed here when not given. */
+export interface ReviewInputs {
+  days?: readonly LoggedDay[];
+  threads?: readonly ProblemThread[];
+  chains?: readonly PlanChain[];
+}
+
 /** What the reviews of every period read, computed once from the records. */
-function prepare(records: readonly LogRecord[], options: ReviewOptions) {
+function prepare(records: readonly LogRecord[], options: ReviewOptions, given: ReviewInputs = {}) {
   checkOptions(options);
   const dated = datedRecords(records);
-  const days = logDays(dated);
-  const threads = problemThreads(dated).sort((a, b) => (a.firstSeen < b.firstSeen ? -1 : a.firstSeen > b.firstSeen ? 1 : a.id < b.id ? -1 : 1));
-  const chains = planChains(dated, options);
+  const days = given.days ?? logDays(dated);
+  const threads = [...(given.threads ?? problemThreads(dated))].sort((a, b) => (a.firstSeen < b.firstSeen ? -1 : a.firstSeen > b.firstSeen ? 1 : a.id < b.id ? -1 : 1));
+  const chains = given.chains ?? planChains(dated, options);
   return { dated, days, threads, chains, shared: sharedOf(dated, days, threads, options) };
 }
 
@@ -277,8 +291,8 @@ function reviewsOfKind(kind: ReviewKind, prepared: ReturnType<typeof prepare>): 
 }
 
 /** The review of every week and every month that has a log, oldest first. */
-export function allReviews(records: readonly LogRecord[], options: ReviewOptions): { weeks: PeriodReview[]; months: PeriodReview[] } {
-  const prepared = prepare(records, options);
+export function allReviews(records: readonly LogRecord[], options: ReviewOptions, given?: ReviewInputs): { weeks: PeriodReview[]; months: PeriodReview[] } {
+  const prepared = prepare(records, options, given);
   return { weeks: reviewsOfKind('week', prepared), months: reviewsOfKind('month', prepared) };
 }
 

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { reviewSchema } from '../../src/stats/review-schema.ts';
 import { allReviews, reviewOf } from '../../src/stats/reviews.ts';
+import { logDays } from '../../src/stats/days.ts';
+import { planChains } from '../../src/stats/plan-chains.ts';
 import { threadOpenOn, problemThreads } from '../../src/stats/problem-threads.ts';
 import { shuffled, tinyLog } from './helpers.ts';
 import { august, failing, firstWeek, options, records, secondWeek, september, slow } from './review-expectations.ts';
@@ -29,6 +31,9 @@ describe('reviews of a fortnight', () => {
     for (const period of [...weeks, ...months]) expect(reviewSchema.parse(period.review)).toEqual(period.review);
     expect(reviewOf(shuffled(records), 'week', '2025-09-10', options).review).toEqual(secondWeek);
     expect(reviewOf(records, 'month', '2025-09-01', options).review).toEqual(september);
+    // The site hands over the days, threads and chains it has already computed: the same reviews.
+    const given = { days: logDays(records), threads: problemThreads(records), chains: planChains(records, options) };
+    expect(allReviews(records, options, given)).toEqual({ weeks, months });
   });
 
   it('gives the page its days, threads, plans and reflections', () => {
