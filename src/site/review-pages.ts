@@ -52,8 +52,10 @@ export function periodLabel(kind: ReviewKind, start: string, end: string): strin
   return `${y1}年${m1}月${d1}日〜${tail}`;
 }
 
-function digest(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+function digest(...parts: string[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('hex');
 }
 
 function linkOf(period: PeriodReview): PeriodLink {
@@ -64,6 +66,8 @@ function linkOf(period: PeriodReview): PeriodLink {
 function pagesOf(periods: readonly PeriodReview[], related: (period: PeriodReview) => PeriodLink[]): ReviewPage[] {
   return periods.map((period, index) => {
     const link = linkOf(period);
+    // Stringified once: the JSON file's key and a part of the page's.
+    const review = JSON.stringify(period.review);
     const around = {
       previous: index > 0 ? linkOf(periods[index - 1]!) : null,
       next: index + 1 < periods.length ? linkOf(periods[index + 1]!) : null,
@@ -75,8 +79,8 @@ function pagesOf(periods: readonly PeriodReview[], related: (period: PeriodRevie
       path: link.path,
       label: link.label,
       ...around,
-      cacheKey: digest({ review: period.review, details: period.details, ...around }),
-      jsonKey: digest(period.review),
+      cacheKey: digest(review, JSON.stringify({ details: period.details, ...around })),
+      jsonKey: digest(review),
     };
   });
 }

@@ -87,6 +87,11 @@ interface Bucket {
   resolved: ProblemThread[];
 }
 
+/** A placeholder of the template left as it was; every one is in （）, so most texts are ruled out at once. */
+function isTemplateText(text: string): boolean {
+  return text.includes('（') && isPlaceholderText(text);
+}
+
 function emptyBucket(): Bucket {
   return { records: [], days: [], chains: [], opened: [], resolved: [] };
 }
@@ -218,9 +223,9 @@ function reviewOfBucket(kind: ReviewKind, key: string, bucket: Bucket, previous:
   const learnings = bucket.records.flatMap((record) =>
     record.learnings
       .map((text, index) => ({ text, slug: record.slug, date: record.date, line: record.learningLines[index] ?? 1 }))
-      .filter((learning) => !isPlaceholderText(learning.text)),
+      .filter((learning) => !isTemplateText(learning.text)),
   );
-  const goals = bucket.records.flatMap((record) => record.goals).filter((goal) => !isPlaceholderText(goal.text));
+  const goals = bucket.records.flatMap((record) => record.goals).filter((goal) => !isTemplateText(goal.text));
   const daysByDate = new Map(bucket.days.map((day) => [day.date, day]));
   const review: Review = {
     kind,

@@ -78,14 +78,18 @@ function ticksOf(records: readonly LogRecord[], through: string): { byText: Map<
  */
 export function learningStates(records: readonly LogRecord[], today: string): LearningState[] {
   const ticks = ticksOf(records, today);
+  // Most learnings were never reviewed: their text is folded only when their day has ticks.
+  const tickedDays = new Set([...ticks.byText.keys(), ...ticks.byLine.keys()].map((key) => key.slice(0, 10)));
   const states: LearningState[] = [];
   for (const record of datedRecords(records)) {
     if (record.date > today) break;
+    const ticked = tickedDays.has(record.date);
     record.learnings.forEach((text, index) => {
-      if (isPlaceholderText(text) || foldText(text) === '') return;
+      // Every placeholder of the template is in （）: the cheap test first.
+      if ((text.includes('（') && isPlaceholderText(text)) || !/[\p{L}\p{N}]/u.test(text)) return;
       const line = record.learningLines[index] ?? 1;
       const learning: Learning = { text, slug: record.slug, source: record.source, date: record.date, line };
-      const days = [...new Set([...(ticks.byText.get(identity(record.date, text)) ?? []), ...(ticks.byLine.get(`${record.date}\n${line}`) ?? [])])].sort();
+      const days = ticked ? [...new Set([...(ticks.byText.get(identity(record.date, text)) ?? []), ...(ticks.byLine.get(`${record.date}\n${line}`) ?? [])])].sort() : [];
       let stage = 0;
       const reviewedOn: string[] = [];
       for (const day of days) {

@@ -52,3 +52,15 @@ describe('review pages', () => {
     expect(after.weeks.map((page) => page.jsonKey)).toEqual(before.weeks.map((page) => page.jsonKey));
   });
 });
+
+describe('review lists as HTML', () => {
+  it('escapes the writer\'s text and links each learning to its line', async () => {
+    const { learningsHtml, plansHtml } = await import('../../src/components/review-html.ts');
+    expect(learningsHtml([{ text: '<script>"a" & \'b\'</script>', slug: '2025-09-01', date: '2025-09-01', line: 12 }])).toBe(
+      '<li><a href="/logs/2025-09-01/#L12">&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;</a> <span class="muted">9/1</span></li>',
+    );
+    expect(plansHtml([{ id: 'x', text: 'A<B', plannedOn: '2025-09-10', due: '2025-09-11', doneOn: null, droppedOn: '2025-09-11', slug: '2025-09-10', line: 12 }])).toBe(
+      '<li><a href="/logs/2025-09-10/">A&lt;B</a> <span class="muted">9/10 → 期限 9/11・中止 9/11</span></li>',
+    );
+  });
+});
