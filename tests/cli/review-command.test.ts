@@ -117,8 +117,9 @@ describe('nisshi review', () => {
     const bad = await review(['--date', '2025-02-30']);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('2025-02-30');
-    const help = await review(['--help']);
-    expect(help.out).toMatch(/^使い方: nisshi review/);
-    expect(help.out).toContain('Usage: nisshi review [--week | --month] [--date YYYY-MM-DD] [--json]');
+    expect((await review(['--help'])).out).toMatch(/^Usage: nisshi review \[--week \| --month\] \[--date YYYY-MM-DD\] \[--json\]\n/);
+    vi.stubEnv('NISSHI_LANG', 'ja');
+    expect((await review(['--help'])).out).toMatch(/^使い方: nisshi review /);
+    expect((await review(['--week', '--month'])).err).toContain('--week か --month のどちらか一つにしてください');
   });
 });

@@ -36,7 +36,7 @@ describe('nisshi new and ## 復習', () => {
     await cp(path.join(repoRoot, 'tests/fixtures/reviews'), path.join(folder, 'logs'), { recursive: true });
     const first = await newLog(folder, '2025-09-15');
     expect(first.code).toBe(0);
-    expect(first.err).toContain('put 5 learning(s) to review under ## 復習');
+    expect(first.err).toContain('put 5 learning(s) to review under "## 復習"');
     // Due on 9/15: IAM (since 9/2), GitHub Actions (9/3), Docker (9/5), Lambda (9/8, its 7-day review), 日付 (9/11); CloudWatch (9/15) is the sixth.
     expect(section(first.text)).toBe(
       '## 復習\n' +
@@ -61,7 +61,7 @@ describe('nisshi new and ## 復習', () => {
       .replace('- [ ] Lambda のコールドスタート', '- [x] Lambda のコールドスタート');
     await writeFile(path.join(folder, 'logs', '2025-09-15.md'), ticked);
     const second = await newLog(folder, '2025-09-16');
-    expect(second.err).toContain('put 4 learning(s) to review under ## 復習');
+    expect(second.err).toContain('put 4 learning(s) to review under "## 復習"');
     // IAM comes back on 9/22 (day 21), Lambda on 9/22 too; the unticked three stay due, and 9/14's CloudWatch joins them.
     expect(section(second.text)).toBe(
       '## 復習\n' +
