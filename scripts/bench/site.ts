@@ -120,6 +120,7 @@ export const siteSection: BenchSection = {
       console.log(buildLine('search index (one-log rebuild)', againSearch, indexedLine('search-rebuild.log')));
       console.log(buildLine('npm run build, one-log rebuild (ours)', rebuild, 'astro build + search index, warm cache'));
       console.log(`  one-log rebuild / cold build (ours)${(rebuild.ms / cold.ms).toFixed(2).padStart(11)}×   (target ≤ 0.30×)${cpuRatio(rebuild, cold)}`);
+      console.log(`  review pages (weeks and months) in the cold build: ${reviewsLine('ours-build.log')}; in the one-log rebuild: ${reviewsLine('ours-rebuild.log')}`);
       console.log(`  phases (from the build logs): cold ${phases('ours-build.log')}; rebuild ${phases('ours-rebuild.log')}; floor ${phases('floor-build.log')}`);
       console.log(`  load average at end ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`);
       printPageJs(oursDist, today);
@@ -173,14 +174,14 @@ function combined(first: ChildResult, second: ChildResult): ChildResult {
   return { ...first, ms: first.ms + second.ms, peakRssKb: peaks.length > 0 ? Math.max(...peaks) : undefined, processes: new Map(), cpuMs };
 }
 
-/** Appends a line to the newest log that has a page: the edit a writer makes most. */
+/** Appends a learning to the newest log that has a page: the edit a writer makes most, and one its week's and month's reviews show. */
 async function editOneLog(logsDir: string, dist: string): Promise<string> {
   const pages = new Set(logPageNames(path.join(dist, 'logs')));
   const files = readdirSync(logsDir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.md')).sort();
   const file = files.reverse().find((name) => pages.has(path.basename(name, '.md')));
   if (!file) throw new Error('no published log to edit');
   const target = path.join(logsDir, file);
-  await writeFile(target, `${readFileSync(target, 'utf8')}\n## 追記\n- ベンチマークのための一行\n`);
+  await writeFile(target, `${readFileSync(target, 'utf8')}\n## 学び\n- ベンチマークのための一行\n`);
   return file;
 }
 
@@ -191,6 +192,18 @@ function indexedLine(logName: string): string {
 
 function parsedLine(logName: string): string {
   return /(?<!\d)\d+ logs \(\d+ parsed, \d+ unchanged\)/.exec(readLog(logName))?.[0] ?? 'loader summary not found';
+}
+
+/**
+ * The week and month review pages a build rendered (not kept from the last
+ * build, "(cached)", nor copied from its cache, "(restored)"): after a
+ * one-log edit only that log's week and month may be among them.
+ */
+function reviewsLine(logName: string): string {
+  const pages = readLog(logName).split('\n').filter((line) => /\/reviews\/(?:week|month)\/[^/\s]+\/index\.html/.test(line));
+  const rendered = pages.filter((line) => !/\((?:cached|restored)\)/.test(line)).map((line) => /\/reviews\/\S+\/index\.html/.exec(line)?.[0] ?? line);
+  const shown = rendered.length <= 4 ? rendered.join(', ') : `${rendered.slice(0, 4).join(', ')} …`;
+  return `${integer.format(rendered.length)} of ${integer.format(pages.length)} rendered${rendered.length > 0 ? ` (${shown})` : ''}`;
 }
 
 /** Astro's own timings: content sync, the server build and page generation, as its log prints them. */

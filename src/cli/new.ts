@@ -8,6 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCommandArgs } from './args.ts';
 import { carriedSections } from './carried-text.ts';
+import { reviewSection } from './review-section.ts';
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors.ts';
 import { helpText, type Command } from './io.ts';
 import { helpCatalogue } from '../record/help-texts.ts';
@@ -18,6 +19,7 @@ import { messageLanguage, messages } from '../record/messages.ts';
 import { writerDate } from '../site/today.ts';
 import { isIsoDate } from '../stats/calendar.ts';
 import { carryOver } from '../stats/carry-over.ts';
+import { dueLearnings, REVIEWS_PER_DAY } from '../stats/spaced-review.ts';
 
 export const newCommand: Command = {
   name: 'new',
@@ -45,11 +47,13 @@ export const newCommand: Command = {
           .filter((record) => !record.draft && !record.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))
       : [];
     const carried = carryOver(records, date, { weekStart: settings.weekStart, vocabulary: settings.vocabulary });
+    const due = dueLearnings(records.filter((record) => record.date !== null && record.date < date), date).slice(0, REVIEWS_PER_DAY);
     try {
       await mkdir(path.dirname(target), { recursive: true });
       // 'wx' fails if the file exists, in the same system call that creates it, so
       // a log written between a check and the write can never be clobbered.
-      await writeFile(target, logTemplate(date, carriedSections(carried, say)), { flag: 'wx' });
+      const sections = carriedSections(carried, say) + reviewSection(due, target, io.cwd, date);
+      await writeFile(target, logTemplate(date, sections), { flag: 'wx' });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EEXIST') throw new CliError(say.logExists(relativePath), EXIT_FINDINGS);
@@ -57,6 +61,7 @@ export const newCommand: Command = {
     }
     io.stdout(`${relativePath}\n`);
     io.stderr(`${say.carried(carried.items.length + carried.problems.length)}${say.carriedDetail(carried.items.length, carried.problems.length)}\n`);
+    if (due.length > 0) io.stderr(`${say.reviewsAdded(due.length)}\n`);
     return EXIT_OK;
   },
 };

@@ -49,6 +49,8 @@ export function statusText(status: WriterStatus, language: 'ja' | 'en', newPath:
     ...status.openProblems.titles.map((title) => `  - ${title}`),
     say.overduePlans(status.overduePlans.count),
     ...status.overduePlans.items.map((item) => `  - ${item.text} (${item.due})`),
+    say.dueLearnings(status.dueLearnings.count),
+    ...status.dueLearnings.items.map((item) => `  - ${item.text}${say.learnedOn(Number(item.date.slice(5, 7)), Number(item.date.slice(8, 10)))}`),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -9,7 +9,7 @@ import { logTreeBuilder, type TreeBuilder } from '../parse/log-tree.ts';
 import { readLog, type ReadSettings } from '../parse/read-log.ts';
 import { diagnose } from '../record/rules.ts';
 import type { LogRecord } from '../record/schema.ts';
-import { renderMarkdownTree, type RenderedHeading } from '../render/index.ts';
+import { linkedLines, renderMarkdownTree, type RenderedHeading } from '../render/index.ts';
 import { markdownTreeParser, type MarkdownTreeParser } from './markdown-tree.ts';
 
 export interface ProcessOptions {
@@ -40,7 +40,8 @@ export async function processLog(text: string, options: ProcessOptions, parser?:
   const { record, tree } = readLog(text, { path: options.path, settings: options.settings }, buildTree);
   if (tree === null) return { record, html: '', headings: [], notices };
   try {
-    const { html, headings } = await renderMarkdownTree(tree, { allowRawHtml: options.allowRawHtml });
+    // The lines a week's or month's review links to get an anchor (#L31).
+    const { html, headings } = await renderMarkdownTree(tree, { allowRawHtml: options.allowRawHtml, anchorLines: linkedLines(record), path: options.path });
     return { record, html, headings, notices };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

@@ -17,11 +17,14 @@ import { createContext, type LogContext } from './context.ts';
 import { extractChecklist } from './extract/checklist.ts';
 import { extractFigures } from './extract/figures.ts';
 import { extractGoals } from './extract/goals.ts';
-import { extractLearnings } from './extract/learnings.ts';
+import { extractLearningEntries } from './extract/learnings.ts';
 import { extractMetrics } from './extract/metrics.ts';
 import { extractPlans } from './extract/plans.ts';
 import { extractProblems } from './extract/problems.ts';
 import { extractReferences } from './extract/references.ts';
+import { extractReflections } from './extract/reflections.ts';
+import { extractReviewItems } from './extract/review-items.ts';
+import { extractStruckLines } from './extract/struck.ts';
 import { extractWork } from './extract/work.ts';
 import { keyLine, readFrontmatter, type Frontmatter } from './frontmatter.ts';
 import { defaultLimits, resolveLimits, treeNestingDiagnostic, type InputLimits } from './limits.ts';
@@ -76,6 +79,7 @@ export function extractLog(tree: Root, file: VFile, vocabulary: Vocabulary, limi
   diagnostics.push(...metricDiagnostics, ...headingsWithoutSpace(context));
   const { tags, draft, diagnostics: fmDiagnostics } = readTagsAndDraft(frontmatter, context);
   diagnostics.push(...fmDiagnostics);
+  const learnings = extractLearningEntries(context);
 
   return {
     source: path,
@@ -90,7 +94,11 @@ export function extractLog(tree: Root, file: VFile, vocabulary: Vocabulary, limi
     work: extractWork(context),
     problems,
     plans: extractPlans(context),
-    learnings: extractLearnings(context),
+    struckLines: extractStruckLines(context),
+    learnings: learnings.map((learning) => learning.text),
+    learningLines: learnings.map((learning) => learning.line),
+    reflections: extractReflections(context),
+    reviewItems: extractReviewItems(context, date),
     references: extractReferences(context),
     metrics,
     figures: figures.map(({ figure }) => figure),

@@ -3,8 +3,8 @@
  * Astro's renderer, so the site decides what is sanitised and highlighted:
  *
  *   remark-parse → remark-gfm → remark-rehype → rehype-sanitize (unless raw
- *   HTML is allowed) → data:-image check → heading ids → rehype-highlight →
- *   rehype-stringify
+ *   HTML is allowed) → data:-image check → heading ids → line anchors →
+ *   links to other logs → rehype-highlight → rehype-stringify
  *
  * Sanitising comes first on purpose: everything after it adds only what we
  * compute (ids, highlight spans), so the schema needs nothing beyond GitHub's.
@@ -24,6 +24,8 @@ import { bodyAfter, readVisible } from '../parse/read-log.ts';
 import { remarkTree } from '../parse/remark-tree.ts';
 import { logSourceText } from '../parse/tree-parity.ts';
 import { rehypeHeadingIds, type RenderedHeading } from './heading-ids.ts';
+import { rehypeLineAnchors } from './line-anchors.ts';
+import { rehypeLogLinks } from './log-links.ts';
 import { dropUnsafeDataImages, sanitizeSchema } from './sanitize-schema.ts';
 
 export type { RenderedHeading } from './heading-ids.ts';
@@ -37,6 +39,10 @@ export interface RenderOptions {
   allowRawHtml: boolean;
   /** Private heading words (settings privateHeadings); private notes are never rendered (src/parse/private-notes.ts). */
   privateHeadings?: readonly string[] | undefined;
+  /** Lines to give an anchor (id="L31"): the lines a review links to (line-anchors.ts). */
+  anchorLines?: Iterable<number> | undefined;
+  /** The log's path (its record's source): a relative link to another log's file then points to that log's page (log-links.ts). */
+  path?: string | undefined;
 }
 
 export interface RenderedLogBody {
@@ -60,6 +66,8 @@ function createProcessor(allowRawHtml: boolean) {
   const safe = allowRawHtml ? toHast : toHast.use(rehypeSanitize, sanitizeSchema).use(() => dropUnsafeDataImages);
   return safe
     .use(rehypeHeadingIds)
+    .use(rehypeLineAnchors)
+    .use(rehypeLogLinks)
     // Only fenced code that names its language: guessing the language is slow and often wrong.
     .use(rehypeHighlight, { detect: false })
     .use(rehypeStringify, { allowDangerousHtml: allowRawHtml })
@@ -100,6 +108,8 @@ export function parseMarkdown(markdown: string): MdastRoot {
 export async function renderMarkdownTree(tree: MdastRoot, options: RenderOptions): Promise<RenderedLogBody> {
   const processor = processorFor(options.allowRawHtml);
   const file = new VFile();
+  if (options.anchorLines) file.data.anchorLines = new Set(options.anchorLines);
+  if (options.path) file.data.logPath = options.path;
   const hast = await processor.run(tree, file);
   return { html: processor.stringify(hast, file), headings: file.data.headings ?? [] };
 }

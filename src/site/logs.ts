@@ -5,9 +5,10 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { LogRecord } from '../record/schema.ts';
 import { siteSettings } from '../site.config.ts';
-import { archiveYears, computeStats, logDays, planChains, problemThreads, type ArchiveYear, type LoggedDay, type PlanChain, type ProblemThread } from '../stats/index.ts';
+import { archiveYears, computeStats, dueLearnings, logDays, planChains, problemThreads, type ArchiveYear, type DueLearning, type LoggedDay, type PlanChain, type ProblemThread } from '../stats/index.ts';
 import type { SiteStats, StatsOptions } from '../stats/types.ts';
 import { entryKey } from './entry-key.ts';
+import { reviewPages, type ReviewPages } from './review-pages.ts';
 import { writerToday } from './today.ts';
 
 export type LogEntry = CollectionEntry<'logs'>;
@@ -25,6 +26,8 @@ export interface SiteData {
   days: LoggedDay[];
   /** Years with a log, oldest first, for the archive pages. */
   years: ArchiveYear[];
+  /** Learnings due for review today, oldest due first (the dashboard's 今日の復習). */
+  due: DueLearning[];
   options: StatsOptions;
 }
 
@@ -62,6 +65,17 @@ async function load(): Promise<SiteData> {
     chains: planChains(records, options),
     days,
     years: archiveYears(days),
+    due: dueLearnings(records, options.today),
     options,
   };
+}
+
+let reviewsCached: Promise<ReviewPages> | null = null;
+
+/** The week and month review pages (src/site/review-pages.ts), computed once per build, only by the pages that show them. */
+export function siteReviews(): Promise<ReviewPages> {
+  reviewsCached ??= siteData().then(({ records, options, days, threads, chains }) =>
+    reviewPages(records, { ...options, weeklyTargetMinutes: siteSettings.targets?.weeklyMinutes ?? null }, { days, threads, chains }),
+  );
+  return reviewsCached;
 }

@@ -101,7 +101,8 @@ export interface SiteStats {
   heatmapQuartiles: [number, number, number] | null;
 }
 
-export type PlanState = 'done' | 'open' | 'overdue';
+/** 'dropped' only for plan chains: a plan given up (struck through, （中止）). */
+export type PlanState = 'done' | 'dropped' | 'open' | 'overdue';
 
 export interface PlanFollowThrough {
   plan: Plan;
