@@ -14,9 +14,10 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import packageJson from '../../package.json' with { type: 'json' };
 import { codeVersion } from './code-version.ts';
+import { collectLogBodies, fileSystemNow, logBodiesFolder, logBodyDigests } from '../files/log-bodies.ts';
 import type { ReadSettings } from '../parse/read-log.ts';
 import { mapBounded } from './bounded-map.ts';
-import { DevLogErrors } from './dev-overlay.ts';
+import { DevLogErrors } from './dev-errors.ts';
 import { listLogs } from './log-files.ts';
 import { IN_THREAD_FIRST, LogWorkerPool, workerCount } from './log-worker-pool.ts';
 import { markdownTreeParser } from './markdown-tree.ts';
@@ -64,6 +65,10 @@ export function nisshiLoader(options: NisshiLoaderOptions, pipeline?: LogPipelin
       const baseDir = path.resolve(rootDir, options.base);
       const locations = await listLogs(baseDir, rootDir);
       if (locations === null) logger.warn(`the logs folder "${options.base}" does not exist: no logs to show`);
+      // Each log's rendered body is a file of its own beside Astro's cache (src/files/log-bodies.ts).
+      const bodiesFolder = logBodiesFolder(config.cacheDir);
+      const loadStartedMs = fileSystemNow(bodiesFolder);
+      const bodies = logBodyDigests(bodiesFolder);
 
       const claims = new Map<string, string>();
       const state = {
@@ -75,6 +80,7 @@ export function nisshiLoader(options: NisshiLoaderOptions, pipeline?: LogPipelin
           claims.set(id, relativePath);
           return null;
         },
+        bodies: { folder: bodiesFolder, has: (digest: string) => bodies.has(digest) },
       };
       const workers = pipeline ? 0 : workerCount(locations?.length ?? 0);
       // A store that already holds logs means a rebuild: its few changed logs are parsed here first.
@@ -94,6 +100,8 @@ export function nisshiLoader(options: NisshiLoaderOptions, pipeline?: LogPipelin
 
       // Entries no file claimed this time: deleted files, drafts, renamed slugs, logs now failing.
       for (const id of store.keys()) if (!claims.has(id)) store.delete(id);
+      // Bodies no entry names any more (edited, deleted or now-draft logs) go; older than this load only.
+      collectLogBodies(bodiesFolder, new Set(store.values().flatMap((entry) => (entry.digest === undefined ? [] : [String(entry.digest)]))), loadStartedMs);
       writeDraftDigests(meta, draftDigestsOf(outcomes));
       logger.info(summary(outcomes, pool?.started ?? 0, (await markdownTreeParser()).name));
 
@@ -110,7 +118,7 @@ export function nisshiLoader(options: NisshiLoaderOptions, pipeline?: LogPipelin
       // astro dev: throwing here would stop the server; the errors go to the browser's overlay instead.
       const devErrors = new DevLogErrors(logger, rootDir, settings.read.messages);
       devErrors.replaceAll(errors);
-      watchLogs({ context, baseDir, rootDir, settings, settingsKey, pipeline: pipeline ?? inThisThread, devErrors });
+      watchLogs({ context, baseDir, rootDir, settings, settingsKey, pipeline: pipeline ?? inThisThread, devErrors, bodiesFolder });
     },
   } satisfies Loader;
 }

@@ -6,9 +6,10 @@
  */
 import { lstat, realpath } from 'node:fs/promises';
 import type { LoaderContext } from 'astro/loaders';
+import { hasLogBody } from '../files/log-bodies.ts';
 import { formatDiagnosticLine, locate } from '../record/diagnostic-lines.ts';
 import { judgeLink } from '../files/log-links.ts';
-import type { DevLogErrors } from './dev-overlay.ts';
+import type { DevLogErrors } from './dev-errors.ts';
 import { isLogPath, locate as locateLog, type LogLocation } from './log-files.ts';
 import { entriesByPath, readDraftDigests, writeDraftDigests } from './stored-state.ts';
 import { syncLog, type LogPipeline, type LogSettings } from './sync-log.ts';
@@ -21,6 +22,8 @@ export interface WatchOptions {
   settingsKey: string;
   pipeline: LogPipeline;
   devErrors: DevLogErrors;
+  /** Where the rendered bodies are (src/files/log-bodies.ts). */
+  bodiesFolder: string;
 }
 
 export function watchLogs(options: WatchOptions): void {
@@ -65,6 +68,7 @@ async function reload(location: LogLocation, options: WatchOptions): Promise<voi
       const holder = store.get(id);
       return holder?.filePath && holder.filePath !== relativePath ? holder.filePath : null;
     },
+    bodies: { folder: options.bodiesFolder, has: (digest: string) => hasLogBody(options.bodiesFolder, digest) },
   };
   const outcome = await syncLog(location, context, settings, settingsKey, pipeline, state);
   for (const notice of outcome.notices ?? []) logger.warn(notice);

@@ -5,8 +5,9 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { LogRecord } from '../record/schema.ts';
 import { siteSettings } from '../site.config.ts';
-import { archiveYears, computeStats, logDays, planChains, problemThreads, type ArchiveYear, type LoggedDay, type PlanChain, type ProblemThread } from '../stats/index.ts';
+import { archiveYears, computeStats, logDays, planChains, problemThreads, type ArchiveYear, type DatedRecord, type LoggedDay, type PlanChain, type ProblemThread } from '../stats/index.ts';
 import type { SiteStats, StatsOptions } from '../stats/types.ts';
+import { recordsByMonth } from './archive-pages.ts';
 import { entryKey } from './entry-key.ts';
 import { writerToday } from './today.ts';
 
@@ -25,6 +26,8 @@ export interface SiteData {
   days: LoggedDay[];
   /** Years with a log, oldest first, for the archive pages. */
   years: ArchiveYear[];
+  /** The dated records of each month ("YYYY-MM"), oldest first: the logs the archive's totals count. */
+  months: Map<string, DatedRecord[]>;
   options: StatsOptions;
 }
 
@@ -62,6 +65,7 @@ async function load(): Promise<SiteData> {
     chains: planChains(records, options),
     days,
     years: archiveYears(days),
+    months: recordsByMonth(records),
     options,
   };
 }
