@@ -134,6 +134,7 @@ function draftDigestsOf(outcomes: readonly LogOutcome[]): Map<string, string> {
 function summary(outcomes: readonly LogOutcome[], workers: number, parser: string): string {
   let parsed = 0;
   let unchanged = 0;
+  let bodiesReused = 0;
   let drafts = 0;
   let failed = 0;
   let read = 0;
@@ -141,6 +142,7 @@ function summary(outcomes: readonly LogOutcome[], workers: number, parser: strin
     if (outcome.kind === 'published') {
       if (outcome.reparsed) parsed++;
       else unchanged++;
+      if (outcome.bodyReused) bodiesReused++;
     } else if (outcome.kind === 'draft') {
       drafts++;
     } else {
@@ -149,5 +151,7 @@ function summary(outcomes: readonly LogOutcome[], workers: number, parser: strin
     if (outcome.kind === 'failed' || outcome.reparsed) read++;
   }
   const how = read === 0 ? '' : ` (read by ${parser}${workers > 0 ? ` on ${workers} worker threads` : ''})`;
-  return `${parsed + unchanged} logs (${parsed} parsed, ${unchanged} unchanged), ${drafts} drafts left out, ${failed} with errors${how}`;
+  // Parsed again but not rendered: Astro had emptied its store (an Astro update, say) and the bodies were still on disk.
+  const reused = bodiesReused === 0 ? '' : `; ${bodiesReused} rendered bodies reused from the cache`;
+  return `${parsed + unchanged} logs (${parsed} parsed, ${unchanged} unchanged), ${drafts} drafts left out, ${failed} with errors${how}${reused}`;
 }

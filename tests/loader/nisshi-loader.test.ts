@@ -111,10 +111,12 @@ describe('nisshiLoader: a load', () => {
     const digests = new Map([...fake.entries].map(([id, stored]) => [id, stored.digest]));
     fake.entries.clear();
     const again = loader();
-    await again.loader.load(fakeContext(root, { after: fake }).context);
+    const second = fakeContext(root, { after: fake });
+    await again.loader.load(second.context);
     // The published logs are read again for their records (the draft is known by its digest, kept apart), not rendered.
     expect(again.pipeline.calls.sort()).toEqual(['logs/2025-08-03.md', 'logs/2025/08/04.md']);
     expect(again.pipeline.rendered).toEqual([]);
+    expect(second.logged.map((line) => line.message)).toContainEqual(expect.stringMatching(/^2 logs \(2 parsed, 0 unchanged\).*; 2 rendered bodies reused from the cache$/));
     expect(new Map([...fake.entries].map(([id, stored]) => [id, stored.digest]))).toEqual(digests);
   });
 
