@@ -17,7 +17,7 @@
  * collectLogBodies); one written after that load started is left alone, as it
  * may be another process's (a dev server beside a build, sharing the cache).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,6 +37,8 @@ export interface LogBodyHeading {
 /** The folder below Astro's cache folder (config.cacheDir). */
 const FOLDER = 'nisshi-log-bodies/';
 const SUFFIX = '.body';
+/** Bytes read for the headings line; a log with more headings than fit is read whole. */
+const HEADINGS_READ = 16 * 1024;
 /** Digests as Astro's generateDigest makes them; anything else could name a file outside the folder. */
 const DIGEST = /^[0-9a-z]{1,64}$/i;
 
@@ -94,7 +96,19 @@ export function readLogBody(folder: string, digest: string): LogBody {
   return { headings: JSON.parse(text.slice(0, end)) as LogBodyHeading[], html: text.slice(end + 1) };
 }
 
+/** The headings alone: the file's first line, without reading the HTML after it (the problem pages read thousands). */
 export function readLogHeadings(folder: string, digest: string): LogBodyHeading[] {
+  const file = fileOf(folder, digest);
+  const descriptor = openSync(file, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(HEADINGS_READ);
+    const read = readSync(descriptor, buffer, 0, HEADINGS_READ, 0);
+    const end = buffer.subarray(0, read).indexOf(0x0a);
+    // A line break byte is never inside a UTF-8 sequence, so the first line decodes on its own.
+    if (end !== -1) return JSON.parse(buffer.toString('utf8', 0, end)) as LogBodyHeading[];
+  } finally {
+    closeSync(descriptor);
+  }
   return readLogBody(folder, digest).headings;
 }
 

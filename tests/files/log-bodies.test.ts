@@ -51,6 +51,14 @@ describe('log body files', () => {
     expect([...logBodyDigests(folder)]).toEqual(['a1b2c3']);
   });
 
+  it('reads headings longer than the first read, whole', () => {
+    const folder = logBodiesFolder(cache());
+    const many = Array.from({ length: 400 }, (_, index) => ({ depth: 2, slug: `見出し-${index}`, text: `見出し ${index} ${'長'.repeat(20)}` }));
+    writeLogBody(folder, 'long', { html: '<p>本文</p>', headings: many });
+    expect(readLogHeadings(folder, 'long')).toEqual(many);
+    expect(readLogBody(folder, 'long').html).toBe('<p>本文</p>');
+  });
+
   it('names files only by digests: nothing can point out of the folder', () => {
     const folder = logBodiesFolder(cache());
     for (const digest of ['../escape', 'a/b', '', 'a.b']) {
