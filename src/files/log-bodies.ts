@@ -15,7 +15,10 @@
  *
  * Files no stored entry names any more are removed after a full load (see
  * collectLogBodies); one written after that load started is left alone, as it
- * may be another process's (a dev server beside a build, sharing the cache).
+ * may be another process's. `astro dev` keeps its bodies in a folder of its
+ * own, as Astro keeps its dev store apart from the build's: a build's
+ * collection never removes a body a running dev server shows, whatever logs
+ * each of them reads.
  */
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -34,8 +37,11 @@ export interface LogBodyHeading {
   text: string;
 }
 
-/** The folder below Astro's cache folder (config.cacheDir). */
-const FOLDER = 'nisshi-log-bodies/';
+/** The folders below Astro's cache folder (config.cacheDir): the build's, and `astro dev`'s. */
+const FOLDERS = { build: 'nisshi-log-bodies/', dev: 'nisshi-log-bodies-dev/' } as const;
+
+/** Whose bodies: `astro build`'s (and `astro sync`'s), or `astro dev`'s. */
+export type LogBodiesOf = keyof typeof FOLDERS;
 const SUFFIX = '.body';
 /** Bytes read for the headings line; a log with more headings than fit is read whole. */
 const HEADINGS_READ = 16 * 1024;
@@ -43,9 +49,9 @@ const HEADINGS_READ = 16 * 1024;
 const DIGEST = /^[0-9a-z]{1,64}$/i;
 
 /** Where the bodies of a cache folder are: an absolute path ending in a separator. */
-export function logBodiesFolder(cacheDir: URL | string): string {
+export function logBodiesFolder(cacheDir: URL | string, of: LogBodiesOf = 'build'): string {
   const cache = typeof cacheDir === 'string' ? cacheDir : fileURLToPath(cacheDir);
-  return path.join(cache, FOLDER, path.sep);
+  return path.join(cache, FOLDERS[of], path.sep);
 }
 
 function fileOf(folder: string, digest: string): string {

@@ -66,7 +66,8 @@ export function nisshiLoader(options: NisshiLoaderOptions, pipeline?: LogPipelin
       const locations = await listLogs(baseDir, rootDir);
       if (locations === null) logger.warn(`the logs folder "${options.base}" does not exist: no logs to show`);
       // Each log's rendered body is a file of its own beside Astro's cache (src/files/log-bodies.ts).
-      const bodiesFolder = logBodiesFolder(config.cacheDir);
+      // `astro dev` (the one load with a watcher) keeps its bodies apart from the build's, as Astro keeps its stores.
+      const bodiesFolder = logBodiesFolder(config.cacheDir, watcher ? 'dev' : 'build');
       const loadStartedMs = fileSystemNow(bodiesFolder);
       const bodies = logBodyDigests(bodiesFolder);
 

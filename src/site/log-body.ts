@@ -9,7 +9,8 @@ import { cacheDir } from 'astro:config/server';
 import { logBodiesFolder, readLogBody, readLogHeadings, type LogBody, type LogBodyHeading } from '../files/log-bodies.ts';
 import type { LogEntry } from './logs.ts';
 
-const folder = logBodiesFolder(cacheDir);
+// `astro dev` reads the bodies its own loader writes (see src/files/log-bodies.ts).
+const folder = logBodiesFolder(cacheDir, import.meta.env.DEV ? 'dev' : 'build');
 
 function digestOf(entry: LogEntry): string {
   if (typeof entry.digest !== 'string') throw new Error(`${entry.filePath ?? entry.id}: the content store has no digest for this log; build again`);

@@ -33,10 +33,11 @@ const body = {
 };
 
 describe('log body files', () => {
-  it('lives below the cache folder, given as a URL or a path', () => {
+  it('lives below the cache folder, given as a URL or a path; astro dev in a folder of its own', () => {
     const folder = cache();
     expect(logBodiesFolder(folder)).toBe(path.join(folder, 'nisshi-log-bodies') + path.sep);
     expect(logBodiesFolder(pathToFileURL(`${folder}/`))).toBe(logBodiesFolder(folder));
+    expect(logBodiesFolder(folder, 'dev')).toBe(path.join(folder, 'nisshi-log-bodies-dev') + path.sep);
   });
 
   it('reads back exactly what was written, the headings alone too, and makes the folder when it is missing', () => {

@@ -83,7 +83,7 @@ export function fakeContext(root: string, options: { dev?: boolean; after?: Fake
       createHash('sha1').update(typeof data === 'string' ? data : JSON.stringify(data)).digest('hex'),
     watcher,
   } as unknown as LoaderContext;
-  return { context, bodies: logBodiesFolder(path.join(root, '.cache')), entries, meta, logged, watcher };
+  return { context, bodies: logBodiesFolder(path.join(root, '.cache'), options.dev ? 'dev' : 'build'), entries, meta, logged, watcher };
 }
 
 /** processLog, counting the logs it is asked for by path (and those it was asked to render). */
