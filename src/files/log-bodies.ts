@@ -158,3 +158,20 @@ export function fileSystemNow(folder: string): number {
   rmSync(marker);
   return now;
 }
+
+const newestKey = Symbol.for('nisshi.dev-newest-log-bodies');
+
+/**
+ * While `astro dev` runs: the digest of each log's newest body, by slug. The
+ * loader sets it as soon as a saved log is rendered; the log page reads it
+ * before the entry's own digest, so the saved text shows at once. Astro's
+ * store catches up later (its writes wait 500 ms, then the page build reads
+ * the whole store again), and brings the record's figures with it. One map
+ * per process, on a registered symbol: the loader and the pages are loaded
+ * by different module graphs.
+ */
+export function newestDevBodies(): Map<string, string> {
+  const global = globalThis as { [newestKey]?: Map<string, string> };
+  global[newestKey] ??= new Map();
+  return global[newestKey];
+}

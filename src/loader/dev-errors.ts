@@ -37,6 +37,11 @@ export function overlayChannel(): OverlayChannel {
   return global[channelKey];
 }
 
+/** Asks every open page to reload (after a saved log was rendered: see watch-logs.ts). */
+export function reloadPages(): void {
+  overlayChannel().hot?.send({ type: 'full-reload', path: '*' });
+}
+
 /** The errors of every log while `astro dev` runs, kept file by file as the writer saves. */
 export class DevLogErrors {
   readonly #byPath = new Map<string, LocatedDiagnostic[]>();

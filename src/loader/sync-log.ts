@@ -34,7 +34,7 @@ export type StoredEntry = NonNullable<ReturnType<DataStore['get']>>;
 
 export type LogOutcome =
   /** Published and in the store under `id` (freshly stored, or unchanged and kept). */
-  | { kind: 'published'; location: LogLocation; id: string; diagnostics: Diagnostic[]; reparsed: boolean; bodyReused?: boolean; notices?: string[] }
+  | { kind: 'published'; location: LogLocation; id: string; digest: string; diagnostics: Diagnostic[]; reparsed: boolean; bodyReused?: boolean; notices?: string[] }
   | { kind: 'draft'; location: LogLocation; digest: string; diagnostics: Diagnostic[]; reparsed: boolean; notices?: string[] }
   /** Has errors, or its slug is another published file's: nothing was stored for it. */
   | { kind: 'failed'; location: LogLocation; diagnostics: Diagnostic[]; notices?: string[] };
@@ -74,7 +74,7 @@ export async function syncLog(
     const duplicate = state.claim(existing.id, location.relativePath);
     const diagnostics = (existing.data as LogRecord).diagnostics;
     if (duplicate !== null) return duplicateOutcome(location, existing.id, duplicate, diagnostics);
-    return { kind: 'published', location, id: existing.id, diagnostics, reparsed: false };
+    return { kind: 'published', location, id: existing.id, digest, diagnostics, reparsed: false };
   }
   if (state.draftDigests.get(location.relativePath) === digest) {
     // Only drafts without errors are remembered, so there is nothing to report.
@@ -113,7 +113,7 @@ export async function syncLog(
   // HTML, which only the log's own page reads, from its file. The store is read, written and handed
   // to the page build whole on every build.
   context.store.set({ id, data, filePath: location.relativePath, digest });
-  return { kind: 'published', location, id, diagnostics: record.diagnostics, reparsed: true, bodyReused: hasBody, notices };
+  return { kind: 'published', location, id, digest, diagnostics: record.diagnostics, reparsed: true, bodyReused: hasBody, notices };
 }
 
 function duplicateOutcome(location: LogLocation, id: string, otherPath: string, diagnostics: Diagnostic[]): LogOutcome {

@@ -6,7 +6,7 @@
  * record.
  */
 import { cacheDir } from 'astro:config/server';
-import { logBodiesFolder, readLogBody, readLogHeadings, type LogBody, type LogBodyHeading } from '../files/log-bodies.ts';
+import { logBodiesFolder, newestDevBodies, readLogBody, readLogHeadings, type LogBody, type LogBodyHeading } from '../files/log-bodies.ts';
 import type { LogEntry } from './logs.ts';
 
 // `astro dev` reads the bodies its own loader writes (see src/files/log-bodies.ts).
@@ -17,9 +17,10 @@ function digestOf(entry: LogEntry): string {
   return entry.digest;
 }
 
-/** The HTML and headings of a log's body. */
+/** The HTML and headings of a log's body (in `astro dev`, the newest saved, even before Astro's store has it). */
 export function logBody(entry: LogEntry): LogBody {
-  return readLogBody(folder, digestOf(entry));
+  const newest = import.meta.env.DEV ? newestDevBodies().get(entry.id) : undefined;
+  return readLogBody(folder, newest ?? digestOf(entry));
 }
 
 export function logHeadings(entry: LogEntry): LogBodyHeading[] {

@@ -6,7 +6,7 @@
 import { readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { logBodyDigests, readLogBody } from '../../src/files/log-bodies.ts';
+import { logBodyDigests, newestDevBodies, readLogBody } from '../../src/files/log-bodies.ts';
 import { nisshiLoader, processLog } from '../../src/loader/index.ts';
 import type { LogRecord } from '../../src/record/schema.ts';
 import { countingPipeline, fakeContext, projectWithLogs } from './fake-context.ts';
@@ -181,17 +181,24 @@ describe('nisshiLoader in astro dev', () => {
 
     const file = logPath('logs/2025-08-03.md');
     await writeFile(file, (await readFile(file, 'utf8')).replace('title: Lambda の実装', 'title: 書き直した題'));
+    newestDevBodies().clear();
     await watcher.fire('change', file);
     expect(pipeline.calls).toEqual(['logs/2025-08-03.md']);
     expect((fake.entries.get('2025-08-03')?.data as LogRecord).title).toBe('書き直した題');
+    // The page can show the saved body before Astro's store is written: its digest is there at once, its file written.
+    const saved = String(fake.entries.get('2025-08-03')?.digest);
+    expect(newestDevBodies().get('2025-08-03')).toBe(saved);
+    expect(readLogBody(fake.bodies, saved).html).toContain('Lambda関数の完全実装');
 
     await writeFile(logPath('logs/2025-08-11.md'), '# 2025年8月11日\n\n新しい日\n');
     await watcher.fire('add', logPath('logs/2025-08-11.md'));
     expect(fake.entries.has('2025-08-11')).toBe(true);
 
     await unlink(logPath('logs/2025/08/04.md'));
+    newestDevBodies().set('2025-08-04', 'stale');
     await watcher.fire('unlink', logPath('logs/2025/08/04.md'));
     expect(fake.entries.has('2025-08-04')).toBe(false);
+    expect(newestDevBodies().has('2025-08-04')).toBe(false);
 
     await watcher.fire('change', logPath('logs/.obsidian/workspace.md'));
     expect(pipeline.calls).toEqual(['logs/2025-08-03.md', 'logs/2025-08-11.md']);
