@@ -113,7 +113,14 @@ function startDev(env: NodeJS.ProcessEnv, port: number, logName: string): Promis
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
+  // The server leads its own process group (detached): on Ctrl-C or a kill of the bench, end it too.
+  const onSignal = (): void => {
+    if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) process.kill(-child.pid, 'SIGKILL');
+    process.exit(130);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, onSignal);
   const stop = async (): Promise<void> => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.off(signal, onSignal);
     if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       process.kill(-child.pid, 'SIGTERM');
