@@ -7,6 +7,7 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { nisshiDevOverlay } from './src/integrations/dev-overlay.ts';
+import { logBodies } from './src/integrations/log-bodies.ts';
 import { reuseOutput } from './src/integrations/reuse-output.ts';
 import { siteSettings } from './src/site.config.ts';
 
@@ -33,6 +34,8 @@ export default defineConfig({
   integrations: [
     // astro dev: errors in logs appear in the browser's error overlay instead of stopping the server.
     nisshiDevOverlay(),
+    // The pages read each log's rendered body from the loader's files (the store holds the records): where they are.
+    logBodies(),
     sitemap({
       // Drafts never reach the sitemap because they are never pages: the loader does not store them
       // (tests/loader checks the built sitemap). What is left to keep out is the page that is not content.

@@ -1,16 +1,13 @@
 /**
  * A log's rendered body for its page, and its headings for the pages that link
  * to them. The loader keeps both in files of their own under the entry's
- * digest (src/files/log-bodies.ts), beside Astro's cache, where
- * `astro:config/server` says the cache is; the content store holds only the
- * record.
+ * digest (src/files/log-bodies.ts), beside Astro's cache; the content store
+ * holds only the record. Which folder (`astro dev` has its own) comes from the
+ * integration of src/integrations/log-bodies.ts, which knows the command.
  */
-import { cacheDir } from 'astro:config/server';
-import { logBodiesFolder, newestDevBodies, readLogBody, readLogHeadings, type LogBody, type LogBodyHeading } from '../files/log-bodies.ts';
+import { dev, folder } from 'virtual:nisshi/log-bodies';
+import { newestDevBodies, readLogBody, readLogHeadings, type LogBody, type LogBodyHeading } from '../files/log-bodies.ts';
 import type { LogEntry } from './logs.ts';
-
-// `astro dev` reads the bodies its own loader writes (see src/files/log-bodies.ts).
-const folder = logBodiesFolder(cacheDir, import.meta.env.DEV ? 'dev' : 'build');
 
 function digestOf(entry: LogEntry): string {
   if (typeof entry.digest !== 'string') throw new Error(`${entry.filePath ?? entry.id}: the content store has no digest for this log; build again`);
@@ -19,7 +16,7 @@ function digestOf(entry: LogEntry): string {
 
 /** The HTML and headings of a log's body (in `astro dev`, the newest saved, even before Astro's store has it). */
 export function logBody(entry: LogEntry): LogBody {
-  const newest = import.meta.env.DEV ? newestDevBodies().get(entry.id) : undefined;
+  const newest = dev ? newestDevBodies().get(entry.id) : undefined;
   return readLogBody(folder, newest ?? digestOf(entry));
 }
 
