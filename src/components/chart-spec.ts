@@ -1,4 +1,4 @@
-/** What a chart draws, embedded in the page at build time as JSON and drawn by scripts/draw-charts.ts. */
+/** What a chart draws, embedded in the page at build time as JSON and drawn by client/draw-charts.ts. */
 export type ChartColor = 'accent' | 'accentSoft' | 'approx' | 'muted' | 'done' | 'overdue';
 
 export interface ChartDataset {

@@ -14,9 +14,10 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import packageJson from '../../package.json' with { type: 'json' };
 import { codeVersion } from './code-version.ts';
+import { collectLogBodies, fileSystemNow, logBodiesFolder, logBodyDigests } from '../files/log-bodies.ts';
 import type { ReadSettings } from '../parse/read-log.ts';
 import { mapBounded } from './bounded-map.ts';
-import { DevLogErrors } from './dev-overlay.ts';
+import { DevLogErrors } from './dev-errors.ts';
 import { listLogs } from './log-files.ts';
 import { IN_THREAD_FIRST, LogWorkerPool, workerCount } from './log-worker-pool.ts';
 import { markdownTreeParser } from './markdown-tree.ts';
@@ -64,6 +65,11 @@ export function nisshiLoader(options: NisshiLoaderOptions, pipeline?: LogPipelin
       const baseDir = path.resolve(rootDir, options.base);
       const locations = await listLogs(baseDir, rootDir);
       if (locations === null) logger.warn(`the logs folder "${options.base}" does not exist: no logs to show`);
+      // Each log's rendered body is a file of its own beside Astro's cache (src/files/log-bodies.ts).
+      // `astro dev` (the one load with a watcher) keeps its bodies apart from the build's, as Astro keeps its stores.
+      const bodiesFolder = logBodiesFolder(config.cacheDir, watcher ? 'dev' : 'build');
+      const loadStartedMs = fileSystemNow(bodiesFolder);
+      const bodies = logBodyDigests(bodiesFolder);
 
       const claims = new Map<string, string>();
       const state = {
@@ -75,6 +81,7 @@ export function nisshiLoader(options: NisshiLoaderOptions, pipeline?: LogPipelin
           claims.set(id, relativePath);
           return null;
         },
+        bodies: { folder: bodiesFolder, has: (digest: string) => bodies.has(digest) },
       };
       const workers = pipeline ? 0 : workerCount(locations?.length ?? 0);
       // A store that already holds logs means a rebuild: its few changed logs are parsed here first.
@@ -94,6 +101,8 @@ export function nisshiLoader(options: NisshiLoaderOptions, pipeline?: LogPipelin
 
       // Entries no file claimed this time: deleted files, drafts, renamed slugs, logs now failing.
       for (const id of store.keys()) if (!claims.has(id)) store.delete(id);
+      // Bodies no entry names any more (edited, deleted or now-draft logs) go; older than this load only.
+      collectLogBodies(bodiesFolder, new Set(store.values().flatMap((entry) => (entry.digest === undefined ? [] : [String(entry.digest)]))), loadStartedMs);
       writeDraftDigests(meta, draftDigestsOf(outcomes));
       logger.info(summary(outcomes, pool?.started ?? 0, (await markdownTreeParser()).name));
 
@@ -110,7 +119,7 @@ export function nisshiLoader(options: NisshiLoaderOptions, pipeline?: LogPipelin
       // astro dev: throwing here would stop the server; the errors go to the browser's overlay instead.
       const devErrors = new DevLogErrors(logger, rootDir, settings.read.messages);
       devErrors.replaceAll(errors);
-      watchLogs({ context, baseDir, rootDir, settings, settingsKey, pipeline: pipeline ?? inThisThread, devErrors });
+      watchLogs({ context, baseDir, rootDir, settings, settingsKey, pipeline: pipeline ?? inThisThread, devErrors, bodiesFolder });
     },
   } satisfies Loader;
 }
@@ -126,6 +135,7 @@ function draftDigestsOf(outcomes: readonly LogOutcome[]): Map<string, string> {
 function summary(outcomes: readonly LogOutcome[], workers: number, parser: string): string {
   let parsed = 0;
   let unchanged = 0;
+  let bodiesReused = 0;
   let drafts = 0;
   let failed = 0;
   let read = 0;
@@ -133,6 +143,7 @@ function summary(outcomes: readonly LogOutcome[], workers: number, parser: strin
     if (outcome.kind === 'published') {
       if (outcome.reparsed) parsed++;
       else unchanged++;
+      if (outcome.bodyReused) bodiesReused++;
     } else if (outcome.kind === 'draft') {
       drafts++;
     } else {
@@ -141,5 +152,7 @@ function summary(outcomes: readonly LogOutcome[], workers: number, parser: strin
     if (outcome.kind === 'failed' || outcome.reparsed) read++;
   }
   const how = read === 0 ? '' : ` (read by ${parser}${workers > 0 ? ` on ${workers} worker threads` : ''})`;
-  return `${parsed + unchanged} logs (${parsed} parsed, ${unchanged} unchanged), ${drafts} drafts left out, ${failed} with errors${how}`;
+  // Parsed again but not rendered: Astro had emptied its store (an Astro update, say) and the bodies were still on disk.
+  const reused = bodiesReused === 0 ? '' : `; ${bodiesReused} rendered bodies reused from the cache`;
+  return `${parsed + unchanged} logs (${parsed} parsed, ${unchanged} unchanged), ${drafts} drafts left out, ${failed} with errors${how}${reused}`;
 }

@@ -5,6 +5,8 @@
  * log, the log is read by remark instead and the loader warns, naming the
  * file: never a silent fallback.
  */
+import { writeLogBody } from '../files/log-bodies.ts';
+import { pageSlug } from '../parse/draft.ts';
 import { logTreeBuilder, type TreeBuilder } from '../parse/log-tree.ts';
 import { readLog, type ReadSettings } from '../parse/read-log.ts';
 import { diagnose } from '../record/rules.ts';
@@ -18,6 +20,16 @@ export interface ProcessOptions {
   /** What changes a log's meaning (vocabulary …): the site's settings, passed along. */
   settings?: ReadSettings | undefined;
   allowRawHtml: boolean;
+  /** False when only the record is wanted (the body of this text is on disk already): html '' and no headings. */
+  render?: boolean;
+  /**
+   * Where to write the rendered body (src/files/log-bodies.ts) instead of
+   * returning it: html is '' in the result then. On a worker thread the HTML
+   * is written there and never sent back to the main thread. A log that will
+   * not be published (a draft, or one with an error) is then not rendered at
+   * all: no page shows it, and its text is not kept on disk.
+   */
+  writeBody?: { folder: string; digest: string };
 }
 
 export interface ProcessedLog {
@@ -38,11 +50,14 @@ export async function processLog(text: string, options: ProcessOptions, parser?:
   const notices: string[] = [];
   const buildTree = siteTreeBuilder(parser ?? (await markdownTreeParser()), options.path, notices);
   const { record, tree } = readLog(text, { path: options.path, settings: options.settings }, buildTree);
-  if (tree === null) return { record, html: '', headings: [], notices };
+  const unpublished = options.writeBody !== undefined && (pageSlug(record) === null || record.diagnostics.some((diagnostic) => diagnostic.severity === 'error'));
+  if (tree === null || options.render === false || unpublished) return { record, html: '', headings: [], notices };
   try {
     // The lines a week's or month's review links to get an anchor (#L31).
     const { html, headings } = await renderMarkdownTree(tree, { allowRawHtml: options.allowRawHtml, anchorLines: linkedLines(record), path: options.path });
-    return { record, html, headings, notices };
+    if (!options.writeBody) return { record, html, headings, notices };
+    writeLogBody(options.writeBody.folder, options.writeBody.digest, { html, headings });
+    return { record, html: '', headings, notices };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     record.diagnostics.push(diagnose('render-error', 1, 1, { reason }));

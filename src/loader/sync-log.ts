@@ -34,7 +34,7 @@ export type StoredEntry = NonNullable<ReturnType<DataStore['get']>>;
 
 export type LogOutcome =
   /** Published and in the store under `id` (freshly stored, or unchanged and kept). */
-  | { kind: 'published'; location: LogLocation; id: string; diagnostics: Diagnostic[]; reparsed: boolean; notices?: string[] }
+  | { kind: 'published'; location: LogLocation; id: string; digest: string; diagnostics: Diagnostic[]; reparsed: boolean; bodyReused?: boolean; notices?: string[] }
   | { kind: 'draft'; location: LogLocation; digest: string; diagnostics: Diagnostic[]; reparsed: boolean; notices?: string[] }
   /** Has errors, or its slug is another published file's: nothing was stored for it. */
   | { kind: 'failed'; location: LogLocation; diagnostics: Diagnostic[]; notices?: string[] };
@@ -49,6 +49,8 @@ export interface SyncState {
    * that already holds it (a duplicate slug), or null when the id is ours.
    */
   claim(id: string, relativePath: string): string | null;
+  /** The rendered bodies (src/files/log-bodies.ts): their folder, and whether a digest's body is there. */
+  bodies: { folder: string; has(digest: string): boolean };
 }
 
 export type SyncContext = Pick<LoaderContext, 'store' | 'parseData' | 'generateDigest'>;
@@ -67,21 +69,27 @@ export async function syncLog(
   const digest = context.generateDigest(`${location.relativePath}\0${text}${settingsKey}`);
 
   const existing = state.entriesByPath.get(location.relativePath);
-  if (existing && existing.digest === digest) {
+  const hasBody = state.bodies.has(digest);
+  if (existing && existing.digest === digest && hasBody) {
     const duplicate = state.claim(existing.id, location.relativePath);
     const diagnostics = (existing.data as LogRecord).diagnostics;
     if (duplicate !== null) return duplicateOutcome(location, existing.id, duplicate, diagnostics);
-    return { kind: 'published', location, id: existing.id, diagnostics, reparsed: false };
+    return { kind: 'published', location, id: existing.id, digest, diagnostics, reparsed: false };
   }
   if (state.draftDigests.get(location.relativePath) === digest) {
     // Only drafts without errors are remembered, so there is nothing to report.
     return { kind: 'draft', location, digest, diagnostics: [], reparsed: false };
   }
 
-  const { record, html, headings, notices } = await pipeline.process(text, {
+  const { record, notices } = await pipeline.process(text, {
     path: location.relativePath,
     settings: settings.read,
     allowRawHtml: settings.allowRawHtml,
+    // A body of this digest is already on disk (the store was cleared, say by an Astro update): the record is enough.
+    // Otherwise the body is written where the pages read it (src/files/log-bodies.ts) before the entry is stored,
+    // so a stored entry always has one.
+    render: !hasBody,
+    ...(hasBody || encodingError ? {} : { writeBody: { folder: state.bodies.folder, digest } }),
   });
   // What the parser says about mojibake is noise: the encoding is what to fix first (as `nisshi check`).
   if (encodingError) record.diagnostics = [encodingError];
@@ -101,17 +109,11 @@ export async function syncLog(
     data: stored as unknown as Record<string, unknown>,
     filePath: location.absolutePath,
   });
-  // No `body`: the pages show the rendered HTML and the record, and never read the Markdown again.
-  // Kept out, the store is 15 % smaller — and it is read, written and handed to the page build
-  // on every build.
-  context.store.set({
-    id,
-    data,
-    filePath: location.relativePath,
-    digest,
-    rendered: { html, metadata: { headings } },
-  });
-  return { kind: 'published', location, id, diagnostics: record.diagnostics, reparsed: true, notices };
+  // The store holds the record only: no Markdown `body` (no page reads it again) and no `rendered`
+  // HTML, which only the log's own page reads, from its file. The store is read, written and handed
+  // to the page build whole on every build.
+  context.store.set({ id, data, filePath: location.relativePath, digest });
+  return { kind: 'published', location, id, digest, diagnostics: record.diagnostics, reparsed: true, bodyReused: hasBody, notices };
 }
 
 function duplicateOutcome(location: LogLocation, id: string, otherPath: string, diagnostics: Diagnostic[]): LogOutcome {

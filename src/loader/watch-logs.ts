@@ -6,9 +6,10 @@
  */
 import { lstat, realpath } from 'node:fs/promises';
 import type { LoaderContext } from 'astro/loaders';
+import { hasLogBody, newestDevBodies } from '../files/log-bodies.ts';
 import { formatDiagnosticLine, locate } from '../record/diagnostic-lines.ts';
 import { judgeLink } from '../files/log-links.ts';
-import type { DevLogErrors } from './dev-overlay.ts';
+import { reloadPages, type DevLogErrors } from './dev-errors.ts';
 import { isLogPath, locate as locateLog, type LogLocation } from './log-files.ts';
 import { entriesByPath, readDraftDigests, writeDraftDigests } from './stored-state.ts';
 import { syncLog, type LogPipeline, type LogSettings } from './sync-log.ts';
@@ -21,6 +22,8 @@ export interface WatchOptions {
   settingsKey: string;
   pipeline: LogPipeline;
   devErrors: DevLogErrors;
+  /** Where the rendered bodies are (src/files/log-bodies.ts). */
+  bodiesFolder: string;
 }
 
 export function watchLogs(options: WatchOptions): void {
@@ -65,6 +68,7 @@ async function reload(location: LogLocation, options: WatchOptions): Promise<voi
       const holder = store.get(id);
       return holder?.filePath && holder.filePath !== relativePath ? holder.filePath : null;
     },
+    bodies: { folder: options.bodiesFolder, has: (digest: string) => hasLogBody(options.bodiesFolder, digest) },
   };
   const outcome = await syncLog(location, context, settings, settingsKey, pipeline, state);
   for (const notice of outcome.notices ?? []) logger.warn(notice);
@@ -75,14 +79,26 @@ async function reload(location: LogLocation, options: WatchOptions): Promise<voi
     if (previous) logger.warn(`${location.relativePath}: showing its last version without errors until it is fixed`);
     return;
   }
+  const newest = newestDevBodies();
   if (outcome.kind === 'draft') {
-    if (previous) store.delete(previous.id);
+    if (previous) {
+      store.delete(previous.id);
+      newest.delete(previous.id);
+    }
     drafts.set(location.relativePath, outcome.digest);
   } else {
     // A new date or file name gives a new slug: the entry under the old one would be a ghost page.
-    if (previous && previous.id !== outcome.id) store.delete(previous.id);
+    if (previous && previous.id !== outcome.id) {
+      store.delete(previous.id);
+      newest.delete(previous.id);
+    }
     drafts.delete(location.relativePath);
-    if (outcome.reparsed) logger.info(`reloaded ${location.relativePath}`);
+    if (outcome.reparsed) {
+      logger.info(`reloaded ${location.relativePath}`);
+      // The page shows the saved text now (src/site/log-body.ts); Astro reloads it again once its store has the record.
+      newest.set(outcome.id, outcome.digest);
+      reloadPages();
+    }
   }
   writeDraftDigests(meta, drafts);
 }
@@ -91,7 +107,10 @@ async function forget(location: LogLocation, options: WatchOptions): Promise<voi
   const { store, meta } = options.context;
   options.devErrors.replaceFile(location.relativePath, []);
   const previous = entriesByPath(store.values()).get(location.relativePath);
-  if (previous) store.delete(previous.id);
+  if (previous) {
+    store.delete(previous.id);
+    newestDevBodies().delete(previous.id);
+  }
   const drafts = readDraftDigests(meta);
   if (drafts.delete(location.relativePath)) writeDraftDigests(meta, drafts);
 }

@@ -5,8 +5,9 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { LogRecord } from '../record/schema.ts';
 import { siteSettings } from '../site.config.ts';
-import { archiveYears, computeStats, dueLearnings, logDays, planChains, problemThreads, type ArchiveYear, type DueLearning, type LoggedDay, type PlanChain, type ProblemThread } from '../stats/index.ts';
+import { archiveYears, computeStats, dueLearnings, logDays, planChains, problemThreads, type ArchiveYear, type DatedRecord, type DueLearning, type LoggedDay, type PlanChain, type ProblemThread } from '../stats/index.ts';
 import type { SiteStats, StatsOptions } from '../stats/types.ts';
+import { recordsByMonth } from './archive-pages.ts';
 import { entryKey } from './entry-key.ts';
 import { reviewPages, type ReviewPages } from './review-pages.ts';
 import { writerToday } from './today.ts';
@@ -28,6 +29,8 @@ export interface SiteData {
   years: ArchiveYear[];
   /** Learnings due for review today, oldest due first (the dashboard's 今日の復習). */
   due: DueLearning[];
+  /** The dated records of each month ("YYYY-MM"), oldest first: the logs the archive's totals count. */
+  months: Map<string, DatedRecord[]>;
   options: StatsOptions;
 }
 
@@ -66,6 +69,7 @@ async function load(): Promise<SiteData> {
     days,
     years: archiveYears(days),
     due: dueLearnings(records, options.today),
+    months: recordsByMonth(records),
     options,
   };
 }

@@ -7,7 +7,7 @@
 export type * from './types.ts';
 export { computeStats } from './compute-stats.ts';
 export { followThrough } from './follow-through.ts';
-export { logDays, datedRecords, checkOptions, type LoggedDay, type DatedRecord } from './days.ts';
+export { logDays, datedRecords, daysByDate, checkOptions, type LoggedDay, type DatedRecord } from './days.ts';
 export { dailySeries, movingAverage, cumulativeHours } from './series.ts';
 export { weeklyTotals, monthlyTotals, totalOf } from './periods.ts';
 export { streaks, streakRuns, type StreakRun } from './streaks.ts';

@@ -6,6 +6,7 @@
 import { readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { logBodyDigests, newestDevBodies, readLogBody } from '../../src/files/log-bodies.ts';
 import { nisshiLoader, processLog } from '../../src/loader/index.ts';
 import type { LogRecord } from '../../src/record/schema.ts';
 import { countingPipeline, fakeContext, projectWithLogs } from './fake-context.ts';
@@ -22,7 +23,7 @@ const logPath = (relative: string) => path.join(root, relative);
 const loader = (pipeline = countingPipeline()) => ({ pipeline, loader: nisshiLoader({ base: 'logs' }, pipeline) });
 
 describe('nisshiLoader: a load', () => {
-  it('stores each published log under its slug with its record and rendered HTML, not its Markdown', async () => {
+  it('stores each published log under its slug with its record only; its rendered body goes to a file of its digest', async () => {
     const fake = fakeContext(root);
     await loader().loader.load(fake.context);
     expect([...fake.entries.keys()].sort()).toEqual(['2025-08-03', '2025-08-04']);
@@ -31,9 +32,14 @@ describe('nisshiLoader: a load', () => {
     expect(data.source).toBe('logs/2025/08/04.md');
     expect(data.date).toBe('2025-08-04');
     expect(entry?.filePath).toBe('logs/2025/08/04.md');
+    // Neither the Markdown nor the HTML is in the store: it holds the record.
     expect(entry?.body).toBeUndefined();
-    expect(entry?.rendered?.html).toContain('<code class="hljs language-yaml">');
-    expect(entry?.rendered?.metadata?.headings).toContainEqual({ depth: 2, slug: '今日の目標', text: '今日の目標' });
+    expect(entry?.rendered).toBeUndefined();
+    const body = readLogBody(fake.bodies, String(entry?.digest));
+    expect(body.html).toContain('<code class="hljs language-yaml">');
+    expect(body.headings).toContainEqual({ depth: 2, slug: '今日の目標', text: '今日の目標' });
+    // One body per published log; drafts have none.
+    expect([...logBodyDigests(fake.bodies)].sort()).toEqual([...fake.entries.values()].map((stored) => String(stored.digest)).sort());
   });
 
   it('leaves out drafts and dot-folders', async () => {
@@ -82,7 +88,36 @@ describe('nisshiLoader: a load', () => {
     const third = loader();
     await third.loader.load(fakeContext(root, { after: fake }).context);
     expect(third.pipeline.calls).toEqual(['logs/2025/08/04.md']);
-    expect(fake.entries.get('2025-08-04')?.rendered?.html).toContain('追記した');
+    const edited = fake.entries.get('2025-08-04');
+    expect(readLogBody(fake.bodies, String(edited?.digest)).html).toContain('追記した');
+    // The old version's body is gone with the load that replaced it; the others stay.
+    expect([...logBodyDigests(fake.bodies)].sort()).toEqual([...fake.entries.values()].map((stored) => String(stored.digest)).sort());
+  });
+
+  it('renders an unchanged log again when its body file is missing', async () => {
+    const fake = fakeContext(root);
+    await loader().loader.load(fake.context);
+    const digest = String(fake.entries.get('2025-08-03')?.digest);
+    await rm(path.join(fake.bodies, `${digest}.body`));
+    const again = loader();
+    await again.loader.load(fakeContext(root, { after: fake }).context);
+    expect(again.pipeline.rendered).toEqual(['logs/2025-08-03.md']);
+    expect(readLogBody(fake.bodies, digest).html).toContain('Lambda関数の完全実装');
+  });
+
+  it('parses but does not render again when the store was cleared and the bodies are still there (as after an Astro update)', async () => {
+    const fake = fakeContext(root);
+    await loader().loader.load(fake.context);
+    const digests = new Map([...fake.entries].map(([id, stored]) => [id, stored.digest]));
+    fake.entries.clear();
+    const again = loader();
+    const second = fakeContext(root, { after: fake });
+    await again.loader.load(second.context);
+    // The published logs are read again for their records (the draft is known by its digest, kept apart), not rendered.
+    expect(again.pipeline.calls.sort()).toEqual(['logs/2025-08-03.md', 'logs/2025/08/04.md']);
+    expect(again.pipeline.rendered).toEqual([]);
+    expect(second.logged.map((line) => line.message)).toContainEqual(expect.stringMatching(/^2 logs \(2 parsed, 0 unchanged\).*; 2 rendered bodies reused from the cache$/));
+    expect(new Map([...fake.entries].map(([id, stored]) => [id, stored.digest]))).toEqual(digests);
   });
 
   it('parses everything again when the settings change', async () => {
@@ -146,17 +181,24 @@ describe('nisshiLoader in astro dev', () => {
 
     const file = logPath('logs/2025-08-03.md');
     await writeFile(file, (await readFile(file, 'utf8')).replace('title: Lambda の実装', 'title: 書き直した題'));
+    newestDevBodies().clear();
     await watcher.fire('change', file);
     expect(pipeline.calls).toEqual(['logs/2025-08-03.md']);
     expect((fake.entries.get('2025-08-03')?.data as LogRecord).title).toBe('書き直した題');
+    // The page can show the saved body before Astro's store is written: its digest is there at once, its file written.
+    const saved = String(fake.entries.get('2025-08-03')?.digest);
+    expect(newestDevBodies().get('2025-08-03')).toBe(saved);
+    expect(readLogBody(fake.bodies, saved).html).toContain('Lambda関数の完全実装');
 
     await writeFile(logPath('logs/2025-08-11.md'), '# 2025年8月11日\n\n新しい日\n');
     await watcher.fire('add', logPath('logs/2025-08-11.md'));
     expect(fake.entries.has('2025-08-11')).toBe(true);
 
     await unlink(logPath('logs/2025/08/04.md'));
+    newestDevBodies().set('2025-08-04', 'stale');
     await watcher.fire('unlink', logPath('logs/2025/08/04.md'));
     expect(fake.entries.has('2025-08-04')).toBe(false);
+    expect(newestDevBodies().has('2025-08-04')).toBe(false);
 
     await watcher.fire('change', logPath('logs/.obsidian/workspace.md'));
     expect(pipeline.calls).toEqual(['logs/2025-08-03.md', 'logs/2025-08-11.md']);

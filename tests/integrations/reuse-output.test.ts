@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayKeepOutput, removalLines, staleFiles } from '../../src/loader/reuse-output.ts';
+import { mayKeepOutput, removalLines, staleFiles } from '../../src/integrations/reuse-output.ts';
 
 describe('staleFiles', () => {
   const started = 1_000_000;

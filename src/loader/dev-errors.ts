@@ -6,22 +6,23 @@
  * updates the overlay, and once the last error is fixed the page reloads
  * without it.
  *
- * The loader and the integration that hands over the dev server are loaded
- * by different Vite module graphs, so they meet on a global keyed by a
- * registered symbol rather than on a module variable.
+ * The loader keeps the errors and sends them; the integration of
+ * src/integrations/dev-overlay.ts hands over the dev server's channel to the
+ * browser. The two are loaded by different Vite module graphs, so they meet
+ * on a global keyed by a registered symbol rather than on a module variable.
  */
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroIntegrationLogger } from 'astro';
 import { formatDiagnosticLine, type LocatedDiagnostic } from '../record/diagnostic-lines.ts';
 import { logErrorsError } from './report.ts';
 import type { MessageLanguage } from '../record/messages.ts';
 
 /** The part of Vite's client hot channel we use; Astro turns an `error` payload into its overlay. */
-interface HotChannel {
+export interface HotChannel {
   send(payload: { type: 'error'; err: Record<string, unknown> } | { type: 'full-reload'; path: string }): void;
   on(event: 'vite:client:connect', listener: () => void): void;
 }
 
-interface OverlayChannel {
+export interface OverlayChannel {
   hot: HotChannel | null;
   /** What every newly opened page should see, or null when all logs are fine. */
   current: Record<string, unknown> | null;
@@ -29,28 +30,16 @@ interface OverlayChannel {
 
 const channelKey = Symbol.for('nisshi.dev-overlay');
 
-function channel(): OverlayChannel {
+/** Where the dev server's channel (set by the integration) and the current errors (set by the loader) meet. */
+export function overlayChannel(): OverlayChannel {
   const global = globalThis as { [channelKey]?: OverlayChannel };
   global[channelKey] ??= { hot: null, current: null };
   return global[channelKey];
 }
 
-/** The integration astro.config.mjs adds: gives the loader the dev server's channel to the browser. */
-export function nisshiDevOverlay(): AstroIntegration {
-  return {
-    name: 'nisshi-dev-overlay',
-    hooks: {
-      'astro:server:setup': ({ server }) => {
-        const overlay = channel();
-        const hot = server.environments.client.hot as unknown as HotChannel;
-        overlay.hot = hot;
-        // A page opened (or reloaded) while a log is broken must show it too, not only the page open at the time.
-        hot.on('vite:client:connect', () => {
-          if (overlay.current) hot.send({ type: 'error', err: overlay.current });
-        });
-      },
-    },
-  };
+/** Asks every open page to reload (after a saved log was rendered: see watch-logs.ts). */
+export function reloadPages(): void {
+  overlayChannel().hot?.send({ type: 'full-reload', path: '*' });
 }
 
 /** The errors of every log while `astro dev` runs, kept file by file as the writer saves. */
@@ -89,7 +78,7 @@ export class DevLogErrors {
   }
 
   #publish(): void {
-    const overlay = channel();
+    const overlay = overlayChannel();
     const errors = [...this.#byPath.values()].flat();
     if (errors.length === 0) {
       if (overlay.current) overlay.hot?.send({ type: 'full-reload', path: '*' });
