@@ -22,6 +22,8 @@ const schemaExports = [
   'problemSchema',
   'problemStatusSchema',
   'referenceSchema',
+  'reflectionSchema',
+  'reviewItemSchema',
   'severitySchema',
   'workItemSchema',
 ];
