@@ -4,6 +4,9 @@
  * When Sätteri throws on a log, the log is read by remark instead and the
  * loader warns, naming the file: never a silent fallback.
  */
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import type { ImageCheck } from '../parse/images.ts';
 import { readLog, type ReadSettings, type TreeBuilder } from '../parse/read-log.ts';
 import { satteriMisreadsMarkdown } from '../parse/tree-parity.ts';
 import { diagnose } from '../record/rules.ts';
@@ -17,12 +20,20 @@ export interface ProcessOptions {
   /** What changes a log's meaning (vocabulary …): the site's settings, passed along. */
   settings?: ReadSettings | undefined;
   allowRawHtml: boolean;
+  /**
+   * Check the images beside the log on disk (`missing-image`) and hand those that
+   * are there to Astro's image pipeline: the logs folder and the project root,
+   * the folder `path` is relative to. Left out (tests), images are left as written.
+   */
+  images?: { logsDir: string; rootDir: string } | undefined;
 }
 
 export interface ProcessedLog {
   record: LogRecord;
   html: string;
   headings: RenderedHeading[];
+  /** Images beside the log for Astro's image pipeline, as written (relative to the log). */
+  imagePaths: string[];
   /** Said about reading this log that is not about the writer's text (a parser fallback), for the build's output. */
   notices: string[];
 }
@@ -49,14 +60,29 @@ export function siteTreeBuilder(parser: MarkdownTreeParser, path: string, notice
 export async function processLog(text: string, options: ProcessOptions, parser?: MarkdownTreeParser): Promise<ProcessedLog> {
   const notices: string[] = [];
   const buildTree = siteTreeBuilder(parser ?? (await markdownTreeParser()), options.path, notices);
-  const { record, tree } = readLog(text, { path: options.path, settings: options.settings }, buildTree);
-  if (tree === null) return { record, html: '', headings: [], notices };
+  const { record, tree, images } = readLog(text, { path: options.path, settings: options.settings, images: imageCheck(options) }, buildTree);
+  if (tree === null) return { record, html: '', headings: [], imagePaths: [], notices };
   try {
-    const { html, headings } = await renderMarkdownTree(tree, { allowRawHtml: options.allowRawHtml });
-    return { record, html, headings, notices };
+    const rendered = await renderMarkdownTree(tree, {
+      allowRawHtml: options.allowRawHtml,
+      record,
+      vocabulary: options.settings?.vocabulary,
+      images: options.images ? images : undefined,
+    });
+    return { record, html: rendered.html, headings: rendered.headings, imagePaths: rendered.imagePaths, notices };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     record.diagnostics.push(diagnose('render-error', 1, 1, { reason }));
-    return { record, html: '', headings: [], notices };
+    return { record, html: '', headings: [], imagePaths: [], notices };
   }
+}
+
+/** The file system's answer for the images beside a log: paths relative to the project root, as the log's path is. */
+function imageCheck(options: ProcessOptions): ImageCheck | undefined {
+  if (!options.images) return undefined;
+  const { rootDir, logsDir } = options.images;
+  return {
+    logsDir,
+    exists: (filePath) => statSync(path.resolve(rootDir, filePath), { throwIfNoEntry: false })?.isFile() ?? false,
+  };
 }

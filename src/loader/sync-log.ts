@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import type { DataStore, LoaderContext } from 'astro/loaders';
 import { decodeLog } from '../files/log-files.ts';
+import { imageStamp } from './image-stamp.ts';
 import type { ReadSettings } from '../parse/read-log.ts';
 import { diagnose } from '../record/rules.ts';
 import type { Diagnostic, LogRecord } from '../record/schema.ts';
@@ -22,6 +23,12 @@ export interface LogSettings {
   allowRawHtml: boolean;
   /** Frontmatter keys stored besides the ones nisshi reads; the rest never reach the site. */
   publicFrontmatter?: readonly string[];
+  /**
+   * Where the images beside the logs are looked for (the logs folder relative to
+   * the project root, and the root): given, they are checked and taken into the
+   * build. Not part of the settings' key: moving the project changes no log.
+   */
+  images?: { logsDir: string; rootDir: string };
 }
 
 /** Parses and renders a log: on worker threads for a full load, here for one saved file; tests count its calls. */
@@ -63,8 +70,9 @@ export async function syncLog(
 ): Promise<LogOutcome> {
   if (location.refusal) return { kind: 'failed', location, diagnostics: [location.refusal] };
   const { text, encodingError } = decodeLog(await readFile(location.absolutePath));
-  // The path is part of it: the record's source, slug and maybe date come from the path.
-  const digest = context.generateDigest(`${location.relativePath}\0${text}${settingsKey}`);
+  // The path is part of it: the record's source, slug and maybe date come from the path; and so are the images it names.
+  const images = settings.images ? imageStamp(text, location.relativePath, settings.images.rootDir) : '';
+  const digest = context.generateDigest(`${location.relativePath}\0${text}${settingsKey}${images}`);
 
   const existing = state.entriesByPath.get(location.relativePath);
   if (existing && existing.digest === digest) {
@@ -78,10 +86,11 @@ export async function syncLog(
     return { kind: 'draft', location, digest, diagnostics: [], reparsed: false };
   }
 
-  const { record, html, headings, notices } = await pipeline.process(text, {
+  const { record, html, headings, imagePaths, notices } = await pipeline.process(text, {
     path: location.relativePath,
     settings: settings.read,
     allowRawHtml: settings.allowRawHtml,
+    images: settings.images,
   });
   // What the parser says about mojibake is noise: the encoding is what to fix first (as `nisshi check`).
   if (encodingError) record.diagnostics = [encodingError];
@@ -104,12 +113,15 @@ export async function syncLog(
   // No `body`: the pages show the rendered HTML and the record, and never read the Markdown again.
   // Kept out, the store is 15 % smaller — and it is read, written and handed to the page build
   // on every build.
+  // Images beside the log go to Astro's image pipeline as glob()'s Markdown sends them: listed as the
+  // entry's asset imports, and named in the metadata so render() replaces their markers in the HTML.
   context.store.set({
     id,
     data,
     filePath: location.relativePath,
     digest,
-    rendered: { html, metadata: { headings } },
+    rendered: { html, metadata: imagePaths.length > 0 ? { headings, imagePaths } : { headings } },
+    ...(imagePaths.length > 0 ? { assetImports: imagePaths } : {}),
   });
   return { kind: 'published', location, id, diagnostics: record.diagnostics, reparsed: true, notices };
 }

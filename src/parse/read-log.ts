@@ -15,6 +15,7 @@ import type { LogRecord } from '../record/schema.ts';
 import { messageLanguage, type MessageLanguage } from '../record/messages.ts';
 import { diagnose, localizeDiagnostic } from '../record/rules.ts';
 import { extractLog } from './extract-log.ts';
+import { checkImages, imageDiagnostics, logImages, type CheckedImage, type ImageCheck } from './images.ts';
 import { blankFrontmatter, readFrontmatter } from './frontmatter.ts';
 import { inputLimitDiagnostic, resolveLimits } from './limits.ts';
 import { placeholderDiagnostics } from './placeholders.ts';
@@ -56,6 +57,8 @@ export interface ReadLogOptions {
   settings?: ReadSettings | undefined;
   /** Keep private notes in (`nisshi parse --include-private`, the leak audit): never for the site. */
   includePrivate?: boolean | undefined;
+  /** Check the images beside the log (a `missing-image` warning each that is not there); left out, they are not checked. */
+  images?: ImageCheck | undefined;
 }
 
 /** Builds the mdast tree of a log's Markdown (frontmatter already blanked); may throw. */
@@ -69,6 +72,8 @@ export interface ReadLog {
   body: string;
   /** The private passages blanked out of the text (lines of the whole file); empty with includePrivate. */
   privatePassages: PrivatePassage[];
+  /** The images beside the log the (public) text names, checked; empty when `images` was not given. */
+  images: CheckedImage[];
 }
 
 export function readLog(text: string, options: ReadLogOptions, buildTree: TreeBuilder): ReadLog {
@@ -78,7 +83,7 @@ export function readLog(text: string, options: ReadLogOptions, buildTree: TreeBu
     const limits = resolveLimits({ maxLogBytes: options.settings?.maxLogBytes, maxNesting: options.settings?.maxNesting });
     // Too large, or visibly nested too deep: refused before any parser sees it.
     const refusal = inputLimitDiagnostic(clean, limits);
-    if (refusal) return { record: refusedRecord(path, [refusal]), tree: null, body: '', privatePassages: [] };
+    if (refusal) return { record: refusedRecord(path, [refusal]), tree: null, body: '', privatePassages: [], images: [] };
     const frontmatter = readFrontmatter(clean);
     // Private notes go before anything reads the text (private-notes.ts): only the body can hold them.
     const { text: visible, passages } = options.includePrivate
@@ -91,15 +96,17 @@ export function readLog(text: string, options: ReadLogOptions, buildTree: TreeBu
     record.source = path;
     const language = options.settings?.messages ?? messageLanguage(options.settings?.locale);
     // A tree nested too deep is not walked by the renderer either.
-    if (isRefused(record)) return { record: localized(record, language), tree: null, body: '', privatePassages: passages };
+    if (isRefused(record)) return { record: localized(record, language), tree: null, body: '', privatePassages: passages, images: [] };
     for (const passage of passages) {
       if (passage.unclosed) record.diagnostics.push(diagnose('private-unclosed', passage.startLine, 1));
     }
     record.diagnostics.push(...placeholderDiagnostics(visible, frontmatter.lineCount));
-    return { record: localized(record, language), tree, body: bodyAfter(visible, frontmatter.lineCount), privatePassages: passages };
+    const images = options.images ? checkImages(logImages(tree), options.images.logFile ?? path, options.images) : [];
+    if (options.images) record.diagnostics.push(...imageDiagnostics(images, options.images.logsDir));
+    return { record: localized(record, language), tree, body: bodyAfter(visible, frontmatter.lineCount), privatePassages: passages, images };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { record: refusedRecord(path, [diagnose('internal-error', 1, 1, { reason })]), tree: null, body: '', privatePassages: [] };
+    return { record: refusedRecord(path, [diagnose('internal-error', 1, 1, { reason })]), tree: null, body: '', privatePassages: [], images: [] };
   }
 }
 
