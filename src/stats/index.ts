@@ -23,3 +23,4 @@ export { indexDoneItems, type DoneIndex, type DoneMark } from './done-index.ts';
 export { weekLabel, monthLabel } from './labels.ts';
 export * from './calendar.ts';
 export { meetsTarget, targetYear, type TargetYear } from './targets.ts';
+export { tagSummaries, type TagSummary, type TagMonth } from './tags.ts';
