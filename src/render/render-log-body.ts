@@ -4,8 +4,8 @@
  *
  *   remark-parse → remark-gfm → remark-rehype → rehype-sanitize (unless raw
  *   HTML is allowed) → data:-image check → heading ids → problem cards and the
- *   figures table (from the record) → images beside the log → rehype-highlight
- *   → rehype-stringify
+ *   figures table (from the record) → images beside the log → checkbox names and
+ *   focusable code blocks → rehype-highlight → rehype-stringify
  *
  * Sanitising comes first on purpose: everything after it adds only what we
  * compute (ids, highlight spans), so the schema needs nothing beyond GitHub's.
@@ -23,6 +23,7 @@ import { readFrontmatter, type Frontmatter } from '../parse/frontmatter.ts';
 import { bodyAfter, readLog } from '../parse/read-log.ts';
 import { remarkTree } from '../parse/remark-tree.ts';
 import type { VocabularyOverrides } from '../parse/vocabulary.ts';
+import { rehypeAccessibleParts } from './accessible-parts.ts';
 import { rehypeHeadingIds, type RenderedHeading } from './heading-ids.ts';
 import { rehypeLogImages } from './log-images.ts';
 import { rehypeProblemCards, type LogShape } from './problem-cards.ts';
@@ -72,6 +73,7 @@ function createProcessor(allowRawHtml: boolean) {
     .use(rehypeHeadingIds)
     .use(rehypeProblemCards)
     .use(rehypeLogImages)
+    .use(rehypeAccessibleParts)
     // Only fenced code that names its language: guessing the language is slow and often wrong.
     .use(rehypeHighlight, { detect: false })
     .use(rehypeStringify, { allowDangerousHtml: allowRawHtml })
