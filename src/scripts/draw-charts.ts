@@ -87,7 +87,8 @@ function draw(canvas: HTMLCanvasElement, spec: ChartSpec, reducedMotion: boolean
       interaction: { mode: 'index', intersect: false },
       color: fg,
       scales: {
-        x: { stacked: true, ticks: { color: fg, maxRotation: 0, autoSkip: true, autoSkipPadding: 12 }, grid: { display: false } },
+        // Bars without a stack (new and resolved problems) stand side by side rather than on top of each other.
+        x: { stacked: spec.datasets.some((dataset) => dataset.stack), ticks: { color: fg, maxRotation: 0, autoSkip: true, autoSkipPadding: 12 }, grid: { display: false } },
         y: {
           stacked: spec.datasets.some((dataset) => dataset.stack),
           beginAtZero: true,
