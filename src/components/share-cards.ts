@@ -18,7 +18,7 @@ import { streakRuns } from '../stats/streaks.ts';
 import { daysBetween } from '../stats/calendar.ts';
 
 /** Logs with a card of their own: the newest ones. */
-export const CARD_LOGS = 60;
+export const CARD_LOGS = 30;
 
 export interface CardContext {
   site: string;

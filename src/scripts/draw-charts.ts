@@ -122,7 +122,10 @@ function drawAll(): void {
       for (const entry of entries) {
         if (!entry.isIntersecting) continue;
         observer.unobserve(entry.target);
-        drawOne(entry.target as HTMLCanvasElement);
+        // One chart a task, when the page is idle: never one long task for all of them.
+        const canvas = entry.target as HTMLCanvasElement;
+        if ('requestIdleCallback' in window) requestIdleCallback(() => drawOne(canvas), { timeout: 1000 });
+        else setTimeout(() => drawOne(canvas), 0);
       }
     }, { rootMargin: '200px 0px' });
     for (const canvas of canvases) observer.observe(canvas);
