@@ -1,23 +1,14 @@
 /**
  * Draws the dashboard's charts from the JSON each ChartFigure embeds. Only
- * the chart.js parts used here are registered, so the bundle stays small.
+ * the chart.js parts used here are registered (chart-library.ts), so the
+ * bundle stays small, and they are loaded only when a chart is to be drawn.
  */
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-  type ChartDataset as ChartJsDataset,
-} from 'chart.js';
+import type { Chart, ChartDataset as ChartJsDataset } from 'chart.js';
 import type { ChartColor, ChartSpec } from '../components/chart-spec.ts';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend);
+type ChartClass = typeof import('./chart-library.ts').Chart;
+let library: Promise<ChartClass> | null = null;
+const chartClass = (): Promise<ChartClass> => (library ??= import('./chart-library.ts').then(({ Chart }) => Chart));
 
 const colorVariables: Record<ChartColor, string> = {
   accent: '--accent',
@@ -60,7 +51,7 @@ function dots(color: string): CanvasPattern | string {
   return context.createPattern(tile, 'repeat') ?? color;
 }
 
-function draw(canvas: HTMLCanvasElement, spec: ChartSpec, reducedMotion: boolean): Chart {
+function draw(ChartJs: ChartClass, canvas: HTMLCanvasElement, spec: ChartSpec, reducedMotion: boolean): Chart {
   const fg = getComputedStyle(document.documentElement).getPropertyValue('--fg').trim();
   const grid = getComputedStyle(document.documentElement).getPropertyValue('--border').trim();
   const datasets = spec.datasets.map((dataset): ChartJsDataset<'bar' | 'line', Array<number | null>> => {
@@ -77,7 +68,7 @@ function draw(canvas: HTMLCanvasElement, spec: ChartSpec, reducedMotion: boolean
       spanGaps: true,
     } as ChartJsDataset<'bar' | 'line', Array<number | null>>;
   });
-  return new Chart(canvas, {
+  return new ChartJs(canvas, {
     type: 'bar',
     data: { labels: spec.labels, datasets },
     options: {
@@ -114,7 +105,8 @@ function drawAll(): void {
   const drawOne = (canvas: HTMLCanvasElement): void => {
     const source = document.querySelector(`script[data-chart-spec="${canvas.id}"]`);
     if (!source?.textContent) return;
-    charts.push(draw(canvas, JSON.parse(source.textContent) as ChartSpec, reducedMotion));
+    const spec = JSON.parse(source.textContent) as ChartSpec;
+    void chartClass().then((ChartJs) => charts.push(draw(ChartJs, canvas, spec, reducedMotion)));
   };
   const canvases = [...document.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')];
   if ('IntersectionObserver' in window) {
@@ -127,7 +119,7 @@ function drawAll(): void {
         if ('requestIdleCallback' in window) requestIdleCallback(() => drawOne(canvas), { timeout: 1000 });
         else setTimeout(() => drawOne(canvas), 0);
       }
-    }, { rootMargin: '200px 0px' });
+    }, { rootMargin: '0px' });
     for (const canvas of canvases) observer.observe(canvas);
   } else {
     canvases.forEach(drawOne);
