@@ -15,7 +15,7 @@ import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors.ts';
 import { findLogFiles, type LogFile } from '../files/log-files.ts';
 import { helpText, type Command } from './io.ts';
 import { helpCatalogue } from '../record/help-texts.ts';
-import { readLogs } from './load.ts';
+import { imageChecker, readLogs } from './load.ts';
 import type { LogRecord } from '../record/schema.ts';
 
 export const checkCommand: Command = {
@@ -34,7 +34,7 @@ export const checkCommand: Command = {
     const files = await findLogFiles(positionals.length > 0 ? positionals : [settings.logsDir], io.cwd);
     // Only what the findings and the checks across logs need is kept of each record.
     const checked: CheckedLog[] = [];
-    for (const { file, record } of readLogs(files, settings)) {
+    for (const { file, record } of readLogs(files, settings, false, imageChecker(settings.logsDir, io.cwd))) {
       checked.push({ file: { displayPath: file.displayPath }, record: { slug: record.slug, draft: record.draft, date: record.date, diagnostics: record.diagnostics } });
     }
     const diagnostics = collectDiagnostics(checked, language);

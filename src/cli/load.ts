@@ -2,7 +2,9 @@
  * Reads log files and parses them into records; shared by `parse` and `check`
  * so both see exactly the same record for a file.
  */
+import { statSync } from 'node:fs';
 import path from 'node:path';
+import type { ImageCheck } from '../parse/images.ts';
 import { parseLog } from '../parse/parse-log.ts';
 import type { ReadSettings } from '../parse/read-log.ts';
 import type { LogRecord } from '../record/schema.ts';
@@ -26,7 +28,7 @@ export function loadLogs(files: readonly LogFile[], settings?: ReadSettings, inc
  * writes each record out as it comes and `check` keeps only the findings, so
  * ten years of logs and their records never sit in memory at once.
  */
-export function* readLogs(files: readonly LogFile[], settings?: ReadSettings, includePrivate = false): Generator<LoadedLog> {
+export function* readLogs(files: readonly LogFile[], settings?: ReadSettings, includePrivate = false, images?: (file: LogFile) => ImageCheck): Generator<LoadedLog> {
   for (const file of files) {
     if (file.refusal) {
       yield { file, text: '', record: refusedRecord(toPosix(file.displayPath), [file.refusal]) };
@@ -36,7 +38,7 @@ export function* readLogs(files: readonly LogFile[], settings?: ReadSettings, in
     // blocking read of a small file is far cheaper than a trip through the
     // thread pool (3,650 logs of 1 KB: about 0.8 s of 7 s went to async reads).
     const { text, encodingError } = readLogFileSync(file);
-    const record = parseLog(text, { path: toPosix(file.displayPath), settings, includePrivate });
+    const record = parseLog(text, { path: toPosix(file.displayPath), settings, includePrivate, images: images?.(file) });
     // What the parser says about mojibake is noise: the encoding is what to fix first.
     if (encodingError) record.diagnostics = [encodingError];
     yield { file, text, record };
@@ -46,4 +48,19 @@ export function* readLogs(files: readonly LogFile[], settings?: ReadSettings, in
 /** Records carry `/` paths on every OS, so the JSON and the slugs do not depend on where it ran. */
 function toPosix(filePath: string): string {
   return filePath.split(path.sep).join('/');
+}
+
+/**
+ * The images beside each log checked on disk as the build checks them: inside
+ * the logs folder (`logsDir`, resolved against the working folder) and there.
+ * A log read from outside that folder (`nisshi check some/folder`) has its own
+ * folder as its logs folder.
+ */
+export function imageChecker(logsDir: string, cwd: string): (file: LogFile) => ImageCheck {
+  const root = toPosix(path.resolve(cwd, logsDir));
+  const exists = (filePath: string): boolean => statSync(filePath, { throwIfNoEntry: false })?.isFile() ?? false;
+  return (file) => {
+    const logFile = toPosix(file.absolutePath);
+    return { logsDir: logFile.startsWith(`${root}/`) ? root : path.posix.dirname(logFile), logFile, exists };
+  };
 }

@@ -6,7 +6,7 @@ import { findLogFiles } from '../files/log-files.ts';
 import { helpText, type Command } from './io.ts';
 import { helpCatalogue } from '../record/help-texts.ts';
 import { messageLanguage, messages } from '../record/messages.ts';
-import { readLogs } from './load.ts';
+import { imageChecker, readLogs } from './load.ts';
 import { writeFileAtomically } from './write-atomic.ts';
 
 export const parseCommand: Command = {
@@ -30,7 +30,7 @@ export const parseCommand: Command = {
     if (positionals.length === 0) throw new CliError(say.parseNoPaths, EXIT_USAGE);
     if (values.out === '') throw new CliError(say.outNeedsFile, EXIT_USAGE);
     const files = await findLogFiles(positionals, io.cwd);
-    const json = recordsJson(readLogs(files, settings, values['include-private']), values.pretty);
+    const json = recordsJson(readLogs(files, settings, values['include-private'], imageChecker(settings.logsDir, io.cwd)), values.pretty);
     if (values.out === undefined) {
       // Gathered first, so a log that cannot be read leaves no half an array on stdout.
       const pieces = [...json];

@@ -64,6 +64,8 @@ export function nisshiLoader(options: NisshiLoaderOptions, pipeline?: LogPipelin
       const rootDir = fileURLToPath(config.root);
       const baseDir = path.resolve(rootDir, options.base);
       const locations = await listLogs(baseDir, rootDir);
+      // The images beside the logs are found from the project root, as the logs' own paths are.
+      const withImages: LogSettings = { ...settings, images: { logsDir: path.relative(rootDir, baseDir).split(path.sep).join('/') || '.', rootDir } };
       if (locations === null) logger.warn(`the logs folder "${options.base}" does not exist: no logs to show`);
       // Each log's rendered body is a file of its own beside Astro's cache (src/files/log-bodies.ts).
       // `astro dev` (the one load with a watcher) keeps its bodies apart from the build's, as Astro keeps its stores.
@@ -90,7 +92,7 @@ export function nisshiLoader(options: NisshiLoaderOptions, pipeline?: LogPipelin
       let outcomes: LogOutcome[];
       try {
         outcomes = await mapBounded(locations ?? [], PARALLEL_FILES, (location) =>
-          syncLog(location, context, settings, settingsKey, fullLoad, state),
+          syncLog(location, context, withImages, settingsKey, fullLoad, state),
         );
       } finally {
         await pool?.close();
@@ -119,7 +121,7 @@ export function nisshiLoader(options: NisshiLoaderOptions, pipeline?: LogPipelin
       // astro dev: throwing here would stop the server; the errors go to the browser's overlay instead.
       const devErrors = new DevLogErrors(logger, rootDir, settings.read.messages);
       devErrors.replaceAll(errors);
-      watchLogs({ context, baseDir, rootDir, settings, settingsKey, pipeline: pipeline ?? inThisThread, devErrors, bodiesFolder });
+      watchLogs({ context, baseDir, rootDir, settings: withImages, settingsKey, pipeline: pipeline ?? inThisThread, devErrors, bodiesFolder });
     },
   } satisfies Loader;
 }

@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import type { DataStore, LoaderContext } from 'astro/loaders';
 import { decodeLog } from '../files/log-files.ts';
+import { imageStamp } from './image-stamp.ts';
 import type { ReadSettings } from '../parse/read-log.ts';
 import { diagnose } from '../record/rules.ts';
 import type { Diagnostic, LogRecord } from '../record/schema.ts';
@@ -22,6 +23,12 @@ export interface LogSettings {
   allowRawHtml: boolean;
   /** Frontmatter keys stored besides the ones nisshi reads; the rest never reach the site. */
   publicFrontmatter?: readonly string[];
+  /**
+   * Where the images beside the logs are looked for (the logs folder relative to
+   * the project root, and the root): given, they are checked and taken into the
+   * build. Not part of the settings' key: moving the project changes no log.
+   */
+  images?: { logsDir: string; rootDir: string };
 }
 
 /** Parses and renders a log: on worker threads for a full load, here for one saved file; tests count its calls. */
@@ -65,12 +72,14 @@ export async function syncLog(
 ): Promise<LogOutcome> {
   if (location.refusal) return { kind: 'failed', location, diagnostics: [location.refusal] };
   const { text, encodingError } = decodeLog(await readFile(location.absolutePath));
-  // The path is part of it: the record's source, slug and maybe date come from the path.
-  const digest = context.generateDigest(`${location.relativePath}\0${text}${settingsKey}`);
+  // The path is part of it: the record's source, slug and maybe date come from the path; and so are the images it names.
+  const images = settings.images ? imageStamp(text, location.relativePath, settings.images.rootDir) : '';
+  const digest = context.generateDigest(`${location.relativePath}\0${text}${settingsKey}${images}`);
 
   const existing = state.entriesByPath.get(location.relativePath);
   const hasBody = state.bodies.has(digest);
-  if (existing && existing.digest === digest && hasBody) {
+  // Unchanged and shown: its body is on disk, or (a log with images) in the stored entry itself.
+  if (existing && existing.digest === digest && (hasBody || existing.rendered !== undefined)) {
     const duplicate = state.claim(existing.id, location.relativePath);
     const diagnostics = (existing.data as LogRecord).diagnostics;
     if (duplicate !== null) return duplicateOutcome(location, existing.id, duplicate, diagnostics);
@@ -81,13 +90,14 @@ export async function syncLog(
     return { kind: 'draft', location, digest, diagnostics: [], reparsed: false };
   }
 
-  const { record, notices } = await pipeline.process(text, {
+  const { record, html, headings, imagePaths, notices } = await pipeline.process(text, {
     path: location.relativePath,
     settings: settings.read,
     allowRawHtml: settings.allowRawHtml,
+    images: settings.images,
     // A body of this digest is already on disk (the store was cleared, say by an Astro update): the record is enough.
     // Otherwise the body is written where the pages read it (src/files/log-bodies.ts) before the entry is stored,
-    // so a stored entry always has one.
+    // so a stored entry always has one — unless it shows images, whose body goes to the store (below).
     render: !hasBody,
     ...(hasBody || encodingError ? {} : { writeBody: { folder: state.bodies.folder, digest } }),
   });
@@ -112,8 +122,18 @@ export async function syncLog(
   // The store holds the record only: no Markdown `body` (no page reads it again) and no `rendered`
   // HTML, which only the log's own page reads, from its file. The store is read, written and handed
   // to the page build whole on every build.
-  context.store.set({ id, data, filePath: location.relativePath, digest });
-  return { kind: 'published', location, id, digest, diagnostics: record.diagnostics, reparsed: true, bodyReused: hasBody, notices };
+  // A log that shows images beside it is the exception: its images go to Astro's image pipeline as glob()'s
+  // Markdown sends them — listed as the entry's asset imports, and named in the rendered metadata so
+  // render() replaces their markers in the HTML — so its HTML is kept in the store (process-log.ts).
+  const withImages = imagePaths.length > 0;
+  context.store.set({
+    id,
+    data,
+    filePath: location.relativePath,
+    digest,
+    ...(withImages ? { rendered: { html, metadata: { headings, imagePaths } }, assetImports: imagePaths } : {}),
+  });
+  return { kind: 'published', location, id, digest, diagnostics: record.diagnostics, reparsed: true, bodyReused: hasBody && !withImages, notices };
 }
 
 function duplicateOutcome(location: LogLocation, id: string, otherPath: string, diagnostics: Diagnostic[]): LogOutcome {

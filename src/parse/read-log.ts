@@ -15,6 +15,7 @@ import type { Diagnostic, LogRecord } from '../record/schema.ts';
 import { messageLanguage, type MessageLanguage } from '../record/messages.ts';
 import { diagnose, localizeDiagnostic } from '../record/rules.ts';
 import { extractLog } from './extract-log.ts';
+import { checkImages, imageDiagnostics, logImages, type CheckedImage, type ImageCheck } from './images.ts';
 import { blankFrontmatter, frontmatterRange, keyLine, readFrontmatter, type Frontmatter } from './frontmatter.ts';
 import { publishedFrontmatter, publishedKeys } from './frontmatter-shape.ts';
 import { inputLimitDiagnostic, resolveLimits } from './limits.ts';
@@ -61,6 +62,8 @@ export interface ReadLogOptions {
   settings?: ReadSettings | undefined;
   /** Keep private notes in (`nisshi parse --include-private`, the leak audit): never for the site. */
   includePrivate?: boolean | undefined;
+  /** Check the images beside the log (a `missing-image` warning each that is not there); left out, they are not checked. */
+  images?: ImageCheck | undefined;
 }
 
 export type { TreeBuilder } from './log-tree.ts';
@@ -73,6 +76,8 @@ export interface ReadLog {
   body: string;
   /** The private passages blanked out of the text (lines of the whole file); empty with includePrivate. */
   privatePassages: PrivatePassage[];
+  /** The images beside the log the (public) text names, checked; empty when `images` was not given. */
+  images: CheckedImage[];
 }
 
 export function readLog(text: string, options: ReadLogOptions, buildTree: TreeBuilder): ReadLog {
@@ -82,7 +87,7 @@ export function readLog(text: string, options: ReadLogOptions, buildTree: TreeBu
     const limits = resolveLimits({ maxLogBytes: options.settings?.maxLogBytes, maxNesting: options.settings?.maxNesting });
     // Too large, or visibly nested too deep: refused before any parser sees it.
     const refusal = inputLimitDiagnostic(clean, limits);
-    if (refusal) return { record: refusedRecord(path, [refusal]), tree: null, body: '', privatePassages: [] };
+    if (refusal) return { record: refusedRecord(path, [refusal]), tree: null, body: '', privatePassages: [], images: [] };
     const frontmatter = readFrontmatter(clean);
     // What the tree builder says about how it read the log (a warning at most), once per rule and line.
     const reported = new Map<string, Diagnostic>();
@@ -95,19 +100,21 @@ export function readLog(text: string, options: ReadLogOptions, buildTree: TreeBu
     record.source = path;
     const language = options.settings?.messages ?? messageLanguage(options.settings?.locale);
     // A tree nested too deep is not walked by the renderer either.
-    if (isRefused(record)) return { record: localized(record, language), tree: null, body: '', privatePassages: passages };
+    if (isRefused(record)) return { record: localized(record, language), tree: null, body: '', privatePassages: passages, images: [] };
     for (const passage of passages) {
       if (passage.unclosed) record.diagnostics.push(diagnose('private-unclosed', passage.startLine, 1));
     }
     record.diagnostics.push(...reported.values(), ...placeholderDiagnostics(visible, frontmatter.lineCount));
     const { nested } = publishedFrontmatter(frontmatter.data, publishedKeys(options.settings?.publicFrontmatter, options.settings?.vocabulary));
     for (const key of nested) record.diagnostics.push(diagnose('frontmatter-nested', keyLine(frontmatter, key), 1, { key }));
-    return { record: localized(record, language), tree, body: bodyAfter(visible, frontmatter.lineCount), privatePassages: passages };
+    const images = options.images ? checkImages(logImages(tree), options.images.logFile ?? path, options.images) : [];
+    if (options.images) record.diagnostics.push(...imageDiagnostics(images, options.images.logsDir));
+    return { record: localized(record, language), tree, body: bodyAfter(visible, frontmatter.lineCount), privatePassages: passages, images };
   } catch (error) {
     const language = options.settings?.messages ?? messageLanguage(options.settings?.locale);
-    if (error instanceof TreeRefusal) return { record: localized(refusedRecord(path, [error.diagnostic]), language), tree: null, body: '', privatePassages: [] };
+    if (error instanceof TreeRefusal) return { record: localized(refusedRecord(path, [error.diagnostic]), language), tree: null, body: '', privatePassages: [], images: [] };
     const reason = error instanceof Error ? error.message : String(error);
-    return { record: refusedRecord(path, [diagnose('internal-error', 1, 1, { reason })]), tree: null, body: '', privatePassages: [] };
+    return { record: refusedRecord(path, [diagnose('internal-error', 1, 1, { reason })]), tree: null, body: '', privatePassages: [], images: [] };
   }
 }
 

@@ -69,6 +69,8 @@ const ja = {
   unexpected: 'nisshi の想定外のエラーです。報告してください:',
   logErrorsHeading: (errors: number, files: number) => `${files} 件のログに ${errors} 件のエラー:`,
   logErrorsHint: '上の行を直してください（nisshi check でも同じものが出ます）。警告ではビルドは止まりませんが、エラーでは止まります。',
+  overlayName: 'ログのエラー',
+  overlayTitle: '直すまでこのログは表示されません（ほかのログはそのまま表示します）',
   unknownCommand: (name: string) => `"${name}" というコマンドはありません`,
   // Option parsing (src/cli/args.ts): each error ends with where to look.
   seeHelp: (reason: string, command: string) => `${reason}。nisshi ${command} --help を見てください`,
@@ -210,6 +212,8 @@ const en: Catalogue = {
   unexpected: 'unexpected error, please report it:',
   logErrorsHeading: (errors, files) => `${errors} error(s) in ${files} log(s):`,
   logErrorsHint: 'Fix the lines above (`nisshi check` lists the same problems). Warnings do not stop the build; errors do.',
+  overlayName: 'Errors in logs',
+  overlayTitle: 'This log is not shown until it is fixed (the other logs are shown as they are)',
   unknownCommand: (name) => `unknown command "${name}"`,
   seeHelp: (reason, command) => `${reason}; see nisshi ${command} --help`,
   unknownOption: (option) => `unknown option ${option}`,
