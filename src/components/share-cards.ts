@@ -20,6 +20,13 @@ import { daysBetween } from '../stats/calendar.ts';
 /** Logs with a card of their own: the newest ones. */
 export const CARD_LOGS = 30;
 
+/**
+ * Week reviews with a card of their own: the newest ones (3,650 logs make
+ * 522 weeks, which would add a minute to a cold build); an older week's page
+ * shares the card of the year its week ends in.
+ */
+export const CARD_WEEKS = 8;
+
 export interface CardContext {
   site: string;
   days: readonly LoggedDay[];
@@ -92,8 +99,19 @@ export function siteCard(context: CardContext & { totalMinutes: number; streak: 
   };
 }
 
+/** What a week's card and its og:description show: the week review's own figures. */
+export interface WeekFigures {
+  start: string;
+  end: string;
+  label: string;
+  minutes: number;
+  approximate: boolean;
+  /** Days of the week with a log. */
+  logs: number;
+}
+
 /** A week's card (for the week review pages): its span, its total and the strip up to its last day. */
-export function weekCard(week: { start: string; end: string; label: string; minutes: number; approximate: boolean; logs: number }, context: CardContext): ShareCard {
+export function weekCard(week: WeekFigures, context: CardContext): ShareCard {
   return {
     site: context.site,
     heading: `${formatDate(week.start)}〜`,
@@ -107,9 +125,15 @@ export function weekCard(week: { start: string; end: string; label: string; minu
   };
 }
 
+/** A week review's og:description: its span, study time and days written. */
+export function weekSummaryText(week: WeekFigures): string {
+  return `${week.label}の週の振り返り: 学習時間 ${formatMinutes(week.minutes, week.approximate)}・記録日数 ${week.logs}日`;
+}
+
 /** Where the cards are on the site. */
 export const cardPaths = {
   log: (slug: string) => `/cards/logs/${slug}.png`,
+  week: (start: string) => `/cards/weeks/${start}.png`,
   year: (year: string) => `/cards/years/${year}.png`,
   site: '/cards/site.png',
 };
@@ -118,6 +142,16 @@ export const cardPaths = {
 export function logCardPath(slug: string, date: string | null, newestSlugs: ReadonlySet<string>): string {
   if (newestSlugs.has(slug)) return cardPaths.log(slug);
   return date ? cardPaths.year(date.slice(0, 4)) : cardPaths.site;
+}
+
+/** The card a week review names: its own when it is among the newest CARD_WEEKS, else the year its week ends in. */
+export function weekCardPath(start: string, end: string, newestWeeks: ReadonlySet<string>): string {
+  return newestWeeks.has(start) ? cardPaths.week(start) : cardPaths.year(end.slice(0, 4));
+}
+
+/** The newest `count` week keys ("2025-10-06"), for weekCardPath. */
+export function newestWeeks(keys: readonly string[], count = CARD_WEEKS): Set<string> {
+  return new Set([...keys].sort().slice(-count));
 }
 
 /** A card's address for og:image (absolute, as the protocol asks). */

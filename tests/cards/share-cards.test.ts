@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { cachedCard, cardCounts, pruneCards } from '../../src/cards/card-cache.ts';
 import { CARD_HEIGHT, CARD_WIDTH, titlePhrases } from '../../src/cards/draw-card.ts';
 import { cardDigest, cardLevel, heatStrip, type ShareCard } from '../../src/cards/share-card.ts';
-import { logCardPath, logSummaryText, streakOn } from '../../src/components/share-cards.ts';
+import { logCardPath, logSummaryText, newestWeeks, streakOn, weekCardPath, weekSummaryText } from '../../src/components/share-cards.ts';
+import { addDays } from '../../src/stats/calendar.ts';
 import { parseLog } from '../../src/parse/parse-log.ts';
 import { logDays } from '../../src/stats/days.ts';
 
@@ -61,5 +62,17 @@ describe('share cards', () => {
     expect(logCardPath('2025-08-05', '2025-08-05', new Set(['2025-08-05']))).toBe('/cards/logs/2025-08-05.png');
     expect(logCardPath('2016-01-01', '2016-01-01', new Set(['2025-08-05']))).toBe('/cards/years/2016.png');
     expect(logCardPath('x', null, new Set())).toBe('/cards/site.png');
+  });
+
+  it('names a card of its own for the newest weeks only, and the year the week ends in for the rest', () => {
+    const keys = Array.from({ length: 12 }, (_, index) => addDays('2024-11-04', 7 * index));
+    const newest = newestWeeks(keys, 8);
+    expect([...newest].sort()).toEqual(keys.slice(4));
+    expect(weekCardPath(keys[11]!, addDays(keys[11]!, 6), newest)).toBe(`/cards/weeks/${keys[11]}.png`);
+    // The week of 2024-12-30 ends in 2025: an old week shares the card of the year it ends in.
+    expect(weekCardPath('2024-12-30', '2025-01-05', new Set())).toBe('/cards/years/2025.png');
+    expect(weekSummaryText({ start: '2025-08-04', end: '2025-08-10', label: '2025年8月4日〜10日', minutes: 150, approximate: true, logs: 3 })).toBe(
+      '2025年8月4日〜10日の週の振り返り: 学習時間 約2時間30分・記録日数 3日',
+    );
   });
 });

@@ -110,6 +110,14 @@ describe('share cards', () => {
     expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
   });
 
+  it("names the week's own card as a week review's og:image, with the week's figures", async () => {
+    const html = await readFile(`${dist}/reviews/week/2025-08-04/index.html`, 'utf8');
+    const meta = (key: string) => new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(html)?.[1];
+    expect(meta('og:image')).toBe('https://nisshi.test/cards/weeks/2025-08-04.png');
+    expect(meta('og:description')).toMatch(/^2025年8月4日〜10日の週の振り返り: 学習時間 .+・記録日数 \d+日$/);
+    expect(pngSize(await readFile(`${dist}/cards/weeks/2025-08-04.png`))).toEqual({ width: 1200, height: 630 });
+  });
+
   it('gives every page an og:image that exists in dist/', async () => {
     const { readdir } = await import('node:fs/promises');
     const pages = (await readdir(dist, { recursive: true })).map(String).filter((file) => file.endsWith('.html'));

@@ -7,7 +7,7 @@ import type { APIRoute } from 'astro';
 import { cacheDir } from 'astro:config/server';
 import { cachedCard, pruneCards } from '../../../cards/card-cache.ts';
 import { cardDigest, type ShareCard } from '../../../cards/share-card.ts';
-import { CARD_LOGS, logCard } from '../../../components/share-cards.ts';
+import { CARD_LOGS, CARD_WEEKS, logCard } from '../../../components/share-cards.ts';
 import { cardFolder } from '../../../site/card-folder.ts';
 import { siteData } from '../../../site/logs.ts';
 import { siteSettings } from '../../../site.config.ts';
@@ -15,7 +15,7 @@ import { siteSettings } from '../../../site.config.ts';
 export async function getStaticPaths() {
   const { entries, days, options, years } = await siteData();
   // Cards no build has used for longest go, keeping a few times what one build names.
-  pruneCards(cardFolder(cacheDir), 3 * (CARD_LOGS + years.length + 1) + 50);
+  pruneCards(cardFolder(cacheDir), 3 * (CARD_LOGS + CARD_WEEKS + years.length + 1) + 50);
   const context = { site: siteSettings.title, days, weekStart: options.weekStart };
   return entries.slice(0, CARD_LOGS).map((entry) => {
     const card = logCard(entry.data, context);
