@@ -5,7 +5,8 @@ import { parseCommandArgs } from './args.ts';
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors.ts';
 import type { CliIo, Command } from './io.ts';
 import { auditBuild, type AuditLog, type LeakFinding } from '../deploy/leak-audit.ts';
-import { findLogFiles, readLogFileSync } from '../files/log-files.ts';
+import { findLogFiles } from '../files/log-files.ts';
+import { readLogFileSync } from '../files/read-log-file.ts';
 import { messageLanguage, messages, type Messages } from '../record/messages.ts';
 import type { Settings } from '../settings/settings.ts';
 

@@ -14,7 +14,7 @@ import { messageLanguage, messages, type MessageLanguage } from '../record/messa
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors.ts';
 import { findLogFiles, type LogFile } from '../files/log-files.ts';
 import type { Command } from './io.ts';
-import { readLogs } from './load.ts';
+import { closeIndex, openIndex } from './load.ts';
 import type { LogRecord } from '../record/schema.ts';
 
 export const checkCommand: Command = {
@@ -35,6 +35,7 @@ same lines from the site's loader.
 Options:
   --format text|json  json prints one array of
                       { path, line, column, severity, message, rule }
+  --no-cache          read every log from its file, without the record index
   -h, --help          show this help
 
 Exit status: 0 no errors (warnings allowed), 1 at least one error,
@@ -59,9 +60,12 @@ Exit status: 0 no errors (warnings allowed), 1 at least one error,
     const language = messageLanguage(settings.locale);
     // Only what the findings and the checks across logs need is kept of each record.
     const checked: CheckedLog[] = [];
-    for (const { file, record } of readLogs(files, settings)) {
+    const index = await openIndex('check', io, settings);
+    // The head of each record is all `check` reads (record-columns.ts).
+    for await (const { file, record } of index.read(files, [])) {
       checked.push({ file: { displayPath: file.displayPath }, record: { slug: record.slug, draft: record.draft, date: record.date, diagnostics: record.diagnostics } });
     }
+    await closeIndex('check', index, io);
     const diagnostics = collectDiagnostics(checked, language);
     if (format === 'json') {
       io.stdout(`${JSON.stringify(diagnostics)}\n`);

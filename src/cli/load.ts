@@ -1,49 +1,46 @@
 /**
- * Reads log files and parses them into records; shared by `parse` and `check`
- * so both see exactly the same record for a file.
+ * How a command reads logs: through the record index (src/record-index), so
+ * that `parse`, `check`, `new` and `status` — and the build — parse a log once
+ * between its edits, and each sees exactly the same record for a file.
  */
-import path from 'node:path';
-import { parseLog } from '../parse/parse-log.ts';
-import type { ReadSettings } from '../parse/read-log.ts';
-import type { LogRecord } from '../record/schema.ts';
-import { readLogFileSync, type LogFile } from '../files/log-files.ts';
-import { refusedRecord } from '../parse/refused-record.ts';
+import type { IndexedLog, RecordIndex } from '../record-index/record-index.ts';
+import { openRecordIndex } from '../record-index/record-index.ts';
+import { cacheFolder } from '../record-index/cache-folder.ts';
+import type { FieldChoice, RecordField } from '../record-index/record-columns.ts';
+import type { LogFile } from '../files/log-files.ts';
+import type { Settings } from '../settings/settings.ts';
+import type { CliIo } from './io.ts';
 
-export interface LoadedLog {
-  file: LogFile;
-  /** The decoded text the record was read from. */
-  text: string;
-  record: LogRecord;
+/**
+ * The record index of the project the command runs in (cache-folder.ts), or
+ * none with --no-cache; its notices (a damaged index rebuilt, a folder it
+ * cannot write) go to stderr as one line each.
+ */
+export function openIndex(command: string, io: CliIo, settings: Settings, includePrivate = false): Promise<RecordIndex> {
+  return openRecordIndex({
+    folder: io.noCache ? null : cacheFolder(io.cwd),
+    settings,
+    includePrivate,
+    notice: (line) => io.stderr(`nisshi ${command}: ${line}\n`),
+  });
 }
 
-/** @param settings what changes a log's meaning (the vocabulary, the limits): the site's, so the CLI reads logs as the site does. */
-export function loadLogs(files: readonly LogFile[], settings?: ReadSettings, includePrivate = false): LoadedLog[] {
-  return [...readLogs(files, settings, includePrivate)];
+/** Every file's record, in order, with the large fields named (record-columns.ts), then the index closed. */
+export async function loadLogs<F extends RecordField>(index: RecordIndex, files: readonly LogFile[], fields: FieldChoice<F>): Promise<Array<IndexedLog<F>>> {
+  const loaded: Array<IndexedLog<F>> = [];
+  for await (const log of index.read(files, fields)) loaded.push(log);
+  return loaded;
 }
 
 /**
- * The files read and parsed one at a time, in order, keeping none: `parse`
- * writes each record out as it comes and `check` keeps only the findings, so
- * ten years of logs and their records never sit in memory at once.
+ * Says how many logs were parsed and how many came from the index when
+ * NISSHI_REPORT_INDEX is set: for tests that count parses, and for a writer
+ * wondering why a morning was slow.
  */
-export function* readLogs(files: readonly LogFile[], settings?: ReadSettings, includePrivate = false): Generator<LoadedLog> {
-  for (const file of files) {
-    if (file.refusal) {
-      yield { file, text: '', record: refusedRecord(toPosix(file.displayPath), [file.refusal]) };
-      continue;
-    }
-    // Read synchronously: parsing is one log at a time on this thread, and a
-    // blocking read of a small file is far cheaper than a trip through the
-    // thread pool (3,650 logs of 1 KB: about 0.8 s of 7 s went to async reads).
-    const { text, encodingError } = readLogFileSync(file);
-    const record = parseLog(text, { path: toPosix(file.displayPath), settings, includePrivate });
-    // What the parser says about mojibake is noise: the encoding is what to fix first.
-    if (encodingError) record.diagnostics = [encodingError];
-    yield { file, text, record };
+export async function closeIndex(command: string, index: RecordIndex, io: CliIo): Promise<void> {
+  const location = index.location;
+  await index.close();
+  if (process.env.NISSHI_REPORT_INDEX) {
+    io.stderr(`nisshi ${command}: record index: ${index.counts.parsed} parsed, ${index.counts.fromIndex} from the index${location ? '' : ' (no index)'}\n`);
   }
-}
-
-/** Records carry `/` paths on every OS, so the JSON and the slugs do not depend on where it ran. */
-function toPosix(filePath: string): string {
-  return filePath.split(path.sep).join('/');
 }

@@ -34,6 +34,9 @@ export const usage = `Usage: nisshi <command> [options]
 Commands:
 ${commands.map((command) => `  ${command.summary}`).join('\n')}
 
+Every command takes --no-cache: read each log from its file, neither using
+nor updating the record index (node_modules/.cache/nisshi/, safe to delete).
+
 Run nisshi <command> --help for the options of one command.
 `;
 
@@ -42,7 +45,10 @@ Run nisshi <command> --help for the options of one command.
  *   (and validated) here so a bad value is one clear line, not a stack trace.
  */
 export async function main(argv: readonly string[], io: CliIo = processIo(), settings?: Settings): Promise<number> {
-  const [name, ...rest] = argv;
+  // --no-cache means the same to every command: it is taken here, so each command's options need not list it to accept it.
+  const noCache = argv.includes('--no-cache');
+  const [name, ...rest] = argv.filter((arg) => arg !== '--no-cache');
+  if (noCache) io = { ...io, noCache: true };
   if (name === undefined) {
     io.stderr(usage);
     return EXIT_USAGE;

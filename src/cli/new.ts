@@ -10,7 +10,7 @@ import { parseCommandArgs } from './args.ts';
 import { carriedSections } from './carried-text.ts';
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors.ts';
 import type { Command } from './io.ts';
-import { loadLogs } from './load.ts';
+import { closeIndex, loadLogs, openIndex } from './load.ts';
 import { logTemplate } from './template.ts';
 import { findLogFiles } from '../files/log-files.ts';
 import { messageLanguage, messages } from '../record/messages.ts';
@@ -36,6 +36,7 @@ It never overwrites a log and never changes an earlier one.
 Options:
   --date YYYY-MM-DD  the day of the log
   --dir FOLDER       where logs live (default: logsDir of src/site.config.ts, logs)
+  --no-cache         read every log from its file, without the record index
   -h, --help         show this help
 
 Exit status: 0 written, 1 the log already exists, 2 bad usage.
@@ -59,12 +60,13 @@ Exit status: 0 written, 1 the log already exists, 2 bad usage.
     const target = path.resolve(io.cwd, relativePath);
     if (existsSync(target)) throw new CliError(say.logExists(relativePath), EXIT_FINDINGS);
     const folder = path.resolve(io.cwd, values.dir);
-    const records = existsSync(folder)
-      ? loadLogs(await findLogFiles([values.dir], io.cwd), settings)
-          .map((log) => log.record)
-          // What the site publishes: a draft or a log with errors carries nothing.
-          .filter((record) => !record.draft && !record.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))
-      : [];
+    const index = await openIndex('new', io, settings);
+    const loaded = existsSync(folder) ? await loadLogs(index, await findLogFiles([values.dir], io.cwd), ['checklist', 'problems', 'plans']) : [];
+    await closeIndex('new', index, io);
+    const records = loaded
+      .map((log) => log.record)
+      // What the site publishes: a draft or a log with errors carries nothing.
+      .filter((record) => !record.draft && !record.diagnostics.some((diagnostic) => diagnostic.severity === 'error'));
     const carried = carryOver(records, date, { weekStart: settings.weekStart, vocabulary: settings.vocabulary });
     try {
       await mkdir(path.dirname(target), { recursive: true });

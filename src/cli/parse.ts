@@ -4,7 +4,7 @@ import { parseCommandArgs } from './args.ts';
 import { CliError, EXIT_OK, EXIT_USAGE } from './errors.ts';
 import { findLogFiles } from '../files/log-files.ts';
 import type { Command } from './io.ts';
-import { readLogs } from './load.ts';
+import { closeIndex, openIndex } from './load.ts';
 import { writeFileAtomically } from './write-atomic.ts';
 
 export const parseCommand: Command = {
@@ -23,7 +23,9 @@ Options:
   --include-private
                 keep private notes (sections headed …🔒 or 非公開/private,
                 <!-- private --> blocks) in the records; without it they are
-                dropped, as on the site
+                dropped, as on the site (such records are never kept in the
+                record index)
+  --no-cache    read every log from its file, without the record index
   -h, --help    show this help
 
 Exit status: 0 written, 2 bad usage or a path that does not exist.
@@ -44,10 +46,14 @@ Exit status: 0 written, 2 bad usage or a path that does not exist.
     }
     if (values.out === '') throw new CliError('--out needs a file name', EXIT_USAGE);
     const files = await findLogFiles(positionals, io.cwd);
-    const json = recordsJson(readLogs(files, settings, values['include-private']), values.pretty);
+    // With private notes kept, records never go near the record index (openRecordIndex).
+    const index = await openIndex('parse', io, settings, values['include-private']);
+    const json = recordsJson(index.read(files, 'all'), values.pretty);
     if (values.out === undefined) {
       // Gathered first, so a log that cannot be read leaves no half an array on stdout.
-      const pieces = [...json];
+      const pieces: string[] = [];
+      for await (const piece of json) pieces.push(piece);
+      await closeIndex('parse', index, io);
       for (const piece of pieces) io.stdout(piece);
       return EXIT_OK;
     }
@@ -55,6 +61,8 @@ Exit status: 0 written, 2 bad usage or a path that does not exist.
       await writeFileAtomically(path.resolve(io.cwd, values.out), json);
     } catch (error) {
       throw new CliError(`cannot write ${values.out}: ${(error as Error).message}`, EXIT_USAGE);
+    } finally {
+      await closeIndex('parse', index, io);
     }
     io.stderr(`wrote ${files.length} record${files.length === 1 ? '' : 's'} to ${values.out}\n`);
     return EXIT_OK;
@@ -68,12 +76,12 @@ const PIECE_BYTES = 1 << 20;
  * The text of `JSON.stringify(records, null, pretty ? 2 : undefined)` plus a
  * newline, made one record at a time so that no record is kept once written.
  */
-export function* recordsJson(logs: Iterable<{ record: unknown }>, pretty: boolean): Generator<string> {
+export async function* recordsJson(logs: AsyncIterable<{ record: unknown }> | Iterable<{ record: unknown }>, pretty: boolean): AsyncGenerator<string> {
   const open = pretty ? '[\n  ' : '[';
   const between = pretty ? ',\n  ' : ',';
   let piece = '';
   let count = 0;
-  for (const { record } of logs) {
+  for await (const { record } of logs) {
     const text = pretty ? JSON.stringify(record, null, 2).replaceAll('\n', '\n  ') : JSON.stringify(record);
     piece += (count === 0 ? open : between) + text;
     count++;

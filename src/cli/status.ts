@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseCommandArgs } from './args.ts';
 import { EXIT_OK } from './errors.ts';
 import type { Command } from './io.ts';
-import { loadLogs } from './load.ts';
+import { closeIndex, loadLogs, openIndex } from './load.ts';
 import { findLogFiles } from '../files/log-files.ts';
 import { messageLanguage, messages } from '../record/messages.ts';
 import { writerDate } from '../site/today.ts';
@@ -22,6 +22,7 @@ on the site.
 
 Options:
   --json      one JSON object for scripts
+  --no-cache  read every log from its file, without the record index
   -h, --help  show this help
 
 Exit status: 0.
@@ -33,7 +34,10 @@ Exit status: 0.
       return EXIT_OK;
     }
     const folder = path.resolve(io.cwd, settings.logsDir);
-    const loaded = existsSync(folder) ? loadLogs(await findLogFiles([settings.logsDir], io.cwd), settings) : [];
+    const index = await openIndex('status', io, settings);
+    // Only the large fields the status reads (StatusRecord): a quarter of a record's bytes.
+    const loaded = existsSync(folder) ? await loadLogs(index, await findLogFiles([settings.logsDir], io.cwd), ['checklist', 'problems', 'plans']) : [];
+    await closeIndex('status', index, io);
     const records = loaded
       .map((log) => log.record)
       .filter((record) => !record.draft && !record.diagnostics.some((diagnostic) => diagnostic.severity === 'error'));

@@ -4,12 +4,13 @@
  * decodeLog() is pure so it can be unit-tested. A path that cannot be used is
  * a LogPathError: the CLI turns it into a usage error, the loader into "no logs yet".
  */
-import { readFileSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import type { Diagnostic } from '../record/schema.ts';
 import { diagnose } from '../record/rules.ts';
+import { judgeLink } from './log-links.ts';
+import { toPosix } from './to-posix.ts';
 
 /** A path given to read logs from that does not exist, or is not a file or a folder. */
 export class LogPathError extends Error {
@@ -18,7 +19,6 @@ export class LogPathError extends Error {
     this.name = 'LogPathError';
   }
 }
-import { judgeLink } from './log-links.ts';
 
 export interface LogFile {
   /** What the person typed, joined with the part found inside a folder (`logs/2025/08/03.md`). */
@@ -82,15 +82,13 @@ async function markdownBelow(root: string): Promise<Array<{ relative: string; re
   async function walk(relativeDir: string): Promise<void> {
     const entries = await readdir(path.join(root, relativeDir), { withFileTypes: true });
     for (const entry of entries) {
-      // Dot entries are editor and VCS litter (.git, .obsidian, Emacs' `.#x.md` lock
-      // links that point nowhere); node_modules is never somebody's diary.
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      if (isSkippedName(entry.name)) continue;
       const relative = path.join(relativeDir, entry.name);
       if (entry.isDirectory()) {
         await walk(relative);
-      } else if (entry.name.endsWith('.md') && entry.isFile()) {
+      } else if (isLogName(entry.name) && entry.isFile()) {
         results.push({ relative });
-      } else if (entry.name.endsWith('.md') && entry.isSymbolicLink()) {
+      } else if (isLogName(entry.name) && entry.isSymbolicLink()) {
         // Linked files inside the logs folder are read; links out of it are refused (log-links.ts).
         const verdict = await judgeLink(path.join(root, relative), realRoot);
         if (verdict.kind === 'inside') results.push({ relative });
@@ -103,9 +101,34 @@ async function markdownBelow(root: string): Promise<Array<{ relative: string; re
 }
 
 function comparePaths(a: string, b: string): number {
-  const left = a.split(path.sep).join('/');
-  const right = b.split(path.sep).join('/');
+  const left = toPosix(a);
+  const right = toPosix(b);
   return left < right ? -1 : left > right ? 1 : 0;
+}
+
+/**
+ * Dot entries are editor and VCS litter (.git, .obsidian, Emacs' `.#x.md` lock
+ * links that point nowhere); node_modules is never somebody's diary. Neither is
+ * walked into or read, at any depth.
+ */
+function isSkippedName(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
+
+function isLogName(name: string): boolean {
+  return name.endsWith('.md');
+}
+
+/**
+ * Whether a path below the logs folder is a log by the rule the walk above
+ * follows: what `astro dev`'s watcher and a language server ask of a file they
+ * are told about. (A link's target is judged when it is read: log-links.ts.)
+ */
+export function isLogPath(absolutePath: string, baseDir: string): boolean {
+  const relative = path.relative(baseDir, absolutePath);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
+  const parts = relative.split(path.sep);
+  return !parts.some(isSkippedName) && isLogName(relative);
 }
 
 export interface DecodedLog {
@@ -215,20 +238,4 @@ export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
     i += length;
   }
   return bytes.length;
-}
-
-/**
- * A log file's bytes, decoded (see decodeLog). Read synchronously: the CLI parses
- * one log after another on one thread, and a 1 KB log's open/stat/read/close
- * through the thread pool cost about as much as parsing it; a blocking read
- * costs a tenth of that.
- */
-export function readLogFileSync(file: LogFile): DecodedLog {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file.absolutePath);
-  } catch (error) {
-    throw new LogPathError(`cannot read ${file.displayPath}: ${(error as Error).message}`);
-  }
-  return decodeLog(bytes, file.displayPath);
 }

@@ -22,6 +22,8 @@ import { IN_THREAD_FIRST, LogWorkerPool, workerCount } from './log-worker-pool.t
 import { markdownTreeParser } from './markdown-tree.ts';
 import { processLog } from './process-log.ts';
 import { formatSummary } from '../record/diagnostic-lines.ts';
+import { cacheFolder } from '../record-index/cache-folder.ts';
+import { openRecordIndex } from '../record-index/record-index.ts';
 import { collectFindings, formatFinding, logErrorsError } from './report.ts';
 import { entriesByPath, readDraftDigests, writeDraftDigests } from './stored-state.ts';
 import { syncLog, type LogOutcome, type LogPipeline, type LogSettings } from './sync-log.ts';
@@ -65,8 +67,11 @@ export function nisshiLoader(options: NisshiLoaderOptions, pipeline?: LogPipelin
       const locations = await listLogs(baseDir, rootDir);
       if (locations === null) logger.warn(`the logs folder "${options.base}" does not exist: no logs to show`);
 
+      // The record index the CLI shares: a log `nisshi check` read is only rendered here, not read again.
+      const index = await openRecordIndex({ folder: cacheFolder(rootDir), settings: settings.read, notice: (line) => logger.warn(line) });
       const claims = new Map<string, string>();
       const state = {
+        index,
         entriesByPath: entriesByPath(store.values()),
         draftDigests: readDraftDigests(meta),
         claim(id: string, relativePath: string): string | null {
@@ -87,6 +92,7 @@ export function nisshiLoader(options: NisshiLoaderOptions, pipeline?: LogPipelin
         );
       } finally {
         await pool?.close();
+        await index.flush();
       }
       if (pool?.fallbackReason) {
         logger.warn(`worker threads stopped (${pool.fallbackReason}); the rest of the logs were parsed on the main thread`);
@@ -104,13 +110,14 @@ export function nisshiLoader(options: NisshiLoaderOptions, pipeline?: LogPipelin
       for (const warning of warnings) logger.warn(formatFinding(warning));
       logger.info(formatSummary({ files: outcomes.length, errors: errors.length, warnings: warnings.length }));
       if (!watcher) {
+        await index.close();
         if (errors.length > 0) throw logErrorsError(errors, rootDir, settings.read.messages);
         return;
       }
       // astro dev: throwing here would stop the server; the errors go to the browser's overlay instead.
       const devErrors = new DevLogErrors(logger, rootDir, settings.read.messages);
       devErrors.replaceAll(errors);
-      watchLogs({ context, baseDir, rootDir, settings, settingsKey, pipeline: pipeline ?? inThisThread, devErrors });
+      watchLogs({ context, baseDir, rootDir, settings, settingsKey, pipeline: pipeline ?? inThisThread, devErrors, index });
     },
   } satisfies Loader;
 }
@@ -125,14 +132,16 @@ function draftDigestsOf(outcomes: readonly LogOutcome[]): Map<string, string> {
 
 function summary(outcomes: readonly LogOutcome[], workers: number, parser: string): string {
   let parsed = 0;
+  let fromIndex = 0;
   let unchanged = 0;
   let drafts = 0;
   let failed = 0;
   let read = 0;
   for (const outcome of outcomes) {
     if (outcome.kind === 'published') {
-      if (outcome.reparsed) parsed++;
-      else unchanged++;
+      if (!outcome.reparsed) unchanged++;
+      else if (outcome.fromIndex) fromIndex++;
+      else parsed++;
     } else if (outcome.kind === 'draft') {
       drafts++;
     } else {
@@ -141,5 +150,6 @@ function summary(outcomes: readonly LogOutcome[], workers: number, parser: strin
     if (outcome.kind === 'failed' || outcome.reparsed) read++;
   }
   const how = read === 0 ? '' : ` (read by ${parser}${workers > 0 ? ` on ${workers} worker threads` : ''})`;
-  return `${parsed + unchanged} logs (${parsed} parsed, ${unchanged} unchanged), ${drafts} drafts left out, ${failed} with errors${how}`;
+  // "from the record index": read by `nisshi check` (or an earlier build) and only rendered here.
+  return `${parsed + fromIndex + unchanged} logs (${parsed} parsed, ${fromIndex} from the record index, ${unchanged} unchanged), ${drafts} drafts left out, ${failed} with errors${how}`;
 }

@@ -4,7 +4,8 @@
  * When Sätteri throws on a log, the log is read by remark instead and the
  * loader warns, naming the file: never a silent fallback.
  */
-import { readLog, type ReadSettings, type TreeBuilder } from '../parse/read-log.ts';
+import type { Root } from 'mdast';
+import { readLog, readLogTree, type ReadSettings, type TreeBuilder } from '../parse/read-log.ts';
 import { satteriMisreadsMarkdown } from '../parse/tree-parity.ts';
 import { diagnose } from '../record/rules.ts';
 import type { LogRecord } from '../record/schema.ts';
@@ -17,6 +18,8 @@ export interface ProcessOptions {
   /** What changes a log's meaning (vocabulary …): the site's settings, passed along. */
   settings?: ReadSettings | undefined;
   allowRawHtml: boolean;
+  /** The record the record index holds for this very text: then only the body is rendered, not read again. */
+  record?: LogRecord | undefined;
 }
 
 export interface ProcessedLog {
@@ -49,7 +52,7 @@ export function siteTreeBuilder(parser: MarkdownTreeParser, path: string, notice
 export async function processLog(text: string, options: ProcessOptions, parser?: MarkdownTreeParser): Promise<ProcessedLog> {
   const notices: string[] = [];
   const buildTree = siteTreeBuilder(parser ?? (await markdownTreeParser()), options.path, notices);
-  const { record, tree } = readLog(text, { path: options.path, settings: options.settings }, buildTree);
+  const { record, tree } = options.record ? knownRecord(text, options, options.record, buildTree) : readLog(text, { path: options.path, settings: options.settings }, buildTree);
   if (tree === null) return { record, html: '', headings: [], notices };
   try {
     const { html, headings } = await renderMarkdownTree(tree, { allowRawHtml: options.allowRawHtml });
@@ -58,5 +61,15 @@ export async function processLog(text: string, options: ProcessOptions, parser?:
     const reason = error instanceof Error ? error.message : String(error);
     record.diagnostics.push(diagnose('render-error', 1, 1, { reason }));
     return { record, html: '', headings: [], notices };
+  }
+}
+
+/** The tree of a log whose record the index gave; read in full (as readLog) should building it fail. */
+function knownRecord(text: string, options: ProcessOptions, record: LogRecord, buildTree: TreeBuilder): { record: LogRecord; tree: Root | null } {
+  const reading = { path: options.path, settings: options.settings };
+  try {
+    return { record, tree: readLogTree(text, reading, buildTree) };
+  } catch {
+    return readLog(text, reading, buildTree);
   }
 }

@@ -1,14 +1,16 @@
 /**
  * One log file into the content store: read, decode, and — only when its text,
  * path or the settings changed since the stored entry was made — parse and
- * render (one pass, see process-log.ts), validate and store. What happened is
+ * render (one pass, see process-log.ts), validate and store. A record the
+ * record index holds for the file's bytes (`nisshi check` read it this
+ * morning) is not read again: only its body is rendered. What happened is
  * returned as an outcome, so the caller
  * can report every file's problems together and fail once.
  */
-import { readFile } from 'node:fs/promises';
 import type { DataStore, LoaderContext } from 'astro/loaders';
-import { decodeLog } from '../files/log-files.ts';
+import { readLogFile, withEncodingError } from '../files/read-log-file.ts';
 import type { ReadSettings } from '../parse/read-log.ts';
+import type { RecordIndex } from '../record-index/record-index.ts';
 import { diagnose } from '../record/rules.ts';
 import type { Diagnostic, LogRecord } from '../record/schema.ts';
 import { pageSlug } from '../parse/pages.ts';
@@ -33,9 +35,9 @@ export interface LogPipeline {
 export type StoredEntry = NonNullable<ReturnType<DataStore['get']>>;
 
 export type LogOutcome =
-  /** Published and in the store under `id` (freshly stored, or unchanged and kept). */
-  | { kind: 'published'; location: LogLocation; id: string; diagnostics: Diagnostic[]; reparsed: boolean; notices?: string[] }
-  | { kind: 'draft'; location: LogLocation; digest: string; diagnostics: Diagnostic[]; reparsed: boolean; notices?: string[] }
+  /** Published and in the store under `id` (freshly stored, or unchanged and kept); `fromIndex` when its record came from the record index. */
+  | { kind: 'published'; location: LogLocation; id: string; diagnostics: Diagnostic[]; reparsed: boolean; fromIndex?: boolean; notices?: string[] }
+  | { kind: 'draft'; location: LogLocation; digest: string; diagnostics: Diagnostic[]; reparsed: boolean; fromIndex?: boolean; notices?: string[] }
   /** Has errors, or its slug is another published file's: nothing was stored for it. */
   | { kind: 'failed'; location: LogLocation; diagnostics: Diagnostic[]; notices?: string[] };
 
@@ -49,6 +51,8 @@ export interface SyncState {
    * that already holds it (a duplicate slug), or null when the id is ours.
    */
   claim(id: string, relativePath: string): string | null;
+  /** The record index shared with the CLI; none in tests that count parses without it. */
+  index?: Pick<RecordIndex, 'lookup' | 'put'> | null;
 }
 
 export type SyncContext = Pick<LoaderContext, 'store' | 'parseData' | 'generateDigest'>;
@@ -62,7 +66,9 @@ export async function syncLog(
   state: SyncState,
 ): Promise<LogOutcome> {
   if (location.refusal) return { kind: 'failed', location, diagnostics: [location.refusal] };
-  const { text, encodingError } = decodeLog(await readFile(location.absolutePath));
+  const file = { absolutePath: location.absolutePath, displayPath: location.relativePath };
+  const content = await readLogFile(file);
+  const { text } = content;
   // The path is part of it: the record's source, slug and maybe date come from the path.
   const digest = context.generateDigest(`${location.relativePath}\0${text}${settingsKey}`);
 
@@ -78,19 +84,29 @@ export async function syncLog(
     return { kind: 'draft', location, digest, diagnostics: [], reparsed: false };
   }
 
-  const { record, html, headings, notices } = await pipeline.process(text, {
-    path: location.relativePath,
-    settings: settings.read,
-    allowRawHtml: settings.allowRawHtml,
-  });
-  // What the parser says about mojibake is noise: the encoding is what to fix first (as `nisshi check`).
-  if (encodingError) record.diagnostics = [encodingError];
-  if (record.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) {
+  const indexed = state.index?.lookup(file, location.relativePath, content.bytes) ?? null;
+  // A draft or a log with errors from the index has no page to render: nothing to do but report it.
+  const { record, html, headings, notices } = indexed && (hasErrors(indexed) || pageSlug(indexed) === null)
+    ? { record: indexed, html: '', headings: [], notices: [] }
+    : await pipeline.process(text, {
+        path: location.relativePath,
+        settings: settings.read,
+        allowRawHtml: settings.allowRawHtml,
+        record: indexed ?? undefined,
+      });
+  const fromIndex = indexed !== null;
+  if (!fromIndex) {
+    // As `nisshi check` reads it: the encoding error stands for the parser's findings.
+    withEncodingError(record, content);
+    // A failure to render is the renderer's, not the record's: the index keeps records as the CLI reads them.
+    if (!record.diagnostics.some((diagnostic) => diagnostic.rule === 'render-error')) state.index?.put(file, location.relativePath, content.bytes, record);
+  }
+  if (hasErrors(record)) {
     return { kind: 'failed', location, diagnostics: record.diagnostics, notices };
   }
   // The draft rule of src/parse/pages.ts: no page, so no claim on a slug.
   const id = pageSlug(record);
-  if (id === null) return { kind: 'draft', location, digest, diagnostics: record.diagnostics, reparsed: true, notices };
+  if (id === null) return { kind: 'draft', location, digest, diagnostics: record.diagnostics, reparsed: true, fromIndex, notices };
 
   const duplicate = state.claim(id, location.relativePath);
   if (duplicate !== null) return { ...duplicateOutcome(location, id, duplicate, record.diagnostics), notices };
@@ -111,7 +127,11 @@ export async function syncLog(
     digest,
     rendered: { html, metadata: { headings } },
   });
-  return { kind: 'published', location, id, diagnostics: record.diagnostics, reparsed: true, notices };
+  return { kind: 'published', location, id, diagnostics: record.diagnostics, reparsed: true, fromIndex, notices };
+}
+
+function hasErrors(record: LogRecord): boolean {
+  return record.diagnostics.some((diagnostic) => diagnostic.severity === 'error');
 }
 
 function duplicateOutcome(location: LogLocation, id: string, otherPath: string, diagnostics: Diagnostic[]): LogOutcome {

@@ -8,10 +8,12 @@ import { lstat, realpath } from 'node:fs/promises';
 import type { LoaderContext } from 'astro/loaders';
 import { formatDiagnosticLine, locate } from '../record/diagnostic-lines.ts';
 import { judgeLink } from '../files/log-links.ts';
+import { isLogPath } from '../files/log-files.ts';
 import type { DevLogErrors } from './dev-overlay.ts';
-import { isLogPath, locate as locateLog, type LogLocation } from './log-files.ts';
+import { locate as locateLog, type LogLocation } from './log-files.ts';
 import { entriesByPath, readDraftDigests, writeDraftDigests } from './stored-state.ts';
 import { syncLog, type LogPipeline, type LogSettings } from './sync-log.ts';
+import type { RecordIndex } from '../record-index/record-index.ts';
 
 export interface WatchOptions {
   context: LoaderContext;
@@ -21,6 +23,8 @@ export interface WatchOptions {
   settingsKey: string;
   pipeline: LogPipeline;
   devErrors: DevLogErrors;
+  /** Kept current as the writer saves, so `nisshi status` meets every saved log already read. */
+  index?: RecordIndex | null;
 }
 
 export function watchLogs(options: WatchOptions): void {
@@ -59,6 +63,7 @@ async function reload(location: LogLocation, options: WatchOptions): Promise<voi
   const previous = byPath.get(location.relativePath);
   const drafts = readDraftDigests(meta);
   const state = {
+    index: options.index ?? null,
     entriesByPath: byPath,
     draftDigests: drafts,
     claim(id: string, relativePath: string): string | null {
@@ -67,6 +72,7 @@ async function reload(location: LogLocation, options: WatchOptions): Promise<voi
     },
   };
   const outcome = await syncLog(location, context, settings, settingsKey, pipeline, state);
+  await options.index?.flush();
   for (const notice of outcome.notices ?? []) logger.warn(notice);
   const located = outcome.diagnostics.map((diagnostic) => locate(location.relativePath, diagnostic));
   options.devErrors.replaceFile(location.relativePath, located.filter((diagnostic) => diagnostic.severity === 'error'));

@@ -11,44 +11,20 @@
  */
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
-import type { LogRecord } from '../record/schema.ts';
+import type { Diagnostic, LogRecord } from '../record/schema.ts';
 import { messageLanguage, type MessageLanguage } from '../record/messages.ts';
+import type { ReadSettings } from './read-settings.ts';
 import { diagnose, localizeDiagnostic } from '../record/rules.ts';
 import { extractLog } from './extract-log.ts';
-import { blankFrontmatter, readFrontmatter } from './frontmatter.ts';
-import { inputLimitDiagnostic, resolveLimits } from './limits.ts';
+import { blankFrontmatter, readFrontmatter, type Frontmatter } from './frontmatter.ts';
+import { inputLimitDiagnostic, resolveLimits, treeNestingDiagnostic, type InputLimits } from './limits.ts';
 import { placeholderDiagnostics } from './placeholders.ts';
 import { DEFAULT_PRIVATE_HEADINGS, dropPrivateNotes, type PrivatePassage } from './private-notes.ts';
 import { isRefused, refusedRecord } from './refused-record.ts';
-import { normalizeText } from './tree-parity.ts';
+import { normalizeText, normalizeTree } from './tree-parity.ts';
 import { resolveVocabulary, type Vocabulary, type VocabularyOverrides } from './vocabulary.ts';
 
-/** The settings that change what a log means (a subset of the site's settings: any superset may be passed). */
-export interface ReadSettings {
-  /** Heading names and labels, where the writer's differ from nisshi's defaults. */
-  vocabulary?: VocabularyOverrides | undefined;
-  /** Headings that make a section private (besides one ending with 🔒); default 非公開, private. */
-  privateHeadings?: readonly string[] | undefined;
-  /** The site's language tag: diagnostics' messages follow it (record/messages.ts). */
-  locale?: string | undefined;
-  /** The language of messages, resolved at the edge (NISSHI_LANG over locale); wins over locale. */
-  messages?: MessageLanguage | undefined;
-  /** Largest log read, in bytes (default 1 MiB): a larger one is refused before parsing. */
-  maxLogBytes?: number | undefined;
-  /** Deepest nesting of quotes, lists and inline marks (default 100): a deeper log is refused. */
-  maxNesting?: number | undefined;
-}
-
-/** The part of the site's settings that readLog uses: only these make a stored entry stale when they change. */
-export function readSettingsOf(settings: ReadSettings): ReadSettings {
-  return {
-    vocabulary: settings.vocabulary,
-    maxLogBytes: settings.maxLogBytes,
-    maxNesting: settings.maxNesting,
-    privateHeadings: settings.privateHeadings,
-    messages: settings.messages ?? messageLanguage(settings.locale),
-  };
-}
+export { readSettingsOf, type ReadSettings } from './read-settings.ts';
 
 export interface ReadLogOptions {
   /** The log's path, as given (relative, with `/`): it names the record (source, slug) and may carry its date. */
@@ -74,16 +50,10 @@ export interface ReadLog {
 export function readLog(text: string, options: ReadLogOptions, buildTree: TreeBuilder): ReadLog {
   const path = options.path;
   try {
-    const clean = normalizeText(String(text ?? '')).replace(/^\ufeff/, '');
-    const limits = resolveLimits({ maxLogBytes: options.settings?.maxLogBytes, maxNesting: options.settings?.maxNesting });
+    const prepared = prepareLog(text, options);
     // Too large, or visibly nested too deep: refused before any parser sees it.
-    const refusal = inputLimitDiagnostic(clean, limits);
-    if (refusal) return { record: refusedRecord(path, [refusal]), tree: null, body: '', privatePassages: [] };
-    const frontmatter = readFrontmatter(clean);
-    // Private notes go before anything reads the text (private-notes.ts): only the body can hold them.
-    const { text: visible, passages } = options.includePrivate
-      ? { text: clean, passages: [] }
-      : withoutPrivateNotes(clean, frontmatter.lineCount, options.settings?.privateHeadings);
+    if ('refusal' in prepared) return { record: refusedRecord(path, [prepared.refusal]), tree: null, body: '', privatePassages: [] };
+    const { frontmatter, visible, passages, limits } = prepared;
     const file = new VFile({ value: visible, path: path || undefined });
     file.data.nisshiFrontmatter = frontmatter;
     const tree = buildTree(blankFrontmatter(visible, frontmatter));
@@ -101,6 +71,38 @@ export function readLog(text: string, options: ReadLogOptions, buildTree: TreeBu
     const reason = error instanceof Error ? error.message : String(error);
     return { record: refusedRecord(path, [diagnose('internal-error', 1, 1, { reason })]), tree: null, body: '', privatePassages: [] };
   }
+}
+
+/**
+ * The tree readLog would give for a log whose record is already known (the
+ * record index holds it): built from the same text, private notes blanked,
+ * and normalised as extractLog normalises it, for rendering. Null where
+ * readLog gives no tree. May throw, as the tree builder may.
+ */
+export function readLogTree(text: string, options: ReadLogOptions, buildTree: TreeBuilder): Root | null {
+  const prepared = prepareLog(text, options);
+  if ('refusal' in prepared) return null;
+  const tree = buildTree(blankFrontmatter(prepared.visible, prepared.frontmatter));
+  if (treeNestingDiagnostic(tree, prepared.limits)) return null;
+  return normalizeTree(tree);
+}
+
+type PreparedLog =
+  | { refusal: Diagnostic }
+  | { frontmatter: Frontmatter; visible: string; passages: PrivatePassage[]; limits: InputLimits };
+
+/** What readLog and readLogTree read before any tree is built: the limits, the frontmatter, the text without private notes. */
+function prepareLog(text: string, options: ReadLogOptions): PreparedLog {
+  const clean = normalizeText(String(text ?? '')).replace(/^\ufeff/, '');
+  const limits = resolveLimits({ maxLogBytes: options.settings?.maxLogBytes, maxNesting: options.settings?.maxNesting });
+  const refusal = inputLimitDiagnostic(clean, limits);
+  if (refusal) return { refusal };
+  const frontmatter = readFrontmatter(clean);
+  // Private notes go before anything reads the text (private-notes.ts): only the body can hold them.
+  const { text: visible, passages } = options.includePrivate
+    ? { text: clean, passages: [] }
+    : withoutPrivateNotes(clean, frontmatter.lineCount, options.settings?.privateHeadings);
+  return { frontmatter, visible, passages, limits };
 }
 
 /** Resolved vocabularies by their JSON: worker threads receive a fresh copy of the settings with every log. */

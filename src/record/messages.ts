@@ -47,6 +47,12 @@ const ja = {
   logErrorsHeading: (errors: number, files: number) => `${files} 件のログに ${errors} 件のエラー:`,
   logErrorsHint: '上の行を直してください（nisshi check でも同じものが出ます）。警告ではビルドは止まりませんが、エラーでは止まります。',
   unknownCommand: (name: string) => `"${name}" というコマンドはありません`,
+  indexDamaged: (file: string, reason: string) => `記録の索引 ${file} が壊れていました（${reason}）。ログから作り直します`,
+  indexUnavailable: (folder: string, reason: string) =>
+    `記録の索引を ${folder} に置けません（${reason}）。索引を使わずにすべてのログを読みます（遅くなります）。フォルダを直すか、NISSHI_CACHE_DIR で別の場所を指定してください`,
+  indexNotSaved: (reason: string) => `記録の索引に保存できませんでした（${reason}）。次はこのログをもう一度読みます`,
+  indexBusy: 'ほかの nisshi が索引を長く使っていました',
+  indexChecksum: (source: string) => `${source} の記録のチェックサムが合いません`,
 };
 
 type Catalogue = typeof ja;
@@ -83,6 +89,12 @@ const en: Catalogue = {
   logErrorsHeading: (errors, files) => `${errors} error(s) in ${files} log(s):`,
   logErrorsHint: 'Fix the lines above (`nisshi check` lists the same problems). Warnings do not stop the build; errors do.',
   unknownCommand: (name) => `unknown command "${name}"`,
+  indexDamaged: (file, reason) => `the record index ${file} was damaged (${reason}); it is built again from the logs`,
+  indexUnavailable: (folder, reason) =>
+    `cannot keep the record index in ${folder} (${reason}); every log is read from its file (slower). Fix the folder or name another with NISSHI_CACHE_DIR`,
+  indexNotSaved: (reason) => `could not save to the record index (${reason}); the next run reads these logs again`,
+  indexBusy: 'another nisshi held the index too long',
+  indexChecksum: (source) => `the checksum of the record of ${source} does not match`,
 };
 
 /** The sentences in one language; the carried sections' headings stay Japanese (the parser and the template read them). */

@@ -47,7 +47,7 @@ function splitCarried(text: string, year: string): { text: string; plannedOn: st
  * @param date the new log's day: only logs before it are read, and plans due on
  *   or before it are carried.
  */
-export function carryOver(records: readonly LogRecord[], date: string, options: Omit<StatsOptions, 'today'>): CarryOver {
+export function carryOver(records: ReadonlyArray<Pick<LogRecord, 'date' | 'slug' | 'checklist' | 'problems' | 'plans'>>, date: string, options: Omit<StatsOptions, 'today'>): CarryOver {
   const earlier = datedRecords(records).filter((record) => record.date < date);
   const keyOf = planKeyer(resolveVocabulary(options.vocabulary));
   const seen = new Set<string>();

@@ -46,7 +46,7 @@ export interface PlanChain {
  * a new intention. Done means a checked item whose key matches (keysMatch, as
  * the follow-through of single plans) dated on or after the first writing.
  */
-export function planChains(records: readonly LogRecord[], options: StatsOptions): PlanChain[] {
+export function planChains(records: ReadonlyArray<Pick<LogRecord, 'date' | 'slug' | 'plans' | 'checklist'>>, options: StatsOptions): PlanChain[] {
   checkOptions(options);
   const sorted = datedRecords(records);
   const keyOf = planKeyer(resolveVocabulary(options.vocabulary));

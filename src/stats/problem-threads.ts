@@ -82,7 +82,7 @@ export interface ProblemThread {
  * later day's occurrence that is not "resolved" reopens it (an occurrence on
  * the day it was resolved does not: the log of that day may be split in two).
  */
-export function problemThreads(records: readonly LogRecord[]): ProblemThread[] {
+export function problemThreads(records: ReadonlyArray<Pick<LogRecord, 'date' | 'slug' | 'problems'>>): ProblemThread[] {
   const byKey = new Map<string, ThreadOccurrence[]>();
   for (const record of datedRecords(records)) {
     for (const problem of record.problems) {

@@ -4,7 +4,7 @@
  * problems and overdue plans. Pure: published records and a day in.
  */
 import type { LogRecord } from '../record/schema.ts';
-import { logDays } from './days.ts';
+import { logDays, type DayRecord } from './days.ts';
 import { planChains } from './plan-chains.ts';
 import { problemThreads } from './problem-threads.ts';
 import { streaks } from './streaks.ts';
@@ -22,10 +22,13 @@ export interface WriterStatus {
   overduePlans: { count: number; items: Array<{ text: string; due: string }> };
 }
 
+/** What of a record the status reads (the record index hands `nisshi status` no more). */
+export type StatusRecord = DayRecord & Pick<LogRecord, 'source' | 'plans'>;
+
 /** How many open problems and overdue plans are listed by name (the counts are always whole). */
 const LISTED = 5;
 
-export function writerStatus(records: readonly LogRecord[], options: StatsOptions, weeklyTargetMinutes: number | null): WriterStatus {
+export function writerStatus(records: readonly StatusRecord[], options: StatsOptions, weeklyTargetMinutes: number | null): WriterStatus {
   const days = logDays(records);
   const week = totals(days, options).thisWeekMinutes;
   const open = problemThreads(records).filter((thread) => thread.status === 'open');

@@ -83,13 +83,16 @@ export function fakeContext(root: string, options: { dev?: boolean; after?: Fake
   return { context, entries, meta, logged, watcher };
 }
 
-/** processLog, counting the logs it is asked for by path. */
-export function countingPipeline(): LogPipeline & { calls: string[] } {
+/** processLog, counting the logs it is asked for by path, and those it was given the record of (from the record index) to render only. */
+export function countingPipeline(): LogPipeline & { calls: string[]; renderedOnly: string[] } {
   const calls: string[] = [];
+  const renderedOnly: string[] = [];
   return {
     calls,
+    renderedOnly,
     process(text, options) {
       calls.push(options.path);
+      if (options.record) renderedOnly.push(options.path);
       return processLog(text, options);
     },
   };

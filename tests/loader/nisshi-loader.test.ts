@@ -85,12 +85,23 @@ describe('nisshiLoader: a load', () => {
     expect(fake.entries.get('2025-08-04')?.rendered?.html).toContain('追記した');
   });
 
-  it('parses everything again when the settings change', async () => {
+  it('renders every page again when a rendering setting changes, taking the records from the record index', async () => {
     const fake = fakeContext(root);
     await loader().loader.load(fake.context);
     const raw = countingPipeline();
     await nisshiLoader({ base: 'logs', allowRawHtml: true }, raw).load(fakeContext(root, { after: fake }).context);
-    expect(raw.calls).toHaveLength(3);
+    // The draft has no page: its record alone says so.
+    expect(raw.calls.sort()).toEqual(['logs/2025-08-03.md', 'logs/2025/08/04.md']);
+    expect(raw.renderedOnly.sort()).toEqual(['logs/2025-08-03.md', 'logs/2025/08/04.md']);
+  });
+
+  it('parses everything again when a setting that changes a record changes', async () => {
+    const fake = fakeContext(root);
+    await loader().loader.load(fake.context);
+    const japanese = countingPipeline();
+    await nisshiLoader({ base: 'logs', settings: { messages: 'ja' } }, japanese).load(fakeContext(root, { after: fake }).context);
+    expect(japanese.calls).toHaveLength(3);
+    expect(japanese.renderedOnly).toEqual([]);
   });
 
   it('deletes the entry of a file that is gone, and of a log that became a draft', async () => {

@@ -1,0 +1,128 @@
+/**
+ * How a record sits in the index: its small fields together (the head: what
+ * `check` needs, and what every command filters on), each large field in a
+ * column of its own, so a command reads only what it uses — `status` at ten
+ * years of 7 KB logs needs a quarter of the bytes (no work, figures, learnings,
+ * references). Each stored value is JSON (readable with any SQLite client)
+ * behind a CRC-32 of the file it belongs to, the bytes it was read from, the
+ * column and the JSON itself, so a flipped byte, a torn write or a value that
+ * landed on the wrong row is caught when it is read, never handed out as a
+ * record.
+ */
+import { crc32 } from 'node:zlib';
+import type { LogRecord } from '../record/schema.ts';
+
+/** The fields of a record, in the order the parser writes them (so `nisshi parse` prints the same bytes from the index). */
+export const RECORD_FIELDS = [
+  'source', 'slug', 'date', 'dateSource', 'title', 'tags', 'draft', 'goals', 'checklist', 'work', 'problems', 'plans',
+  'learnings', 'references', 'metrics', 'figures', 'diagnostics', 'frontmatter',
+] as const satisfies ReadonlyArray<keyof LogRecord>;
+
+export type RecordField = (typeof RECORD_FIELDS)[number];
+
+/** Small fields, stored and read together: every read takes them. */
+export const HEAD_FIELDS = ['source', 'slug', 'date', 'dateSource', 'title', 'tags', 'draft', 'metrics', 'diagnostics'] as const satisfies readonly RecordField[];
+export type HeadField = (typeof HEAD_FIELDS)[number];
+
+/** Large fields, a column each, in the order a row stores them (the ones the morning commands read first). */
+export const COLUMN_FIELDS = ['checklist', 'problems', 'plans', 'goals', 'learnings', 'references', 'work', 'frontmatter', 'figures'] as const satisfies readonly RecordField[];
+export type ColumnField = (typeof COLUMN_FIELDS)[number];
+
+/** A record with the head and the chosen large fields. */
+export type RecordOf<F extends RecordField> = Pick<LogRecord, HeadField | F>;
+
+/** Which large fields a read needs: `'all'` for whole records. */
+export type FieldChoice<F extends RecordField = RecordField> = readonly F[] | 'all';
+
+export function columnsOf(fields: FieldChoice): ColumnField[] {
+  if (fields === 'all') return [...COLUMN_FIELDS];
+  return COLUMN_FIELDS.filter((column) => (fields as readonly string[]).includes(column));
+}
+
+/** What a stored text is checked against: the file, the bytes it was read from, and the column. */
+export interface RowIdentity {
+  path: string;
+  digest: string;
+}
+
+/**
+ * A value as stored: the CRC-32 (4 bytes, big-endian) of its identity and its
+ * JSON, then the JSON as UTF-8. Bytes, not text: the CRC is taken over what
+ * SQLite hands back, with no second encoding of the text.
+ */
+export function sealed(identity: RowIdentity, column: string, value: unknown): Uint8Array {
+  const json = Buffer.from(JSON.stringify(value));
+  const stored = Buffer.allocUnsafe(4 + json.length);
+  stored.writeUInt32BE(checksum(identity, column, json), 0);
+  json.copy(stored, 4);
+  return stored;
+}
+
+/** The value of a stored text, or undefined when it is not what was stored (damaged). */
+export function unsealed(identity: RowIdentity, column: string, stored: unknown): { value: unknown } | undefined {
+  if (!(stored instanceof Uint8Array) || stored.length < 4) return undefined;
+  const bytes = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
+  const json = bytes.subarray(4);
+  if (bytes.readUInt32BE(0) !== checksum(identity, column, json)) return undefined;
+  try {
+    return { value: JSON.parse(json.toString('utf8')) };
+  } catch {
+    return undefined;
+  }
+}
+
+function checksum(identity: RowIdentity, column: string, json: Uint8Array): number {
+  return crc32(json, crc32(`${identity.path}\0${identity.digest}\0${column}\0`));
+}
+
+/** The stored texts of a record: the head's fields as one object, each large field alone. */
+export function recordColumns(identity: RowIdentity, record: LogRecord): { head: Uint8Array; columns: Record<ColumnField, Uint8Array> } {
+  const head: Partial<Record<HeadField, unknown>> = {};
+  for (const field of HEAD_FIELDS) head[field] = record[field];
+  const columns = {} as Record<ColumnField, Uint8Array>;
+  for (const field of COLUMN_FIELDS) columns[field] = sealed(identity, field, record[field]);
+  return { head: sealed(identity, 'head', head), columns };
+}
+
+/**
+ * A record put together from its head and large fields, its keys in the
+ * parser's order; fields not chosen are left out (the type says which).
+ */
+export function joinRecord<F extends RecordField>(head: Record<string, unknown>, columns: ReadonlyMap<string, unknown>): RecordOf<F> {
+  const record: Record<string, unknown> = {};
+  for (const field of RECORD_FIELDS) {
+    if (columns.has(field)) record[field] = columns.get(field);
+    else if (field in head) record[field] = head[field];
+  }
+  return record as RecordOf<F>;
+}
+
+/**
+ * Whether JSON gives this record back as it is: only then is it stored.
+ * JSON turns a non-finite number or -0 into something else, and `undefined`
+ * in a list into null; a log whose frontmatter holds `.inf`, say, is then
+ * read from the file every time rather than changed by the index.
+ */
+export function survivesJson(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0);
+    case 'object': {
+      if (value === null) return true;
+      if (Array.isArray(value)) return value.every((item) => item !== undefined && survivesJson(item));
+      const prototype = Object.getPrototypeOf(value);
+      if (prototype !== Object.prototype && prototype !== null) return false;
+      for (const key in value) {
+        const item = (value as Record<string, unknown>)[key];
+        // An own property set to undefined is left out by JSON, and reads back as absent: the same record.
+        if (item !== undefined && !survivesJson(item)) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}

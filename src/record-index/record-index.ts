@@ -1,0 +1,284 @@
+/**
+ * The record index: every log's record, kept on disk between runs and shared
+ * by every reader of logs — `nisshi parse`, `check`, `new`, `status`, the
+ * site's loader (through lookup/put), and a long-running process such as a
+ * language server (log-records.ts). A record is taken from the index only
+ * for the very bytes it was read from (a SHA-256 of the file, compared on
+ * every read), the same path and the same scope (the parser's code and the
+ * settings that change a record, scope.ts); anything else is read again and
+ * written back. So a log is parsed once, by whichever command meets its
+ * bytes first.
+ *
+ * Why hash every file rather than trust its size and times: a hash is right
+ * by construction, and reading 3,650 logs and hashing them costs tens of
+ * milliseconds (the bytes are in the page cache), while size + mtime + inode
+ * are fooled by a same-size edit within the file system's clock tick, by
+ * tools that restore mtimes (rsync -t, tar, git stash on some systems) and by
+ * file systems without stable inodes (network, FUSE, Windows shares).
+ *
+ * It never gives a wrong answer and never stops a command: a damaged index is
+ * thrown away and built again from the logs (said in one line); a folder it
+ * cannot write, or no node:sqlite, leaves every log read from its file (said
+ * in one line); a write that waits too long for another process is skipped.
+ * Private notes are blanked by the parser before a record exists, and records
+ * read with private notes kept (`parse --include-private`) never touch it.
+ */
+import { hash } from 'node:crypto';
+import { readLogFileSync, withEncodingError, type LogFileContent, type LogFileRef } from '../files/read-log-file.ts';
+import type { LogFile } from '../files/log-files.ts';
+import { toPosix } from '../files/to-posix.ts';
+import { messageLanguage, messages, type MessageLanguage } from '../record/messages.ts';
+import type { ReadSettings } from '../parse/read-settings.ts';
+import { refusedRecord } from '../parse/refused-record.ts';
+import type { LogRecord } from '../record/schema.ts';
+import { columnsOf, joinRecord, recordColumns, survivesJson, unsealed, type FieldChoice, type RecordField, type RecordOf } from './record-columns.ts';
+import { IndexDamage, RecordStore, type RowToWrite } from './record-store.ts';
+import { recordIndexScope } from './scope.ts';
+
+/** Reads a log's text into its record (parseLog); tests pass one that counts. */
+export type LogParser = (text: string, source: string, settings: ReadSettings, includePrivate: boolean) => LogRecord;
+
+export interface RecordIndexOptions {
+  /** The index's folder (cacheFolder()); null: read every log and keep nothing (`--no-cache`). */
+  folder: string | null;
+  /** The settings logs are read with; only the part readSettingsOf() names keys the index. */
+  settings: ReadSettings;
+  /** Keep private notes in (`nisshi parse --include-private`): such a reading never touches the index. */
+  includePrivate?: boolean | undefined;
+  /** Where the index's one-line notices go (stderr, the build's log). */
+  notice?: ((line: string) => void) | undefined;
+  parse?: LogParser | undefined;
+  /** Stands for another version of the parser's code in tests (scope.ts); the code's own digest otherwise. */
+  parserVersion?: string | undefined;
+}
+
+export interface IndexedLog<F extends RecordField = RecordField> {
+  file: LogFile;
+  record: RecordOf<F>;
+  /** A SHA-256 of the file's bytes ('' for a refused file): what the record is good for. */
+  digest: string;
+  fromIndex: boolean;
+}
+
+/** Rows are written in transactions of this many: short ones, so another process never waits long. */
+const BATCH = 256;
+
+export async function openRecordIndex(options: RecordIndexOptions): Promise<RecordIndex> {
+  const say = messages(languageOf(options.settings));
+  const notice = options.notice ?? (() => {});
+  let store: RecordStore | null = null;
+  if (options.folder !== null && !options.includePrivate) {
+    const scope = recordIndexScope(options.settings, options.parserVersion);
+    try {
+      store = await RecordStore.open(options.folder, scope);
+    } catch (error) {
+      if (!(error instanceof IndexDamage)) {
+        notice(say.indexUnavailable(options.folder, reasonOf(error)));
+      } else {
+        // Damaged before anything was read from it: start it again, nothing to rebuild.
+        try {
+          store = await RecordStore.openAfresh(options.folder, scope);
+          notice(say.indexDamaged(store.file, error.message));
+        } catch (again) {
+          notice(say.indexUnavailable(options.folder, reasonOf(again)));
+        }
+      }
+    }
+  }
+  return new RecordIndex(store, options, notice);
+}
+
+export class RecordIndex {
+  /** How many logs this index read from their files (parsed) and took from the index. */
+  readonly counts = { parsed: 0, fromIndex: 0 };
+  #store: RecordStore | null;
+  readonly #settings: ReadSettings;
+  readonly #includePrivate: boolean;
+  readonly #notice: (line: string) => void;
+  readonly #say: ReturnType<typeof messages>;
+  #parse: LogParser | null;
+  #pending: RowToWrite[] = [];
+  /** Files whose records this run took from the index: after damage they are read again, so the new index is whole. */
+  readonly #served: Array<{ ref: LogFileRef; source: string }> = [];
+  #damaged = false;
+  #unsaved = false;
+
+  constructor(store: RecordStore | null, options: RecordIndexOptions, notice: (line: string) => void) {
+    this.#store = store;
+    this.#settings = options.settings;
+    this.#includePrivate = options.includePrivate ?? false;
+    this.#notice = notice;
+    this.#say = messages(languageOf(options.settings));
+    this.#parse = options.parse ?? null;
+  }
+
+  /** The database file, or null when every log is read from its file. */
+  get location(): string | null {
+    return this.#store?.file ?? null;
+  }
+
+  /**
+   * Each file's record, in order, one at a time: from the index when it holds
+   * this file's bytes, else parsed (and kept). `fields` names the large fields
+   * wanted besides the head (record-columns.ts); 'all' for whole records.
+   */
+  async *read<F extends RecordField = RecordField>(files: readonly LogFile[], fields: FieldChoice<F> = 'all'): AsyncGenerator<IndexedLog<F>> {
+    for (const file of files) {
+      const source = toPosix(file.displayPath);
+      const content = readLogFileSync(file);
+      if (content.refusal) {
+        yield { file, record: refusedRecord(source, [content.refusal]) as RecordOf<F>, digest: '', fromIndex: false };
+        continue;
+      }
+      const digest = digestOf(content.bytes);
+      const kept = this.#take<F>(file, source, digest, fields);
+      if (kept) {
+        yield { file, record: kept, digest, fromIndex: true };
+        continue;
+      }
+      const record = await this.#parsed(content, source);
+      this.#keep(file, source, digest, record);
+      yield { file, record, digest, fromIndex: false };
+    }
+    await this.flush();
+  }
+
+  /**
+   * The whole record the index holds for a file's bytes read under `source`,
+   * or null: the loader's way in, as it reads the files itself.
+   */
+  lookup(ref: LogFileRef, source: string, bytes: Uint8Array): LogRecord | null {
+    return this.#take<RecordField>(ref, source, digestOf(bytes), 'all') as LogRecord | null;
+  }
+
+  /** Keeps a record read elsewhere (the loader's worker threads) for a file's bytes. */
+  put(ref: LogFileRef, source: string, bytes: Uint8Array, record: LogRecord): void {
+    this.counts.parsed++;
+    this.#keep(ref, source, digestOf(bytes), record);
+  }
+
+  /** Writes what is still to be written; after damage, reads again what was taken from the damaged index. */
+  async flush(): Promise<void> {
+    if (this.#damaged && this.#served.length > 0) {
+      for (const { ref, source } of this.#served.splice(0)) {
+        let content: LogFileContent;
+        try {
+          content = readLogFileSync(ref);
+        } catch {
+          continue; // Gone since: nothing to keep.
+        }
+        this.#keep(ref, source, digestOf(content.bytes), await this.#parsed(content, source), false);
+      }
+    }
+    this.#write();
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    this.#store?.close();
+    this.#store = null;
+  }
+
+  #take<F extends RecordField>(ref: LogFileRef, source: string, digest: string, fields: FieldChoice<F>): RecordOf<F> | null {
+    const store = this.#store;
+    if (!store) return null;
+    const columns = columnsOf(fields);
+    const identity = { path: ref.absolutePath, digest };
+    let record: RecordOf<F> | null = null;
+    try {
+      const row = store.get(ref.absolutePath, columns);
+      if (!row || row.source !== source || row.digest !== digest) return null;
+      const head = unsealed(identity, 'head', row.head);
+      if (!head || head.value === null || typeof head.value !== 'object') throw new IndexDamage(this.#say.indexChecksum(source));
+      const values = new Map<string, unknown>();
+      for (const column of columns) {
+        const value = unsealed(identity, column, row.columns[column]);
+        if (!value) throw new IndexDamage(this.#say.indexChecksum(source));
+        values.set(column, value.value);
+      }
+      record = joinRecord<F>(head.value as Record<string, unknown>, values);
+    } catch (error) {
+      this.#failed(error);
+      return null;
+    }
+    this.counts.fromIndex++;
+    if (!this.#damaged) this.#served.push({ ref, source });
+    return record;
+  }
+
+  #keep(ref: LogFileRef, source: string, digest: string, record: LogRecord, flushWhenFull = true): void {
+    if (!this.#store || !survivesJson(record)) return;
+    const { head, columns } = recordColumns({ path: ref.absolutePath, digest }, record);
+    this.#pending.push({ path: ref.absolutePath, source, digest, head, columns });
+    if (flushWhenFull && this.#pending.length >= BATCH) this.#write();
+  }
+
+  #write(): void {
+    const rows = this.#pending.splice(0);
+    if (!this.#store || rows.length === 0) return;
+    try {
+      if (!this.#store.put(rows)) this.#notSaved(this.#say.indexBusy);
+      this.#store.sweep();
+    } catch (error) {
+      this.#failed(error);
+      // Written to the new index, which is empty but for them.
+      if (this.#store) {
+        try {
+          this.#store.put(rows);
+        } catch (again) {
+          this.#failed(again);
+        }
+      }
+    }
+  }
+
+  /** Damage: the index starts again and the run goes on from the logs. Anything else: the run goes on without an index. */
+  #failed(error: unknown): void {
+    const store = this.#store;
+    if (!store) return;
+    if (error instanceof IndexDamage && !this.#damaged) {
+      this.#damaged = true;
+      this.#notice(this.#say.indexDamaged(store.file, error.message));
+      try {
+        store.reset();
+        return;
+      } catch (again) {
+        error = again;
+      }
+    }
+    if (error instanceof IndexDamage) return;
+    store.close();
+    this.#store = null;
+    this.#notSaved(reasonOf(error));
+  }
+
+  #notSaved(reason: string): void {
+    if (this.#unsaved) return;
+    this.#unsaved = true;
+    this.#notice(this.#say.indexNotSaved(reason));
+  }
+
+  async #parsed(content: LogFileContent, source: string): Promise<LogRecord> {
+    this.#parse ??= await defaultParser();
+    this.counts.parsed++;
+    return withEncodingError(this.#parse(content.text, source, this.#settings, this.#includePrivate), content);
+  }
+}
+
+/** The parser is loaded only when a log needs parsing: a morning with every log in the index never loads remark. */
+async function defaultParser(): Promise<LogParser> {
+  const { parseLog } = await import('../parse/parse-log.ts');
+  return (text, source, settings, includePrivate) => parseLog(text, { path: source, settings, includePrivate });
+}
+
+function languageOf(settings: ReadSettings): MessageLanguage {
+  return settings.messages ?? messageLanguage(settings.locale);
+}
+
+function digestOf(bytes: Uint8Array): string {
+  return hash('sha256', bytes, 'base64url');
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

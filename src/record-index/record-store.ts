@@ -1,0 +1,305 @@
+/**
+ * The record index on disk: one SQLite database per scope (the parser's code,
+ * the settings that change a record), through node:sqlite, which Node 24 has
+ * built in. SQLite gives what a cache shared by several processes needs
+ * without code of our own: a write is a transaction, so no reader ever sees a
+ * half-written entry, and two writers (a build and `nisshi status`) take turns
+ * (WAL: readers never wait for a writer). A row is one log file, keyed by its
+ * absolute path; what it holds is only good for the bytes (digest) and the
+ * path it was read under (source), which the caller compares.
+ *
+ * Damage is looked for where it would matter: a database SQLite cannot read
+ * (truncated, overwritten) fails as it is opened or read, and every stored
+ * text carries a CRC (record-columns.ts). Either way the caller is told by an
+ * IndexDamage, and starts the file again (reset()).
+ */
+import { linkSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import path from 'node:path';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { COLUMN_FIELDS, type ColumnField } from './record-columns.ts';
+
+/** The layout of the database: a file of another format is never read (its name differs). */
+export const STORE_FORMAT = 2;
+
+/** The index could not be trusted: what SQLite or a checksum said. */
+export class IndexDamage extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'IndexDamage';
+  }
+}
+
+export interface StoredRow {
+  source: string;
+  digest: string;
+  head: Uint8Array;
+  /** The large fields asked for, by name. */
+  columns: Partial<Record<ColumnField, Uint8Array>>;
+}
+
+export interface RowToWrite extends Omit<StoredRow, 'columns'> {
+  path: string;
+  columns: Record<ColumnField, Uint8Array>;
+}
+
+/** How long a write waits for another process's write to finish before giving up (the records are still right, only not kept). */
+const BUSY_TIMEOUT_MS = 15_000;
+/** A scope's file untouched this long, and not among the newest few, is deleted: the parser or the settings moved on. */
+const STALE_SCOPE_MS = 24 * 60 * 60 * 1000;
+const KEEP_SCOPES = 3;
+/** Rows of files that are gone are deleted at most this often. */
+const SWEEP_EVERY_MS = 24 * 60 * 60 * 1000;
+
+const SCHEMA = `
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE entries (
+  path TEXT PRIMARY KEY,
+  source TEXT NOT NULL,
+  digest TEXT NOT NULL,
+  head BLOB NOT NULL,
+  ${COLUMN_FIELDS.map((field) => `c_${field} BLOB NOT NULL`).join(',\n  ')}
+);`;
+
+type Sqlite = typeof import('node:sqlite');
+
+export class RecordStore {
+  readonly file: string;
+  readonly #scope: string;
+  readonly #sqlite: Sqlite;
+  #db: DatabaseSync;
+  readonly #reads = new Map<string, StatementSync>();
+  #write: StatementSync | null = null;
+
+  private constructor(sqlite: Sqlite, file: string, scope: string) {
+    this.#sqlite = sqlite;
+    this.file = file;
+    this.#scope = scope;
+    this.#db = openChecked(sqlite, file, scope);
+  }
+
+  /**
+   * Opens (making it if need be) the database of `scope` in `folder`. Throws
+   * IndexDamage when the file is there but not a sound index of this scope;
+   * any other error (no node:sqlite, a folder that cannot be written) is
+   * thrown as it is.
+   */
+  static async open(folder: string, scope: string): Promise<RecordStore> {
+    const sqlite = await import('node:sqlite');
+    mkdirSync(folder, { recursive: true });
+    const file = storeFile(folder, scope);
+    createIfMissing(sqlite, file, scope);
+    const store = new RecordStore(sqlite, file, scope);
+    removeStaleScopes(folder, file);
+    return store;
+  }
+
+  /** Throws away whatever is in the place of the scope's database, and opens a new one. */
+  static async openAfresh(folder: string, scope: string): Promise<RecordStore> {
+    removeDatabase(storeFile(folder, scope));
+    return RecordStore.open(folder, scope);
+  }
+
+  /** The row of a file with its head and the named columns; undefined when there is none. */
+  get(filePath: string, columns: readonly ColumnField[]): StoredRow | undefined {
+    const key = columns.join(',');
+    let statement = this.#reads.get(key);
+    if (!statement) {
+      statement = this.#guard(() => this.#db.prepare(`SELECT source, digest, head${columns.map((column) => `, c_${column}`).join('')} FROM entries WHERE path = ?`));
+      this.#reads.set(key, statement);
+    }
+    const row = this.#guard(() => statement.get(filePath)) as Record<string, unknown> | undefined;
+    if (!row) return undefined;
+    const stored: StoredRow = { source: String(row.source), digest: String(row.digest), head: row.head as Uint8Array, columns: {} };
+    for (const column of columns) stored.columns[column] = row[`c_${column}`] as Uint8Array;
+    return stored;
+  }
+
+  /** Writes the rows in one transaction; false (nothing written) when another process held the index too long. */
+  put(rows: readonly RowToWrite[]): boolean {
+    if (rows.length === 0) return true;
+    const columnNames = COLUMN_FIELDS.map((field) => `c_${field}`);
+    this.#write ??= this.#guard(() =>
+      this.#db.prepare(
+        `INSERT OR REPLACE INTO entries (path, source, digest, head, ${columnNames.join(', ')}) VALUES (?, ?, ?, ?, ${columnNames.map(() => '?').join(', ')})`,
+      ),
+    );
+    const write = this.#write;
+    return this.#transaction(() => {
+      for (const row of rows) write.run(row.path, row.source, row.digest, row.head, ...COLUMN_FIELDS.map((field) => row.columns[field]));
+    });
+  }
+
+  /** Deletes the rows of files that no longer exist, once a day: renamed and deleted logs, test folders long gone. */
+  sweep(now = Date.now()): void {
+    const last = Number(this.#guard(() => this.#db.prepare(`SELECT value FROM meta WHERE key = 'swept'`).get())?.value ?? 0);
+    if (now - last < SWEEP_EVERY_MS) return;
+    const paths = this.#guard(() => this.#db.prepare('SELECT path FROM entries').all()).map((row) => String(row.path));
+    const gone = paths.filter((filePath) => !exists(filePath));
+    const remove = this.#guard(() => this.#db.prepare('DELETE FROM entries WHERE path = ?'));
+    const mark = this.#guard(() => this.#db.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('swept', ?)`));
+    this.#transaction(() => {
+      for (const filePath of gone) remove.run(filePath);
+      mark.run(String(now));
+    });
+  }
+
+  /** Throws the damaged file away and starts an empty one in its place. */
+  reset(): void {
+    this.close();
+    removeDatabase(this.file);
+    createIfMissing(this.#sqlite, this.file, this.#scope);
+    this.#db = openChecked(this.#sqlite, this.file, this.#scope);
+  }
+
+  close(): void {
+    this.#reads.clear();
+    this.#write = null;
+    try {
+      this.#db.close();
+    } catch {
+      // Already closed.
+    }
+  }
+
+  /** Runs `work` in a write transaction; false when the lock could not be had in time. */
+  #transaction(work: () => void): boolean {
+    try {
+      this.#db.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      if (isBusy(error)) return false;
+      throw asDamage(error);
+    }
+    try {
+      work();
+      this.#db.exec('COMMIT');
+      return true;
+    } catch (error) {
+      try {
+        this.#db.exec('ROLLBACK');
+      } catch {
+        // The transaction is gone already.
+      }
+      if (isBusy(error)) return false;
+      throw asDamage(error);
+    }
+  }
+
+  #guard<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      throw asDamage(error);
+    }
+  }
+}
+
+function storeFile(folder: string, scope: string): string {
+  return path.join(folder, `records-v${STORE_FORMAT}-${scope}.db`);
+}
+
+/**
+ * A new database is made under a name of its own and linked into place only
+ * once it holds the schema: a process that finds the file finds a whole
+ * index, so a file without one (truncated to nothing, say) is damage.
+ */
+function createIfMissing(sqlite: Sqlite, file: string, scope: string): void {
+  if (exists(file)) return;
+  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.new`;
+  try {
+    const db = new sqlite.DatabaseSync(temporary);
+    try {
+      db.exec('PRAGMA journal_mode = WAL');
+      db.exec(SCHEMA);
+      const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+      meta.run('scope', scope);
+      meta.run('swept', String(Date.now()));
+    } finally {
+      db.close();
+    }
+    try {
+      linkSync(temporary, file);
+    } catch (error) {
+      // Another process made it first: theirs is as good.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  } finally {
+    removeDatabase(temporary);
+  }
+}
+
+function openChecked(sqlite: Sqlite, file: string, scope: string): DatabaseSync {
+  let db: DatabaseSync;
+  try {
+    db = new sqlite.DatabaseSync(file);
+  } catch (error) {
+    throw asDamage(error);
+  }
+  try {
+    db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // Commits survive a crash of the process; a power cut may lose the last ones, never corrupt (WAL).
+    db.exec('PRAGMA synchronous = NORMAL');
+    const found = db.prepare(`SELECT value FROM meta WHERE key = 'scope'`).get();
+    if (found?.value !== scope) throw new IndexDamage(found ? 'it belongs to another scope' : 'it has no scope');
+    // Tables, not only the file: a file of the right name without them is not an index.
+    db.prepare('SELECT path FROM entries LIMIT 1').get();
+    return db;
+  } catch (error) {
+    try {
+      db.close();
+    } catch {
+      // Nothing to close.
+    }
+    throw asDamage(error);
+  }
+}
+
+/** SQLite's word for a file it cannot read as a database (11 SQLITE_CORRUPT, 26 SQLITE_NOTADB, a missing table …): damage to start again from. */
+function asDamage(error: unknown): Error {
+  if (error instanceof IndexDamage) return error;
+  const code = (error as { code?: string }).code;
+  const errcode = (error as { errcode?: number }).errcode;
+  // Out of disk, a folder that became read-only: not damage, and starting again would not help.
+  if (code === 'ERR_SQLITE_ERROR' && errcode !== undefined && ![8, 10, 13, 14].includes(errcode & 0xff)) {
+    return new IndexDamage((error as Error).message);
+  }
+  return error as Error;
+}
+
+function isBusy(error: unknown): boolean {
+  const errcode = (error as { errcode?: number }).errcode;
+  return errcode !== undefined && [5, 6].includes(errcode & 0xff);
+}
+
+function exists(file: string): boolean {
+  try {
+    statSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function removeDatabase(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true });
+}
+
+/**
+ * Every scope is a file; a parser edited during development makes a new one
+ * each time. Ours is touched; besides it the newest few stay (a second set of
+ * settings in use, a build of another branch), and older ones go.
+ */
+function removeStaleScopes(folder: string, ours: string): void {
+  const now = new Date();
+  try {
+    utimesSync(ours, now, now);
+    const others = readdirSync(folder)
+      .filter((name) => /^records-v\d+-[0-9a-f]+\.db$/.test(name) && path.join(folder, name) !== ours)
+      .map((name) => ({ file: path.join(folder, name), used: statSync(path.join(folder, name)).mtimeMs }))
+      .sort((a, b) => b.used - a.used);
+    for (const [rank, other] of others.entries()) {
+      if (rank >= KEEP_SCOPES - 1 && now.getTime() - other.used > STALE_SCOPE_MS) removeDatabase(other.file);
+    }
+  } catch {
+    // Tidying is a nicety: a file another process removed first, or a folder being deleted, is no failure.
+  }
+}
