@@ -5,7 +5,10 @@
  */
 import { readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { readSettingsOf } from '../../src/parse/read-log.ts';
+import { siteSettings } from '../../src/site.config.ts';
 import { nisshiLoader, processLog } from '../../src/loader/index.ts';
 import type { LogRecord } from '../../src/record/schema.ts';
 import { countingPipeline, fakeContext, projectWithLogs } from './fake-context.ts';
@@ -15,6 +18,7 @@ beforeEach(async () => {
   root = await projectWithLogs();
 });
 afterEach(async () => {
+  vi.unstubAllEnvs();
   await rm(root, { recursive: true, force: true });
 });
 
@@ -102,6 +106,37 @@ describe('nisshiLoader: a load', () => {
     await nisshiLoader({ base: 'logs', settings: { messages: 'ja' } }, japanese).load(fakeContext(root, { after: fake }).context);
     expect(japanese.calls).toHaveLength(3);
     expect(japanese.renderedOnly).toEqual([]);
+  });
+
+  it('parses no log `nisshi check` read: renders the published ones from their records, and says how many came from the record index', async () => {
+    const settings = readSettingsOf(siteSettings);
+    let checked = '';
+    const io = { cwd: root, stdout: () => {}, stderr: (text: string) => void (checked += text), now: () => new Date() };
+    vi.stubEnv('NISSHI_REPORT_INDEX', '1');
+    expect(await main(['check'], io, { ...siteSettings, logsDir: 'logs' })).toBe(0);
+    expect(checked).toContain('record index: 3 parsed, 0 from the index');
+    const build = countingPipeline();
+    const fake = fakeContext(root);
+    await nisshiLoader({ base: 'logs', settings }, build).load(fake.context);
+    // The draft needs nothing; the two published logs are only rendered.
+    expect(build.calls.sort()).toEqual(['logs/2025-08-03.md', 'logs/2025/08/04.md']);
+    expect(build.renderedOnly.sort()).toEqual(['logs/2025-08-03.md', 'logs/2025/08/04.md']);
+    expect(fake.logged.map((line) => line.message)).toContain('2 logs (0 parsed, 2 from the record index, 0 unchanged), 1 drafts left out, 0 with errors (read by satteri)');
+    expect(fake.entries.get('2025-08-04')?.rendered?.html).toContain('<code class="hljs language-yaml">');
+    // What the build stores is what it stored when it parsed the logs itself.
+    const parsedHere = fakeContext(root);
+    await nisshiLoader({ base: 'logs', settings: { ...settings } }, { process: (text, options) => processLog(text, { ...options, record: undefined }) }).load(parsedHere.context);
+    expect([...fake.entries.values()].map(({ data, rendered }) => ({ data, rendered }))).toEqual([...parsedHere.entries.values()].map(({ data, rendered }) => ({ data, rendered })));
+  });
+
+  it('puts what it parsed in the record index, for the next `nisshi status`', async () => {
+    const settings = readSettingsOf(siteSettings);
+    await nisshiLoader({ base: 'logs', settings }, countingPipeline()).load(fakeContext(root).context);
+    let said = '';
+    const io = { cwd: root, stdout: () => {}, stderr: (text: string) => void (said += text), now: () => new Date() };
+    vi.stubEnv('NISSHI_REPORT_INDEX', '1');
+    expect(await main(['status'], io, { ...siteSettings, logsDir: 'logs' })).toBe(0);
+    expect(said).toContain('record index: 0 parsed, 3 from the index');
   });
 
   it('deletes the entry of a file that is gone, and of a log that became a draft', async () => {

@@ -49,7 +49,7 @@ for (const name of ['real', 'real-more']) {
       const settings = { messages: 'en' as const };
       const read = async () => {
         const index = await openRecordIndex({ folder: path.join(root, 'cache'), settings });
-        const records = [];
+        const records: unknown[] = [];
         for await (const log of index.read(files, 'all')) records.push(log.record);
         await index.close();
         return { records, counts: index.counts };
@@ -76,7 +76,7 @@ for (const name of ['real', 'real-more']) {
       }
       await loader.close();
       const cli = await openRecordIndex({ folder: path.join(root, 'cache'), settings });
-      const records = [];
+      const records: unknown[] = [];
       for await (const log of cli.read(files, 'all')) records.push(log.record);
       await cli.close();
       // Encoding errors stand for a record's findings; the loader sets them after processLog, so leave those logs to the first test.
