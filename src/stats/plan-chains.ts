@@ -4,7 +4,7 @@
  * has its text, overdue when the due date of its first writing has passed.
  * Pure: records and options in, chains out, for the site and the CLI alike.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { horizonSchema, type Horizon, type LogRecord } from '../record/schema.ts';
 import { resolveVocabulary } from '../parse/vocabulary.ts';
 import type { PlanState, StatsOptions } from './types.ts';
@@ -67,7 +67,7 @@ export function planChains(records: ReadonlyArray<Pick<LogRecord, 'date' | 'slug
       const due = planDueDate(record.date, plan.horizon, options.weekStart);
       const mark = key === '' ? null : done.firstDoneAfter(key, addDays(record.date, -1));
       const created: PlanChain = {
-        id: createHash('sha256').update(`${record.date}\n${key === '' ? `${record.slug}:${plan.line}` : key}`).digest('hex').slice(0, 12),
+        id: hash('sha256', `${record.date}\n${key === '' ? `${record.slug}:${plan.line}` : key}`, 'hex').slice(0, 12),
         text: plan.text,
         plannedOn: record.date,
         horizon: plan.horizon,

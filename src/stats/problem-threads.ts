@@ -4,7 +4,7 @@
  * later. Pure: the records in, the threads out; the site, its data file and
  * the CLI (nisshi status, nisshi new) all read the same threads.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { LogRecord, Problem, ProblemStatus } from '../record/schema.ts';
 import { datedRecords } from './days.ts';
 import { foldText } from './plan-key.ts';
@@ -33,7 +33,7 @@ export function problemKey(title: string): string {
 
 /** A stable, URL-safe id of a thread: a hash of its key, so it never changes when logs are added. */
 export function threadId(key: string): string {
-  return createHash('sha256').update(key).digest('hex').slice(0, 12);
+  return hash('sha256', key, 'hex').slice(0, 12);
 }
 
 /** The key of the thread a problem of a log belongs to; a title with nothing comparable left is a thread of its own. */
@@ -84,9 +84,13 @@ export interface ProblemThread {
  */
 export function problemThreads(records: ReadonlyArray<Pick<LogRecord, 'date' | 'slug' | 'problems'>>): ProblemThread[] {
   const byKey = new Map<string, ThreadOccurrence[]>();
+  // A problem is written again day after day: its title is folded once (NFKC and all), not on every day.
+  const keys = new Map<string, string>();
   for (const record of datedRecords(records)) {
     for (const problem of record.problems) {
-      const key = threadKeyOf(record.slug, problem);
+      let folded = keys.get(problem.title);
+      if (folded === undefined) keys.set(problem.title, (folded = problemKey(problem.title)));
+      const key = folded === '' ? `${record.slug}:${problem.line}` : folded;
       const occurrence: ThreadOccurrence = { slug: record.slug, date: record.date, line: problem.line, title: problem.title, status: problem.status ?? null, problem };
       const list = byKey.get(key);
       if (list) list.push(occurrence);
