@@ -5,8 +5,9 @@
  * are decoded lossily with an `encoding` error (decodeLog), which then stands
  * for all the record's findings (withEncodingError).
  */
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { fileStamp } from './file-stamp.ts';
 import type { Diagnostic } from '../record/schema.ts';
 import { decodeLog, LogPathError, type DecodedLog, type LogFile } from './log-files.ts';
 
@@ -22,13 +23,19 @@ export class LogFileContent {
   readonly bytes: Uint8Array;
   /** Set for a link out of the logs folder: nothing was read, report this instead. */
   readonly refusal: Diagnostic | null;
+  /** The file's stamp (file-stamp.ts) as it was opened, before its bytes were read; '' when refused. */
+  readonly stamp: string;
+  /** When the file was opened (ms since the epoch), before its stamp was taken. */
+  readonly readAt: number;
   readonly #displayPath: string;
   #decoded: DecodedLog | null = null;
 
-  constructor(bytes: Uint8Array, displayPath: string, refusal: Diagnostic | null = null) {
+  constructor(bytes: Uint8Array, displayPath: string, refusal: Diagnostic | null = null, stamp = '', readAt = 0) {
     this.bytes = bytes;
     this.#displayPath = displayPath;
     this.refusal = refusal;
+    this.stamp = stamp;
+    this.readAt = readAt;
   }
 
   /** The decoded text (a leading BOM dropped); a lossy decoding when the bytes are not UTF-8. */
@@ -54,25 +61,36 @@ export class LogFileContent {
  */
 export function readLogFileSync(file: LogFileRef): LogFileContent {
   if (file.refusal) return refused(file, file.refusal);
-  let bytes: Buffer;
+  const readAt = Date.now();
   try {
-    bytes = readFileSync(file.absolutePath);
+    const fd = openSync(file.absolutePath, 'r');
+    try {
+      // Stamped before the bytes are read: a write in between leaves a stamp that no longer matches.
+      const stamp = fileStamp(fstatSync(fd, { bigint: true }));
+      return new LogFileContent(readFileSync(fd), file.displayPath, null, stamp, readAt);
+    } finally {
+      closeSync(fd);
+    }
   } catch (error) {
     throw unreadable(file, error);
   }
-  return new LogFileContent(bytes, file.displayPath);
 }
 
 /** The same, through the thread pool: for the loader, which reads while worker threads parse. */
 export async function readLogFile(file: LogFileRef): Promise<LogFileContent> {
   if (file.refusal) return refused(file, file.refusal);
-  let bytes: Buffer;
+  const readAt = Date.now();
   try {
-    bytes = await readFile(file.absolutePath);
+    const handle = await open(file.absolutePath, 'r');
+    try {
+      const stamp = fileStamp(await handle.stat({ bigint: true }));
+      return new LogFileContent(await handle.readFile(), file.displayPath, null, stamp, readAt);
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
     throw unreadable(file, error);
   }
-  return new LogFileContent(bytes, file.displayPath);
 }
 
 /**

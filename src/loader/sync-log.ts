@@ -84,7 +84,7 @@ export async function syncLog(
     return { kind: 'draft', location, digest, diagnostics: [], reparsed: false };
   }
 
-  const indexed = state.index?.lookup(file, location.relativePath, content.bytes) ?? null;
+  const indexed = state.index?.lookup(file, location.relativePath, content) ?? null;
   // A draft or a log with errors from the index has no page to render: nothing to do but report it.
   const { record, html, headings, notices } = indexed && (hasErrors(indexed) || pageSlug(indexed) === null)
     ? { record: indexed, html: '', headings: [], notices: [] }
@@ -99,7 +99,7 @@ export async function syncLog(
     // As `nisshi check` reads it: the encoding error stands for the parser's findings.
     withEncodingError(record, content);
     // A failure to render is the renderer's, not the record's: the index keeps records as the CLI reads them.
-    if (!record.diagnostics.some((diagnostic) => diagnostic.rule === 'render-error')) state.index?.put(file, location.relativePath, content.bytes, record);
+    if (!record.diagnostics.some((diagnostic) => diagnostic.rule === 'render-error')) state.index?.put(file, location.relativePath, content, record);
   }
   if (hasErrors(record)) {
     return { kind: 'failed', location, diagnostics: record.diagnostics, notices };

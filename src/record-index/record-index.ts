@@ -24,6 +24,8 @@
  * read with private notes kept (`parse --include-private`) never touch it.
  */
 import { hash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { fileStamp, isSettled } from '../files/file-stamp.ts';
 import { readLogFileSync, withEncodingError, type LogFileContent, type LogFileRef } from '../files/read-log-file.ts';
 import type { LogFile } from '../files/log-files.ts';
 import { toPosix } from '../files/to-posix.ts';
@@ -31,8 +33,8 @@ import { messageLanguage, messages, type MessageLanguage } from '../record/messa
 import type { ReadSettings } from '../parse/read-settings.ts';
 import { refusedRecord } from '../parse/refused-record.ts';
 import type { LogRecord } from '../record/schema.ts';
-import { columnsOf, joinRecord, recordColumns, survivesJson, unsealed, type FieldChoice, type RecordField, type RecordOf } from './record-columns.ts';
-import { IndexDamage, RecordStore, type RowToWrite } from './record-store.ts';
+import { COLUMN_FIELDS, columnsOf, joinRecord, recordColumns, survivesJson, unsealed, type ColumnField, type FieldChoice, type RecordField, type RecordOf } from './record-columns.ts';
+import { IndexDamage, RecordStore, type RowToWrite, type StoredRow } from './record-store.ts';
 import { recordIndexScope } from './scope.ts';
 
 /** Reads a log's text into its record (parseLog); tests pass one that counts. */
@@ -89,8 +91,8 @@ export async function openRecordIndex(options: RecordIndexOptions): Promise<Reco
 }
 
 export class RecordIndex {
-  /** How many logs this index read from their files (parsed) and took from the index. */
-  readonly counts = { parsed: 0, fromIndex: 0 };
+  /** How many logs this index parsed and took from the index, and how many files it read (hashed) to know. */
+  readonly counts = { parsed: 0, fromIndex: 0, read: 0 };
   #store: RecordStore | null;
   readonly #settings: ReadSettings;
   readonly #includePrivate: boolean;
@@ -98,6 +100,8 @@ export class RecordIndex {
   readonly #say: ReturnType<typeof messages>;
   #parse: LogParser | null;
   #pending: RowToWrite[] = [];
+  /** Rows whose bytes were found unchanged under a new stamp. */
+  #stamps: Array<{ path: string; digest: string; stamp: string; verified: number }> = [];
   /** Files whose records this run took from the index: after damage they are read again, so the new index is whole. */
   readonly #served: Array<{ ref: LogFileRef; source: string }> = [];
   #damaged = false;
@@ -123,38 +127,56 @@ export class RecordIndex {
    * wanted besides the head (record-columns.ts); 'all' for whole records.
    */
   async *read<F extends RecordField = RecordField>(files: readonly LogFile[], fields: FieldChoice<F> = 'all'): AsyncGenerator<IndexedLog<F>> {
+    const columns = columnsOf(fields);
     for (const file of files) {
       const source = toPosix(file.displayPath);
-      const content = readLogFileSync(file);
-      if (content.refusal) {
-        yield { file, record: refusedRecord(source, [content.refusal]) as RecordOf<F>, digest: '', fromIndex: false };
+      if (file.refusal) {
+        yield { file, record: refusedRecord(source, [file.refusal]) as RecordOf<F>, digest: '', fromIndex: false };
         continue;
       }
+      const row = this.#row(file.absolutePath, source, columns);
+      // The file's stamp unchanged since its bytes were hashed, long enough after its last change: those bytes still (file-stamp.ts).
+      if (row && isUnchanged(file.absolutePath, row)) {
+        const kept = this.#decoded<F>(file, source, row, columns);
+        if (kept) {
+          yield { file, record: kept, digest: row.digest, fromIndex: true };
+          continue;
+        }
+      }
+      const content = readLogFileSync(file);
+      this.counts.read++;
       const digest = digestOf(content.bytes);
-      const kept = this.#take<F>(file, source, digest, fields);
+      const kept = row && row.digest === digest ? this.#decoded<F>(file, source, row, columns) : null;
       if (kept) {
+        // Same bytes under a new stamp (touched, copied back, or read too soon after a change): recognised by the stamp next time.
+        this.#restamp(file, digest, content);
         yield { file, record: kept, digest, fromIndex: true };
         continue;
       }
       const record = await this.#parsed(content, source);
-      this.#keep(file, source, digest, record);
+      this.#keep(file, source, digest, content, record);
       yield { file, record, digest, fromIndex: false };
     }
     await this.flush();
   }
 
   /**
-   * The whole record the index holds for a file's bytes read under `source`,
-   * or null: the loader's way in, as it reads the files itself.
+   * The whole record the index holds for a file's content read under
+   * `source`, or null: the loader's way in, as it reads the files itself.
    */
-  lookup(ref: LogFileRef, source: string, bytes: Uint8Array): LogRecord | null {
-    return this.#take<RecordField>(ref, source, digestOf(bytes), 'all') as LogRecord | null;
+  lookup(ref: LogFileRef, source: string, content: LogFileContent): LogRecord | null {
+    const row = this.#row(ref.absolutePath, source, COLUMN_FIELDS);
+    const digest = digestOf(content.bytes);
+    if (!row || row.digest !== digest) return null;
+    const record = this.#decoded<RecordField>(ref, source, row, COLUMN_FIELDS) as LogRecord | null;
+    if (record && row.stamp !== content.stamp) this.#restamp(ref, digest, content);
+    return record;
   }
 
-  /** Keeps a record read elsewhere (the loader's worker threads) for a file's bytes. */
-  put(ref: LogFileRef, source: string, bytes: Uint8Array, record: LogRecord): void {
+  /** Keeps a record read elsewhere (the loader's worker threads) for a file's content. */
+  put(ref: LogFileRef, source: string, content: LogFileContent, record: LogRecord): void {
     this.counts.parsed++;
-    this.#keep(ref, source, digestOf(bytes), record);
+    this.#keep(ref, source, digestOf(content.bytes), content, record);
   }
 
   /** Writes what is still to be written; after damage, reads again what was taken from the damaged index. */
@@ -167,7 +189,7 @@ export class RecordIndex {
         } catch {
           continue; // Gone since: nothing to keep.
         }
-        this.#keep(ref, source, digestOf(content.bytes), await this.#parsed(content, source), false);
+        this.#keep(ref, source, digestOf(content.bytes), content, await this.#parsed(content, source), false);
       }
     }
     this.#write();
@@ -179,15 +201,22 @@ export class RecordIndex {
     this.#store = null;
   }
 
-  #take<F extends RecordField>(ref: LogFileRef, source: string, digest: string, fields: FieldChoice<F>): RecordOf<F> | null {
-    const store = this.#store;
-    if (!store) return null;
-    const columns = columnsOf(fields);
-    const identity = { path: ref.absolutePath, digest };
-    let record: RecordOf<F> | null = null;
+  /** The row of a file read under `source`, or null (none, another path's reading, or damage: then the index starts again). */
+  #row(filePath: string, source: string, columns: readonly ColumnField[]): StoredRow | null {
+    if (!this.#store) return null;
     try {
-      const row = store.get(ref.absolutePath, columns);
-      if (!row || row.source !== source || row.digest !== digest) return null;
+      const row = this.#store.get(filePath, columns);
+      return row && row.source === source ? row : null;
+    } catch (error) {
+      this.#failed(error);
+      return null;
+    }
+  }
+
+  /** The record of a row, its checksums verified; null when one fails (damage: the index starts again). */
+  #decoded<F extends RecordField>(ref: LogFileRef, source: string, row: StoredRow, columns: readonly ColumnField[]): RecordOf<F> | null {
+    const identity = { path: ref.absolutePath, digest: row.digest };
+    try {
       const head = unsealed(identity, 'head', row.head);
       if (!head || head.value === null || typeof head.value !== 'object') throw new IndexDamage(this.#say.indexChecksum(source));
       const values = new Map<string, unknown>();
@@ -196,28 +225,33 @@ export class RecordIndex {
         if (!value) throw new IndexDamage(this.#say.indexChecksum(source));
         values.set(column, value.value);
       }
-      record = joinRecord<F>(head.value as Record<string, unknown>, values);
+      const record = joinRecord<F>(head.value as Record<string, unknown>, values);
+      this.counts.fromIndex++;
+      if (!this.#damaged) this.#served.push({ ref, source });
+      return record;
     } catch (error) {
       this.#failed(error);
       return null;
     }
-    this.counts.fromIndex++;
-    if (!this.#damaged) this.#served.push({ ref, source });
-    return record;
   }
 
-  #keep(ref: LogFileRef, source: string, digest: string, record: LogRecord, flushWhenFull = true): void {
+  #restamp(ref: LogFileRef, digest: string, content: LogFileContent): void {
+    this.#stamps.push({ path: ref.absolutePath, digest, stamp: content.stamp, verified: content.readAt });
+  }
+
+  #keep(ref: LogFileRef, source: string, digest: string, content: LogFileContent, record: LogRecord, flushWhenFull = true): void {
     if (!this.#store || !survivesJson(record)) return;
     const { head, columns } = recordColumns({ path: ref.absolutePath, digest }, record);
-    this.#pending.push({ path: ref.absolutePath, source, digest, head, columns });
+    this.#pending.push({ path: ref.absolutePath, source, digest, stamp: content.stamp, verified: content.readAt, head, columns });
     if (flushWhenFull && this.#pending.length >= BATCH) this.#write();
   }
 
   #write(): void {
     const rows = this.#pending.splice(0);
-    if (!this.#store || rows.length === 0) return;
+    const stamps = this.#stamps.splice(0);
+    if (!this.#store || (rows.length === 0 && stamps.length === 0)) return;
     try {
-      if (!this.#store.put(rows)) this.#notSaved(this.#say.indexBusy);
+      if (!this.#store.put(rows) || !this.#store.touch(stamps)) this.#notSaved(this.#say.indexBusy);
       this.#store.sweep();
     } catch (error) {
       this.#failed(error);
@@ -273,6 +307,17 @@ async function defaultParser(): Promise<LogParser> {
 
 function languageOf(settings: ReadSettings): MessageLanguage {
   return settings.messages ?? messageLanguage(settings.locale);
+}
+
+/** Whether the file's stamp says its bytes are those the row was read from (file-stamp.ts); false when it cannot be stat'ed (read it, and say why). */
+function isUnchanged(filePath: string, row: StoredRow): boolean {
+  if (row.stamp === '') return false;
+  try {
+    const stats = statSync(filePath, { bigint: true });
+    return fileStamp(stats) === row.stamp && isSettled(stats, row.verified);
+  } catch {
+    return false;
+  }
 }
 
 function digestOf(bytes: Uint8Array): string {

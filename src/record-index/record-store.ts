@@ -13,13 +13,13 @@
  * text carries a CRC (record-columns.ts). Either way the caller is told by an
  * IndexDamage, and starts the file again (reset()).
  */
-import { linkSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { COLUMN_FIELDS, type ColumnField } from './record-columns.ts';
 
 /** The layout of the database: a file of another format is never read (its name differs). */
-export const STORE_FORMAT = 2;
+export const STORE_FORMAT = 3;
 
 /** The index could not be trusted: what SQLite or a checksum said. */
 export class IndexDamage extends Error {
@@ -32,6 +32,10 @@ export class IndexDamage extends Error {
 export interface StoredRow {
   source: string;
   digest: string;
+  /** The file's stamp when its bytes were read (file-stamp.ts); '' when unknown. */
+  stamp: string;
+  /** When those bytes were read, ms since the epoch. */
+  verified: number;
   head: Uint8Array;
   /** The large fields asked for, by name. */
   columns: Partial<Record<ColumnField, Uint8Array>>;
@@ -56,6 +60,8 @@ CREATE TABLE entries (
   path TEXT PRIMARY KEY,
   source TEXT NOT NULL,
   digest TEXT NOT NULL,
+  stamp TEXT NOT NULL,
+  verified INTEGER NOT NULL,
   head BLOB NOT NULL,
   ${COLUMN_FIELDS.map((field) => `c_${field} BLOB NOT NULL`).join(',\n  ')}
 );`;
@@ -104,12 +110,21 @@ export class RecordStore {
     const key = columns.join(',');
     let statement = this.#reads.get(key);
     if (!statement) {
-      statement = this.#guard(() => this.#db.prepare(`SELECT source, digest, head${columns.map((column) => `, c_${column}`).join('')} FROM entries WHERE path = ?`));
+      statement = this.#guard(() =>
+        this.#db.prepare(`SELECT source, digest, stamp, verified, head${columns.map((column) => `, c_${column}`).join('')} FROM entries WHERE path = ?`),
+      );
       this.#reads.set(key, statement);
     }
     const row = this.#guard(() => statement.get(filePath)) as Record<string, unknown> | undefined;
     if (!row) return undefined;
-    const stored: StoredRow = { source: String(row.source), digest: String(row.digest), head: row.head as Uint8Array, columns: {} };
+    const stored: StoredRow = {
+      source: String(row.source),
+      digest: String(row.digest),
+      stamp: String(row.stamp),
+      verified: Number(row.verified),
+      head: row.head as Uint8Array,
+      columns: {},
+    };
     for (const column of columns) stored.columns[column] = row[`c_${column}`] as Uint8Array;
     return stored;
   }
@@ -120,12 +135,21 @@ export class RecordStore {
     const columnNames = COLUMN_FIELDS.map((field) => `c_${field}`);
     this.#write ??= this.#guard(() =>
       this.#db.prepare(
-        `INSERT OR REPLACE INTO entries (path, source, digest, head, ${columnNames.join(', ')}) VALUES (?, ?, ?, ?, ${columnNames.map(() => '?').join(', ')})`,
+        `INSERT OR REPLACE INTO entries (path, source, digest, stamp, verified, head, ${columnNames.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ${columnNames.map(() => '?').join(', ')})`,
       ),
     );
     const write = this.#write;
     return this.#transaction(() => {
-      for (const row of rows) write.run(row.path, row.source, row.digest, row.head, ...COLUMN_FIELDS.map((field) => row.columns[field]));
+      for (const row of rows) write.run(row.path, row.source, row.digest, row.stamp, row.verified, row.head, ...COLUMN_FIELDS.map((field) => row.columns[field]));
+    });
+  }
+
+  /** Records that rows' bytes were found unchanged under a new stamp (the record stays; only how it is recognised moves on). */
+  touch(rows: ReadonlyArray<{ path: string; digest: string; stamp: string; verified: number }>): boolean {
+    if (rows.length === 0) return true;
+    const update = this.#guard(() => this.#db.prepare('UPDATE entries SET stamp = ?, verified = ? WHERE path = ? AND digest = ?'));
+    return this.#transaction(() => {
+      for (const row of rows) update.run(row.stamp, row.verified, row.path, row.digest);
     });
   }
 
@@ -219,8 +243,13 @@ function createIfMissing(sqlite: Sqlite, file: string, scope: string): void {
     try {
       linkSync(temporary, file);
     } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
       // Another process made it first: theirs is as good.
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (code === 'EEXIST') return;
+      // A file system without hard links (FAT, some network shares): a rename is atomic too, and at
+      // worst replaces another process's empty index just made, whose writes are then lost, not mixed in.
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+      if (!exists(file)) renameSync(temporary, file);
     }
   } finally {
     removeDatabase(temporary);

@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { isSettled, SETTLE_MS } from '../../src/files/file-stamp.ts';
 import { sourceDigest } from '../../src/files/source-digest.ts';
 import { cacheFolder, projectRoot } from '../../src/record-index/cache-folder.ts';
 import { parserVersion, recordIndexScope } from '../../src/record-index/scope.ts';
@@ -62,5 +63,20 @@ describe('the scope of a record', () => {
     expect(recordIndexScope({ ...base, privateHeadings: ['秘密'] }, 'v1')).not.toBe(recordIndexScope(base, 'v1'));
     expect(recordIndexScope({ ...base, maxLogBytes: 1000 }, 'v1')).not.toBe(recordIndexScope(base, 'v1'));
     expect(recordIndexScope({ ...base, vocabulary: { todayWords: ['本日'] } }, 'v1')).not.toBe(recordIndexScope(base, 'v1'));
+  });
+});
+
+describe('a file\'s stamp', () => {
+  const stats = (changedMs: number, ctimeMs = changedMs) =>
+    ({ mtimeMs: BigInt(changedMs), ctimeMs: BigInt(ctimeMs) }) as unknown as import('node:fs').BigIntStats;
+
+  it('stands for bytes read more than SETTLE_MS after the file last changed, mtime or ctime', () => {
+    const readAt = 1_000_000;
+    expect(isSettled(stats(readAt - SETTLE_MS - 1), readAt)).toBe(true);
+    expect(isSettled(stats(readAt - SETTLE_MS), readAt)).toBe(false);
+    expect(isSettled(stats(readAt - 10), readAt)).toBe(false);
+    // A coarse mtime (FAT) in the future of a ctime: the later one counts.
+    expect(isSettled(stats(readAt - 10, readAt - 60_000), readAt)).toBe(false);
+    expect(isSettled(stats(readAt - 60_000, readAt - 10), readAt)).toBe(false);
   });
 });

@@ -45,6 +45,7 @@ export interface Reading {
   logs: Array<IndexedLog<RecordField>>;
   parsed: string[];
   fromIndex: number;
+  counts: { parsed: number; fromIndex: number; read: number };
   notices: string[];
 }
 
@@ -57,7 +58,7 @@ export async function readAll(where: Project, options: Partial<RecordIndexOption
   const logs: Array<IndexedLog<RecordField>> = [];
   for await (const log of index.read(files, fields)) logs.push(log);
   await index.close();
-  return { logs, parsed: parser.calls, fromIndex: index.counts.fromIndex, notices };
+  return { logs, parsed: parser.calls, fromIndex: index.counts.fromIndex, counts: { ...index.counts }, notices };
 }
 
 /** The records as they are without any index: read and parsed now. */

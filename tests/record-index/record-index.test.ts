@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findLogFiles } from '../../src/files/log-files.ts';
 import { parseLog } from '../../src/parse/parse-log.ts';
+import { SETTLE_MS } from '../../src/files/file-stamp.ts';
 import { HEAD_FIELDS, RECORD_FIELDS } from '../../src/record-index/record-columns.ts';
 import { openRecordIndex } from '../../src/record-index/record-index.ts';
 import { logRecordSchema } from '../../src/record/schema.ts';
@@ -53,6 +54,29 @@ describe('the record index', () => {
     expect(again.parsed).toEqual([path.posix.join('logs', path.basename(file!.absolutePath))]);
     expect(recordsOf(again)).toEqual(freshRecords(await files()));
   });
+
+  it('knows an unchanged file by its stamp without reading it, once its last change is older than the read; any write shows', async () => {
+    where = await project(4);
+    // Files written just now are read (and hashed) every time: a write in the same clock tick could hide.
+    const soon = await readAll(where);
+    expect(soon.counts.read).toBe(4);
+    expect((await readAll(where)).counts.read).toBe(4);
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS + 200));
+    // Read long enough after the last change: the stamp now stands for the bytes.
+    expect((await readAll(where)).counts.read).toBe(4);
+    const settled = await readAll(where);
+    expect(settled.counts).toEqual({ parsed: 0, fromIndex: 4, read: 0 });
+    expect(recordsOf(settled)).toEqual(freshRecords(await files()));
+    // A same-size edit with the mtime put back: the ctime moves, so the stamp does.
+    const [file] = await files();
+    const before = await stat(file!.absolutePath);
+    const text = await readFile(file!.absolutePath, 'utf8');
+    await writeFile(file!.absolutePath, text.replace('学習時間', '学習時問'));
+    await utimes(file!.absolutePath, before.atime, before.mtime);
+    const edited = await readAll(where);
+    expect(edited.counts).toMatchObject({ parsed: 1, read: 1 });
+    expect(recordsOf(edited)).toEqual(freshRecords(await files()));
+  }, 20_000);
 
   it('reads a renamed, moved or added file, and leaves a deleted one out', async () => {
     where = await project(6);
