@@ -13,13 +13,10 @@
  * text carries a CRC (record-columns.ts). Either way the caller is told by an
  * IndexDamage, and starts the file again (reset()).
  */
-import { linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
-import path from 'node:path';
+import { mkdirSync } from 'node:fs';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { COLUMN_FIELDS, type ColumnField } from './record-columns.ts';
-
-/** The layout of the database: a file of another format is never read (its name differs). */
-export const STORE_FORMAT = 3;
+import { createIfMissing, exists, removeDatabase, removeStaleScopes, storeFile, type Sqlite } from './store-files.ts';
 
 /** The index could not be trusted: what SQLite or a checksum said. */
 export class IndexDamage extends Error {
@@ -48,25 +45,9 @@ export interface RowToWrite extends Omit<StoredRow, 'columns'> {
 
 /** How long a write waits for another process's write to finish before giving up (the records are still right, only not kept). */
 const BUSY_TIMEOUT_MS = 15_000;
-/** A scope's file untouched this long, and not among the newest few, is deleted: the parser or the settings moved on. */
-const STALE_SCOPE_MS = 24 * 60 * 60 * 1000;
-const KEEP_SCOPES = 3;
 /** Rows of files that are gone are deleted at most this often. */
 const SWEEP_EVERY_MS = 24 * 60 * 60 * 1000;
 
-const SCHEMA = `
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE entries (
-  path TEXT PRIMARY KEY,
-  source TEXT NOT NULL,
-  digest TEXT NOT NULL,
-  stamp TEXT NOT NULL,
-  verified INTEGER NOT NULL,
-  head BLOB NOT NULL,
-  ${COLUMN_FIELDS.map((field) => `c_${field} BLOB NOT NULL`).join(',\n  ')}
-);`;
-
-type Sqlite = typeof import('node:sqlite');
 
 export class RecordStore {
   readonly file: string;
@@ -217,45 +198,6 @@ export class RecordStore {
   }
 }
 
-function storeFile(folder: string, scope: string): string {
-  return path.join(folder, `records-v${STORE_FORMAT}-${scope}.db`);
-}
-
-/**
- * A new database is made under a name of its own and linked into place only
- * once it holds the schema: a process that finds the file finds a whole
- * index, so a file without one (truncated to nothing, say) is damage.
- */
-function createIfMissing(sqlite: Sqlite, file: string, scope: string): void {
-  if (exists(file)) return;
-  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.new`;
-  try {
-    const db = new sqlite.DatabaseSync(temporary);
-    try {
-      db.exec('PRAGMA journal_mode = WAL');
-      db.exec(SCHEMA);
-      const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
-      meta.run('scope', scope);
-      meta.run('swept', String(Date.now()));
-    } finally {
-      db.close();
-    }
-    try {
-      linkSync(temporary, file);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      // Another process made it first: theirs is as good.
-      if (code === 'EEXIST') return;
-      // A file system without hard links (FAT, some network shares): a rename is atomic too, and at
-      // worst replaces another process's empty index just made, whose writes are then lost, not mixed in.
-      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
-      if (!exists(file)) renameSync(temporary, file);
-    }
-  } finally {
-    removeDatabase(temporary);
-  }
-}
-
 function openChecked(sqlite: Sqlite, file: string, scope: string): DatabaseSync {
   let db: DatabaseSync;
   try {
@@ -297,38 +239,4 @@ function asDamage(error: unknown): Error {
 function isBusy(error: unknown): boolean {
   const errcode = (error as { errcode?: number }).errcode;
   return errcode !== undefined && [5, 6].includes(errcode & 0xff);
-}
-
-function exists(file: string): boolean {
-  try {
-    statSync(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function removeDatabase(file: string): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true });
-}
-
-/**
- * Every scope is a file; a parser edited during development makes a new one
- * each time. Ours is touched; besides it the newest few stay (a second set of
- * settings in use, a build of another branch), and older ones go.
- */
-function removeStaleScopes(folder: string, ours: string): void {
-  const now = new Date();
-  try {
-    utimesSync(ours, now, now);
-    const others = readdirSync(folder)
-      .filter((name) => /^records-v\d+-[0-9a-f]+\.db$/.test(name) && path.join(folder, name) !== ours)
-      .map((name) => ({ file: path.join(folder, name), used: statSync(path.join(folder, name)).mtimeMs }))
-      .sort((a, b) => b.used - a.used);
-    for (const [rank, other] of others.entries()) {
-      if (rank >= KEEP_SCOPES - 1 && now.getTime() - other.used > STALE_SCOPE_MS) removeDatabase(other.file);
-    }
-  } catch {
-    // Tidying is a nicety: a file another process removed first, or a folder being deleted, is no failure.
-  }
 }
