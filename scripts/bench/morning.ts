@@ -29,8 +29,8 @@ import { planChains } from '../../src/stats/plan-chains.ts';
 import { problemThreads } from '../../src/stats/problem-threads.ts';
 import { streaks } from '../../src/stats/streaks.ts';
 import { totals } from '../../src/stats/totals.ts';
-import { writerStatus, type StatusRecord } from '../../src/stats/status.ts';
-import type { LogRecord } from '../../src/record/schema.ts';
+import { writerStatus } from '../../src/stats/status.ts';
+import type { MorningRecord } from '../../src/record-index/record-columns.ts';
 import { carryOver } from '../../src/stats/carry-over.ts';
 import { rssMethod, runMeasured } from './child.ts';
 import { smallLog } from './small.ts';
@@ -117,8 +117,8 @@ function bestOf<T extends string>(rounds: number, steps: Record<T, () => number>
 
 async function crossLog(corpus: Corpus, rounds: number): Promise<void> {
   const index = await openRecordIndex({ folder: cacheFolder(corpus.folder, {}), settings: siteSettings });
-  const records: Array<StatusRecord & Pick<LogRecord, 'draft' | 'diagnostics'>> = [];
-  for await (const log of index.read(await findLogFiles(['logs'], corpus.folder), ['checklist', 'problems', 'plans'])) {
+  const records: MorningRecord[] = [];
+  for await (const log of index.read(await findLogFiles(['logs'], corpus.folder), 'morning')) {
     if (!log.record.draft && !log.record.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) records.push(log.record);
   }
   await index.close();

@@ -6,8 +6,6 @@
 import type { IndexedLog, RecordIndex } from '../record-index/record-index.ts';
 import { openRecordIndex } from '../record-index/record-index.ts';
 import { cacheFolder } from '../record-index/cache-folder.ts';
-import type { FieldChoice, RecordField } from '../record-index/record-columns.ts';
-import type { LogFile } from '../files/log-files.ts';
 import type { Settings } from '../settings/settings.ts';
 import type { CliIo } from './io.ts';
 
@@ -25,10 +23,10 @@ export function openIndex(command: string, io: CliIo, settings: Settings, includ
   });
 }
 
-/** Every file's record, in order, with the large fields named (record-columns.ts), then the index closed. */
-export async function loadLogs<F extends RecordField>(index: RecordIndex, files: readonly LogFile[], fields: FieldChoice<F>): Promise<Array<IndexedLog<F>>> {
-  const loaded: Array<IndexedLog<F>> = [];
-  for await (const log of index.read(files, fields)) loaded.push(log);
+/** Every log a read of the index hands out, gathered. */
+export async function loadLogs<R>(reading: AsyncIterable<IndexedLog<R>>): Promise<Array<IndexedLog<R>>> {
+  const loaded: Array<IndexedLog<R>> = [];
+  for await (const log of reading) loaded.push(log);
   return loaded;
 }
 

@@ -61,7 +61,7 @@ Exit status: 0 written, 1 the log already exists, 2 bad usage.
     if (existsSync(target)) throw new CliError(say.logExists(relativePath), EXIT_FINDINGS);
     const folder = path.resolve(io.cwd, values.dir);
     const index = await openIndex('new', io, settings);
-    const loaded = existsSync(folder) ? await loadLogs(index, await findLogFiles([values.dir], io.cwd), ['checklist', 'problems', 'plans']) : [];
+    const loaded = existsSync(folder) ? await loadLogs(index.read(await findLogFiles([values.dir], io.cwd), 'morning')) : [];
     await closeIndex('new', index, io);
     const records = loaded
       .map((log) => log.record)

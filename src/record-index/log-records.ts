@@ -10,7 +10,7 @@ import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { findLogFiles, isLogPath, LogPathError, type LogFile } from '../files/log-files.ts';
 import { judgeLink } from '../files/log-links.ts';
-import type { RecordField } from './record-columns.ts';
+import type { LogRecord } from '../record/schema.ts';
 import type { IndexedLog, RecordIndex } from './record-index.ts';
 
 export class LogRecords {
@@ -18,7 +18,7 @@ export class LogRecords {
   readonly #folder: string;
   readonly #cwd: string;
   /** By absolute path, in the folder's order. */
-  #logs = new Map<string, IndexedLog<RecordField>>();
+  #logs = new Map<string, IndexedLog<LogRecord>>();
   #generation = 0;
   readonly #memo = new Map<string, { generation: number; value: unknown }>();
 
@@ -41,7 +41,7 @@ export class LogRecords {
   }
 
   /** Every log's record, in path order. */
-  records(): ReadonlyArray<IndexedLog<RecordField>> {
+  records(): ReadonlyArray<IndexedLog<LogRecord>> {
     return [...this.#logs.values()];
   }
 
@@ -54,7 +54,7 @@ export class LogRecords {
     const before = this.#generation;
     if (changed === undefined) {
       const files = await this.#list();
-      const next = new Map<string, IndexedLog<RecordField>>();
+      const next = new Map<string, IndexedLog<LogRecord>>();
       for await (const log of this.#index.read(files, 'all')) next.set(log.file.absolutePath, log);
       const same = next.size === this.#logs.size && [...next].every(([key, log]) => this.#logs.get(key)?.digest === log.digest);
       if (!same) this.#generation++;
@@ -85,7 +85,7 @@ export class LogRecords {
   }
 
   /** `compute` over the records, done again only after they changed. */
-  memo<T>(name: string, compute: (records: ReadonlyArray<IndexedLog<RecordField>>) => T): T {
+  memo<T>(name: string, compute: (records: ReadonlyArray<IndexedLog<LogRecord>>) => T): T {
     const kept = this.#memo.get(name);
     if (kept && kept.generation === this.#generation) return kept.value as T;
     const value = compute(this.records());

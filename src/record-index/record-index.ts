@@ -33,7 +33,18 @@ import { messageLanguage, messages, type MessageLanguage } from '../record/messa
 import type { ReadSettings } from '../parse/read-settings.ts';
 import { refusedRecord } from '../parse/refused-record.ts';
 import type { LogRecord } from '../record/schema.ts';
-import { COLUMN_FIELDS, columnsOf, joinRecord, recordColumns, survivesJson, unsealed, type ColumnField, type FieldChoice, type RecordField, type RecordOf } from './record-columns.ts';
+import {
+  columnsOf,
+  joinRecord,
+  recordColumns,
+  survivesJson,
+  unsealed,
+  type Column,
+  type FieldChoice,
+  type MorningRecord,
+  type RecordField,
+  type RecordOf,
+} from './record-columns.ts';
 import { IndexDamage, RecordStore, type RowToWrite, type StoredRow } from './record-store.ts';
 import { recordIndexScope } from './scope.ts';
 
@@ -54,9 +65,10 @@ export interface RecordIndexOptions {
   parserVersion?: string | undefined;
 }
 
-export interface IndexedLog<F extends RecordField = RecordField> {
+/** A log as the index hands it out: its record (R: whole, some fields, or the morning's slim one), and what it is good for. */
+export interface IndexedLog<R = LogRecord> {
   file: LogFile;
-  record: RecordOf<F>;
+  record: R;
   /** A SHA-256 of the file's bytes ('' for a refused file): what the record is good for. */
   digest: string;
   fromIndex: boolean;
@@ -126,18 +138,20 @@ export class RecordIndex {
    * this file's bytes, else parsed (and kept). `fields` names the large fields
    * wanted besides the head (record-columns.ts); 'all' for whole records.
    */
-  async *read<F extends RecordField = RecordField>(files: readonly LogFile[], fields: FieldChoice<F> = 'all'): AsyncGenerator<IndexedLog<F>> {
+  read(files: readonly LogFile[], fields: 'morning'): AsyncGenerator<IndexedLog<MorningRecord>>;
+  read<F extends RecordField = RecordField>(files: readonly LogFile[], fields?: readonly F[] | 'all'): AsyncGenerator<IndexedLog<RecordOf<F>>>;
+  async *read<R>(files: readonly LogFile[], fields: FieldChoice = 'all'): AsyncGenerator<IndexedLog<R>> {
     const columns = columnsOf(fields);
     for (const file of files) {
       const source = toPosix(file.displayPath);
       if (file.refusal) {
-        yield { file, record: refusedRecord(source, [file.refusal]) as RecordOf<F>, digest: '', fromIndex: false };
+        yield { file, record: refusedRecord(source, [file.refusal]) as R, digest: '', fromIndex: false };
         continue;
       }
       const row = this.#row(file.absolutePath, source, columns);
       // The file's stamp unchanged since its bytes were hashed, long enough after its last change: those bytes still (file-stamp.ts).
       if (row && isUnchanged(file.absolutePath, row)) {
-        const kept = this.#decoded<F>(file, source, row, columns);
+        const kept = this.#decoded<R>(file, source, row, columns);
         if (kept) {
           yield { file, record: kept, digest: row.digest, fromIndex: true };
           continue;
@@ -146,7 +160,7 @@ export class RecordIndex {
       const content = readLogFileSync(file);
       this.counts.read++;
       const digest = digestOf(content.bytes);
-      const kept = row && row.digest === digest ? this.#decoded<F>(file, source, row, columns) : null;
+      const kept = row && row.digest === digest ? this.#decoded<R>(file, source, row, columns) : null;
       if (kept) {
         // Same bytes under a new stamp (touched, copied back, or read too soon after a change): recognised by the stamp next time.
         this.#restamp(file, digest, content);
@@ -155,7 +169,8 @@ export class RecordIndex {
       }
       const record = await this.#parsed(content, source);
       this.#keep(file, source, digest, content, record);
-      yield { file, record, digest, fromIndex: false };
+      // A whole record is also every narrower one.
+      yield { file, record: record as R, digest, fromIndex: false };
     }
     await this.flush();
   }
@@ -165,10 +180,11 @@ export class RecordIndex {
    * `source`, or null: the loader's way in, as it reads the files itself.
    */
   lookup(ref: LogFileRef, source: string, content: LogFileContent): LogRecord | null {
-    const row = this.#row(ref.absolutePath, source, COLUMN_FIELDS);
+    const all = columnsOf('all');
+    const row = this.#row(ref.absolutePath, source, all);
     const digest = digestOf(content.bytes);
     if (!row || row.digest !== digest) return null;
-    const record = this.#decoded<RecordField>(ref, source, row, COLUMN_FIELDS) as LogRecord | null;
+    const record = this.#decoded<LogRecord>(ref, source, row, all);
     if (record && row.stamp !== content.stamp) this.#restamp(ref, digest, content);
     return record;
   }
@@ -202,10 +218,10 @@ export class RecordIndex {
   }
 
   /** The row of a file read under `source`, or null (none, another path's reading, or damage: then the index starts again). */
-  #row(filePath: string, source: string, columns: readonly ColumnField[]): StoredRow | null {
+  #row(filePath: string, source: string, columns: readonly Column[]): StoredRow | null {
     if (!this.#store) return null;
     try {
-      const row = this.#store.get(filePath, columns);
+      const row = this.#store.get(filePath, columns.map((column) => column.name));
       return row && row.source === source ? row : null;
     } catch (error) {
       this.#failed(error);
@@ -214,18 +230,18 @@ export class RecordIndex {
   }
 
   /** The record of a row, its checksums verified; null when one fails (damage: the index starts again). */
-  #decoded<F extends RecordField>(ref: LogFileRef, source: string, row: StoredRow, columns: readonly ColumnField[]): RecordOf<F> | null {
+  #decoded<R>(ref: LogFileRef, source: string, row: StoredRow, columns: readonly Column[]): R | null {
     const identity = { path: ref.absolutePath, digest: row.digest };
     try {
       const head = unsealed(identity, 'head', row.head);
       if (!head || head.value === null || typeof head.value !== 'object') throw new IndexDamage(this.#say.indexChecksum(source));
       const values = new Map<string, unknown>();
-      for (const column of columns) {
-        const value = unsealed(identity, column, row.columns[column]);
+      for (const { name, field } of columns) {
+        const value = unsealed(identity, name, row.columns[name]);
         if (!value) throw new IndexDamage(this.#say.indexChecksum(source));
-        values.set(column, value.value);
+        values.set(field, value.value);
       }
-      const record = joinRecord<F>(head.value as Record<string, unknown>, values);
+      const record = joinRecord(head.value as Record<string, unknown>, values) as R;
       this.counts.fromIndex++;
       if (!this.#damaged) this.#served.push({ ref, source });
       return record;

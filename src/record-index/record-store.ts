@@ -15,7 +15,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import { COLUMN_FIELDS, type ColumnField } from './record-columns.ts';
+import { STORED_COLUMNS } from './record-columns.ts';
 import { createIfMissing, exists, removeDatabase, removeStaleScopes, storeFile, type Sqlite } from './store-files.ts';
 
 /** The index could not be trusted: what SQLite or a checksum said. */
@@ -34,13 +34,12 @@ export interface StoredRow {
   /** When those bytes were read, ms since the epoch. */
   verified: number;
   head: Uint8Array;
-  /** The large fields asked for, by name. */
-  columns: Partial<Record<ColumnField, Uint8Array>>;
+  /** The columns asked for, by name. */
+  columns: Record<string, Uint8Array>;
 }
 
-export interface RowToWrite extends Omit<StoredRow, 'columns'> {
+export interface RowToWrite extends StoredRow {
   path: string;
-  columns: Record<ColumnField, Uint8Array>;
 }
 
 /** How long a write waits for another process's write to finish before giving up (the records are still right, only not kept). */
@@ -87,12 +86,12 @@ export class RecordStore {
   }
 
   /** The row of a file with its head and the named columns; undefined when there is none. */
-  get(filePath: string, columns: readonly ColumnField[]): StoredRow | undefined {
+  get(filePath: string, columns: readonly string[]): StoredRow | undefined {
     const key = columns.join(',');
     let statement = this.#reads.get(key);
     if (!statement) {
       statement = this.#guard(() =>
-        this.#db.prepare(`SELECT source, digest, stamp, verified, head${columns.map((column) => `, c_${column}`).join('')} FROM entries WHERE path = ?`),
+        this.#db.prepare(`SELECT source, digest, stamp, verified, head${columns.map((column) => `, ${column}`).join('')} FROM entries WHERE path = ?`),
       );
       this.#reads.set(key, statement);
     }
@@ -106,22 +105,21 @@ export class RecordStore {
       head: row.head as Uint8Array,
       columns: {},
     };
-    for (const column of columns) stored.columns[column] = row[`c_${column}`] as Uint8Array;
+    for (const column of columns) stored.columns[column] = row[column] as Uint8Array;
     return stored;
   }
 
   /** Writes the rows in one transaction; false (nothing written) when another process held the index too long. */
   put(rows: readonly RowToWrite[]): boolean {
     if (rows.length === 0) return true;
-    const columnNames = COLUMN_FIELDS.map((field) => `c_${field}`);
     this.#write ??= this.#guard(() =>
       this.#db.prepare(
-        `INSERT OR REPLACE INTO entries (path, source, digest, stamp, verified, head, ${columnNames.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ${columnNames.map(() => '?').join(', ')})`,
+        `INSERT OR REPLACE INTO entries (path, source, digest, stamp, verified, head, ${STORED_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ${STORED_COLUMNS.map(() => '?').join(', ')})`,
       ),
     );
     const write = this.#write;
     return this.#transaction(() => {
-      for (const row of rows) write.run(row.path, row.source, row.digest, row.stamp, row.verified, row.head, ...COLUMN_FIELDS.map((field) => row.columns[field]));
+      for (const row of rows) write.run(row.path, row.source, row.digest, row.stamp, row.verified, row.head, ...STORED_COLUMNS.map((name) => row.columns[name]!));
     });
   }
 

@@ -4,12 +4,12 @@
  */
 import { linkSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
-import { COLUMN_FIELDS } from './record-columns.ts';
+import { STORED_COLUMNS } from './record-columns.ts';
 
 export type Sqlite = typeof import('node:sqlite');
 
 /** The layout of the database: a file of another format is never read (its name differs). */
-export const STORE_FORMAT = 3;
+export const STORE_FORMAT = 4;
 
 /** A scope's file untouched this long, and not among the newest few, is deleted: the parser or the settings moved on. */
 const STALE_SCOPE_MS = 24 * 60 * 60 * 1000;
@@ -24,7 +24,7 @@ CREATE TABLE entries (
   stamp TEXT NOT NULL,
   verified INTEGER NOT NULL,
   head BLOB NOT NULL,
-  ${COLUMN_FIELDS.map((field) => `c_${field} BLOB NOT NULL`).join(',\n  ')}
+  ${STORED_COLUMNS.map((name) => `${name} BLOB NOT NULL`).join(',\n  ')}
 );`;
 
 export function storeFile(folder: string, scope: string): string {

@@ -4,14 +4,14 @@
  * the LoggedDay list this module makes.
  */
 import type { LogRecord } from '../record/schema.ts';
-import type { StatsOptions } from './types.ts';
+import type { ChecklistCore, ProblemCore, StatsOptions } from './types.ts';
 import { isIsoDate } from './calendar.ts';
 
 /** A record whose date is a real calendar day. */
 export type DatedRecord = LogRecord & { date: string };
 
 /** What of a record the day-by-day statistics read: the record index hands the morning commands no more. */
-export type DayRecord = Pick<LogRecord, 'date' | 'slug' | 'metrics' | 'checklist' | 'problems'>;
+export type DayRecord = Pick<LogRecord, 'date' | 'slug' | 'metrics'> & { checklist: readonly ChecklistCore[]; problems: readonly ProblemCore[] };
 
 /** What the logs of one day add up to. */
 export interface LoggedDay {

@@ -7,7 +7,7 @@
 import { hash } from 'node:crypto';
 import { horizonSchema, type Horizon, type LogRecord } from '../record/schema.ts';
 import { resolveVocabulary } from '../parse/vocabulary.ts';
-import type { PlanState, StatsOptions } from './types.ts';
+import type { ChecklistCore, PlanCore, PlanState, StatsOptions } from './types.ts';
 import { addDays } from './calendar.ts';
 import { checkOptions, datedRecords } from './days.ts';
 import { indexDoneItems } from './done-index.ts';
@@ -46,7 +46,10 @@ export interface PlanChain {
  * a new intention. Done means a checked item whose key matches (keysMatch, as
  * the follow-through of single plans) dated on or after the first writing.
  */
-export function planChains(records: ReadonlyArray<Pick<LogRecord, 'date' | 'slug' | 'plans' | 'checklist'>>, options: StatsOptions): PlanChain[] {
+export function planChains(
+  records: ReadonlyArray<Pick<LogRecord, 'date' | 'slug'> & { plans: readonly PlanCore[]; checklist: readonly ChecklistCore[] }>,
+  options: StatsOptions,
+): PlanChain[] {
   checkOptions(options);
   const sorted = datedRecords(records);
   const keyOf = planKeyer(resolveVocabulary(options.vocabulary));

@@ -6,6 +6,7 @@
  */
 import { hash } from 'node:crypto';
 import type { LogRecord, Problem, ProblemStatus } from '../record/schema.ts';
+import type { ProblemCore } from './types.ts';
 import { datedRecords } from './days.ts';
 import { foldText } from './plan-key.ts';
 
@@ -37,27 +38,27 @@ export function threadId(key: string): string {
 }
 
 /** The key of the thread a problem of a log belongs to; a title with nothing comparable left is a thread of its own. */
-function threadKeyOf(slug: string, problem: Problem): string {
+function threadKeyOf(slug: string, problem: ProblemCore): string {
   const folded = problemKey(problem.title);
   return folded === '' ? `${slug}:${problem.line}` : folded;
 }
 
 /** The id of the thread a problem written in the log `slug` belongs to, for a link from the log to /problems/<id>/. */
-export function threadIdOf(slug: string, problem: Problem): string {
+export function threadIdOf(slug: string, problem: ProblemCore): string {
   return threadId(threadKeyOf(slug, problem));
 }
 
-export interface ThreadOccurrence {
+export interface ThreadOccurrence<P extends ProblemCore = Problem> {
   slug: string;
   date: string;
   line: number;
   title: string;
   status: ProblemStatus | null;
   /** The problem as written that day, for its timeline (not in problems.json). */
-  problem: Problem;
+  problem: P;
 }
 
-export interface ProblemThread {
+export interface ProblemThread<P extends ProblemCore = Problem> {
   id: string;
   /** The title as last written. */
   title: string;
@@ -71,7 +72,7 @@ export interface ProblemThread {
   /** Days (not logs) it was written about. */
   days: number;
   /** Oldest first. */
-  occurrences: ThreadOccurrence[];
+  occurrences: Array<ThreadOccurrence<P>>;
 }
 
 /**
@@ -82,8 +83,8 @@ export interface ProblemThread {
  * later day's occurrence that is not "resolved" reopens it (an occurrence on
  * the day it was resolved does not: the log of that day may be split in two).
  */
-export function problemThreads(records: ReadonlyArray<Pick<LogRecord, 'date' | 'slug' | 'problems'>>): ProblemThread[] {
-  const byKey = new Map<string, ThreadOccurrence[]>();
+export function problemThreads<P extends ProblemCore>(records: ReadonlyArray<Pick<LogRecord, 'date' | 'slug'> & { problems: readonly P[] }>): Array<ProblemThread<P>> {
+  const byKey = new Map<string, Array<ThreadOccurrence<P>>>();
   // A problem is written again day after day: its title is folded once (NFKC and all), not on every day.
   const keys = new Map<string, string>();
   for (const record of datedRecords(records)) {
@@ -91,7 +92,7 @@ export function problemThreads(records: ReadonlyArray<Pick<LogRecord, 'date' | '
       let folded = keys.get(problem.title);
       if (folded === undefined) keys.set(problem.title, (folded = problemKey(problem.title)));
       const key = folded === '' ? `${record.slug}:${problem.line}` : folded;
-      const occurrence: ThreadOccurrence = { slug: record.slug, date: record.date, line: problem.line, title: problem.title, status: problem.status ?? null, problem };
+      const occurrence: ThreadOccurrence<P> = { slug: record.slug, date: record.date, line: problem.line, title: problem.title, status: problem.status ?? null, problem };
       const list = byKey.get(key);
       if (list) list.push(occurrence);
       else byKey.set(key, [occurrence]);
@@ -103,7 +104,7 @@ export function problemThreads(records: ReadonlyArray<Pick<LogRecord, 'date' | '
   );
 }
 
-function threadOf(id: string, occurrences: ThreadOccurrence[]): ProblemThread {
+function threadOf<P extends ProblemCore>(id: string, occurrences: Array<ThreadOccurrence<P>>): ProblemThread<P> {
   let resolvedOn: string | null = null;
   let reopenedOn: string | null = null;
   for (const occurrence of occurrences) {

@@ -10,7 +10,7 @@ import { problemThreads } from './problem-threads.ts';
 import { streaks } from './streaks.ts';
 import { meetsTarget } from './targets.ts';
 import { totals } from './totals.ts';
-import type { StatsOptions } from './types.ts';
+import type { PlanCore, StatsOptions } from './types.ts';
 
 export interface WriterStatus {
   today: string;
@@ -23,7 +23,7 @@ export interface WriterStatus {
 }
 
 /** What of a record the status reads (the record index hands `nisshi status` no more). */
-export type StatusRecord = DayRecord & Pick<LogRecord, 'source' | 'plans'>;
+export type StatusRecord = DayRecord & Pick<LogRecord, 'source'> & { plans: readonly PlanCore[] };
 
 /** How many open problems and overdue plans are listed by name (the counts are always whole). */
 const LISTED = 5;

@@ -42,7 +42,7 @@ export function countingParser(): LogParser & { calls: string[] } {
 }
 
 export interface Reading {
-  logs: Array<IndexedLog<RecordField>>;
+  logs: Array<IndexedLog<LogRecord>>;
   parsed: string[];
   fromIndex: number;
   counts: { parsed: number; fromIndex: number; read: number };
@@ -55,8 +55,8 @@ export async function readAll(where: Project, options: Partial<RecordIndexOption
   const notices: string[] = [];
   const index = await openRecordIndex({ folder: where.cache, settings: { messages: 'en' }, notice: (line) => notices.push(line), parse: parser, ...options });
   const files = await findLogFiles(['logs'], where.root);
-  const logs: Array<IndexedLog<RecordField>> = [];
-  for await (const log of index.read(files, fields)) logs.push(log);
+  const logs: Array<IndexedLog<LogRecord>> = [];
+  for await (const log of index.read(files, fields as 'all')) logs.push(log as IndexedLog<LogRecord>);
   await index.close();
   return { logs, parsed: parser.calls, fromIndex: index.counts.fromIndex, counts: { ...index.counts }, notices };
 }

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { findLogFiles } from '../../src/files/log-files.ts';
 import { parseLog } from '../../src/parse/parse-log.ts';
 import { SETTLE_MS } from '../../src/files/file-stamp.ts';
-import { HEAD_FIELDS, RECORD_FIELDS } from '../../src/record-index/record-columns.ts';
+import { HEAD_FIELDS, MORNING_PARTS, RECORD_FIELDS, type MorningRecord } from '../../src/record-index/record-columns.ts';
 import { openRecordIndex } from '../../src/record-index/record-index.ts';
 import { logRecordSchema } from '../../src/record/schema.ts';
 import { freshRecords, project, readAll, type Project } from './helpers.ts';
@@ -121,6 +121,25 @@ describe('the record index', () => {
     expect(some.logs[0]!.record).toEqual(Object.fromEntries(Object.keys(some.logs[0]!.record).map((key) => [key, fresh![key as keyof typeof fresh]])));
   });
 
+  it('hands the morning commands slim records: the head, and of checklist, problems and plans only what the statistics read', async () => {
+    where = await project(4);
+    await readAll(where);
+    const morning = await readAll(where, {}, 'morning');
+    expect(morning.parsed).toEqual([]);
+    const fresh = freshRecords(await files());
+    morning.logs.forEach((log, i) => {
+      const whole = fresh[i]!;
+      const slim = (items: ReadonlyArray<Record<string, unknown>>, parts: readonly string[]) => items.map((item) => Object.fromEntries(parts.map((part) => [part, item[part]])));
+      expect(log.record).toEqual({
+        ...Object.fromEntries(HEAD_FIELDS.map((field) => [field, whole[field]])),
+        checklist: slim(whole.checklist, MORNING_PARTS.checklist),
+        problems: slim(whole.problems, MORNING_PARTS.problems),
+        plans: slim(whole.plans, MORNING_PARTS.plans),
+      });
+    });
+    expect(Object.keys((morning.logs[0]!.record as unknown as MorningRecord).problems[0] ?? {})).toEqual(['title', 'status', 'line', 'current']);
+  });
+
   it('knows every field of the record schema, in its order', () => {
     expect(RECORD_FIELDS).toEqual(Object.keys(logRecordSchema.shape));
   });
@@ -130,7 +149,7 @@ describe('the record index', () => {
     await readAll(where);
     const again = await readAll(where);
     expect(again.parsed).toEqual(['logs/2024-05-01.md']);
-    const record = again.logs.find((log) => log.record.source === 'logs/2024-05-01.md')!.record as { frontmatter: Record<string, unknown> };
+    const record = again.logs.find((log) => log.record.source === 'logs/2024-05-01.md')!.record;
     expect(record.frontmatter.weight).toBe(Infinity);
   });
 });
