@@ -4,12 +4,11 @@
  * column of its own, so a command reads only what it uses — `status` at ten
  * years of 7 KB logs needs a quarter of the bytes (no work, figures, learnings,
  * references). Each stored value is JSON (readable with any SQLite client)
- * behind a CRC-32 of the file it belongs to, the bytes it was read from, the
+ * behind a checksum of the file it belongs to, the bytes it was read from, the
  * column and the JSON itself, so a flipped byte, a torn write or a value that
  * landed on the wrong row is caught when it is read, never handed out as a
  * record.
  */
-import { crc32 } from 'node:zlib';
 import type { ChecklistItem, LogRecord, Plan, Problem } from '../record/schema.ts';
 
 /** The fields of a record, in the order the parser writes them (so `nisshi parse` prints the same bytes from the index). */
@@ -80,40 +79,50 @@ export interface RowIdentity {
 }
 
 /**
- * A value as stored: the CRC-32 (4 bytes, big-endian) of its identity and its
- * JSON, then the JSON as UTF-8. Bytes, not text: the CRC is taken over what
- * SQLite hands back, with no second encoding of the text.
+ * A value as stored: 8 hex digits of its checksum, then its JSON. The
+ * checksum is FNV-1a (32 bits) over the value's identity and its JSON's UTF-16
+ * code units, the text as JavaScript holds it: no second encoding of ten
+ * megabytes to check them (a CRC-32 needs bytes), and any one changed or lost
+ * character changes it (each step of FNV-1a is a bijection of its state).
  */
-export function sealed(identity: RowIdentity, column: string, value: unknown): Uint8Array {
-  const json = Buffer.from(JSON.stringify(value));
-  const stored = Buffer.allocUnsafe(4 + json.length);
-  stored.writeUInt32BE(checksum(identity, column, json), 0);
-  json.copy(stored, 4);
-  return stored;
+export function sealed(identity: RowIdentity, column: string, value: unknown): string {
+  const json = JSON.stringify(value);
+  return hex(checksum(identity, column, json)) + json;
 }
 
 /** The value of a stored text, or undefined when it is not what was stored (damaged). */
 export function unsealed(identity: RowIdentity, column: string, stored: unknown): { value: unknown } | undefined {
-  if (!(stored instanceof Uint8Array) || stored.length < 4) return undefined;
-  const bytes = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
-  const json = bytes.subarray(4);
-  if (bytes.readUInt32BE(0) !== checksum(identity, column, json)) return undefined;
+  if (typeof stored !== 'string' || stored.length < SUM_LENGTH) return undefined;
+  const json = stored.slice(SUM_LENGTH);
+  if (stored.slice(0, SUM_LENGTH) !== hex(checksum(identity, column, json))) return undefined;
   try {
-    return { value: JSON.parse(json.toString('utf8')) };
+    return { value: JSON.parse(json) };
   } catch {
     return undefined;
   }
 }
 
-function checksum(identity: RowIdentity, column: string, json: Uint8Array): number {
-  return crc32(json, crc32(`${identity.path}\0${identity.digest}\0${column}\0`));
+const SUM_LENGTH = 8;
+
+function checksum(identity: RowIdentity, column: string, json: string): number {
+  return fnv1a(json, fnv1a(`${identity.path}\0${identity.digest}\0${column}\0`, 0x811c9dc5));
+}
+
+function fnv1a(text: string, seed: number): number {
+  let hash = seed;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+function hex(value: number): string {
+  return value.toString(16).padStart(SUM_LENGTH, '0');
 }
 
 /** The stored values of a record, by column: the head's fields as one object, each large field alone, and the slim copies. */
-export function recordColumns(identity: RowIdentity, record: LogRecord): { head: Uint8Array; columns: Record<string, Uint8Array> } {
+export function recordColumns(identity: RowIdentity, record: LogRecord): { head: string; columns: Record<string, string> } {
   const head: Partial<Record<HeadField, unknown>> = {};
   for (const field of HEAD_FIELDS) head[field] = record[field];
-  const columns: Record<string, Uint8Array> = {};
+  const columns: Record<string, string> = {};
   for (const { name, field } of FULL) columns[name] = sealed(identity, name, record[field]);
   for (const { name, field } of MORNING) {
     const parts: readonly string[] = MORNING_PARTS[field as MorningField];

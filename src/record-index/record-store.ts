@@ -33,9 +33,9 @@ export interface StoredRow {
   stamp: string;
   /** When those bytes were read, ms since the epoch. */
   verified: number;
-  head: Uint8Array;
+  head: string;
   /** The columns asked for, by name. */
-  columns: Record<string, Uint8Array>;
+  columns: Record<string, string>;
 }
 
 export interface RowToWrite extends StoredRow {
@@ -102,10 +102,10 @@ export class RecordStore {
       digest: String(row.digest),
       stamp: String(row.stamp),
       verified: Number(row.verified),
-      head: row.head as Uint8Array,
+      head: String(row.head),
       columns: {},
     };
-    for (const column of columns) stored.columns[column] = row[column] as Uint8Array;
+    for (const column of columns) stored.columns[column] = row[column] as string;
     return stored;
   }
 
