@@ -9,7 +9,8 @@ import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { fileStamp } from './file-stamp.ts';
 import type { Diagnostic } from '../record/schema.ts';
-import { decodeLog, LogPathError, type DecodedLog, type LogFile } from './log-files.ts';
+import { decodeLog, type DecodedLog } from './decode-log.ts';
+import { LogPathError, type LogFile } from './log-files.ts';
 
 /** What a reader needs to know of a log file: where it is, how to name it, and whether to read it at all. */
 export type LogFileRef = Pick<LogFile, 'absolutePath' | 'displayPath' | 'refusal'>;

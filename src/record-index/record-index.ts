@@ -76,6 +76,14 @@ export interface IndexedLog<R = LogRecord> {
 
 /** Rows are written in transactions of this many: short ones, so another process never waits long. */
 const BATCH = 256;
+/** Files whose rows are fetched together (record-store.ts getMany). */
+const CHUNK = 256;
+
+/** Rows fetched for a chunk of files, and the index they came from (a damaged one was started again since: not to be used). */
+interface Rows {
+  found: Map<string, StoredRow>;
+  resets: number;
+}
 
 export async function openRecordIndex(options: RecordIndexOptions): Promise<RecordIndex> {
   const say = messages(languageOf(options.settings));
@@ -117,6 +125,8 @@ export class RecordIndex {
   /** Files whose records this run took from the index: after damage they are read again, so the new index is whole. */
   readonly #served: Array<{ ref: LogFileRef; source: string }> = [];
   #damaged = false;
+  /** How many times the index was started again after damage (rows fetched before are not used). */
+  #resets = 0;
   #unsaved = false;
 
   constructor(store: RecordStore | null, options: RecordIndexOptions, notice: (line: string) => void) {
@@ -142,37 +152,51 @@ export class RecordIndex {
   read<F extends RecordField = RecordField>(files: readonly LogFile[], fields?: readonly F[] | 'all'): AsyncGenerator<IndexedLog<RecordOf<F>>>;
   async *read<R>(files: readonly LogFile[], fields: FieldChoice = 'all'): AsyncGenerator<IndexedLog<R>> {
     const columns = columnsOf(fields);
-    for (const file of files) {
-      const source = toPosix(file.displayPath);
-      if (file.refusal) {
-        yield { file, record: refusedRecord(source, [file.refusal]) as R, digest: '', fromIndex: false };
-        continue;
-      }
-      const row = this.#row(file.absolutePath, source, columns);
-      // The file's stamp unchanged since its bytes were hashed, long enough after its last change: those bytes still (file-stamp.ts).
-      if (row && isUnchanged(file.absolutePath, row)) {
-        const kept = this.#decoded<R>(file, source, row, columns);
-        if (kept) {
-          yield { file, record: kept, digest: row.digest, fromIndex: true };
-          continue;
-        }
-      }
-      const content = readLogFileSync(file);
-      this.counts.read++;
-      const digest = digestOf(content.bytes);
-      const kept = row && row.digest === digest ? this.#decoded<R>(file, source, row, columns) : null;
-      if (kept) {
-        // Same bytes under a new stamp (touched, copied back, or read too soon after a change): recognised by the stamp next time.
-        this.#restamp(file, digest, content);
-        yield { file, record: kept, digest, fromIndex: true };
-        continue;
-      }
-      const record = await this.#parsed(content, source);
-      this.#keep(file, source, digest, content, record);
-      // A whole record is also every narrower one.
-      yield { file, record: record as R, digest, fromIndex: false };
+    for (let start = 0; start < files.length; start += CHUNK) {
+      const chunk = files.slice(start, start + CHUNK);
+      const rows = this.#rows(chunk, columns);
+      for (const file of chunk) yield await this.#readOne<R>(file, rows, columns);
     }
     await this.flush();
+  }
+
+  /** One file of read(): its row (if the index has one for it) already fetched with its chunk's. */
+  async #readOne<R>(file: LogFile, rows: Rows, columns: readonly Column[]): Promise<IndexedLog<R>> {
+    const source = toPosix(file.displayPath);
+    if (file.refusal) return { file, record: refusedRecord(source, [file.refusal]) as R, digest: '', fromIndex: false };
+    const fetched = rows.resets === this.#resets ? rows.found.get(file.absolutePath) : undefined;
+    const row = fetched && fetched.source === source ? fetched : null;
+    // The file's stamp unchanged since its bytes were hashed, long enough after its last change: those bytes still (file-stamp.ts).
+    if (row && isUnchanged(file.absolutePath, row)) {
+      const kept = this.#decoded<R>(file, source, row, columns);
+      if (kept) return { file, record: kept, digest: row.digest, fromIndex: true };
+    }
+    const content = readLogFileSync(file);
+    this.counts.read++;
+    const digest = digestOf(content.bytes);
+    const kept = row && row.digest === digest ? this.#decoded<R>(file, source, row, columns) : null;
+    if (kept) {
+      // Same bytes under a new stamp (touched, copied back, or read too soon after a change): recognised by the stamp next time.
+      this.#restamp(file, digest, content);
+      return { file, record: kept, digest, fromIndex: true };
+    }
+    const record = await this.#parsed(content, source);
+    this.#keep(file, source, digest, content, record);
+    // A whole record is also every narrower one.
+    return { file, record: record as R, digest, fromIndex: false };
+  }
+
+  /** The rows of a chunk of files, fetched together; none without an index, or after damage (the index starts again). */
+  #rows(files: readonly LogFile[], columns: readonly Column[]): Rows {
+    const rows: Rows = { found: new Map(), resets: this.#resets };
+    if (!this.#store) return rows;
+    try {
+      const paths = files.filter((file) => !file.refusal).map((file) => file.absolutePath);
+      rows.found = this.#store.getMany(paths, columns.map((column) => column.name));
+    } catch (error) {
+      this.#failed(error);
+    }
+    return rows;
   }
 
   /**
@@ -290,6 +314,7 @@ export class RecordIndex {
       this.#damaged = true;
       this.#notice(this.#say.indexDamaged(store.file, error.message));
       try {
+        this.#resets++;
         store.reset();
         return;
       } catch (again) {

@@ -42,6 +42,9 @@ export interface RowToWrite extends StoredRow {
   path: string;
 }
 
+/** Files asked for in one statement (SQLite allows 32,766 parameters). */
+const MANY_AT_ONCE = 256;
+
 /** How long a write waits for another process's write to finish before giving up (the records are still right, only not kept). */
 const BUSY_TIMEOUT_MS = 15_000;
 /** Rows of files that are gone are deleted at most this often. */
@@ -87,26 +90,45 @@ export class RecordStore {
 
   /** The row of a file with its head and the named columns; undefined when there is none. */
   get(filePath: string, columns: readonly string[]): StoredRow | undefined {
-    const key = columns.join(',');
+    return this.getMany([filePath], columns).get(filePath);
+  }
+
+  /**
+   * The rows of several files, by path (none for a file the index does not
+   * hold): one statement for up to MANY_AT_ONCE files, which costs a tenth of
+   * as many statements of one.
+   */
+  getMany(filePaths: readonly string[], columns: readonly string[]): Map<string, StoredRow> {
+    const found = new Map<string, StoredRow>();
+    for (let start = 0; start < filePaths.length; start += MANY_AT_ONCE) {
+      const some = filePaths.slice(start, start + MANY_AT_ONCE);
+      const statement = this.#select(columns, some.length);
+      for (const row of this.#guard(() => statement.all(...some)) as Array<Record<string, unknown>>) {
+        const stored: StoredRow = {
+          source: String(row.source),
+          digest: String(row.digest),
+          stamp: String(row.stamp),
+          verified: Number(row.verified),
+          head: String(row.head),
+          columns: {},
+        };
+        for (const column of columns) stored.columns[column] = row[column] as string;
+        found.set(String(row.path), stored);
+      }
+    }
+    return found;
+  }
+
+  #select(columns: readonly string[], count: number): StatementSync {
+    const key = `${columns.join(',')}/${count}`;
     let statement = this.#reads.get(key);
     if (!statement) {
-      statement = this.#guard(() =>
-        this.#db.prepare(`SELECT source, digest, stamp, verified, head${columns.map((column) => `, ${column}`).join('')} FROM entries WHERE path = ?`),
-      );
+      const wanted = columns.map((column) => `, ${column}`).join('');
+      const places = Array.from({ length: count }, () => '?').join(', ');
+      statement = this.#guard(() => this.#db.prepare(`SELECT path, source, digest, stamp, verified, head${wanted} FROM entries WHERE path IN (${places})`));
       this.#reads.set(key, statement);
     }
-    const row = this.#guard(() => statement.get(filePath)) as Record<string, unknown> | undefined;
-    if (!row) return undefined;
-    const stored: StoredRow = {
-      source: String(row.source),
-      digest: String(row.digest),
-      stamp: String(row.stamp),
-      verified: Number(row.verified),
-      head: String(row.head),
-      columns: {},
-    };
-    for (const column of columns) stored.columns[column] = row[column] as string;
-    return stored;
+    return statement;
   }
 
   /** Writes the rows in one transaction; false (nothing written) when another process held the index too long. */

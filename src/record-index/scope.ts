@@ -20,7 +20,7 @@ export function parserVersion(): string {
   parser ??= sourceDigest([
     new URL('../parse/', import.meta.url),
     new URL('../record/', import.meta.url),
-    new URL('../files/log-files.ts', import.meta.url),
+    new URL('../files/decode-log.ts', import.meta.url),
     new URL('../files/read-log-file.ts', import.meta.url),
     new URL('./', import.meta.url),
   ]);

@@ -49,7 +49,7 @@ describe('the scope of a record', () => {
   it('covers the parser, the record\'s rules and messages, and the index itself', () => {
     const src = new URL('../../src/', import.meta.url);
     const expected = sourceDigest(
-      ['parse/', 'record/', 'files/log-files.ts', 'files/read-log-file.ts', 'record-index/'].map((part) => new URL(part, src)),
+      ['parse/', 'record/', 'files/decode-log.ts', 'files/read-log-file.ts', 'record-index/'].map((part) => new URL(part, src)),
     );
     expect(parserVersion()).toBe(expected);
   });
