@@ -3,18 +3,17 @@
  * by every reader of logs — `nisshi parse`, `check`, `new`, `status`, the
  * site's loader (through lookup/put), and a long-running process such as a
  * language server (log-records.ts). A record is taken from the index only
- * for the very bytes it was read from (a SHA-256 of the file, compared on
- * every read), the same path and the same scope (the parser's code and the
- * settings that change a record, scope.ts); anything else is read again and
- * written back. So a log is parsed once, by whichever command meets its
- * bytes first.
+ * for the very bytes it was read from (a SHA-256 of the file), the same path
+ * and the same scope (the parser's code and the settings that change a
+ * record, scope.ts); anything else is read again and written back. So a log
+ * is parsed once, by whichever command meets its bytes first.
  *
- * Why hash every file rather than trust its size and times: a hash is right
- * by construction, and reading 3,650 logs and hashing them costs tens of
- * milliseconds (the bytes are in the page cache), while size + mtime + inode
- * are fooled by a same-size edit within the file system's clock tick, by
- * tools that restore mtimes (rsync -t, tar, git stash on some systems) and by
- * file systems without stable inodes (network, FUSE, Windows shares).
+ * Whether a file still holds the bytes hashed: read and hash it, unless its
+ * stamp (size, mtime, ctime, inode, device) is the one taken as those bytes
+ * were read and its last change was well before that read (file-stamp.ts
+ * says why that is safe; it is git's rule). Ten years of logs are then a
+ * stat each, not 26 MB to read and hash; a log edited, touched, restored or
+ * copied back is read and hashed, and parsed only if its bytes changed.
  *
  * It never gives a wrong answer and never stops a command: a damaged index is
  * thrown away and built again from the logs (said in one line); a folder it
@@ -35,6 +34,7 @@ import { refusedRecord } from '../parse/refused-record.ts';
 import type { LogRecord } from '../record/schema.ts';
 import {
   columnsOf,
+  shareTexts,
   joinRecord,
   recordColumns,
   survivesJson,
@@ -152,29 +152,30 @@ export class RecordIndex {
   read<F extends RecordField = RecordField>(files: readonly LogFile[], fields?: readonly F[] | 'all'): AsyncGenerator<IndexedLog<RecordOf<F>>>;
   async *read<R>(files: readonly LogFile[], fields: FieldChoice = 'all'): AsyncGenerator<IndexedLog<R>> {
     const columns = columnsOf(fields);
+    const pool = new Map<string, string>();
     for (let start = 0; start < files.length; start += CHUNK) {
       const chunk = files.slice(start, start + CHUNK);
       const rows = this.#rows(chunk, columns);
-      for (const file of chunk) yield await this.#readOne<R>(file, rows, columns);
+      for (const file of chunk) yield await this.#readOne<R>(file, rows, columns, pool);
     }
     await this.flush();
   }
 
   /** One file of read(): its row (if the index has one for it) already fetched with its chunk's. */
-  async #readOne<R>(file: LogFile, rows: Rows, columns: readonly Column[]): Promise<IndexedLog<R>> {
+  async #readOne<R>(file: LogFile, rows: Rows, columns: readonly Column[], pool: Map<string, string>): Promise<IndexedLog<R>> {
     const source = toPosix(file.displayPath);
     if (file.refusal) return { file, record: refusedRecord(source, [file.refusal]) as R, digest: '', fromIndex: false };
     const fetched = rows.resets === this.#resets ? rows.found.get(file.absolutePath) : undefined;
     const row = fetched && fetched.source === source ? fetched : null;
     // The file's stamp unchanged since its bytes were hashed, long enough after its last change: those bytes still (file-stamp.ts).
     if (row && isUnchanged(file.absolutePath, row)) {
-      const kept = this.#decoded<R>(file, source, row, columns);
+      const kept = this.#decoded<R>(file, source, row, columns, pool);
       if (kept) return { file, record: kept, digest: row.digest, fromIndex: true };
     }
     const content = readLogFileSync(file);
     this.counts.read++;
     const digest = digestOf(content.bytes);
-    const kept = row && row.digest === digest ? this.#decoded<R>(file, source, row, columns) : null;
+    const kept = row && row.digest === digest ? this.#decoded<R>(file, source, row, columns, pool) : null;
     if (kept) {
       // Same bytes under a new stamp (touched, copied back, or read too soon after a change): recognised by the stamp next time.
       this.#restamp(file, digest, content);
@@ -254,15 +255,16 @@ export class RecordIndex {
   }
 
   /** The record of a row, its checksums verified; null when one fails (damage: the index starts again). */
-  #decoded<R>(ref: LogFileRef, source: string, row: StoredRow, columns: readonly Column[]): R | null {
+  #decoded<R>(ref: LogFileRef, source: string, row: StoredRow, columns: readonly Column[], pool?: Map<string, string>): R | null {
     const identity = { path: ref.absolutePath, digest: row.digest };
     try {
       const head = unsealed(identity, 'head', row.head);
       if (!head || head.value === null || typeof head.value !== 'object') throw new IndexDamage(this.#say.indexChecksum(source));
       const values = new Map<string, unknown>();
-      for (const { name, field } of columns) {
+      for (const { name, field, texts } of columns) {
         const value = unsealed(identity, name, row.columns[name]);
         if (!value) throw new IndexDamage(this.#say.indexChecksum(source));
+        if (texts && pool) shareTexts(value.value, texts, pool);
         values.set(field, value.value);
       }
       const record = joinRecord(head.value as Record<string, unknown>, values) as R;
