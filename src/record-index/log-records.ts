@@ -11,7 +11,28 @@ import path from 'node:path';
 import { findLogFiles, isLogPath, LogPathError, type LogFile } from '../files/log-files.ts';
 import { judgeLink } from '../files/log-links.ts';
 import type { LogRecord } from '../record/schema.ts';
-import type { IndexedLog, RecordIndex } from './record-index.ts';
+import type { ReadSettings } from '../parse/read-settings.ts';
+import { cacheFolder } from './cache-folder.ts';
+import { openRecordIndex, type IndexedLog, type RecordIndex } from './record-index.ts';
+
+export interface LogRecordsOptions {
+  /** The logs folder, as `nisshi check` is given it (relative to cwd, or absolute). */
+  folder: string;
+  cwd: string;
+  /** The site's settings: what the records are read with. */
+  settings: ReadSettings;
+  /** The index's one-line notices (a language server shows them to the writer). */
+  notice?: (line: string) => void;
+}
+
+/**
+ * The records of a logs folder for a long-running process, from the record
+ * index of the project (cache-folder.ts) that the commands and the build share.
+ */
+export async function openLogRecords(options: LogRecordsOptions): Promise<LogRecords> {
+  const index = await openRecordIndex({ folder: cacheFolder(options.cwd), settings: options.settings, notice: options.notice });
+  return LogRecords.open(index, options.folder, options.cwd);
+}
 
 export class LogRecords {
   readonly #index: RecordIndex;
@@ -82,6 +103,11 @@ export class LogRecords {
     // A new file goes where the folder's order puts it.
     if (reordered) this.#logs = new Map([...this.#logs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     return this.#generation !== before;
+  }
+
+  /** Writes what the index has still to write and lets it go. */
+  close(): Promise<void> {
+    return this.#index.close();
   }
 
   /** `compute` over the records, done again only after they changed. */

@@ -175,7 +175,9 @@ export class RecordIndex {
     const content = readLogFileSync(file);
     this.counts.read++;
     const digest = digestOf(content.bytes);
-    const kept = row && row.digest === digest ? this.#decoded<R>(file, source, row, columns, pool) : null;
+    // Not a row of an index found damaged since it was fetched (by this very file, above).
+    const usable = row !== null && rows.resets === this.#resets && row.digest === digest;
+    const kept = usable ? this.#decoded<R>(file, source, row, columns, pool) : null;
     if (kept) {
       // Same bytes under a new stamp (touched, copied back, or read too soon after a change): recognised by the stamp next time.
       this.#restamp(file, digest, content);

@@ -2,7 +2,7 @@
 import { rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LogRecords } from '../../src/record-index/log-records.ts';
+import { LogRecords, openLogRecords } from '../../src/record-index/log-records.ts';
 import { openRecordIndex } from '../../src/record-index/record-index.ts';
 import { countingParser, project, type Project } from './helpers.ts';
 
@@ -54,6 +54,16 @@ describe('LogRecords', () => {
     const generation = records.generation;
     expect(await records.refresh()).toBe(false);
     expect(records.generation).toBe(generation);
-    await index.close();
+    await records.close();
+  });
+
+  it('opens on the project\'s own index, shared with the commands', async () => {
+    where = await project(3);
+    const records = await openLogRecords({ folder: 'logs', cwd: where.root, settings: { messages: 'en' } });
+    expect(records.records()).toHaveLength(3);
+    await records.close();
+    const again = await openRecordIndex({ folder: path.join(where.root, 'node_modules/.cache/nisshi'), settings: { messages: 'en' } });
+    for await (const log of again.read(records.records().map((log) => log.file), [])) expect(log.fromIndex).toBe(true);
+    await again.close();
   });
 });
