@@ -10,6 +10,7 @@
  *   npm run bench -- --section input              # 2,000/8,000/32,000-char lines, a 1 MiB log, refusals
  *   npm run bench -- small                        # whole nisshi parse / check processes on 1 KB and 7 KB logs
  *   npm run bench -- morning                      # status, new, check at ten years: uncached, cold and warm record index
+ *   npm run bench -- search                       # the search index beside Pagefind's: bytes, build, time to results in Chromium
  *
  * Sections can also be named without --section (`npm run bench -- small parse`).
  */
@@ -21,6 +22,7 @@ import { unified } from 'unified';
 import { parseLog } from '../src/index.ts';
 import { deploySection } from './bench/deploy.ts';
 import { pagesSection } from './bench/pages.ts';
+import { searchSection } from './bench/search.ts';
 import { inputSection } from './bench/input.ts';
 import { morningSection } from './bench/morning.ts';
 import { decimal, integer, type BenchOptions, type BenchSection } from './bench/section.ts';
@@ -76,7 +78,7 @@ const parseSection: BenchSection = {
 };
 
 // pages is not in the default run: the site section already prints the largest pages of the site it builds.
-const sections: readonly BenchSection[] = [parseSection, smallSection, morningSection, siteSection, deploySection, pagesSection, inputSection];
+const sections: readonly BenchSection[] = [parseSection, smallSection, morningSection, siteSection, deploySection, pagesSection, inputSection, searchSection];
 
 function printPeakRss(): void {
   // maxRSS is in kilobytes, and only ever grows: it is the peak so far.

@@ -12,16 +12,26 @@
  * path | …`), the log is read under that path, as its writer would run nisshi
  * (2024/05/01.md), not under the corpus's flattened file name, which would
  * lend it a date the writer never wrote.
+ *
+ * To see what a parser change does to each log, save a run and compare a later
+ * one with it (nothing read before should be lost):
+ *
+ *   npm run corpus -- --save /tmp/before.json ../shared/corpus/real ../shared/corpus/real-more
+ *   npm run corpus -- --compare /tmp/before.json ../shared/corpus/real ../shared/corpus/real-more
+ *
+ * The comparison lists, file by file, each figure that was read before and is
+ * not now or reads differently, and each item (plan, problem, learning …) that
+ * is gone or new.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseLog } from '../src/index.ts';
 import { findLogFiles, type LogFile } from '../src/files/log-files.ts';
 import { readLogFileSync, withEncodingError } from '../src/files/read-log-file.ts';
 import { toPosix } from '../src/files/to-posix.ts';
 import { refusedRecord } from '../src/parse/refused-record.ts';
-import type { LogRecord } from '../src/record/schema.ts';
 import { parseDurations } from '../src/parse/quantity.ts';
+import type { LogRecord } from '../src/record/schema.ts';
 
 const notLogs = new Set(['SOURCES.md', 'README.md']);
 
@@ -76,10 +86,55 @@ function sourcePaths(folder: string): Map<string, string> {
   return paths;
 }
 
-async function report(folder: string): Promise<void> {
+async function readFolder(folder: string): Promise<{ logs: LoadedLog[]; original: Map<string, string> }> {
   const files = (await findLogFiles([folder], process.cwd())).filter((file) => !notLogs.has(path.basename(file.absolutePath)));
   const original = sourcePaths(folder);
   const logs = files.map((file) => load(file, original));
+  return { logs, original };
+}
+
+/** What a log was read as, for comparing two runs file by file. */
+interface Reading {
+  figures: Record<string, string | number | null>;
+  items: Record<string, string[]>;
+}
+
+function readingOf(record: LogRecord): Reading {
+  return {
+    figures: { date: record.date, 'study time': record.metrics.studyMinutes, 'running total': record.metrics.studyTotalMinutes },
+    items: {
+      goals: record.goals.map((goal) => goal.text),
+      checklist: record.checklist.map((item) => item.text),
+      work: record.work.map((item) => item.text),
+      plans: record.plans.map((plan) => `${plan.text} (${plan.horizon})`),
+      problems: record.problems.map((problem) => `${problem.title}${problem.status ? ` [${problem.status}]` : ''}`),
+      learnings: record.learnings,
+      references: record.references.map((reference) => reference.url),
+    },
+  };
+}
+
+/** Each difference between two readings of one log, as lines; an empty list when they agree. */
+function differences(before: Reading, after: Reading): string[] {
+  const lines: string[] = [];
+  for (const [name, was] of Object.entries(before.figures)) {
+    const now = after.figures[name] ?? null;
+    if (was !== null && now === null) lines.push(`LOST ${name}: ${was}`);
+    else if (was !== now) lines.push(`${was === null ? 'new' : 'changed'} ${name}: ${was ?? '-'} → ${now}`);
+  }
+  for (const [name, was] of Object.entries(before.items)) {
+    const now = after.items[name] ?? [];
+    const gone = was.filter((item) => !now.includes(item));
+    const added = now.filter((item) => !was.includes(item));
+    if (gone.length > 0) lines.push(`${added.length === 0 ? 'LOST' : 'gone'} ${name}: ${gone.map((item) => JSON.stringify(item.slice(0, 60))).join(', ')}`);
+    if (added.length > 0) lines.push(`new ${name}: ${added.map((item) => JSON.stringify(item.slice(0, 60))).join(', ')}`);
+  }
+  return lines;
+}
+
+async function report(folder: string, saved: Record<string, Reading>, before: Record<string, Reading> | null): Promise<void> {
+  const { logs, original } = await readFolder(folder);
+  for (const log of logs) saved[`${path.basename(path.resolve(folder))}/${path.basename(log.file.absolutePath)}`] = readingOf(log.record);
   const n = logs.length;
   const count = (test: (log: LoadedLog) => boolean): string => {
     const k = logs.filter(test).length;
@@ -113,13 +168,42 @@ async function report(folder: string): Promise<void> {
   const untimed = logs.filter(({ record }) => record.metrics.studyMinutes === null);
   console.log(`  no study time (${untimed.length}):`);
   for (const log of untimed) console.log(`    ${shown(log)}: ${noTimeReason(log)}`);
+  if (before) {
+    let changed = 0;
+    const lines: string[] = [];
+    for (const log of logs) {
+      const key = `${path.basename(path.resolve(folder))}/${path.basename(log.file.absolutePath)}`;
+      const was = before[key];
+      const found = was ? differences(was, saved[key]!) : ['not in the saved run'];
+      if (found.length === 0) continue;
+      changed++;
+      lines.push(`    ${shown(log)}:`, ...found.map((line) => `      ${line}`));
+    }
+    console.log(`  compared with the saved run: ${changed} of ${n} logs read differently${changed > 0 ? ' (LOST: read before, nothing in its place now)' : ''}`);
+    for (const line of lines) console.log(line);
+  }
   console.log('');
 }
 
-const folders = process.argv.slice(2);
+const args = process.argv.slice(2);
+const option = (name: string): string | null => {
+  const at = args.indexOf(name);
+  if (at < 0) return null;
+  const [value] = args.splice(at, 2).slice(1);
+  return value ?? null;
+};
+const saveTo = option('--save');
+const compareWith = option('--compare');
+const folders = args;
 if (folders.length === 0) {
-  console.error('Usage: npm run corpus -- <folders of logs…>   e.g. npm run corpus -- ../shared/corpus/real');
+  console.error('Usage: npm run corpus -- [--save FILE | --compare FILE] <folders of logs…>   e.g. npm run corpus -- ../shared/corpus/real');
   process.exitCode = 2;
 } else {
-  for (const folder of folders) await report(folder);
+  const saved: Record<string, Reading> = {};
+  const before = compareWith ? (JSON.parse(readFileSync(compareWith, 'utf8')) as Record<string, Reading>) : null;
+  for (const folder of folders) await report(folder, saved, before);
+  if (saveTo) {
+    writeFileSync(saveTo, `${JSON.stringify(saved, null, 1)}\n`);
+    console.log(`saved what each log was read as to ${saveTo}: compare a later run with --compare ${saveTo}`);
+  }
 }

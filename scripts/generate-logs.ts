@@ -4,7 +4,10 @@
  * variants other writers use (frontmatter and task lists, terse ✅/❌ days).
  * Same count, seed and start date → byte-identical logs, on every machine.
  *
- *   node scripts/generate-logs.ts --count 3650 --out bench-out/logs [--seed 1] [--start 2016-01-01] [--layout flat|nested]
+ *   npm run generate-logs -- --count 3650 --out bench-out/logs [--seed 1] [--start 2016-01-01] [--layout flat|nested]
+ *
+ * (through npm, which runs it on the Node 24 that npm ci installs: the machine's
+ * Node 20 cannot run a .ts file)
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -35,7 +35,7 @@ export const deploySection: BenchSection = {
     const server = await spawnS3rver(path.join(work, 's3'), BUCKET);
     // The fault proxy with no faults set: it forwards to s3rver and counts the requests, as S3 would bill them.
     const proxy = await startFaultProxy(server.endpoint);
-    const cloudFront = await startFakeCloudFront(DISTRIBUTION_ID);
+    const cloudFront = await startFakeCloudFront(DISTRIBUTION_ID, BUCKET);
     Object.assign(process.env, {
       AWS_ACCESS_KEY_ID: 'S3RVER',
       AWS_SECRET_ACCESS_KEY: 'S3RVER',
@@ -44,7 +44,7 @@ export const deploySection: BenchSection = {
       AWS_SHARED_CREDENTIALS_FILE: path.join(work, 'no-credentials'),
     });
     console.log(`== deploy: ${integer.format(count)} generated log pages, ${integer.format(files.count)} files, ${decimal.format(files.bytes / 1e6)} MB, to s3rver on loopback`);
-    console.log(`  ${'step'.padEnd(44)}${'time'.padStart(9)}${'requests'.padStart(10)}${'uploaded'.padStart(10)}${'invalidated'.padStart(13)}`);
+    console.log(`  ${'step'.padEnd(44)}${'time'.padStart(9)}${'requests'.padStart(10)}${'uploaded'.padStart(10)}${'invalidated'.padStart(13)}${'scanned'.padStart(9)}`);
     try {
       const target: S3Target = { bucket: BUCKET, prefix: 'nisshi/', region: 'us-east-1', endpoint: proxy.endpoint, maxAttempts: 5 };
       const nisshiStep = async (label: string) => {
@@ -60,7 +60,7 @@ export const deploySection: BenchSection = {
           },
         });
         const invalidated = cloudFront.invalidations.slice(invalidationsBefore).flat();
-        row(`nisshi deploy: ${label}`, summary.durationMs, proxy.requests - requestsBefore, summary.uploaded, `${invalidated.length} paths`);
+        row(`nisshi deploy: ${label}`, summary.durationMs, proxy.requests - requestsBefore, summary.uploaded, `${invalidated.length} paths`, summary.scan.scanned);
       };
       const awsStep = async (label: string) => {
         const requestsBefore = proxy.requests;
@@ -87,7 +87,10 @@ export const deploySection: BenchSection = {
         if (hasAws) await awsStep(label);
       }
       if (!hasAws) console.log('  (aws CLI not found: no aws s3 sync figures)');
-      console.log('  requests: HTTP requests that reached the S3 proxy, retries included; invalidated: CloudFront paths sent');
+      console.log(
+        '  requests: HTTP requests that reached the S3 proxy, retries included (a deploy\'s lock is 2-3 of them); ' +
+          'invalidated: CloudFront paths sent; scanned: files the secret scan read (the others it had passed before)',
+      );
     } finally {
       await proxy.close();
       await cloudFront.close();
@@ -97,10 +100,10 @@ export const deploySection: BenchSection = {
   },
 };
 
-function row(label: string, ms: number, requests: number, uploaded: number, invalidated: string): void {
+function row(label: string, ms: number, requests: number, uploaded: number, invalidated: string, scanned?: number): void {
   console.log(
     `  ${label.padEnd(44)}${`${(ms / 1000).toFixed(2)} s`.padStart(9)}${integer.format(requests).padStart(10)}` +
-      `${integer.format(uploaded).padStart(10)}${invalidated.padStart(13)}`,
+      `${integer.format(uploaded).padStart(10)}${invalidated.padStart(13)}${(scanned === undefined ? 'n/a' : integer.format(scanned)).padStart(9)}`,
   );
 }
 

@@ -17,7 +17,7 @@ export interface PageJs {
   lazy: number;
   /** Every file counted, relative to dist. */
   fileNames: string[];
-  /** Script URLs that point at nothing in dist (such as /pagefind/ before Pagefind has run). */
+  /** Script URLs that point at nothing in dist. */
   missing: string[];
 }
 

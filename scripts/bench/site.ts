@@ -109,16 +109,16 @@ export const siteSection: BenchSection = {
       const cold = combined(ours, search);
       const rebuild = combined(again, againSearch);
       console.log(buildLine('astro build, nisshi (ours, cold)', ours, pagesLine(oursDist, 'ours-build.log')));
-      console.log(buildLine('pagefind index (ours, cold)', search, indexedLine('search-index.log')));
-      console.log(buildLine('npm run build, cold (ours)', cold, 'astro build + pagefind, as `npm run build`'));
+      console.log(buildLine('search index (ours, cold)', search, indexedLine('search-index.log')));
+      console.log(buildLine('npm run build, cold (ours)', cold, 'astro build + search index, as `npm run build`'));
       console.log(buildLine('astro build, glob() loader (floor)', floor, pagesLine(floorDist, 'floor-build.log')));
       console.log(`  cold build, ours (with search) / floor${(cold.ms / floor.ms).toFixed(2).padStart(9)}×   (target ≤ 1.50×)${cpuRatio(cold, floor)}`);
       console.log(`  astro build alone, ours / floor${(ours.ms / floor.ms).toFixed(2).padStart(15)}×`);
       console.log(`  floor project: tmp/bench-floor, ${resolution}`);
       console.log(`  one log edited: ${edited}`);
       console.log(buildLine('astro build, nisshi (one-log rebuild)', again, `${parsedLine('ours-rebuild.log')}`));
-      console.log(buildLine('pagefind index (one-log rebuild)', againSearch, indexedLine('search-rebuild.log')));
-      console.log(buildLine('npm run build, one-log rebuild (ours)', rebuild, 'astro build + pagefind, warm cache'));
+      console.log(buildLine('search index (one-log rebuild)', againSearch, indexedLine('search-rebuild.log')));
+      console.log(buildLine('npm run build, one-log rebuild (ours)', rebuild, 'astro build + search index, warm cache'));
       console.log(`  one-log rebuild / cold build (ours)${(rebuild.ms / cold.ms).toFixed(2).padStart(11)}×   (target ≤ 0.30×)${cpuRatio(rebuild, cold)}`);
       console.log(`  phases (from the build logs): cold ${phases('ours-build.log')}; rebuild ${phases('ours-rebuild.log')}; floor ${phases('floor-build.log')}`);
       console.log(`  load average at end ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`);
@@ -229,7 +229,7 @@ function buildLine(label: string, result: ChildResult, rest: string): string {
 
 /** Node names its main thread, and so its process, MainThread; the kernel cuts names at 15 characters. */
 function processName(name: string): string {
-  return name === 'MainThread' ? 'node' : name === 'pagefind_extend' ? 'pagefind_extended' : name;
+  return name === 'MainThread' ? 'node' : name;
 }
 
 function mb(kilobytes: number): string {
@@ -277,15 +277,11 @@ function printPageJs(dist: string, today: string): void {
     console.log(`    ${label.padEnd(10)}${url.padEnd(28)}${kb(js.files + js.inline).padStart(9)}   (${parts.join(', ')})`);
     for (const file of js.fileNames) console.log(`${''.padEnd(42)}${file}`);
   }
-  // Pagefind's UI is loaded by the search page's inline script, not by a <script src>: measured on its own.
-  const ui = path.join(dist, 'pagefind/pagefind-ui.js');
-  // pagefind.js comes from each part's bundle (`recent` first, then the years), listed in parts.json.
-  const partsFile = path.join(dist, 'pagefind/parts.json');
-  const parts = existsSync(partsFile) ? (JSON.parse(readFileSync(partsFile, 'utf8')) as string[]) : [];
-  const core = path.join(dist, 'pagefind', parts[0] ?? '', 'pagefind.js');
-  const uiText = existsSync(ui) ? kb(gzipSize(readFileSync(ui))) : 'missing';
-  const coreText = existsSync(core) ? kb(gzipSize(readFileSync(core))) : 'missing';
-  console.log(`    /search/ from /pagefind/: pagefind-ui.js ${uiText} on load; pagefind.js ${coreText} more at the first query (plus its WebAssembly and index, per part: ${parts.length} part(s))`);
+  // The search page's script (counted above) fetches the index's parts itself: their size is the search section's (npm run bench -- search).
+  const manifest = path.join(dist, 'search-index/parts.json');
+  const parts = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { parts: Array<{ file: string }> }).parts : [];
+  const indexGzip = parts.reduce((sum, part) => sum + gzipSize(readFileSync(path.join(dist, 'search-index', part.file))), 0);
+  console.log(`    /search/ fetches its index: ${parts.length} part(s), ${kb(indexGzip)} gzip, kept by the browser's cache`);
   const log = measured.get('log page');
   const dashboard = measured.get('dashboard');
   console.log(`  log page: ${log ? kb(log.files + log.inline) : 'n/a'} (target: 0 beyond search)`);

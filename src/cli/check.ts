@@ -13,51 +13,25 @@ import { sameDateDiagnostics } from './same-dates.ts';
 import { messageLanguage, messages, type MessageLanguage } from '../record/messages.ts';
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors.ts';
 import { findLogFiles, type LogFile } from '../files/log-files.ts';
-import type { Command } from './io.ts';
+import { helpText, type Command } from './io.ts';
+import { helpCatalogue } from '../record/help-texts.ts';
 import { closeIndex, openIndex } from './load.ts';
 import type { LogRecord } from '../record/schema.ts';
 
 export const checkCommand: Command = {
   name: 'check',
-  help: `Usage: nisshi check [paths…] [--format text|json]
-
-Reads every log (folders are searched for *.md, dot-folders and node_modules
-skipped; without paths, the logsDir of src/site.config.ts) with the site's
-settings (its vocabulary too), and prints each problem as
-
-  path:line:column: severity message [rule]
-
-then a one-line summary on stderr. Two published logs with the same slug are
-an error on both (duplicate-slug; drafts never clash, they get no page); a
-file that is not UTF-8 is an error (encoding). \`npm run build\` reports the
-same lines from the site's loader.
-
-Options:
-  --format text|json  json prints one array of
-                      { path, line, column, severity, message, rule }
-  --no-cache          read every log from its file, without the record index
-  -h, --help          show this help
-
-Exit status: 0 no errors (warnings allowed), 1 at least one error,
-2 bad usage or a path that does not exist.
-`,
+  help: helpCatalogue('en').help.check,
+  helpIn: (language) => helpCatalogue(language).help.check,
   async run(args, io, settings) {
-    const { values, positionals } = parseCommandArgs(
-      'check',
-      args,
-      { format: { type: 'string', default: 'text' } },
-      true,
-    );
+    const language = messageLanguage(settings.locale);
+    const { values, positionals } = parseCommandArgs('check', args, { format: { type: 'string', default: 'text' } }, true, language);
     if (values.help) {
-      io.stdout(this.help);
+      io.stdout(helpText(this, language));
       return EXIT_OK;
     }
     const format = values.format;
-    if (format !== 'text' && format !== 'json') {
-      throw new CliError(`--format must be text or json, not "${format}"`, EXIT_USAGE);
-    }
+    if (format !== 'text' && format !== 'json') throw new CliError(messages(language).badFormat(format), EXIT_USAGE);
     const files = await findLogFiles(positionals.length > 0 ? positionals : [settings.logsDir], io.cwd);
-    const language = messageLanguage(settings.locale);
     // Only what the findings and the checks across logs need is kept of each record.
     const checked: CheckedLog[] = [];
     const index = await openIndex('check', io, settings);

@@ -1,3 +1,4 @@
+import type { MessageLanguage } from '../record/messages.ts';
 import type { Settings } from '../settings/settings.ts';
 
 /**
@@ -33,8 +34,15 @@ export function processIo(): CliIo {
 /** A command of the `nisshi` tool. */
 export interface Command {
   name: string;
-  /** Full `--help` text, ending with a newline. */
+  /** Full `--help` text, ending with a newline (in English when `helpIn` is there). */
   help: string;
+  /** The `--help` text in the writer's language, from the catalogue (src/record/help-texts.ts). */
+  helpIn?(language: MessageLanguage): string;
   /** Runs with the arguments after the command name and the site's settings; returns the exit code. */
   run(args: readonly string[], io: CliIo, settings: Settings): Promise<number>;
+}
+
+/** A command's `--help` in a language. */
+export function helpText(command: Pick<Command, 'help' | 'helpIn'>, language: MessageLanguage): string {
+  return command.helpIn ? command.helpIn(language) : command.help;
 }

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { parseCommandArgs } from './args.ts';
 import { carriedSections } from './carried-text.ts';
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors.ts';
-import type { Command } from './io.ts';
+import { helpText, type Command } from './io.ts';
+import { helpCatalogue } from '../record/help-texts.ts';
 import { closeIndex, loadLogs, openIndex } from './load.ts';
 import { logTemplate } from './template.ts';
 import { findLogFiles } from '../files/log-files.ts';
@@ -20,42 +21,19 @@ import { carryOver } from '../stats/carry-over.ts';
 
 export const newCommand: Command = {
   name: 'new',
-  help: `Usage: nisshi new [--date YYYY-MM-DD] [--dir FOLDER]
-
-Writes FOLDER/YYYY-MM-DD.md from the Japanese log template and prints its
-path. The date defaults to the writer's today: the time zone of
-src/site.config.ts (Asia/Tokyo unless changed), whatever the machine's, with a
-time before dayStartsAt (default 00:00) counted as the day before.
-
-It reads the earlier logs and carries into the new one, each once:
-  ## 持ち越し       plans not done that are due by that day, and the unchecked
-                    items of the newest earlier log, as "- [ ] text（M/D の計画）"
-  ## 継続中の問題   every open problem, with its last 現状 and its first day
-It never overwrites a log and never changes an earlier one.
-
-Options:
-  --date YYYY-MM-DD  the day of the log
-  --dir FOLDER       where logs live (default: logsDir of src/site.config.ts, logs)
-  --no-cache         read every log from its file, without the record index
-  -h, --help         show this help
-
-Exit status: 0 written, 1 the log already exists, 2 bad usage.
-`,
+  help: helpCatalogue('en').help.new,
+  helpIn: (language) => helpCatalogue(language).help.new,
   async run(args, io, settings) {
-    const say = messages(messageLanguage(settings.locale));
-    const { values } = parseCommandArgs(
-      'new',
-      args,
-      { date: { type: 'string' }, dir: { type: 'string', default: settings.logsDir } },
-      false,
-    );
+    const language = messageLanguage(settings.locale);
+    const say = messages(language);
+    const { values } = parseCommandArgs('new', args, { date: { type: 'string' }, dir: { type: 'string', default: settings.logsDir } }, false, language);
     if (values.help) {
-      io.stdout(this.help);
+      io.stdout(helpText(this, language));
       return EXIT_OK;
     }
     const date = values.date ?? writerDate(settings, io.now());
     if (!isIsoDate(date)) throw new CliError(say.badDate(date), EXIT_USAGE);
-    if (values.dir === '') throw new CliError('--dir needs a folder name', EXIT_USAGE);
+    if (values.dir === '') throw new CliError(say.dirNeedsFolder, EXIT_USAGE);
     const relativePath = path.join(values.dir, `${date}.md`);
     const target = path.resolve(io.cwd, relativePath);
     if (existsSync(target)) throw new CliError(say.logExists(relativePath), EXIT_FINDINGS);
@@ -76,7 +54,7 @@ Exit status: 0 written, 1 the log already exists, 2 bad usage.
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EEXIST') throw new CliError(say.logExists(relativePath), EXIT_FINDINGS);
-      throw new CliError(`cannot write ${relativePath}: ${(error as Error).message}`, EXIT_USAGE);
+      throw new CliError(say.cannotWrite(relativePath, (error as Error).message), EXIT_USAGE);
     }
     io.stdout(`${relativePath}\n`);
     io.stderr(`${say.carried(carried.items.length + carried.problems.length)}${say.carriedDetail(carried.items.length, carried.problems.length)}\n`);

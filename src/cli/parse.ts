@@ -3,48 +3,32 @@ import path from 'node:path';
 import { parseCommandArgs } from './args.ts';
 import { CliError, EXIT_OK, EXIT_USAGE } from './errors.ts';
 import { findLogFiles } from '../files/log-files.ts';
-import type { Command } from './io.ts';
+import { helpText, type Command } from './io.ts';
+import { helpCatalogue } from '../record/help-texts.ts';
+import { messageLanguage, messages } from '../record/messages.ts';
 import { closeIndex, openIndex } from './load.ts';
 import { writeFileAtomically } from './write-atomic.ts';
 
 export const parseCommand: Command = {
   name: 'parse',
-  help: `Usage: nisshi parse <files or folders…> [--pretty] [--out FILE] [--include-private]
-
-Prints one JSON array with a record per log, in the order given; folders are
-searched for *.md (sorted by path, dot-folders and node_modules skipped).
-Problems found in a log are in its record's "diagnostics"; use nisshi check
-to fail on them.
-
-Options:
-  --pretty      indent the JSON
-  --out FILE    write the JSON to FILE instead of stdout (folders are created;
-                the file is replaced in one step, never left half-written)
-  --include-private
-                keep private notes (sections headed …🔒 or 非公開/private,
-                <!-- private --> blocks) in the records; without it they are
-                dropped, as on the site (such records are never kept in the
-                record index)
-  --no-cache    read every log from its file, without the record index
-  -h, --help    show this help
-
-Exit status: 0 written, 2 bad usage or a path that does not exist.
-`,
+  help: helpCatalogue('en').help.parse,
+  helpIn: (language) => helpCatalogue(language).help.parse,
   async run(args, io, settings) {
+    const language = messageLanguage(settings.locale);
+    const say = messages(language);
     const { values, positionals } = parseCommandArgs(
       'parse',
       args,
       { pretty: { type: 'boolean', default: false }, out: { type: 'string' }, 'include-private': { type: 'boolean', default: false } },
       true,
+      language,
     );
     if (values.help) {
-      io.stdout(this.help);
+      io.stdout(helpText(this, language));
       return EXIT_OK;
     }
-    if (positionals.length === 0) {
-      throw new CliError('give the log files or folders to parse, e.g. nisshi parse logs', EXIT_USAGE);
-    }
-    if (values.out === '') throw new CliError('--out needs a file name', EXIT_USAGE);
+    if (positionals.length === 0) throw new CliError(say.parseNoPaths, EXIT_USAGE);
+    if (values.out === '') throw new CliError(say.outNeedsFile, EXIT_USAGE);
     const files = await findLogFiles(positionals, io.cwd);
     // With private notes kept, records never go near the record index (openRecordIndex).
     const index = await openIndex('parse', io, settings, values['include-private']);
@@ -60,11 +44,11 @@ Exit status: 0 written, 2 bad usage or a path that does not exist.
     try {
       await writeFileAtomically(path.resolve(io.cwd, values.out), json);
     } catch (error) {
-      throw new CliError(`cannot write ${values.out}: ${(error as Error).message}`, EXIT_USAGE);
+      throw new CliError(say.cannotWrite(values.out, (error as Error).message), EXIT_USAGE);
     } finally {
       await closeIndex('parse', index, io);
     }
-    io.stderr(`wrote ${files.length} record${files.length === 1 ? '' : 's'} to ${values.out}\n`);
+    io.stderr(`${say.wroteRecords(files.length, values.out)}\n`);
     return EXIT_OK;
   },
 };

@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseCommandArgs } from './args.ts';
 import { EXIT_OK } from './errors.ts';
-import type { Command } from './io.ts';
+import { helpText, type Command } from './io.ts';
+import { helpCatalogue } from '../record/help-texts.ts';
 import { closeIndex, loadLogs, openIndex } from './load.ts';
 import { findLogFiles } from '../files/log-files.ts';
 import { messageLanguage, messages } from '../record/messages.ts';
@@ -12,25 +13,13 @@ import { writerStatus, type WriterStatus } from '../stats/status.ts';
 
 export const statusCommand: Command = {
   name: 'status',
-  help: `Usage: nisshi status [--json]
-
-Prints, for the writer's today (time zone and dayStartsAt of
-src/site.config.ts): whether today's log is written, this week's study hours
-against targets.weeklyMinutes, the current streak, and the open problems and
-overdue plans with their counts. Drafts and logs with errors are left out, as
-on the site.
-
-Options:
-  --json      one JSON object for scripts
-  --no-cache  read every log from its file, without the record index
-  -h, --help  show this help
-
-Exit status: 0.
-`,
+  help: helpCatalogue('en').help.status,
+  helpIn: (language) => helpCatalogue(language).help.status,
   async run(args, io, settings) {
-    const { values } = parseCommandArgs('status', args, { json: { type: 'boolean', default: false } }, false);
+    const language = messageLanguage(settings.locale);
+    const { values } = parseCommandArgs('status', args, { json: { type: 'boolean', default: false } }, false, language);
     if (values.help) {
-      io.stdout(this.help);
+      io.stdout(helpText(this, language));
       return EXIT_OK;
     }
     const folder = path.resolve(io.cwd, settings.logsDir);
@@ -47,7 +36,7 @@ Exit status: 0.
       io.stdout(`${JSON.stringify(status, null, 2)}\n`);
       return EXIT_OK;
     }
-    io.stdout(statusText(status, messageLanguage(settings.locale), path.join(settings.logsDir, `${today}.md`)));
+    io.stdout(statusText(status, language, path.join(settings.logsDir, `${today}.md`)));
     return EXIT_OK;
   },
 };

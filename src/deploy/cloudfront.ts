@@ -69,7 +69,14 @@ export async function invalidate(
   client: CloudFrontClient,
   distributionId: string,
   paths: readonly string[],
-  options: { wait: boolean; timing?: InvalidationTiming; log?: (line: string) => void },
+  options: {
+    wait: boolean;
+    timing?: InvalidationTiming;
+    log?: (line: string) => void;
+    /** The busy notice and the wait's time-out, in the command's language. */
+    busy?: (seconds: number) => string;
+    stillRunning?: (id: string, status: string, seconds: number) => string;
+  },
 ): Promise<InvalidationResult> {
   const timing = options.timing ?? DEFAULT_INVALIDATION_TIMING;
   const command = new CreateInvalidationCommand({
@@ -88,7 +95,7 @@ export async function invalidate(
     } catch (error) {
       const delay = timing.busyDelaysMs[attempt];
       if ((error as { name?: string }).name !== 'TooManyInvalidationsInProgress' || delay === undefined) throw error;
-      options.log?.(`CloudFront has too many invalidations in progress; trying again in ${delay / 1000} s`);
+      options.log?.(options.busy?.(delay / 1000) ?? `CloudFront has too many invalidations in progress; trying again in ${delay / 1000} s`);
       await sleep(delay);
     }
   }
@@ -98,7 +105,10 @@ export async function invalidate(
   const deadline = Date.now() + timing.waitTimeoutMs;
   while (status !== 'Completed') {
     if (Date.now() > deadline) {
-      throw new Error(`invalidation ${id} still ${status} after ${timing.waitTimeoutMs / 1000} s; it will finish on its own`);
+      throw new Error(
+        options.stillRunning?.(id, status, timing.waitTimeoutMs / 1000) ??
+          `invalidation ${id} still ${status} after ${timing.waitTimeoutMs / 1000} s; it will finish on its own`,
+      );
     }
     await sleep(timing.pollMs);
     const current = await client.send(new GetInvalidationCommand({ DistributionId: distributionId, Id: id }));

@@ -9,3 +9,11 @@ export class DeployError extends Error {
     this.name = 'DeployError';
   }
 }
+
+/** A bad flag, environment variable or setting (config.ts): a usage error, found before any request. */
+export class DeployConfigError extends DeployError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DeployConfigError';
+  }
+}

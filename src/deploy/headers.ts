@@ -4,6 +4,7 @@
  * Both are compared on every deploy, so changing a rule re-uploads exactly the
  * files it now gives different headers.
  */
+import { IMMUTABLE_SEARCH_FILES } from '../search/layout.ts';
 
 /** Types a browser decodes as text: they get `; charset=utf-8`, since the build writes UTF-8 only. */
 const TEXT_TYPES: Readonly<Record<string, string>> = {
@@ -73,16 +74,12 @@ export const REVALIDATE = 'public, max-age=0, must-revalidate';
 
 /**
  * Content-hashed names can be cached for a year: a new build gives new bytes a
- * new name. Everything else must be checked with the origin on every visit.
- * Pagefind's wasm.<language>.pagefind is named by language, not by content,
- * so a Pagefind upgrade changes its bytes under the same name: it revalidates,
- * like pagefind.js and pagefind-entry.json that point at the hashed chunks.
+ * new name. Everything else must be checked with the origin on every visit,
+ * such as the search index's list of parts that points at the hashed part files.
  */
 export const DEFAULT_CACHE_RULES: readonly CacheRule[] = [
   { pattern: '_astro/**', cacheControl: IMMUTABLE },
-  { pattern: 'pagefind/**/pagefind.*.pf_meta', cacheControl: IMMUTABLE },
-  { pattern: 'pagefind/**/*.pf_fragment', cacheControl: IMMUTABLE },
-  { pattern: 'pagefind/**/*.pf_index', cacheControl: IMMUTABLE },
+  ...IMMUTABLE_SEARCH_FILES.map((pattern) => ({ pattern, cacheControl: IMMUTABLE })),
   { pattern: '**', cacheControl: REVALIDATE },
 ];
 

@@ -10,6 +10,7 @@ import { describeAwsError } from './aws-errors.ts';
 import { invalidate, type InvalidationTiming } from './cloudfront.ts';
 import type { DeployError } from './errors.ts';
 import { DEFAULT_INVALIDATION_LIMITS, foldPaths, urlAliases, type InvalidationLimits } from './invalidation.ts';
+import type { DeployMessages } from '../record/deploy-messages.ts';
 
 export interface CloudFrontSettings {
   client: CloudFrontClient;
@@ -41,17 +42,23 @@ export function pathsToInvalidate(
 export async function sendInvalidation(
   cloudFront: CloudFrontSettings | undefined,
   paths: readonly string[],
-  options: { wait?: boolean; timing?: InvalidationTiming; log: (line: string) => void },
+  options: { wait?: boolean; timing?: InvalidationTiming; log: (line: string) => void; say: DeployMessages },
 ): Promise<InvalidationOutcome> {
   if (!cloudFront || paths.length === 0) return { id: undefined, stillPending: [], failure: undefined };
   const { client, distributionId, endpoint } = cloudFront;
+  const { say } = options;
   try {
-    const result = await invalidate(client, distributionId, paths, { ...options, wait: options.wait ?? false });
+    const result = await invalidate(client, distributionId, paths, {
+      wait: options.wait ?? false,
+      timing: options.timing,
+      log: options.log,
+      busy: say.cloudFrontBusy,
+      stillRunning: say.invalidationStillRunning,
+    });
     return { id: result.id, stillPending: [], failure: undefined };
   } catch (error) {
-    const failure = describeAwsError(error, { service: 'CloudFront', resource: distributionId, endpoint, region: 'us-east-1' });
-    failure.message +=
-      `; the ${paths.length} path(s) to invalidate are kept in the deploy manifest and sent by the next deploy or rollback`;
+    const failure = describeAwsError(error, { service: 'CloudFront', resource: distributionId, endpoint, region: 'us-east-1' }, say);
+    failure.message += say.pathsKept(paths.length);
     return { id: undefined, stillPending: [...paths], failure };
   }
 }

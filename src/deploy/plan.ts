@@ -17,7 +17,9 @@
  * nisshi that keep the bytes (a copy-in-place) keep the ETag too and are not
  * seen: `--verify` HEADs every object.
  */
+import { DEFAULT_DELETE_GUARD } from './config.ts';
 import { isImmutable, type ObjectHeaders } from './headers.ts';
+import { searchPartOf } from '../search/layout.ts';
 
 /** A file of the build, by its site path (relative to dist/, `/`-separated, no leading slash). */
 export interface LocalFile extends ObjectHeaders {
@@ -41,6 +43,8 @@ export interface KnownObject {
   md5: string | undefined;
   contentType: string | undefined;
   cacheControl: string | undefined;
+  /** Left by a deploy that meant to delete it (the object is not part of the build it scanned). */
+  pendingDelete?: boolean;
 }
 
 export type ManifestEntries = ReadonlyMap<string, KnownObject>;
@@ -57,7 +61,7 @@ export interface PlannedUpload {
 
 export interface SyncPlan {
   uploads: PlannedUpload[];
-  /** Site paths of objects to delete: nisshi's own (in its manifest) that are no longer built. */
+  /** Site paths of objects to delete: nisshi's own (in its manifest, or an interrupted run's intent) that are no longer built. */
   deletes: string[];
   /**
    * Objects no longer built (or never built) that nisshi did not write: left
@@ -131,7 +135,7 @@ export function planSync(
   listed: readonly ListedObject[],
   manifest: ManifestEntries,
   heads: ReadonlyMap<string, KnownObject>,
-  options: { pruneForeign?: boolean } = {},
+  options: { pruneForeign?: boolean; owned?: ReadonlySet<string> | ReadonlyMap<string, unknown> } = {},
 ): SyncPlan {
   const listedByPath = new Map(listed.map((object) => [object.path, object]));
   const uploads: PlannedUpload[] = [];
@@ -150,8 +154,9 @@ export function planSync(
   }
   const localPaths = new Set(local.map((file) => file.path));
   const notBuilt = listed.filter((object) => !localPaths.has(object.path)).map((object) => object.path).sort();
-  const foreign = notBuilt.filter((sitePath) => !manifest.has(sitePath));
-  const deletes = options.pruneForeign ? notBuilt : notBuilt.filter((sitePath) => manifest.has(sitePath));
+  const ours = (sitePath: string) => manifest.has(sitePath) || (options.owned?.has(sitePath) ?? false);
+  const foreign = notBuilt.filter((sitePath) => !ours(sitePath));
+  const deletes = options.pruneForeign ? notBuilt : notBuilt.filter(ours);
   return { uploads: orderUploads(uploads), deletes, foreign, unchanged, remoteCount: listed.length };
 }
 
@@ -188,40 +193,37 @@ export interface DeleteGuard {
   maxDeleteShare: number;
 }
 
-export const DEFAULT_DELETE_GUARD: DeleteGuard = { maxDeletes: 50, maxDeleteShare: 0.3 };
+/** A plan that deletes more than the guard allows: the figures for the message. */
+export interface GuardViolation {
+  count: number;
+  remoteCount: number;
+  /** 0–1. */
+  share: number;
+  guard: DeleteGuard;
+}
 
 /**
  * Why the plan's deletions are too many to carry out unasked, or undefined when
  * they are within bounds. A wrong or empty dist/ shows up as a mass deletion.
- * Not counted: the old files of a search index the build has a new one of
- * (Pagefind names its chunks by content, so re-indexing a year replaces some
- * eighty of them; a build that lost the index still counts them all).
+ * Not counted: the old files of a search-index part the build has a new one of
+ * (its files are named by content, so a changed part replaces its file; a
+ * build that lost the part still counts them all).
  */
-export function deleteGuardViolation(plan: SyncPlan, guard: DeleteGuard = DEFAULT_DELETE_GUARD): string | undefined {
+export function deleteGuardViolation(plan: SyncPlan, guard: DeleteGuard = DEFAULT_DELETE_GUARD): GuardViolation | undefined {
   const indexedParts = builtIndexParts(plan);
-  const count = plan.deletes.filter((path) => !indexedParts.has(indexPartOf(path) ?? '')).length;
+  const count = plan.deletes.filter((path) => !indexedParts.has(searchPartOf(path) ?? '')).length;
   if (count === 0) return undefined;
   const share = plan.remoteCount === 0 ? 0 : count / plan.remoteCount;
-  if (count > guard.maxDeletes || share > guard.maxDeleteShare) {
-    return (
-      `the plan would delete ${count} of the bucket's ${plan.remoteCount} objects ` +
-      `(${Math.round(share * 100)}%; limits: ${guard.maxDeletes} objects, ${Math.round(guard.maxDeleteShare * 100)}%)`
-    );
-  }
+  if (count > guard.maxDeletes || share > guard.maxDeleteShare) return { count, remoteCount: plan.remoteCount, share, guard };
   return undefined;
 }
 
-/** The search-index part (pagefind/<part>/…) a site path belongs to, if any. */
-function indexPartOf(path: string): string | undefined {
-  return /^pagefind\/([^/]+)\/./.exec(path)?.[1];
-}
-
-/** The search-index parts the build has an index of (their pagefind-entry.json is uploaded or unchanged). */
+/** The search-index parts the build has an index of (a file of theirs is uploaded or unchanged). */
 function builtIndexParts(plan: SyncPlan): Set<string> {
   const parts = new Set<string>();
   for (const file of [...plan.uploads.map((upload) => upload.file), ...plan.unchanged]) {
-    const part = indexPartOf(file.path);
-    if (part !== undefined && file.path === `pagefind/${part}/pagefind-entry.json`) parts.add(part);
+    const part = searchPartOf(file.path);
+    if (part !== undefined) parts.add(part);
   }
   return parts;
 }

@@ -12,6 +12,7 @@ import { describeAwsError } from './aws-errors.ts';
 import { describeDistribution, type DistributionFacts } from './cloudfront.ts';
 import { DeployError } from './errors.ts';
 import type { S3Site } from './s3-site.ts';
+import type { DeployMessages } from '../record/deploy-messages.ts';
 
 export interface FreshnessCheck {
   /** The project folder the sources are relative to. */
@@ -29,6 +30,7 @@ export interface PreflightOptions {
   allowStale?: boolean;
   /** The address the build was made for (siteSettings.site). */
   siteUrl?: string;
+  say: DeployMessages;
 }
 
 export interface PreflightReport {
@@ -38,8 +40,8 @@ export interface PreflightReport {
 
 export async function preflight(options: PreflightOptions): Promise<PreflightReport> {
   const warnings: string[] = [];
-  if (options.freshness && !options.allowStale) refuseStaleBuild(options.distDir, options.freshness);
-  const { site } = options;
+  const { site, say } = options;
+  if (options.freshness && !options.allowStale) refuseStaleBuild(options.distDir, options.freshness, say);
   try {
     await site.checkBucket();
   } catch (error) {
@@ -48,7 +50,7 @@ export async function preflight(options: PreflightOptions): Promise<PreflightRep
       resource: `s3://${site.target.bucket}/${site.target.prefix}`,
       endpoint: site.target.endpoint,
       region: site.target.region,
-    });
+    }, say);
   }
   let distribution: DistributionFacts | undefined;
   if (options.cloudFront) {
@@ -56,21 +58,15 @@ export async function preflight(options: PreflightOptions): Promise<PreflightRep
     try {
       distribution = await describeDistribution(client, distributionId);
     } catch (error) {
-      throw describeAwsError(error, { service: 'CloudFront', resource: distributionId, endpoint, region: 'us-east-1' });
+      throw describeAwsError(error, { service: 'CloudFront', resource: distributionId, endpoint, region: 'us-east-1' }, say);
     }
     if (!distribution.originDomains.some((domain) => servesBucket(domain, site.target.bucket))) {
-      throw new DeployError(
-        `refusing to deploy: CloudFront distribution ${distributionId} serves ${distribution.originDomains.join(', ') || 'no origin'}, ` +
-          `not the bucket ${site.target.bucket}; check --distribution-id / NISSHI_CLOUDFRONT_DISTRIBUTION_ID and --bucket / NISSHI_S3_BUCKET`,
-      );
+      throw new DeployError(say.distributionServesOther(distributionId, distribution.originDomains, site.target.bucket));
     }
     const placeholder = options.siteUrl !== undefined && isPlaceholderAddress(options.siteUrl);
     if (placeholder) {
       const address = `https://${distribution.aliases[0] ?? distribution.domainName}/`;
-      warnings.push(
-        `the site address is still ${options.siteUrl}: the feed, the sitemap and canonical links point there; ` +
-          `set site in src/site.config.ts (or NISSHI_SITE_URL) to ${address} and rebuild`,
-      );
+      warnings.push(say.placeholderAddress(options.siteUrl as string, address));
     }
   }
   return { warnings, distribution };
@@ -115,14 +111,12 @@ export function newestSource(freshness: FreshnessCheck): { file: string; mtimeMs
   return newest;
 }
 
-function refuseStaleBuild(distDir: string, freshness: FreshnessCheck): void {
+function refuseStaleBuild(distDir: string, freshness: FreshnessCheck, say: DeployMessages): void {
   // astro build writes index.html; its time is when the pages were made.
   const built = statSync(path.join(distDir, 'index.html'), { throwIfNoEntry: false });
   const newest = newestSource(freshness);
   if (!built || !newest || newest.mtimeMs <= built.mtimeMs) return;
   throw new DeployError(
-    `refusing to deploy: ${distDir} was built at ${new Date(built.mtimeMs).toISOString()}, before ` +
-      `${path.relative(freshness.root, newest.file)} changed (${new Date(newest.mtimeMs).toISOString()}); ` +
-      'run npm run build first, or pass --allow-stale to deploy it as it is',
+    say.staleBuild(distDir, new Date(built.mtimeMs).toISOString(), path.relative(freshness.root, newest.file), new Date(newest.mtimeMs).toISOString()),
   );
 }

@@ -1,6 +1,8 @@
 /**
  * Progress of a deploy's phases: a redrawn bar on a terminal, plain lines
- * (start, every tenth, end) where output goes to a log, as in CI.
+ * (start, every tenth, end) where output goes to a log, as in CI. The labels
+ * come translated from the caller (deploy-messages.ts); `done` is the word
+ * that ends a phase's last line.
  */
 
 export interface Progress {
@@ -13,7 +15,7 @@ export interface Progress {
 
 export const silentProgress: Progress = { phaseStart() {}, advance() {}, phaseEnd() {}, note() {} };
 
-export function progressFor(write: (text: string) => void, isTty: boolean): Progress {
+export function progressFor(write: (text: string) => void, isTty: boolean, words: { done: string } = { done: 'done' }): Progress {
   let label = '';
   let total = 0;
   let done = 0;
@@ -43,7 +45,7 @@ export function progressFor(write: (text: string) => void, isTty: boolean): Prog
     },
     phaseEnd() {
       if (isTty) write('\n');
-      else write(`${label}: ${done}/${total} done\n`);
+      else write(`${label}: ${done}/${total} ${words.done}\n`);
     },
     note(text) {
       write(isTty ? `\r\x1b[K${text}\n` : `${text}\n`);

@@ -1,23 +1,29 @@
 /**
  * A deploy from start to end: read the build, preflight (nothing written yet),
- * read the bucket, plan, check the plan, then upload phase by phase (hashed
- * assets, other files, HTML, feeds) archiving each new version, write the
- * manifest with the paths to invalidate as pending, delete nisshi's own
- * objects no longer built, record the deploy, invalidate CloudFront once and
- * clear what was sent. Killed or failed at any step, the next run finishes it.
+ * take the bucket's lock (lock.ts), read the bucket and the manifest, scan the
+ * files for secrets (those not passed before), plan, check the plan, record the
+ * intent (what is about to be written) in the manifest, upload phase by phase
+ * (hashed assets, other files, HTML, feeds) archiving each new version, write
+ * the manifest with the paths to invalidate as pending, delete nisshi's own
+ * objects no longer built, record the deploy, invalidate CloudFront once, clear
+ * what was sent, release the lock. Every manifest write is conditional on the
+ * ETag this run last saw, so a run that is not alone stops instead of
+ * overwriting. Killed or failed at any step, the next run finishes it: what
+ * an interrupted run meant to write is nisshi's (its intent), so the next run
+ * keeps it if its build has it and deletes it if not.
  */
 import type { CloudFrontClient } from '@aws-sdk/client-cloudfront';
-import { describeAwsError } from './aws-errors.ts';
 import type { InvalidationTiming } from './cloudfront.ts';
+import { DEFAULT_DELETE_GUARD, DEPLOY_DEFAULTS } from './config.ts';
 import { DeployError } from './errors.ts';
 import type { HeaderSettings } from './headers.ts';
 import { recordHeader, recordName, recordObjects, type DeployRecord } from './history.ts';
 import { invalidationPaths, type InvalidationLimits } from './invalidation.ts';
 import { pathsToInvalidate, sendInvalidation } from './invalidate-pending.ts';
-import { readBuild } from './local-build.ts';
-import { manifestText, objectsAfterUploads, parseManifest, type Manifest } from './manifest.ts';
+import { readBuild, secretsRefusal } from './local-build.ts';
+import type { HeldLock } from './lock.ts';
+import { intentLeftovers, intentOf, objectsAfterUploads, parseManifest } from './manifest.ts';
 import {
-  DEFAULT_DELETE_GUARD,
   deleteGuardViolation,
   objectsToHead,
   planSync,
@@ -29,7 +35,11 @@ import {
 import { runPool } from './pool.ts';
 import { preflight, type FreshnessCheck } from './preflight.ts';
 import { silentProgress, type Progress } from './progress.ts';
+import { anySignal, lockFor, manifestWriter, s3Errors, type LockSettings } from './run-shared.ts';
 import type { S3Site } from './s3-site.ts';
+import { filesToScan, scanFiles, secretScanVersion } from './scan-build.ts';
+import { deployMessages, type DeployMessages } from '../record/deploy-messages.ts';
+import { messageLanguage, type MessageLanguage } from '../record/messages.ts';
 
 export interface DeployOptions {
   distDir: string;
@@ -58,9 +68,12 @@ export interface DeployOptions {
   /** The commit being deployed, for the history. */
   commit?: string;
   progress?: Progress;
-  /** Stops the deploy between requests (tests use it to kill a deploy half-way). */
+  /** Stops the deploy between requests (Ctrl-C; tests use it to kill a deploy half-way). */
   signal?: AbortSignal;
   now?: () => Date;
+  /** The messages' language (default: NISSHI_LANG, else Japanese). */
+  language?: MessageLanguage;
+  lock?: Partial<LockSettings>;
 }
 
 export interface DeploySummary {
@@ -79,6 +92,10 @@ export interface DeploySummary {
   invalidationId: string | undefined;
   /** The deploy record written (none when nothing changed). */
   deployId: string | undefined;
+  /** Files the secret scan read, and those it had passed before (same bytes, same rules). */
+  scan: { scanned: number; skipped: number };
+  /** Objects an interrupted deploy or rollback had written that this run took over (kept or deleted). */
+  resumed: number;
   warnings: string[];
   requests: Record<string, number>;
   durationMs: number;
@@ -87,27 +104,60 @@ export interface DeploySummary {
 
 export async function runDeploy(options: DeployOptions): Promise<DeploySummary> {
   const started = performance.now();
-  const { site, distDir } = options;
+  const say = deployMessages(options.language ?? messageLanguage(undefined));
   const progress = options.progress ?? silentProgress;
-  const concurrency = options.concurrency ?? 16;
-  const local = await readBuild(distDir, options.headers);
-  const { warnings } = await preflight({ ...options, cloudFront: options.cloudFront });
-  for (const warning of warnings) progress.note(`warning: ${warning}`);
-  const onS3 = s3Errors(site, options.signal);
+  const local = await readBuild(options.distDir, options.headers ?? {}, say);
+  const { warnings } = await preflight({ ...options, say });
+  for (const warning of warnings) progress.note(say.warning(warning));
+  const lock = await lockFor('deploy', options, say, progress);
+  try {
+    return await deployUnderLock(options, { say, progress, local, warnings, lock, started });
+  } finally {
+    await lock?.release();
+  }
+}
 
-  const [listed, manifestText0] = await onS3(() => Promise.all([site.list(), site.readManifest()]));
-  const manifest = parseManifest(manifestText0);
+interface Run {
+  say: DeployMessages;
+  progress: Progress;
+  local: Awaited<ReturnType<typeof readBuild>>;
+  warnings: string[];
+  lock: HeldLock | undefined;
+  started: number;
+}
+
+async function deployUnderLock(options: DeployOptions, run: Run): Promise<DeploySummary> {
+  const { site, distDir } = options;
+  const { say, progress, local, lock } = run;
+  const concurrency = options.concurrency ?? DEPLOY_DEFAULTS.concurrency;
+  const signal = anySignal(options.signal, lock?.lost);
+  const onS3 = s3Errors(site, say, signal);
+  const now = options.now ?? (() => new Date());
+
+  const [listed, stored] = await onS3(() => Promise.all([site.list(), site.readManifest()]));
+  const manifest = parseManifest(stored?.text);
+  const writer = manifestWriter(site, stored, onS3, say, lock);
+
+  const rules = secretScanVersion();
+  const toScan = filesToScan(local, manifest, rules);
+  if (toScan.length > 0) progress.phaseStart(say.phaseScan, toScan.length);
+  const findings = await scanFiles(distDir, toScan, signal, () => progress.advance());
+  if (toScan.length > 0) progress.phaseEnd();
+  if (findings.length > 0) throw secretsRefusal(distDir, findings, say);
+
+  const leftovers = intentLeftovers(manifest, listed);
+  if (manifest.intent) progress.note(say.resuming(manifest.intent.kind, manifest.intent.time, leftovers.size));
   const toHead = objectsToHead(local, listed, manifest.entries, options.verify);
   const heads = new Map<string, KnownObject>();
-  if (toHead.length > 0) progress.phaseStart('checking', toHead.length);
+  if (toHead.length > 0) progress.phaseStart(say.phaseCheck, toHead.length);
   await onS3(() =>
     runPool(toHead, concurrency, async (sitePath) => {
       heads.set(sitePath, await site.head(sitePath));
       progress.advance();
-    }),
+    }, signal),
   );
   if (toHead.length > 0) progress.phaseEnd();
-  const plan = planSync(local, listed, manifest.entries, heads, { pruneForeign: options.pruneForeign });
+  const plan = planSync(local, listed, manifest.entries, heads, { pruneForeign: options.pruneForeign, owned: leftovers });
   const paths = options.cloudFront
     ? pathsToInvalidate(invalidationPaths(plan), manifest.pendingInvalidations, options.invalidationLimits)
     : [];
@@ -123,18 +173,24 @@ export async function runDeploy(options: DeployOptions): Promise<DeploySummary> 
     pendingCarried: options.cloudFront ? manifest.pendingInvalidations.length : 0,
     invalidationId: undefined,
     deployId: undefined,
-    warnings,
+    scan: { scanned: toScan.length, skipped: local.length - toScan.length },
+    resumed: leftovers.size,
+    warnings: run.warnings,
     requests: site.requests,
     durationMs: 0,
     plan,
   };
   const violation = deleteGuardViolation(plan, options.deleteGuard ?? DEFAULT_DELETE_GUARD);
-  if (violation && !options.force) {
-    throw new DeployError(`refusing to deploy: ${violation}; check that ${distDir} is the right build, or pass --force`);
-  }
+  if (violation && !options.force) throw new DeployError(say.guardRefusal(violation, distDir));
   if (options.dryRun) {
-    summary.durationMs = performance.now() - started;
+    summary.durationMs = performance.now() - run.started;
     return summary;
+  }
+
+  // The intent first: from here on, every object this run writes is known to be nisshi's, even if it is killed.
+  if (plan.uploads.length > 0) {
+    const writes = plan.uploads.map(({ file }) => [file.path, { md5: file.md5, contentType: file.contentType, cacheControl: file.cacheControl }] as const);
+    await writer.write({ ...manifest, intent: intentOf('deploy', now(), writes, { intent: manifest.intent, leftovers: leftovers.keys() }) });
   }
 
   // Versions already in the archive: every object a rollback-aware manifest lists.
@@ -142,22 +198,22 @@ export async function runDeploy(options: DeployOptions): Promise<DeploySummary> 
   const uploadedEtags = new Map<string, string>();
   try {
     for (const { phase, uploads } of uploadPhases(plan)) {
-      progress.phaseStart(`upload ${phase}`, uploads.length);
+      progress.phaseStart(say.phaseUpload(phase), uploads.length);
       await onS3(() =>
         runPool(
           uploads,
           concurrency,
           async ({ file }) => {
-            uploadedEtags.set(file.path, await site.upload(distDir, file, options.signal));
+            uploadedEtags.set(file.path, await site.upload(distDir, file));
             if (!archived.has(file.md5)) {
-              await site.archive(file.path, file.md5, options.signal);
+              await site.archive(file.path, file.md5);
               archived.add(file.md5);
             }
             summary.uploaded++;
             summary.bytesUploaded += file.size;
             progress.advance();
           },
-          options.signal,
+          signal,
         ),
       );
       progress.phaseEnd();
@@ -165,43 +221,39 @@ export async function runDeploy(options: DeployOptions): Promise<DeploySummary> 
     if (!manifest.archived && plan.unchanged.length > 0) {
       // The first deploy with a rollback-aware manifest keeps a copy of what earlier deploys left.
       const toArchive = plan.unchanged.filter((file) => !archived.has(file.md5));
-      progress.phaseStart('archive', toArchive.length);
+      progress.phaseStart(say.phaseArchive, toArchive.length);
       await onS3(() =>
         runPool(toArchive, concurrency, async (file) => {
-          await site.archive(file.path, file.md5, options.signal);
+          await site.archive(file.path, file.md5);
           progress.advance();
-        }, options.signal),
+        }, signal),
       );
       progress.phaseEnd();
     }
   } finally {
-    summary.durationMs = performance.now() - started;
+    summary.durationMs = performance.now() - run.started;
   }
 
   const changed = plan.uploads.length > 0 || plan.deletes.length > 0;
-  const owned = new Map([...manifest.entries].filter(([sitePath]) => plan.deletes.includes(sitePath)));
-  const afterUploads: Manifest = {
-    entries: objectsAfterUploads(plan, listed, uploadedEtags, owned),
-    pendingInvalidations: paths,
-    archived: true,
-    live: manifest.live,
-  };
+  const owned = new Map([...manifest.entries, ...leftovers].filter(([sitePath]) => plan.deletes.includes(sitePath)));
+  // Every built file passed the scan under these rules (read now, or passed before with the same bytes).
+  const base = { archived: true, live: manifest.live, scanRules: rules };
   // Written before the deletions and the invalidation: a run killed after this point loses neither.
-  const firstText = manifestText(afterUploads);
-  if (firstText !== manifestText0) await onS3(() => site.writeManifest(firstText));
+  await writer.write({ ...base, entries: objectsAfterUploads(plan, listed, uploadedEtags, owned), pendingInvalidations: paths });
 
   if (plan.deletes.length > 0) {
-    progress.phaseStart('delete', plan.deletes.length);
+    lock?.assertHeld();
+    progress.phaseStart(say.phaseDelete, plan.deletes.length);
     await onS3(() =>
       runPool(
         plan.deletes,
         concurrency,
         async (sitePath) => {
-          await site.remove(sitePath, options.signal);
+          await site.remove(sitePath);
           summary.deleted++;
           progress.advance();
         },
-        options.signal,
+        signal,
       ),
     );
     progress.phaseEnd();
@@ -209,9 +261,8 @@ export async function runDeploy(options: DeployOptions): Promise<DeploySummary> 
   const finalEntries = objectsAfterUploads(plan, listed, uploadedEtags);
   let live = manifest.live;
   if (changed) {
-    const now = (options.now ?? (() => new Date()))();
     const record: DeployRecord = {
-      ...recordHeader('deploy', now),
+      ...recordHeader('deploy', now()),
       ...(options.commit ? { commit: options.commit } : {}),
       uploaded: summary.uploaded,
       deleted: summary.deleted,
@@ -227,29 +278,11 @@ export async function runDeploy(options: DeployOptions): Promise<DeploySummary> 
     wait: options.wait,
     timing: options.invalidationTiming,
     log: (line) => progress.note(line),
+    say,
   });
   summary.invalidationId = outcome.id;
-  const finalText = manifestText({ entries: finalEntries, pendingInvalidations: outcome.stillPending, archived: true, live });
-  if (finalText !== firstText) await onS3(() => site.writeManifest(finalText));
-  summary.durationMs = performance.now() - started;
+  await writer.write({ ...base, live, entries: finalEntries, pendingInvalidations: outcome.stillPending });
+  summary.durationMs = performance.now() - run.started;
   if (outcome.failure) throw outcome.failure;
   return summary;
-}
-
-/** Wraps S3 calls so a failure reads as one line (unless the deploy was stopped on purpose). */
-export function s3Errors(site: S3Site, signal?: AbortSignal) {
-  const context = {
-    service: 'S3' as const,
-    resource: `s3://${site.target.bucket}/${site.target.prefix}`,
-    endpoint: site.target.endpoint,
-    region: site.target.region,
-  };
-  return async <T>(step: () => Promise<T>): Promise<T> => {
-    try {
-      return await step();
-    } catch (error) {
-      if (signal?.aborted) throw error;
-      throw describeAwsError(error, context);
-    }
-  };
 }

@@ -1,6 +1,10 @@
 /**
  * The S3 calls a deploy makes, on one client, each with explicit inputs. Keys
  * are the prefix plus a site path; nothing here reaches outside the prefix.
+ * nisshi's own objects that two runs could race for (the manifest, the lock)
+ * are written with S3's conditional writes (If-None-Match: * to create,
+ * If-Match: <ETag> to replace or delete), so a write based on a state that has
+ * changed since is refused by S3 instead of overwriting the other run's.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,7 +18,7 @@ import {
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
-import { ARCHIVE_FOLDER, HISTORY_FOLDER, MANIFEST_PATH, NISSHI_FOLDER } from './manifest.ts';
+import { ARCHIVE_FOLDER, HISTORY_FOLDER, LOCK_PATH, MANIFEST_PATH, NISSHI_FOLDER } from './config.ts';
 import { knownFromHead, unquoteEtag, type KnownObject, type ListedObject, type LocalFile } from './plan.ts';
 
 export interface S3Target {
@@ -44,11 +48,21 @@ export function createS3Client(target: S3Target): S3Client {
   });
 }
 
-/** Folder-like prefix: `site` becomes `site/`, so it never matches `site2/…`. */
-export function normalizePrefix(prefix: string | undefined): string {
-  const trimmed = (prefix ?? '').replace(/^\/+|(?<!\/)\/+$/g, '');
-  return trimmed === '' ? '' : `${trimmed}/`;
+/** An object of nisshi's folder read with the ETag it had, for a conditional write after. */
+export interface StoredText {
+  text: string;
+  etag: string;
 }
+
+/** Create only when absent, or replace only the version with this ETag. */
+export type WriteCondition = { ifAbsent: true } | { ifMatch: string };
+
+/**
+ * Written (with the new ETag), or refused because the object is not in the
+ * state the condition named (`changed`), or because another conditional write
+ * to it was in flight (`conflict`, S3's 409).
+ */
+export type ConditionalWrite = { written: true; etag: string } | { written: false; reason: 'changed' | 'conflict' };
 
 export interface S3Site {
   readonly target: S3Target;
@@ -59,14 +73,23 @@ export interface S3Site {
   /** The site's objects, nisshi's own folder left out. */
   list(): Promise<ListedObject[]>;
   head(sitePath: string): Promise<KnownObject>;
-  readManifest(): Promise<string | undefined>;
-  upload(distDir: string, file: LocalFile, signal?: AbortSignal): Promise<string>;
-  writeManifest(text: string): Promise<void>;
-  remove(sitePath: string, signal?: AbortSignal): Promise<void>;
+  readManifest(): Promise<StoredText | undefined>;
+  /**
+   * The writes of site objects take no abort signal on purpose: a stopped run
+   * stops between requests (its pool starts no new one) and waits for those in
+   * flight, so nothing it sent can still land after it released its lock.
+   */
+  upload(distDir: string, file: LocalFile): Promise<string>;
+  writeManifest(text: string, condition: WriteCondition): Promise<ConditionalWrite>;
+  readLock(): Promise<StoredText | undefined>;
+  writeLock(text: string, condition: WriteCondition): Promise<ConditionalWrite>;
+  /** Deletes the lock if it still has this ETag: `removed`, `changed` (another run's lock now) or `gone`. */
+  removeLock(etag: string): Promise<'removed' | 'changed' | 'gone'>;
+  remove(sitePath: string): Promise<void>;
   /** Keeps a copy of an object nisshi just wrote under .nisshi/objects/<md5> (server-side copy). */
-  archive(sitePath: string, md5: string, signal?: AbortSignal): Promise<void>;
+  archive(sitePath: string, md5: string): Promise<void>;
   /** Puts an archived version back at its key with the given headers; returns the new ETag. */
-  restore(sitePath: string, entry: { md5: string; contentType: string; cacheControl: string }, signal?: AbortSignal): Promise<string>;
+  restore(sitePath: string, entry: { md5: string; contentType: string; cacheControl: string }): Promise<string>;
   /** Names (without folder) of the deploy records, oldest first. */
   listRecords(): Promise<string[]>;
   readRecord(name: string): Promise<string | undefined>;
@@ -120,20 +143,22 @@ export function s3Site(client: S3Client, target: S3Target): S3Site {
     } while (token);
     return [...keys.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   };
-  const getText = async (key: string) => {
+  const getStored = async (key: string): Promise<StoredText | undefined> => {
     requests.get++;
     try {
       const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-      return await object.Body?.transformToString('utf8');
+      const text = await object.Body?.transformToString('utf8');
+      return text === undefined ? undefined : { text, etag: unquoteEtag(object.ETag ?? '') };
     } catch (error) {
       if ((error as { name?: string }).name === 'NoSuchKey') return undefined;
       throw error;
     }
   };
-  const putJson = async (key: string, text: string) => {
+  const getText = async (key: string) => (await getStored(key))?.text;
+  const putJson = async (key: string, text: string, condition?: WriteCondition) => {
     requests.put++;
     const body = Buffer.from(text, 'utf8');
-    await client.send(
+    const result = await client.send(
       new PutObjectCommand({
         Bucket: bucket,
         Key: key,
@@ -141,8 +166,27 @@ export function s3Site(client: S3Client, target: S3Target): S3Site {
         ContentLength: body.length,
         ContentType: 'application/json; charset=utf-8',
         CacheControl: 'no-store',
+        ...(condition && 'ifAbsent' in condition ? { IfNoneMatch: '*' } : {}),
+        ...(condition && 'ifMatch' in condition ? { IfMatch: `"${condition.ifMatch}"` } : {}),
       }),
     );
+    return unquoteEtag(result.ETag ?? '');
+  };
+  /**
+   * A conditional write. When S3 refuses it, the object is read back: if it
+   * already holds exactly this text, the refusal answered a retry of this very
+   * write (the first try landed and its answer was lost), so it counts as written.
+   */
+  const putJsonIf = async (key: string, text: string, condition: WriteCondition): Promise<ConditionalWrite> => {
+    try {
+      return { written: true, etag: await putJson(key, text, condition) };
+    } catch (error) {
+      const refusal = conditionRefusal(error);
+      if (refusal === undefined) throw error;
+      if (refusal === 'conflict') return { written: false, reason: 'conflict' };
+      const now = await getStored(key);
+      return now?.text === text ? { written: true, etag: now.etag } : { written: false, reason: 'changed' };
+    }
   };
   return {
     target,
@@ -172,9 +216,30 @@ export function s3Site(client: S3Client, target: S3Target): S3Site {
       });
     },
     readManifest() {
-      return getText(keyOf(MANIFEST_PATH));
+      return getStored(keyOf(MANIFEST_PATH));
     },
-    async upload(distDir, file, signal) {
+    writeManifest(text, condition) {
+      return putJsonIf(keyOf(MANIFEST_PATH), text, condition);
+    },
+    readLock() {
+      return getStored(keyOf(LOCK_PATH));
+    },
+    writeLock(text, condition) {
+      return putJsonIf(keyOf(LOCK_PATH), text, condition);
+    },
+    async removeLock(etag) {
+      requests.delete++;
+      try {
+        await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: keyOf(LOCK_PATH), IfMatch: `"${etag}"` }));
+        return 'removed';
+      } catch (error) {
+        const name = (error as { name?: string }).name;
+        if (name === 'NoSuchKey' || name === 'NotFound') return 'gone';
+        if (conditionRefusal(error) !== undefined) return 'changed';
+        throw error;
+      }
+    },
+    async upload(distDir, file) {
       const body = await readFile(path.join(distDir, file.path));
       requests.put++;
       const result = await client.send(
@@ -188,23 +253,19 @@ export function s3Site(client: S3Client, target: S3Target): S3Site {
           CacheControl: file.cacheControl,
           Metadata: { [MD5_METADATA]: file.md5 },
         }),
-        { abortSignal: signal },
       );
       return unquoteEtag(result.ETag ?? '');
     },
-    writeManifest(text) {
-      return putJson(keyOf(MANIFEST_PATH), text);
-    },
-    async remove(sitePath, signal) {
+    async remove(sitePath) {
       const key = keyOf(sitePath);
       // The plan only holds listed keys, but a deletion is the one step that cannot be undone: check again.
       if (!key.startsWith(prefix) || sitePath.startsWith(NISSHI_FOLDER) || sitePath === '') {
         throw new Error(`refusing to delete ${key}: outside the prefix "${prefix}"`);
       }
       requests.delete++;
-      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }), { abortSignal: signal });
+      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
     },
-    async archive(sitePath, md5, signal) {
+    async archive(sitePath, md5) {
       requests.copy++;
       await client.send(
         new CopyObjectCommand({
@@ -213,10 +274,9 @@ export function s3Site(client: S3Client, target: S3Target): S3Site {
           CopySource: copySource(keyOf(sitePath)),
           MetadataDirective: 'COPY',
         }),
-        { abortSignal: signal },
       );
     },
-    async restore(sitePath, entry, signal) {
+    async restore(sitePath, entry) {
       requests.copy++;
       const result = await client.send(
         new CopyObjectCommand({
@@ -228,7 +288,6 @@ export function s3Site(client: S3Client, target: S3Target): S3Site {
           CacheControl: entry.cacheControl,
           Metadata: { [MD5_METADATA]: entry.md5 },
         }),
-        { abortSignal: signal },
       );
       return unquoteEtag(result.CopyObjectResult?.ETag ?? '');
     },
@@ -239,8 +298,19 @@ export function s3Site(client: S3Client, target: S3Target): S3Site {
     readRecord(name) {
       return getText(keyOf(`${HISTORY_FOLDER}${name}`));
     },
-    writeRecord(name, text) {
-      return putJson(keyOf(`${HISTORY_FOLDER}${name}`), text);
+    async writeRecord(name, text) {
+      await putJson(keyOf(`${HISTORY_FOLDER}${name}`), text);
     },
   };
+}
+
+/** S3's answers to a conditional request whose condition did not hold (412), or that raced another one (409). */
+function conditionRefusal(error: unknown): 'changed' | 'conflict' | undefined {
+  const shape = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+  const status = shape.$metadata?.httpStatusCode;
+  if (shape.name === 'PreconditionFailed' || status === 412) return 'changed';
+  // If-Match on a key that is not there: S3 answers 404.
+  if (shape.name === 'NoSuchKey' || (status === 404 && shape.name === 'NotFound')) return 'changed';
+  if (shape.name === 'ConditionalRequestConflict' || status === 409) return 'conflict';
+  return undefined;
 }

@@ -13,9 +13,13 @@ import { toPosix } from './to-posix.ts';
 
 /** A path given to read logs from that does not exist, or is not a file or a folder. */
 export class LogPathError extends Error {
-  constructor(message: string) {
+  /** What went wrong with which path, for a message in the writer's language (the message itself is English). */
+  readonly detail: { kind: 'missing' | 'not-file-or-folder' | 'unreadable'; path: string; reason?: string } | undefined;
+
+  constructor(message: string, detail?: LogPathError['detail']) {
     super(message);
     this.name = 'LogPathError';
+    this.detail = detail;
   }
 }
 
@@ -64,14 +68,14 @@ async function pathKind(arg: string, absolutePath: string): Promise<'file' | 'fo
     const stats = await stat(absolutePath);
     if (stats.isDirectory()) return 'folder';
     if (stats.isFile()) return 'file';
-    throw new LogPathError(`${arg} is neither a file nor a folder; give log files or folders of logs`);
+    throw new LogPathError(`${arg} is neither a file nor a folder; give log files or folders of logs`, { kind: 'not-file-or-folder', path: arg });
   } catch (error) {
     if (error instanceof LogPathError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') {
-      throw new LogPathError(`no such file or folder: ${arg}`);
+      throw new LogPathError(`no such file or folder: ${arg}`, { kind: 'missing', path: arg });
     }
-    throw new LogPathError(`cannot read ${arg}: ${(error as Error).message}`);
+    throw new LogPathError(`cannot read ${arg}: ${(error as Error).message}`, { kind: 'unreadable', path: arg, reason: (error as Error).message });
   }
 }
 

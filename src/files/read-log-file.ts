@@ -109,5 +109,6 @@ function refused(file: LogFileRef, refusal: Diagnostic): LogFileContent {
 }
 
 function unreadable(file: LogFileRef, error: unknown): LogPathError {
-  return new LogPathError(`cannot read ${file.displayPath}: ${(error as Error).message}`);
+  const reason = (error as Error).message;
+  return new LogPathError(`cannot read ${file.displayPath}: ${reason}`, { kind: 'unreadable', path: file.displayPath, reason });
 }

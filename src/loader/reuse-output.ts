@@ -29,6 +29,7 @@ import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, wri
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listFiles } from '../files/list-files.ts';
+import { isSearchIndexFile } from '../search/layout.ts';
 
 /** Astro's incremental-build manifest in the cache folder (astro/dist/core/build/incremental.js). */
 const INCREMENTAL_MANIFEST = 'incremental-build.json';
@@ -36,8 +37,6 @@ const STAMP = 'nisshi-output.json';
 const MARKER = 'nisshi-build-started';
 /** How many removed files the build's log names (a deleted log's page is worth seeing; 4,000 search files are not). */
 const SHOWN_STALE = 5;
-/** Where scripts/build-search-index.ts writes the search index, after Astro. */
-const SEARCH_INDEX = 'pagefind/';
 
 /** What the last finished build left: its output folder and the incremental manifest it wrote. */
 export interface OutputStamp {
@@ -98,8 +97,8 @@ function readStamp(file: string): OutputStamp | undefined {
  * one count.
  */
 export function removalLines(stale: readonly string[]): string[] {
-  const search = stale.filter((file) => file.startsWith(SEARCH_INDEX));
-  const others = stale.filter((file) => !file.startsWith(SEARCH_INDEX));
+  const search = stale.filter(isSearchIndexFile);
+  const others = stale.filter((file) => !isSearchIndexFile(file));
   const lines: string[] = [];
   if (others.length > 0) {
     const more = others.length > SHOWN_STALE ? `, and ${others.length - SHOWN_STALE} more` : '';

@@ -273,3 +273,37 @@ export function parseNumber(text: string): { value: number; unit: string | null 
   if (g[3] !== undefined) return { value, unit: `/${g[3].replace(/,/g, '')}` };
   return { value, unit: null };
 }
+
+/** A time of day range, `11:15 ~ 24:20` or `22:30-1:15`: its length in minutes and where it is written. */
+export interface ClockRange {
+  minutes: number;
+  index: number;
+  length: number;
+}
+
+const CLOCK_RANGE = /(?<![\d:])(\d{1,2}):([0-5]\d)[ \t]*[~〜\-–—−][ \t]*(\d{1,2}):([0-5]\d)(?![\d:])/g;
+/** A range whose end is before its start runs past midnight only if what it spans is at most half a day: `9:00 ~ 8:30` is a slip, not 23.5 hours. */
+const ACROSS_MIDNIGHT_MAX = 12 * 60;
+
+/**
+ * Every clock range in `text` that a day can hold. Hours up to 30 are read as
+ * written (24:20 is 0:20 after midnight, as many writers put it); an end
+ * before the start is taken across midnight only when that spans at most
+ * twelve hours. Empty and backward ranges are left out.
+ */
+export function parseClockRanges(text: string): ClockRange[] {
+  const h = toHalfWidth(text);
+  const ranges: ClockRange[] = [];
+  for (const match of h.matchAll(CLOCK_RANGE)) {
+    const start = Number(match[1]) * 60 + Number(match[2]);
+    let end = Number(match[3]) * 60 + Number(match[4]);
+    if (start > 30 * 60 || end > 30 * 60) continue;
+    if (end < start) {
+      end += 24 * 60;
+      if (end - start > ACROSS_MIDNIGHT_MAX) continue;
+    }
+    if (end === start) continue;
+    ranges.push({ minutes: end - start, index: match.index, length: match[0].length });
+  }
+  return ranges;
+}

@@ -7,7 +7,7 @@ import type { Horizon } from '../record/schema.ts';
 import { replaceBracketed } from './bracketed.ts';
 
 /** What a heading announces about the blocks under it. */
-export type SectionKind = 'goals' | 'work' | 'plans' | 'learnings' | 'references' | 'studyTime' | 'studyTotal';
+export type SectionKind = 'goals' | 'work' | 'plans' | 'learnings' | 'references' | 'studyTime' | 'studyTotal' | 'problems' | 'regrets';
 
 export interface Vocabulary {
   /** Heading names per section kind, compared after {@link headingKey}. */
@@ -22,7 +22,17 @@ export interface Vocabulary {
     impact: string[];
     cause: string[];
     solution: string[];
+    /** Parts a problem record has no field for (学び, 試したこと): read so that they end the part before them, then left out. */
+    notes: string[];
   };
+  /**
+   * Words that say something went wrong (エラー, 失敗, 動かない): an item of a
+   * regrets section (sections.regrets, よくなかったこと) is a problem only if
+   * it names one, or has the parts of a problem (原因, 解決).
+   */
+  failureWords: string[];
+  /** What a writer puts in an empty section (特になし, なし, None): no problem, no plan. */
+  noneWords: string[];
   /**
    * Words that, in a heading ending in 時間, make it a study-time heading
    * (学習&実務時間, 今日の開発時間) — 睡眠時間 or 見積もり時間 are not.
@@ -46,6 +56,18 @@ export interface Vocabulary {
   totalWords: string[];
   /** Words that make a total a period's, not the running one (今月の合計). */
   periodWords: string[];
+  /**
+   * The kinds of time a log keeps beside the day's (study-time.ts): a planned
+   * time (予定), the gap between plan and actual (差分), the measured time
+   * (実績, preferred when several candidates remain) and the day's sum of its
+   * parts (合計 on its own line under a time heading, not a running total).
+   */
+  timeKinds: {
+    plan: string[];
+    difference: string[];
+    actual: string[];
+    sum: string[];
+  };
   /** Frontmatter keys holding the study time. */
   studyTimeKeys: string[];
   /** Labels of a date line in the body: **日付**: 2026-06-07. */
@@ -83,9 +105,25 @@ export const defaultVocabulary: Vocabulary = {
     references: ['参考資料', '参考', '参考文献', '参考リンク', '参考url', 'references', 'links', 'resources'],
     studyTime: [
       '学習時間', '勉強時間', '作業時間', '今日の学習時間', '本日の学習時間', '今日の勉強時間', '本日の勉強時間',
-      '今日の作業時間', '本日の作業時間', '時間', '合計時間', 'study time', 'time',
+      '今日の作業時間', '本日の作業時間', '時間', '合計時間', '所要時間', '稼働時間', '勉強した時間', '学習した時間',
+      'study time', 'time',
     ],
     studyTotal: ['累計学習時間', '累積学習時間', '合計学習時間', '総学習時間', '累計時間', '総時間', '今までの学習時間', 'total study time', 'total'],
+    // Each sub-heading or top-level item under one of these is a problem (extract/problems.ts).
+    problems: [
+      '詰まったこと', '詰まっていること', '詰まったところ', '詰まった点', 'つまずいたこと', 'つまづいたこと',
+      'ハマったこと', 'はまったこと', 'ハマっていること', 'ハマったところ', 'ハマりどころ', 'ハマりポイント',
+      '困ったこと', '困っていること', 'うまくいかなかったこと', '上手くいかなかったこと', 'うまくいかないこと',
+      '課題', '今日の課題', '本日の課題', '問題', '問題点', '発生した問題', '今日の問題', 'エラー', '発生したエラー',
+      'エラー対応', 'エラーログ', 'トラブル', 'トラブルシューティング', '失敗したこと',
+      'problems', 'issues', 'blockers', 'errors', 'troubleshooting', 'what went wrong',
+    ],
+    // A worry or a regret: its items are problems only when they name a failure (failureWords) or have a problem's parts.
+    regrets: [
+      'よくなかったこと', '良くなかったこと', 'よくなかった点', '良くなかった点', '悪かったこと', '悪かった点',
+      '反省', '反省点', 'いやだったこと', '嫌だったこと', '残念だったこと', '改善点', '改善したいこと',
+      'bad', 'regrets',
+    ],
   },
   horizons: [
     { horizon: 'weekend', words: ['今週末', '週末', 'this weekend', 'weekend'] },
@@ -97,17 +135,25 @@ export const defaultVocabulary: Vocabulary = {
     { horizon: 'next-month', words: ['来月', 'next month'] },
   ],
   problemWords: ['問題', '課題', 'problem', 'issue'],
-  studyWords: ['学習', '勉強', '作業', '実務', '開発', 'study', 'studying'],
+  // 実績時間 is the measured time of study beside its 予定時間 (time-kind.ts tells them apart).
+  studyWords: ['学習', '勉強', '作業', '実務', '開発', '実績', '実働', 'study', 'studying'],
   problemParts: {
-    current: ['現状', '症状', '状況', 'current', 'status'],
+    current: ['現状', '症状', '状況', 'エラー内容', 'エラーメッセージ', '事象', '起きたこと', 'current', 'status', 'what happened'],
     impact: ['影響', 'impact'],
-    cause: ['原因', 'cause', 'root cause'],
-    solution: ['解決方法', '解決策', '対策', '対応', '解決', 'solution', 'fix'],
+    cause: ['原因', '要因', '理由', 'cause', 'root cause'],
+    solution: ['解決方法', '解決策', '解決した方法', '対策', '対処法', '対処', '対応', '解決', 'solution', 'fix', 'workaround'],
+    notes: ['学び', '学んだこと', 'わかったこと', '分かったこと', '気づき', '気付き', '教訓', '試したこと', '行ったこと', 'やったこと', '仮説', 'メモ', 'learned', 'lesson', 'tried', 'note', 'notes'],
   },
+  failureWords: [
+    'エラー', 'error', '失敗', 'fail', 'バグ', 'bug', '不具合', '例外', 'exception', 'クラッシュ', 'crash', 'タイムアウト', 'timeout',
+    '動かな', '動作しな', '起動しな', '通らな', '落ちる', '落ちた', '落ちて', '壊れ', 'broke', '詰ま', 'ハマ', 'はまっ',
+    'うまくいかな', '上手くいかな', '解決しな', '解決でき', '表示されな', '反映されな', '消えな', '繋がらな', 'つながらな',
+  ],
+  noneWords: ['なし', '無し', '特になし', '特に無し', 'ない', '特にない', 'ありません', '特にありません', 'none', 'nothing', 'n/a', 'nil', '-', 'ー', '―'],
   metrics: {
     studyMinutes: [
       '学習時間', '勉強時間', '作業時間', '今日の学習時間', '本日の学習時間', '今日の勉強時間', '本日の勉強時間',
-      '今日の作業時間', '本日の作業時間', 'study time', 'studytime',
+      '今日の作業時間', '本日の作業時間', '所要時間', '稼働時間', '勉強した時間', '学習した時間', 'study time', 'studytime',
     ],
     studyToday: ['today', '今日', '本日', "today's", 'today total', '今日の合計', '本日の合計', '今日の時間', '本日の時間'],
     studyTotalMinutes: ['累計学習時間', '累積学習時間', '合計学習時間', '総学習時間', 'total study time', '累計', '累積', '総計', 'total'],
@@ -115,21 +161,29 @@ export const defaultVocabulary: Vocabulary = {
     tasksPlanned: ['計画したタスク', '予定したタスク', '計画タスク'],
     tasksDone: ['完了したタスク', '完了タスク', '達成したタスク', '完了したタスク数'],
   },
-  todayWords: ['本日', '今日', 'today'],
+  // 実績 (the measured time) is today's beside 予定 (the planned one).
+  todayWords: ['本日', '今日', 'today', '実績', 'actual'],
   notTodayWords: [
-    '累計', '累積', '合計', '総計', '総', '全体', '今まで', 'これまで', 'total', '今週', '今月', '今年', 'week', 'month', 'year',
-    '目標', '残り', 'ヶ月', 'か月', 'カ月', '計',
+    '累計', '累積', '通算', '合計', '総計', '総', '全体', '今まで', 'これまで', 'total', '今週', '今月', '今年', 'week', 'month', 'year',
+    '週間', '月間', '年間', '目標', '残り', 'ヶ月', 'か月', 'カ月', '計', '予定', '見積', '見込', '差', 'plan', 'estimate', 'diff',
   ],
-  totalWords: ['累計', '累積', '合計', '総計', '総', '計', '全体', '今まで', 'これまで', 'total'],
-  periodWords: ['今週', '今月', '今年', '先週', '先月', 'week', 'month', 'year', 'ヶ月', 'か月', 'カ月'],
+  totalWords: ['累計', '累積', '通算', '合計', '総計', '総', '計', '全体', '今まで', 'これまで', 'total'],
+  periodWords: ['今週', '今月', '今年', '先週', '先月', '週間', '月間', '年間', 'week', 'month', 'year', 'ヶ月', 'か月', 'カ月'],
+  timeKinds: {
+    plan: ['予定', '計画', '目標', '見積', '見込', 'plan', 'planned', 'estimate', 'target', 'goal'],
+    difference: ['予実', '差分', '差異', '過不足', '差', 'diff', 'difference', 'delta'],
+    actual: ['実績', '実際', '実働', 'actual'],
+    sum: ['合計', '小計', '計', 'sum'],
+  },
   studyTimeKeys: ['studyMinutes', 'study_minutes', 'studyTime', 'study_time', 'study', '学習時間', '勉強時間'],
   dateLabels: ['日付', '日時', '作成日', '記録日', '日にち', 'date', 'day'],
   maxStudyMinutes: 24 * 60,
 };
 
 /** A writer's own words over the defaults: any list may be given, the rest stay nisshi's. */
-export type VocabularyOverrides = Partial<Omit<Vocabulary, 'sections' | 'problemParts' | 'metrics'>> & {
+export type VocabularyOverrides = Partial<Omit<Vocabulary, 'sections' | 'problemParts' | 'metrics' | 'timeKinds'>> & {
   sections?: Partial<Vocabulary['sections']> | undefined;
+  timeKinds?: Partial<Vocabulary['timeKinds']> | undefined;
   problemParts?: Partial<Vocabulary['problemParts']> | undefined;
   metrics?: Partial<Vocabulary['metrics']> | undefined;
 };
@@ -143,6 +197,7 @@ export function resolveVocabulary(partial?: VocabularyOverrides): Vocabulary {
     sections: { ...defaultVocabulary.sections, ...given(partial.sections) },
     problemParts: { ...defaultVocabulary.problemParts, ...given(partial.problemParts) },
     metrics: { ...defaultVocabulary.metrics, ...given(partial.metrics) },
+    timeKinds: { ...defaultVocabulary.timeKinds, ...given(partial.timeKinds) },
   };
 }
 
@@ -189,7 +244,7 @@ export function keyMatches(key: string, terms: readonly string[]): 'exact' | 'pa
   return null;
 }
 
-const kindOrder: SectionKind[] = ['plans', 'goals', 'studyTime', 'studyTotal', 'learnings', 'references', 'work'];
+const kindOrder: SectionKind[] = ['plans', 'goals', 'studyTime', 'studyTotal', 'problems', 'regrets', 'learnings', 'references', 'work'];
 
 const kindCache = new WeakMap<Vocabulary, Map<string, SectionKind | null>>();
 

@@ -47,6 +47,43 @@ const ja = {
   logErrorsHeading: (errors: number, files: number) => `${files} 件のログに ${errors} 件のエラー:`,
   logErrorsHint: '上の行を直してください（nisshi check でも同じものが出ます）。警告ではビルドは止まりませんが、エラーでは止まります。',
   unknownCommand: (name: string) => `"${name}" というコマンドはありません`,
+  // Option parsing (src/cli/args.ts): each error ends with where to look.
+  seeHelp: (reason: string, command: string) => `${reason}。nisshi ${command} --help を見てください`,
+  unknownOption: (option: string) => `${option} というオプションはありません`,
+  unexpectedArgument: (argument: string) => `余分な引数 ${argument} があります`,
+  needsValue: (option: string) => `${option} には値が要ります`,
+  takesNoValue: (option: string) => `${option} は値を取りません`,
+  badArguments: (reason: string) => `オプションを読めません（${reason}）`,
+  // Paths given on the command line (src/files/log-files.ts).
+  noSuchPath: (given: string) => `${given} というファイルもフォルダもありません`,
+  notFileOrFolder: (given: string) => `${given} はファイルでもフォルダでもありません。ログのファイルかログのフォルダを指定してください`,
+  cannotRead: (given: string, reason: string) => `${given} を読めません（${reason}）`,
+  cannotWrite: (file: string, reason: string) => `${file} に書けません（${reason}）`,
+  parseNoPaths: 'parse するログのファイルかフォルダを指定してください（例: nisshi parse logs）',
+  outNeedsFile: '--out にはファイル名が要ります',
+  wroteRecords: (count: number, file: string) => `${count} 件のレコードを ${file} に書きました`,
+  badFormat: (value: string) => `--format は text か json です（指定は "${value}"）`,
+  dirNeedsFolder: '--dir にはフォルダ名が要ります',
+  // Settings (src/settings/settings.ts): the file, then one line per bad field.
+  settingsHeader: (source: string, count: number) => `${source} の設定に誤りが ${count} 件あります。そこで直してください:`,
+  settingsValue: (json: string) => `（いまは ${json}）`,
+  settingsIssue: {
+    site: '絶対 URL（http または https）で書いてください。例 https://example.com/ や https://name.github.io/nisshi/',
+    timezone: 'IANA のタイムゾーン名で書いてください。例 Asia/Tokyo',
+    locale: '言語タグで書いてください。例 ja や en',
+    logsDir: 'フォルダを指定してください。例 logs',
+    dayStartsAt: 'HH:MM の形の時刻で書いてください。例 04:00',
+    wholeMinutes: '分を整数で書いてください。例 10 時間なら 600',
+    positiveMinutes: '0 より大きい分で書いてください',
+    weekMinutes: '1 週間（10080 分）以内にしてください',
+  } as Record<SettingsIssue, string>,
+  settingsType: (expected: string, received: string) => `${typeName(expected, 'ja')}で書いてください（いまは${typeName(received, 'ja')}）`,
+  settingsUnknownKey: 'nisshi の知らない設定です（綴りを確かめてください。src/settings/settings.ts に一覧があります）',
+  settingsChoice: (values: string) => `次のどれかにしてください: ${values}`,
+  settingsTooSmall: (minimum: string, origin: string) => `${sizeOf(minimum, origin, 'ja')}以上にしてください`,
+  settingsTooBig: (maximum: string, origin: string) => `${sizeOf(maximum, origin, 'ja')}以下にしてください`,
+  settingsInvalid: '正しくない値です',
+  // The record index (src/record-index): one line each, to stderr or the build's log.
   indexDamaged: (file: string, reason: string) => `記録の索引 ${file} が壊れていました（${reason}）。ログから作り直します`,
   indexUnavailable: (folder: string, reason: string) =>
     `記録の索引を ${folder} に置けません（${reason}）。索引を使わずにすべてのログを読みます（遅くなります）。フォルダを直すか、NISSHI_CACHE_DIR で別の場所を指定してください`,
@@ -54,6 +91,32 @@ const ja = {
   indexBusy: 'ほかの nisshi が索引を長く使っていました',
   indexChecksum: (source: string) => `${source} の記録のチェックサムが合いません`,
 };
+
+/** The custom messages of the settings' schema, by name; their English texts are what the schema says. */
+export type SettingsIssue = 'site' | 'timezone' | 'locale' | 'logsDir' | 'dayStartsAt' | 'wholeMinutes' | 'positiveMinutes' | 'weekMinutes';
+
+const typeNames: Record<string, [string, string]> = {
+  string: ['文字列', 'a string'],
+  number: ['数値', 'a number'],
+  boolean: ['true か false', 'true or false'],
+  array: ['配列', 'an array'],
+  object: ['オブジェクト', 'an object'],
+  undefined: ['なし', 'nothing'],
+  null: ['null', 'null'],
+  nan: ['NaN', 'NaN'],
+};
+
+/** "1 文字", "2 items": a bound on a string's or a list's length says what it counts. */
+function sizeOf(bound: string, origin: string, language: MessageLanguage): string {
+  if (origin === 'string') return language === 'ja' ? `${bound} 文字` : `${bound} character${bound === '1' ? '' : 's'}`;
+  if (origin === 'array') return language === 'ja' ? `${bound} 個` : `${bound} item${bound === '1' ? '' : 's'}`;
+  return language === 'ja' ? `${bound} ` : bound;
+}
+
+function typeName(type: string, language: MessageLanguage): string {
+  const names = typeNames[type];
+  return names ? names[language === 'ja' ? 0 : 1] : type;
+}
 
 type Catalogue = typeof ja;
 /** The sentences of one language. */
@@ -89,6 +152,40 @@ const en: Catalogue = {
   logErrorsHeading: (errors, files) => `${errors} error(s) in ${files} log(s):`,
   logErrorsHint: 'Fix the lines above (`nisshi check` lists the same problems). Warnings do not stop the build; errors do.',
   unknownCommand: (name) => `unknown command "${name}"`,
+  seeHelp: (reason, command) => `${reason}; see nisshi ${command} --help`,
+  unknownOption: (option) => `unknown option ${option}`,
+  unexpectedArgument: (argument) => `unexpected argument ${argument}`,
+  needsValue: (option) => `${option} needs a value`,
+  takesNoValue: (option) => `${option} takes no value`,
+  badArguments: (reason) => reason,
+  noSuchPath: (given) => `no such file or folder: ${given}`,
+  notFileOrFolder: (given) => `${given} is neither a file nor a folder; give log files or folders of logs`,
+  cannotRead: (given, reason) => `cannot read ${given}: ${reason}`,
+  cannotWrite: (file, reason) => `cannot write ${file}: ${reason}`,
+  parseNoPaths: 'give the log files or folders to parse, e.g. nisshi parse logs',
+  outNeedsFile: '--out needs a file name',
+  wroteRecords: (count, file) => `wrote ${count} record${count === 1 ? '' : 's'} to ${file}`,
+  badFormat: (value) => `--format must be text or json, not "${value}"`,
+  dirNeedsFolder: '--dir needs a folder name',
+  settingsHeader: (source, count) => `${source} has ${count === 1 ? 'a bad setting; fix it there' : `${count} bad settings; fix them there`}:`,
+  settingsValue: (json) => ` (is ${json})`,
+  settingsIssue: {
+    site: 'must be an absolute http(s) URL, e.g. https://example.com/ or https://name.github.io/nisshi/',
+    timezone: 'must be an IANA time zone name, e.g. Asia/Tokyo',
+    locale: 'must be a language tag, e.g. ja or en',
+    logsDir: 'must name a folder, e.g. logs',
+    dayStartsAt: 'must be a time written HH:MM, e.g. 04:00',
+    wholeMinutes: 'must be whole minutes, e.g. 600 for 10 hours',
+    positiveMinutes: 'must be more than 0 minutes',
+    weekMinutes: 'must fit in a week (at most 10080 minutes)',
+  },
+  settingsType: (expected, received) => `must be ${typeName(expected, 'en')} (is ${typeName(received, 'en')})`,
+  settingsUnknownKey: 'not a setting nisshi knows (check the spelling; src/settings/settings.ts lists them)',
+  settingsChoice: (values) => `must be one of ${values}`,
+  settingsTooSmall: (minimum, origin) => `must be at least ${sizeOf(minimum, origin, 'en')}`,
+  settingsTooBig: (maximum, origin) => `must be at most ${sizeOf(maximum, origin, 'en')}`,
+  settingsInvalid: 'is not a valid value',
+  // The record index (src/record-index): one line each, to stderr or the build's log.
   indexDamaged: (file, reason) => `the record index ${file} was damaged (${reason}); it is built again from the logs`,
   indexUnavailable: (folder, reason) =>
     `cannot keep the record index in ${folder} (${reason}); every log is read from its file (slower). Fix the folder or name another with NISSHI_CACHE_DIR`,

@@ -49,7 +49,7 @@ export const rules = {
     ja: ({ reason }) =>
       reason === null
         ? 'フロントマターは "キー: 値" の行（YAML のマッピング）で書いてください'
-        : `フロントマターが正しい YAML ではありません: ${reason}。その行を直すか、値を引用符で囲んでください`,
+        : `フロントマターが正しい YAML ではありません（YAML の読み取り: "${reason}"）。その行を直すか、値を引用符で囲んでください`,
   }),
   'frontmatter-toml': rule({
     severity: 'error',
@@ -156,35 +156,43 @@ export const rules = {
     severity: 'warning',
     summary: 'a declared problem count that differs from the problems written',
     message: ({ label, raw, count }) =>
-      `${label} says ${raw} but the log has ${count} problem(s) written as "問題N: …"; correct the count or the problem headings`,
+      `"${label}: ${raw}" does not match the ${count} problem(s) the log has (numbered "問題N: …", or items of a problem section); correct the count or the problems`,
     ja: ({ label, raw, count }) =>
-      `${label} は ${raw} ですが、"問題N: …" と書かれた問題は ${count} 件です。件数か問題の見出しを直してください`,
+      `${label} は ${raw} ですが、書かれた問題（"問題N: …" や「詰まったこと」の下の項目）は ${count} 件です。件数か問題の書き方を直してください`,
   }),
   'study-time-unreadable': rule<{ label: string; raw: string }>({
     severity: 'warning',
     summary: 'a study time nisshi cannot read',
-    message: ({ label, raw }) => `${label} "${raw}" is not a time nisshi can read; write it like 2時間30分, 1.5h or 90分`,
+    message: ({ label, raw }) => `"${label}: ${raw}" is not a time nisshi can read; write it like "2時間30分", 1.5h or "90分"`,
     ja: ({ label, raw }) => `${label} "${raw}" は読み取れる時間ではありません。2時間30分、1.5h、90分 のように書いてください`,
   }),
-  'study-time-implausible': rule<{ written: string; line: string | null; hours: number }>({
+  'study-time-implausible': rule<{ written: string; line: string | null; hours: number; summed?: boolean }>({
     severity: 'warning',
     summary: 'a study time longer than a day can hold (vocabulary.maxStudyMinutes), left out',
-    message: ({ written, line, hours }) =>
+    message: ({ written, line, hours, summed }) =>
       line === null
         ? `the frontmatter's study time (${written}) is more than ${hours} hours in a day; nisshi leaves it out — give the day's time, in hours (study: 2) or as 2h30m`
-        : `study time "${written}" in "${line}" is more than ${hours} hours in a day; nisshi leaves it out — if it is a running total, label it (累計: …) and give today's time (今日: 2h)`,
-    ja: ({ written, line, hours }) =>
+        : summed
+          ? `the study times ${written} (from "${line}" on) add up to more than ${hours} hours in a day; nisshi leaves them out — label the ones that are not today's (予定, 今週, 累計: …)`
+          : `study time "${written}" in "${line}" is more than ${hours} hours in a day; nisshi leaves it out — if it is a running total, label it (累計: …) and give today's time (今日: 2h)`,
+    ja: ({ written, line, hours, summed }) =>
       line === null
         ? `フロントマターの学習時間（${written}）が 1 日の ${hours} 時間を超えているため、使いません。その日の時間を時間数（study: 2）か 2h30m の形で書いてください`
-        : `「${line}」の学習時間「${written}」が 1 日の ${hours} 時間を超えているため、使いません。累計なら「累計: …」と書き、今日の時間を「今日: 2h」のように書いてください`,
+        : summed
+          ? `学習時間 ${written}（「${line}」から）を足すと 1 日の ${hours} 時間を超えるため、使いません。今日の分でないもの（予定、今週、累計: …）にはラベルを付けてください`
+          : `「${line}」の学習時間「${written}」が 1 日の ${hours} 時間を超えているため、使いません。累計なら「累計: …」と書き、今日の時間を「今日: 2h」のように書いてください`,
   }),
-  'study-time-ambiguous': rule<{ others: string; written: string }>({
+  'study-time-ambiguous': rule<{ others: string; written: string; kinds?: boolean }>({
     severity: 'warning',
-    summary: 'several study times, none marked as today\'s',
-    message: ({ others, written }) =>
-      `several study times (${others}) and none is marked as today's; nisshi took "${written}" — label them, e.g. "今日: 2h / 累計: 120h"`,
-    ja: ({ others, written }) =>
-      `学習時間が複数あり（${others}）、どれが今日の分か書かれていません。「${written}」を使いました。「今日: 2h / 累計: 120h」のようにラベルを付けてください`,
+    summary: 'several study times, none marked as today\'s, or several kinds that disagree (実績 and 今日)',
+    message: ({ others, written, kinds }) =>
+      kinds
+        ? `study times of several kinds disagree (${others}); nisshi took "${written}" (実績 first, then 今日, then an unlabelled 学習時間) — keep one day's time, or label the others (予定, 今週, 累計)`
+        : `several study times (${others}) and none is marked as today's; nisshi took "${written}" — label them, e.g. "今日: 2h / 累計: 120h"`,
+    ja: ({ others, written, kinds }) =>
+      kinds
+        ? `種類の違う学習時間が食い違っています（${others}）。「${written}」を使いました（実績、今日、ラベルのない学習時間の順）。今日の時間を 1 つにするか、ほかに（予定、今週、累計）のラベルを付けてください`
+        : `学習時間が複数あり（${others}）、どれが今日の分か書かれていません。「${written}」を使いました。「今日: 2h / 累計: 120h」のようにラベルを付けてください`,
   }),
   'duplicate-slug': rule<{ slug: string; others: string }>({
     severity: 'error',
@@ -224,13 +232,13 @@ export const rules = {
     severity: 'error',
     summary: 'nisshi failed on this log (a bug of ours)',
     message: ({ reason }) => `nisshi could not read this log (${reason}); please report this with the file`,
-    ja: ({ reason }) => `このログを読めませんでした（${reason}）。nisshi の不具合です。ファイルを添えて報告してください`,
+    ja: ({ reason }) => `このログを読めませんでした（"${reason}"）。nisshi の不具合です。ファイルを添えて報告してください`,
   }),
   'render-error': rule<{ reason: string }>({
     severity: 'error',
     summary: 'the site could not render this log as HTML (a bug of ours)',
     message: ({ reason }) => `nisshi could not render this log as HTML (${reason}); please report this with the file`,
-    ja: ({ reason }) => `このログを HTML にできませんでした（${reason}）。nisshi の不具合です。ファイルを添えて報告してください`,
+    ja: ({ reason }) => `このログを HTML にできませんでした（"${reason}"）。nisshi の不具合です。ファイルを添えて報告してください`,
   }),
 } as const;
 

@@ -51,7 +51,7 @@ export type ProblemStatus = z.infer<typeof problemStatusSchema>;
 export const problemSchema = z
   .object({
     number: z.number().int().nullable().meta({ description: 'The number the writer gave it (問題2 → 2), or null.' }),
-    title: z.string().meta({ description: 'The heading or item text after 問題N:.' }),
+    title: z.string().meta({ description: 'The heading or item text after 問題N:, or the sub-heading or item of a problem section.' }),
     current: z.string().nullable().meta({ description: 'What the 現状 (current state) part says, or null.' }),
     impact: z.string().nullable().meta({ description: 'What the 影響 (impact) part says, or null.' }),
     solution: z.string().nullable().meta({ description: 'What the 解決方法 (solution) part says, code blocks included, or null.' }),
@@ -59,7 +59,7 @@ export const problemSchema = z
     status: problemStatusSchema.nullable().meta({ description: 'The status the problem was written with, null when the log said nothing. Read by src/parse/problem-status.ts.' }),
     line: lineOf('the problem heading or item'),
   })
-  .meta({ description: 'A numbered problem (問題N: / 課題N:) with its parts. Filled by src/parse/extract/problems.ts.' });
+  .meta({ description: 'A problem with its parts: numbered (問題N: / 課題N:), or a sub-heading or item of a problem section (詰まったこと, ハマったこと, 課題, エラー …) with number null. Filled by src/parse/extract/problems.ts.' });
 export type Problem = z.infer<typeof problemSchema>;
 
 export const planSchema = z

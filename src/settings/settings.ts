@@ -12,6 +12,10 @@
 import { z } from 'zod';
 import type { VocabularyOverrides } from '../parse/vocabulary.ts';
 import { NESTING_CEILING } from '../parse/limits.ts';
+import { messageLanguage, messages, type MessageLanguage, type SettingsIssue } from '../record/messages.ts';
+
+/** The schema's own messages are the catalogue's English ones; parseSettings says them in the writer's language. */
+const issue = messages('en').settingsIssue;
 
 const words = z.array(z.string().min(1));
 
@@ -21,11 +25,13 @@ const horizonSchema = z.enum(['today', 'tomorrow', 'weekend', 'this-week', 'next
 const vocabularySchema = z
   .object({
     sections: z.object({
-      goals: words, plans: words, learnings: words, references: words, studyTime: words, studyTotal: words,
+      goals: words, work: words, plans: words, learnings: words, references: words, studyTime: words, studyTotal: words, problems: words, regrets: words,
     }).partial(),
     horizons: z.array(z.object({ horizon: horizonSchema, words })),
     problemWords: words,
-    problemParts: z.object({ current: words, impact: words, cause: words, solution: words }).partial(),
+    problemParts: z.object({ current: words, impact: words, cause: words, solution: words, notes: words }).partial(),
+    failureWords: words,
+    noneWords: words,
     metrics: z.object({
       studyMinutes: words, studyTotalMinutes: words, problemsFound: words, tasksPlanned: words, tasksDone: words,
     }).partial(),
@@ -33,6 +39,7 @@ const vocabularySchema = z
     notTodayWords: words,
     totalWords: words,
     periodWords: words,
+    timeKinds: z.object({ plan: words, difference: words, actual: words, sum: words }).partial(),
     studyTimeKeys: words,
   })
   .partial()
@@ -72,23 +79,23 @@ export const settingsSchema = z
   .object({
     title: z.string().min(1).meta({ description: 'Shown in the header, the <title> of every page and the feed.' }),
     description: z.string(),
-    site: z.string().refine(isAbsoluteUrl, 'must be an absolute http(s) URL, e.g. https://example.com/ or https://name.github.io/nisshi/')
+    site: z.string().refine(isAbsoluteUrl, issue.site)
       .meta({ description: 'Absolute URL the site is served from, for the feed, the sitemap and canonical links.' }),
-    timezone: z.string().refine(isTimeZone, 'must be an IANA time zone name, e.g. Asia/Tokyo')
+    timezone: z.string().refine(isTimeZone, issue.timezone)
       .meta({ description: 'Dates are the writer\'s: "today" (the site\'s and `nisshi new`\'s), weeks and streaks are counted in this time zone.' }),
     weekStart: z.enum(['monday', 'sunday']).meta({ description: 'The first day of a week for weekly totals and plan due dates.' }),
-    locale: z.string().refine(isLocale, 'must be a language tag, e.g. ja or en').meta({ description: 'The site\'s language (html lang, feed).' }),
-    logsDir: z.string().min(1, 'must name a folder, e.g. logs')
+    locale: z.string().refine(isLocale, issue.locale).meta({ description: 'The site\'s language (html lang, feed).' }),
+    logsDir: z.string().min(1, issue.logsDir)
       .meta({ description: 'Folder holding the logs, relative to the project root: the site\'s, and `nisshi check`\'s and `nisshi new`\'s default.' }),
     allowRawHtml: z.boolean().meta({ description: 'Let raw HTML in logs through unsanitised. Off: no <script>, on* attributes or javascript: URLs reach the site.' }),
     vocabulary: vocabularySchema.optional()
       .meta({ description: 'Heading names and labels, where the writer\'s differ from nisshi\'s defaults: read alike by the CLI and the site.' }),
     privateHeadings: z.array(z.string().min(1)).optional()
       .meta({ description: 'Headings whose section is private (kept off the site, like a heading ending with 🔒); default 非公開, private.' }),
-    dayStartsAt: z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'must be a time written HH:MM, e.g. 04:00').optional()
+    dayStartsAt: z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, issue.dayStartsAt).optional()
       .meta({ description: 'When the writer\'s day starts (default 00:00): before it, `nisshi new`, the dashboard\'s today, streaks and the week\'s progress count the previous day.' }),
     targets: z.object({
-      weeklyMinutes: z.number().int('must be whole minutes, e.g. 600 for 10 hours').positive('must be more than 0 minutes').max(7 * 24 * 60, 'must fit in a week (at most 10080 minutes)')
+      weeklyMinutes: z.number().int(issue.wholeMinutes).positive(issue.positiveMinutes).max(7 * 24 * 60, issue.weekMinutes)
         .meta({ description: 'Study minutes a week the writer aims for, e.g. 600 for 10 hours.' }),
     }).strict().optional()
       .meta({ description: 'Goals shown on the dashboard, the year pages and by `nisshi status`.' }),
@@ -112,24 +119,67 @@ export type VocabularyFits = Assignable<NonNullable<Settings['vocabulary']>, Voc
 
 /** Bad settings: the message lists every bad field, each on its own line, and says where to fix them. */
 export class SettingsError extends Error {
-  constructor(message: string) {
+  /** The language the message is written in, for what the caller says around it. */
+  readonly language: MessageLanguage;
+
+  constructor(message: string, language: MessageLanguage = 'en') {
     super(message);
     this.name = 'SettingsError';
+    this.language = language;
   }
 }
 
-/** Validates settings; throws a SettingsError naming each bad field, its value and what to write instead. */
+/**
+ * Validates settings; throws a SettingsError naming each bad field, its value
+ * and what to write instead, in the writer's language: NISSHI_LANG, else the
+ * `locale` the settings give (even when another field is wrong), else Japanese.
+ */
 export function parseSettings(input: unknown, source = 'src/site.config.ts'): Settings {
   const result = settingsSchema.safeParse(input);
   if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => {
-    const field = issue.path.map(String).join('.') || '(settings)';
-    const value = valueAt(input, issue.path);
-    const shown = value === undefined ? '' : ` (is ${JSON.stringify(value)})`;
-    return `  ${field}${shown}: ${issue.message}`;
-  });
-  const count = lines.length === 1 ? 'a bad setting; fix it there' : `${lines.length} bad settings; fix them there`;
-  throw new SettingsError(`${source} has ${count}:\n${lines.join('\n')}`);
+  const locale = input !== null && typeof input === 'object' && typeof (input as { locale?: unknown }).locale === 'string' ? (input as { locale: string }).locale : undefined;
+  const language = messageLanguage(locale);
+  const say = messages(language);
+  const line = (path: readonly PropertyKey[], text: string, value: unknown): string => {
+    const field = path.map(String).join('.') || '(settings)';
+    return `  ${field}${value === undefined ? '' : say.settingsValue(JSON.stringify(value))}: ${text}`;
+  };
+  const lines = result.error.issues.flatMap((found) =>
+    // An unknown key is named on a line of its own, with its value (not the whole object around it).
+    found.code === 'unrecognized_keys'
+      ? found.keys.map((key) => line([...found.path, key], say.settingsUnknownKey, valueAt(input, [...found.path, key])))
+      : [line(found.path, issueText(found, valueAt(input, found.path), language), valueAt(input, found.path))],
+  );
+  throw new SettingsError(`${say.settingsHeader(source, lines.length)}\n${lines.join('\n')}`, language);
+}
+
+const issueNames = new Map(Object.entries(issue).map(([name, text]) => [text, name as SettingsIssue]));
+
+/** One zod issue in the writer's words: the schema's own message from the catalogue, zod's kinds of issue said plainly. */
+function issueText(found: z.core.$ZodIssue, value: unknown, language: MessageLanguage): string {
+  const say = messages(language);
+  const named = issueNames.get(found.message);
+  if (named) return say.settingsIssue[named];
+  const quote = (values: readonly unknown[]): string => values.map((value) => JSON.stringify(value)).join(', ');
+  switch (found.code) {
+    case 'invalid_type':
+      return say.settingsType(found.expected, receivedType(value));
+    case 'invalid_value':
+      return say.settingsChoice(quote(found.values));
+    case 'too_small':
+      return say.settingsTooSmall(String(found.minimum), found.origin);
+    case 'too_big':
+      return say.settingsTooBig(String(found.maximum), found.origin);
+    default:
+      return say.settingsInvalid;
+  }
+}
+
+function receivedType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number' && Number.isNaN(value)) return 'nan';
+  return typeof value;
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {

@@ -2,11 +2,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { usage } from '../../src/cli/main.ts';
+import { usageText } from '../../src/cli/main.ts';
+import { helpText } from '../../src/cli/io.ts';
 import { checkCommand } from '../../src/cli/check.ts';
 import { newCommand } from '../../src/cli/new.ts';
 import { parseCommand } from '../../src/cli/parse.ts';
 import { repoRoot, runCli } from './run-cli.ts';
+
+/** The tests run with NISSHI_LANG=en (vitest.config.ts); tests/cli/languages.test.ts covers Japanese. */
+const usage = usageText('en');
 
 describe('nisshi', () => {
   it('prints the usage for --help and exits 0', () => {
@@ -17,9 +21,9 @@ describe('nisshi', () => {
   });
 
   it.each([
-    ['parse', parseCommand.help],
-    ['check', checkCommand.help],
-    ['new', newCommand.help],
+    ['parse', helpText(parseCommand, 'en')],
+    ['check', helpText(checkCommand, 'en')],
+    ['new', helpText(newCommand, 'en')],
   ])('prints the help of %s', (name, help) => {
     expect(runCli([name, '--help'], repoRoot)).toMatchObject({ status: 0, stdout: help, stderr: '' });
     expect(runCli(['help', name], repoRoot)).toMatchObject({ status: 0, stdout: help });

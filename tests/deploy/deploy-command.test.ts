@@ -60,7 +60,7 @@ describe('nisshi deploy, from the command line', () => {
   it('deploys with settings from the environment and prints a summary; --json prints it as JSON', async () => {
     const first = await nisshi('--dist', dist, '--prefix', 'cli');
     expect(first.stderr).toContain('upload hashed');
-    expect(first.stdout).toMatch(/^deployed s3:\/\/nisshi-site\/cli\/: 19 uploaded \([\d.]+ kB\), 0 deleted, 0 unchanged; \d+ path\(s\) invalidated \(I\d+FAKE\); [\d.]+ s\n$/);
+    expect(first.stdout).toMatch(/^deployed s3:\/\/nisshi-site\/cli\/: 19 uploaded \([\d.]+ kB\), 0 deleted, 0 unchanged; \d+ path\(s\) invalidated \(I\d+FAKE\); secret scan: 19 file\(s\) read, 0 passed before; [\d.]+ s\n$/);
     expect(first.code).toBe(0);
     expect(await bucketDifferences(s3, 'cli/', dist, await sitePathsOf(dist))).toEqual([]);
     const second = await nisshi('--dist', dist, '--prefix', 'cli', '--json');
@@ -99,7 +99,7 @@ describe('nisshi deploy refuses', () => {
     expect(await nisshi('--dist', dist)).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'nisshi deploy: no bucket configured; pass --bucket or set NISSHI_S3_BUCKET\n',
+      stderr: 'nisshi deploy: --bucket / NISSHI_S3_BUCKET: no bucket configured; pass --bucket or set NISSHI_S3_BUCKET\n',
     });
   });
 

@@ -25,20 +25,10 @@ describe('default cache rules', () => {
   it.each([
     ['_astro/app.B1c2D3e4.js', IMMUTABLE],
     ['_astro/fonts/x.Ab12.woff2', IMMUTABLE],
-    ['pagefind/pagefind.ja_fabba8a2a8.pf_meta', IMMUTABLE],
-    ['pagefind/fragment/ja_6d51656.pf_fragment', IMMUTABLE],
-    ['pagefind/index/ja_d7c13db.pf_index', IMMUTABLE],
-    // Named by language, not by content: a Pagefind upgrade changes it in place.
-    ['pagefind/wasm.unknown.pagefind', REVALIDATE],
-    ['pagefind/pagefind-entry.json', REVALIDATE],
-    ['pagefind/pagefind.js', REVALIDATE],
-    // The index is one bundle per year (scripts/build-search-index.ts): the same rules one folder down.
-    ['pagefind/2025/pagefind.ja_fabba8a2a8.pf_meta', IMMUTABLE],
-    ['pagefind/2025/fragment/ja_6d51656.pf_fragment', IMMUTABLE],
-    ['pagefind/2025/index/ja_d7c13db.pf_index', IMMUTABLE],
-    ['pagefind/2025/pagefind-entry.json', REVALIDATE],
-    ['pagefind/2025/wasm.ja.pagefind', REVALIDATE],
-    ['pagefind/parts.json', REVALIDATE],
+    // The search index's parts are named by their content (src/search/layout.ts); the list of them is not.
+    ['search-index/2025/00112233aabbccdd.json', IMMUTABLE],
+    ['search-index/recent/8aabc8b7f6d1c9b4.json', IMMUTABLE],
+    ['search-index/parts.json', REVALIDATE],
     ['index.html', REVALIDATE],
     ['logs/2025-08-03/index.html', REVALIDATE],
     ['rss.xml', REVALIDATE],

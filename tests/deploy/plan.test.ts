@@ -95,7 +95,7 @@ describe('planSync', () => {
     { path: 'a.txt', etag: md5Of('6'), size: 1 },
     { path: 'backups/db.sql', etag: md5Of('5'), size: 1 },
   ];
-  const ours = new Map([
+  const ours = new Map<string, KnownObject>([
     ...fullManifest,
     ...gone.slice(0, 2).map((object) => [object.path, { etag: object.etag, md5: object.etag, contentType: 'text/plain', cacheControl: 'x' }] as const),
   ]);
@@ -115,8 +115,8 @@ describe('planSync', () => {
 
 describe('phases', () => {
   it('puts each kind of file in its phase', () => {
-    expect(phaseOf({ path: 'pagefind/index/a.pf_index', cacheControl: IMMUTABLE })).toBe('hashed');
-    expect(phaseOf({ path: 'pagefind/pagefind-entry.json', cacheControl: REVALIDATE })).toBe('other');
+    expect(phaseOf({ path: 'search-index/2025/00112233aabbccdd.json', cacheControl: IMMUTABLE })).toBe('hashed');
+    expect(phaseOf({ path: 'search-index/parts.json', cacheControl: REVALIDATE })).toBe('other');
     expect(phaseOf({ path: '404.html', cacheControl: REVALIDATE })).toBe('html');
     expect(phaseOf({ path: 'sitemap-0.xml', cacheControl: REVALIDATE })).toBe('feeds');
     expect(phaseOf({ path: 'sitemap-index.xml', cacheControl: REVALIDATE })).toBe('feeds');
@@ -145,20 +145,23 @@ describe('deleteGuardViolation', () => {
     expect(deleteGuardViolation(planWith(3, 100))).toBeUndefined();
     expect(deleteGuardViolation(planWith(50, 1000))).toBeUndefined();
   });
-  it('does not count the replaced files of a search-index part the build still has, but counts a lost index', () => {
-    const entry = { path: 'pagefind/2025/pagefind-entry.json', size: 1, md5: md5Of('e'), ...headersFor('pagefind/2025/pagefind-entry.json') };
-    const stale = Array.from({ length: 80 }, (_, n) => `pagefind/2025/fragment/ja_${n}.pf_fragment`);
-    const plan = { uploads: [{ file: entry, reason: 'content' as const, phase: phaseOf(entry) }], unchanged: [], deletes: stale, foreign: [], remoteCount: 8000 };
+  it('does not count the replaced file of a search-index part the build still has, but counts a lost index', () => {
+    const part = { path: 'search-index/2025/00112233aabbccdd.json', size: 1, md5: md5Of('e'), ...headersFor('search-index/2025/00112233aabbccdd.json') };
+    // The part's last file, and the old Pagefind part of the same year (pagefind/<part>/…, what builds before the new index wrote).
+    const stale = ['search-index/2025/ffeeddcc00112233.json', ...Array.from({ length: 80 }, (_, n) => `pagefind/2025/fragment/ja_${n}.pf_fragment`)];
+    const plan = { uploads: [{ file: part, reason: 'content' as const, phase: phaseOf(part) }], unchanged: [], deletes: stale, foreign: [], remoteCount: 8000 };
     expect(deleteGuardViolation(plan)).toBeUndefined();
+    // Unchanged, the part's file still says the build has that part.
+    expect(deleteGuardViolation({ ...plan, uploads: [], unchanged: [part] })).toBeUndefined();
     // The same deletions with no index of that part in the build: a wrong dist/, stopped.
-    expect(deleteGuardViolation({ ...plan, uploads: [] })).toMatch(/delete 80 of the bucket's 8000 objects/);
+    expect(deleteGuardViolation({ ...plan, uploads: [] })).toMatchObject({ count: 81, remoteCount: 8000 });
     // A part's files only count as replaced for that part.
-    expect(deleteGuardViolation({ ...plan, deletes: stale.map((key) => key.replace('2025', '2024')) })).toMatch(/delete 80/);
+    expect(deleteGuardViolation({ ...plan, deletes: stale.map((key) => key.replace('2025', '2024')) })).toMatchObject({ count: 81 });
   });
 
   it('stops too many or too large a share', () => {
-    expect(deleteGuardViolation(planWith(51, 1000))).toMatch(/delete 51 of the bucket's 1000 objects/);
-    expect(deleteGuardViolation(planWith(4, 10))).toMatch(/40%/);
+    expect(deleteGuardViolation(planWith(51, 1000))).toEqual({ count: 51, remoteCount: 1000, share: 0.051, guard: { maxDeletes: 50, maxDeleteShare: 0.3 } });
+    expect(deleteGuardViolation(planWith(4, 10))).toMatchObject({ count: 4, share: 0.4 });
     expect(deleteGuardViolation(planWith(10, 10), { maxDeletes: 100, maxDeleteShare: 1 })).toBeUndefined();
   });
 });

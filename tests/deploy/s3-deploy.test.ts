@@ -55,11 +55,18 @@ describe('deploying a site to s3rver', () => {
     expect((await readBucket(s3, 'other/')).size).toBe(1);
   });
 
-  it('a second deploy of the same build writes nothing, HEADs nothing and invalidates nothing', async () => {
+  it('a second deploy of the same build writes nothing but its lock, HEADs nothing and invalidates nothing', async () => {
+    const stored: string[] = [];
+    s3.layer.onStored = (key) => void stored.push(key);
+    const before = await readBucket(s3, PREFIX);
     const summary = await deploy();
+    s3.layer.onStored = () => {};
     expect(summary.uploaded).toBe(0);
     expect(summary.unchanged).toBe((await sitePathsOf(dist)).length);
-    expect(summary.requests).toMatchObject({ put: 0, delete: 0, head: 0 });
+    // The lock: created (a second create, refused, checks the server honours If-None-Match), then deleted.
+    expect(stored).toEqual(['site/.nisshi/lock.json']);
+    expect(summary.requests).toMatchObject({ put: 2, delete: 1, head: 0, copy: 0 });
+    expect([...(await readBucket(s3, PREFIX)).entries()]).toEqual([...before.entries()]);
     expect(summary.pathsInvalidated).toEqual([]);
     expect(cloudFront.invalidations).toEqual([]);
   });
@@ -86,8 +93,9 @@ describe('deploying a site to s3rver', () => {
     await writeFile(page, (await readFile(page, 'utf8')).replace('Lambda関数の実装。', 'Lambda関数の実装とテスト。'));
     const summary = await deploy();
     expect(summary.plan.uploads.map((upload) => upload.file.path)).toEqual(['logs/2025-08-04/index.html']);
-    // The page, the manifest with the paths pending, the deploy record, the manifest with them sent.
-    expect(summary.requests.put).toBe(4);
+    // The lock (and the refused check that the server honours it), the manifest with the intent, the page,
+    // the manifest with the paths pending, the deploy record, the manifest with them sent.
+    expect(summary.requests.put).toBe(7);
     expect(summary.requests.copy).toBe(1); // the page's new version, archived for a rollback
     expect(cloudFront.invalidations).toEqual([['/logs/2025-08-04', '/logs/2025-08-04/', '/logs/2025-08-04/index.html']]);
     expect(await bucketDifferences(s3, PREFIX, dist, await sitePathsOf(dist))).toEqual([]);
@@ -123,7 +131,7 @@ describe('deploying a site to s3rver', () => {
     const summary = await deploy();
     expect(summary.requests.head).toBe((await sitePathsOf(dist)).length);
     expect(summary.uploaded).toBe(0);
-    expect(summary.requests.put).toBe(1); // the manifest, written again
+    expect(summary.requests.put).toBe(3); // the manifest, written again, and the lock (with its check)
     expect((await deploy()).requests.head).toBe(0);
   });
 

@@ -54,6 +54,7 @@ async function cli(args: string[], env: Record<string, string | undefined>) {
 }
 
 const cliEnv = () => ({
+  NISSHI_LANG: 'en',
   NISSHI_S3_BUCKET: s3.bucket,
   NISSHI_CLOUDFRONT_DISTRIBUTION_ID: DISTRIBUTION_ID,
   AWS_REGION: 'us-east-1',

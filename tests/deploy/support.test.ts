@@ -3,7 +3,7 @@ import { manifestText, objectsAfterUploads, parseManifest } from '../../src/depl
 import { planSync, type LocalFile } from '../../src/deploy/plan.ts';
 import { runPool } from '../../src/deploy/pool.ts';
 import { formatBytes, progressFor } from '../../src/deploy/progress.ts';
-import { normalizePrefix } from '../../src/deploy/s3-site.ts';
+import { normalizePrefix } from '../../src/deploy/config.ts';
 
 describe('runPool', () => {
   it('keeps at most `concurrency` tasks in flight and runs them all', async () => {

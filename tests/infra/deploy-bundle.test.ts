@@ -18,6 +18,8 @@ it('bundles nisshi deploy into one file that runs with no node_modules next to i
   // Without a bucket it stops with the deploy command's own usage error, not a missing module.
   const failed = await run(process.execPath, [bundle, '--dist', dir], { cwd: dir, env: { PATH: process.env.PATH } }).catch((error) => error);
   expect(failed.code).toBe(2);
-  expect(failed.stderr).toBe('nisshi deploy: no bucket configured; pass --bucket or set NISSHI_S3_BUCKET\n');
+  expect(failed.stderr).toBe('nisshi deploy: --bucket / NISSHI_S3_BUCKET: バケットが指定されていません。--bucket を付けるか NISSHI_S3_BUCKET を設定してください\n');
+  const english = await run(process.execPath, [bundle, '--dist', dir], { cwd: dir, env: { PATH: process.env.PATH, NISSHI_LANG: 'en' } }).catch((error) => error);
+  expect(english.stderr).toBe('nisshi deploy: --bucket / NISSHI_S3_BUCKET: no bucket configured; pass --bucket or set NISSHI_S3_BUCKET\n');
   await rm(dir, { recursive: true });
 });

@@ -62,8 +62,8 @@ describe('directory-index.js rewrites', () => {
     ['/tags/%E5%AD%A6%E7%BF%92', '/tags/%E5%AD%A6%E7%BF%92/index.html'],
     ['/_astro/app.abc.js', '/_astro/app.abc.js'],
     ['/rss.xml', '/rss.xml'],
-    ['/pagefind/pagefind.js', '/pagefind/pagefind.js'],
-    ['/pagefind/fragment/ja_4b5c7d2.pf_fragment', '/pagefind/fragment/ja_4b5c7d2.pf_fragment'],
+    ['/search-index/parts.json', '/search-index/parts.json'],
+    ['/search-index/2025/00112233aabbccdd.json', '/search-index/2025/00112233aabbccdd.json'],
     ['/404.html', '/404.html'],
     ['/data/logs.json', '/data/logs.json'],
     // A dot in a folder name does not make the last segment a file.
@@ -81,7 +81,7 @@ describe('directory-index.js rewrites', () => {
     expect(rest).toEqual(sent);
   });
 
-  it('keeps the query string of /search/?q=… (Pagefind reads it in the page)', () => {
+  it('keeps the query string of /search/?q=… (the search page reads it)', () => {
     const querystring = { q: { value: '%E4%BE%9D%E5%AD%98%E9%96%A2%E4%BF%82' } };
     const request = handler(viewerRequest('/search/', querystring));
     expect(request.uri).toBe('/search/index.html');

@@ -27,20 +27,24 @@ describe('staleFiles', () => {
 
   it('returns every older file the build did not list, sorted: a deleted log, a new draft, an old search index', () => {
     const files: [string, number][] = [
-      ['pagefind/2025/pagefind.js', started - 1],
+      ['search-index/2025/00112233aabbccdd.json', started - 1],
       ['logs/2025-08-05/index.html', started - 5_000],
       ['logs/2025-08-04/index.html', started - 60_000],
       ['logs/2025-08-03/index.html', started - 60_000],
     ];
-    expect(stale(files)).toEqual(['logs/2025-08-04/index.html', 'logs/2025-08-05/index.html', 'pagefind/2025/pagefind.js']);
+    expect(stale(files)).toEqual(['logs/2025-08-04/index.html', 'logs/2025-08-05/index.html', 'search-index/2025/00112233aabbccdd.json']);
   });
 });
 
 describe('removalLines', () => {
   it('names up to five removed pages and counts the search index apart', () => {
     const pages = Array.from({ length: 7 }, (_, n) => `logs/2025-08-0${n + 1}/index.html`);
-    expect(removalLines([...pages, 'pagefind/parts.json', 'pagefind/recent/pagefind.js'])).toEqual([
+    expect(removalLines([...pages, 'search-index/parts.json', 'search-index/recent/8aabc8b7f6d1c9b4.json'])).toEqual([
       `removed 7 file(s) the last build made and this one did not: ${pages.slice(0, 5).join(', ')}, and 2 more`,
+      "removed last build's search index (2 file(s)); scripts/build-search-index.ts writes it again",
+    ]);
+    // The Pagefind index builds before the new one left (pagefind/…) is search index too.
+    expect(removalLines(['pagefind/2025/pagefind.js', 'pagefind/parts.json'])).toEqual([
       "removed last build's search index (2 file(s)); scripts/build-search-index.ts writes it again",
     ]);
     expect(removalLines(['logs/2025-08-05/index.html'])).toEqual(['removed 1 file(s) the last build made and this one did not: logs/2025-08-05/index.html']);

@@ -23,10 +23,23 @@ function corpusFolder(name: string): string | null {
   }
 }
 
-function readCorpus(name: string): { folder: string | null; logs: Array<{ name: string; text: string }> } {
+/** file name → its path in the writer's repository, from SOURCES.md's table (| file | repo | path | …), as npm run corpus reads them. */
+function sourcePaths(folder: string): Map<string, string> {
+  const sources = path.join(folder, 'SOURCES.md');
+  const paths = new Map<string, string>();
+  if (!existsSync(sources)) return paths;
+  for (const row of readFileSync(sources, 'utf8').split('\n')) {
+    const cells = row.split('|').map((cell) => cell.trim());
+    if (cells.length > 4 && cells[1]?.endsWith('.md') && cells[3]?.endsWith('.md')) paths.set(cells[1], cells[3]);
+  }
+  return paths;
+}
+
+function readCorpus(name: string): { folder: string | null; logs: Array<{ name: string; text: string; source: string | null }> } {
   const folder = corpusFolder(name);
-  const names = folder ? readdirSync(folder).filter((file) => file.endsWith('.md') && file !== 'SOURCES.md') : [];
-  return { folder, logs: names.map((file) => ({ name: file, text: readFileSync(path.join(folder!, file), 'utf8') })) };
+  const names = folder ? readdirSync(folder).filter((file) => file.endsWith('.md') && file !== 'SOURCES.md' && file !== 'README.md') : [];
+  const sources = folder ? sourcePaths(folder) : new Map<string, string>();
+  return { folder, logs: names.map((file) => ({ name: file, text: readFileSync(path.join(folder!, file), 'utf8'), source: sources.get(file) ?? null })) };
 }
 
 for (const name of ['real', 'real-more']) {
@@ -46,9 +59,17 @@ for (const name of ['real', 'real-more']) {
       }
     });
 
-    it('gives no day more than 24 hours of study', () => {
-      const over = records.filter(({ record }) => (record.metrics.studyMinutes ?? 0) > 24 * 60);
+    it('gives no day more than 24 hours of study, read under the corpus names and under the writers\' own paths', () => {
+      const under = logs.filter(({ source }) => source !== null).map(({ name: file, text, source }) => ({ name: `${file} as ${source}`, record: parseLog(text, { path: source! }) }));
+      const over = [...records, ...under].filter(({ record }) => (record.metrics.studyMinutes ?? 0) > 24 * 60);
       expect(over.map(({ name: file, record }) => `${file}: ${record.metrics.studyMinutes} min`)).toEqual([]);
+    });
+
+    it('reads no "特になし" as a problem and no lone list marker as a plan', () => {
+      for (const { name: file, record } of records) {
+        expect(record.problems.map((problem) => problem.title), file).not.toContain('特になし');
+        expect(record.plans.filter((plan) => /^[・•\-*]?$/u.test(plan.text)), file).toEqual([]);
+      }
     });
 
     // real-more keeps logs whose writers gave no date at all (11/25.md, a file named .md): see npm run corpus.

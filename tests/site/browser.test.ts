@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
+import { readResults, searchFor, settled } from './search-page.ts';
 
 const siteUrl = inject('siteUrl');
 const artifacts = 'test-artifacts/screenshots';
@@ -65,42 +66,80 @@ describe('in the browser', () => {
     await page.close();
   });
 
-  // Japanese words that Pagefind's segmenter has split differently at index and query time elsewhere (Pagefind issue 1237).
+  // Japanese words that Pagefind's segmenter split differently at index and query time (Pagefind issue 1237).
   for (const [query, slug] of [['サーバーレス', '2025-08-03'], ['本番環境', '2025-08-09'], ['ロググループ', '2025-08-06']] as const) {
     it(`finds ${slug} when searching ${query}`, async () => {
-      const { page } = await open(`/search/?q=${encodeURIComponent(query)}`);
-      await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
-      const links = await page.locator('.pagefind-ui__result-link').evaluateAll((elements) => elements.map((element) => element.getAttribute('href')));
-      expect(links).toContain(`/logs/${slug}/`);
+      const { page, slugs, errors } = await searchFor(browser, siteUrl, query);
+      expect(slugs).toContain(slug);
+      expect(errors).toEqual([]);
       await page.close();
     });
   }
 
-  it('finds the sample log when searching a Japanese word', async () => {
-    const { page, errors } = await open('/search/?q=依存関係');
-    const result = page.locator('.pagefind-ui__result-link').first();
-    await result.waitFor({ timeout: 15_000 });
-    const links = await page.locator('.pagefind-ui__result-link').evaluateAll((elements) => elements.map((element) => element.getAttribute('href')));
-    expect(links).toContain('/logs/2025-08-03/');
+  it('finds the sample log when searching a Japanese word, with its date, the passage marked and a link to its heading', async () => {
+    const { page, slugs, links, status, errors } = await searchFor(browser, siteUrl, '依存関係');
+    expect(slugs).toContain('2025-08-03');
+    expect(status).toMatch(/^「依存関係」に一致するログ: \d+件$/);
+    const first = page.locator('#search-results li').first();
+    await expect(first.locator('time').getAttribute('datetime')).resolves.toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await expect(first.locator('mark').first().textContent()).resolves.toBe('依存関係');
+    // The link goes to the heading the passage is under, and that heading is on the page.
+    const link = links[0]!;
+    expect(link).toMatch(/^\/logs\/[^/]+\/#.+/);
+    await first.locator('a.result-title').click();
+    await page.waitForURL(/\/logs\//);
+    const target = await page.evaluate(() => document.getElementById(decodeURIComponent(location.hash.slice(1)))?.tagName ?? null);
+    expect(target).toMatch(/^H[1-6]$/);
     expect(errors).toEqual([]);
-    await page.screenshot({ path: `${artifacts}/search-desktop.png` });
     await page.close();
   });
 
-  it('finds nothing from a draft', async () => {
-    const { page } = await open('/search/?q=ひみつのしたがき');
-    await page.locator('.pagefind-ui__message').waitFor({ timeout: 15_000 });
-    // Japanese segmentation may match parts of the word on other pages; the draft itself must never be among them.
-    const results = await page.locator('.pagefind-ui__result').evaluateAll((elements) => elements.map((element) => element.textContent ?? ''));
-    const links = await page.locator('.pagefind-ui__result-link').evaluateAll((elements) => elements.map((element) => element.getAttribute('href') ?? ''));
-    expect(links.filter((link) => link.includes('2025-08-07'))).toEqual([]);
-    expect(results.filter((text) => text.includes('ひみつのしたがき') || text.includes('下書き'))).toEqual([]);
+  it('finds nothing from a draft, and says so in Japanese', async () => {
+    const { page, slugs, status } = await searchFor(browser, siteUrl, 'ひみつのしたがき');
+    expect(slugs).toEqual([]);
+    expect(status).toBe('「ひみつのしたがき」に一致するログはありません');
     await page.close();
   });
 
-  for (const path of ['/', '/logs/2025-08-03/', '/plans/']) {
+  it('searches as the reader types, keeps the query in the address, narrows by year and tag and orders by date on request', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${siteUrl}/search/`);
+    await settled(page);
+    await page.locator('#search-query').pressSequentially('ログ');
+    await expect.poll(async () => (await readResults(page)).status).toMatch(/^「ログ」に一致するログ: \d+件$/);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('ログ');
+    const all = await readResults(page);
+    expect(all.slugs.length).toBeGreaterThan(2);
+    // 新しい順: dates never go up.
+    await page.getByLabel('新しい順').check();
+    await expect.poll(() => page.url()).toContain('sort=newest');
+    const dates = await page.locator('#search-results time').evaluateAll((elements) => elements.map((element) => element.getAttribute('datetime') ?? ''));
+    expect(dates).toEqual([...dates].sort().reverse());
+    // The year filter offers the years found, with counts; a tag filter narrows to logs with that tag.
+    const years = await page.locator('#search-year option').allTextContents();
+    expect(years[0]).toBe('すべての年');
+    expect(years.slice(1).every((year) => /^\d{4}年（\d+件）$/.test(year))).toBe(true);
+    await page.locator('#search-tag').selectOption('aws');
+    await expect.poll(async () => (await readResults(page)).status).toContain('（タグ「aws」）');
+    const tagged = await readResults(page);
+    expect(tagged.slugs.length).toBeGreaterThan(0);
+    expect(tagged.slugs.length).toBeLessThanOrEqual(all.slugs.length);
+    for (const slug of tagged.slugs) {
+      const html = await (await fetch(`${siteUrl}/logs/${slug}/`)).text();
+      expect(html, slug).toContain('data-search-tag="aws"');
+    }
+    // Reloading the address gives the same search back.
+    await page.reload();
+    await settled(page);
+    await expect(page.locator('#search-query').inputValue()).resolves.toBe('ログ');
+    expect(await readResults(page)).toEqual(tagged);
+    await page.close();
+  });
+
+  for (const path of ['/', '/logs/2025-08-03/', '/plans/', '/search/?q=Lambda']) {
     it(`lets keyboard users reach every link on ${path}`, async () => {
       const { page } = await open(path);
+      if (path.startsWith('/search/')) await settled(page);
       const links = await page.$$eval('a[href]', (elements) =>
         elements.filter((element) => (element as HTMLElement).offsetParent !== null).map((element) => (element as HTMLAnchorElement).href),
       );
@@ -168,11 +207,11 @@ describe('in the browser', () => {
     const threads = JSON.parse(await (await fetch(`${siteUrl}/data/problems.json`)).text()) as Array<{ id: string; title: string }>;
     return `/problems/${threads.find((thread) => thread.title === 'Lambda のコールドスタートが遅い')!.id}/`;
   };
-  for (const path of ['/', '/logs/2025-08-03/', '/logs/', '/logs/2025/', '/logs/2025/07/', '/problems/', 'thread', '/problems/resolved/2025/', '/plans/', '/plans/2025-07/', '/search/', '/tags/aws/']) {
+  for (const path of ['/', '/logs/2025-08-03/', '/logs/', '/logs/2025/', '/logs/2025/07/', '/problems/', 'thread', '/problems/resolved/2025/', '/plans/', '/plans/2025-07/', '/search/', '/search/?q=Lambda コールドスタート', '/search/?q=ほげほげ', '/tags/aws/']) {
     it(`has no serious or critical axe violations on ${path === 'thread' ? 'a problem thread page' : path}`, async () => {
       const { page } = await open(path === 'thread' ? await threadPath() : path);
-      // The search field is Pagefind's, made by its script: check it once it is there.
-      if (path === '/search/') await page.locator('#search input').waitFor({ timeout: 15_000 });
+      // The search page's results and filters are made by its script: check them once they are there.
+      if (path.startsWith('/search/')) await settled(page);
       await page.addScriptTag({ content: axeSource });
       const violations = await page.evaluate(async () => {
         const result = await (window as unknown as { axe: { run: () => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe.run();

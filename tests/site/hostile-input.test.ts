@@ -19,7 +19,7 @@ const DRAFT_MARKERS = ['BLANKLINE-DRAFT-MARKER', 'SPACED-DRAFT-MARKER', 'CAPITAL
 const PRIVATE_MARKERS = ['UNKNOWN-KEY-MARKER', 'SECRET-TICKET-4711', 'employer_ticket'];
 const ODD_TAGS = ['C++', 'a b', 'a.b', '...', '日本語'];
 
-/** Every file of dist/ as text; Pagefind's fragments and indexes are gzip, read decompressed. */
+/** Every file of dist/ as text (a gzip file read decompressed). */
 async function everyText(): Promise<Array<[string, string]>> {
   const entries = await readdir(dist, { withFileTypes: true, recursive: true });
   const files = entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
@@ -33,9 +33,9 @@ async function everyText(): Promise<Array<[string, string]>> {
 }
 
 describe('what the writer did not mean to publish', () => {
-  it('drafts written a little off are on no page, in no data, feed, sitemap or search fragment', async () => {
+  it('drafts written a little off are on no page, in no data, feed, sitemap or search index', async () => {
     const texts = await everyText();
-    expect(texts.some(([file]) => /^pagefind\/[^/]+\/fragment\//.test(file))).toBe(true);
+    expect(texts.some(([file]) => /^search-index\/[^/]+\/[0-9a-f]+\.json$/.test(file))).toBe(true);
     for (const [file, text] of texts) {
       for (const marker of DRAFT_MARKERS) expect(text.includes(marker), `${marker} in ${file}`).toBe(false);
       for (const day of ['2025-08-11', '2025-08-12', '2025-08-13', '2025-08-14']) expect(file.includes(day), file).toBe(false);

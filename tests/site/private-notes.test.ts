@@ -1,17 +1,17 @@
 /**
  * Private notes never leak: the fixture log 2025-08-09 has a private block and
  * a private section (🔒, with a sub-heading and a checklist item); none of
- * their text is in any file of the build — HTML, JSON, XML, JS and Pagefind's
- * compressed index and fragments, unpacked. `nisshi audit` passes on the real
+ * their text is in any file of the build — HTML, JSON, XML, JS and the search
+ * index. `nisshi audit` passes on the real
  * build and finds the private text and the draft's text when they are planted
  * into a copy of it.
  */
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { readSiteTexts } from '../../src/deploy/site-files.ts';
+import { searchPartOf } from '../../src/search/layout.ts';
 import { runCli, repoRoot } from '../cli/run-cli.ts';
 
 const dist = inject('siteDir');
@@ -31,18 +31,19 @@ async function distCopy(): Promise<string> {
 }
 
 describe('private notes in the build', () => {
-  it('are in no file of dist/, Pagefind chunks unpacked, while the public text around them is', () => {
+  it('are in no file of dist/, the search index included, while the public text around them is, in the index too', () => {
     let files = 0;
-    let fragments = 0;
+    let indexParts = 0;
     let publicSentence = false;
     for (const file of readSiteTexts(dist)) {
       files++;
-      if (file.path.endsWith('.pf_fragment')) fragments++;
+      const inIndex = searchPartOf(file.path) !== undefined;
+      if (inIndex) indexParts++;
       for (const marker of markers) expect(file.text.includes(marker), `${marker} in ${file.path}`).toBe(false);
-      if (file.text.includes('ここからは公開')) publicSentence = true;
+      if (inIndex && file.text.includes('ここからは公開')) publicSentence = true;
     }
     expect(files).toBeGreaterThan(20);
-    expect(fragments).toBeGreaterThan(5);
+    expect(indexParts).toBeGreaterThan(0);
     expect(publicSentence).toBe(true);
   });
 
@@ -58,17 +59,17 @@ describe('private notes in the build', () => {
     expect(run.status).toBe(0);
   });
 
-  it('nisshi audit finds private text planted in a page and in a compressed Pagefind fragment, naming the file and the log line', async () => {
+  it('nisshi audit finds private text planted in a page and in a part of the search index, naming the file and the log line', async () => {
     const copy = await distCopy();
     const page = path.join(copy, 'logs/2025-08-05/index.html');
     await writeFile(page, `${await readFile(page, 'utf8')}<p>今日は上司に言われたことが<strong>つらかった PRIVMARK-SECTION-7f3a</strong></p>`);
-    const fragment = path.join(copy, 'pagefind/recent/fragment/planted.pf_fragment');
-    await writeFile(fragment, gzipSync(JSON.stringify({ content: '会社名はひみつ商事で、上司は山田さん PRIVMARK-BLOCK-7f3a' })));
+    const part = path.join(copy, 'search-index/recent/0123456789abcdef.json');
+    await writeFile(part, JSON.stringify({ version: 1, part: 'recent', docs: [{ slug: '2025-08-09', text: '会社名はひみつ商事で、上司は山田さん PRIVMARK-BLOCK-7f3a' }] }));
     const run = runCli(['audit', copy, '--logs', logsDir], repoRoot);
     expect(run.status).toBe(1);
     const log = `${logsDir}/2025-08-09.md`;
     expect(run.stdout).toMatch(new RegExp(`logs/2025-08-05/index\\.html: holds text of a private note, ${log}:\\d+`));
-    expect(run.stdout).toMatch(new RegExp(`pagefind/recent/fragment/planted\\.pf_fragment: holds text of a private note, ${log}:\\d+`));
+    expect(run.stdout).toMatch(new RegExp(`search-index/recent/0123456789abcdef\\.json: holds text of a private note, ${log}:\\d+`));
   });
 
   it('nisshi audit finds a draft log\'s text planted in the feed', async () => {

@@ -1,8 +1,8 @@
 /**
  * The search page over an index in several parts: a copy of the test site
- * indexed one part per month (production cuts by year; the fixtures span two
- * months of one year), then searched in Chromium. Results must come from every
- * part, merged by Pagefind's UI into one list.
+ * indexed one part per month (production cuts by the newest month and years;
+ * the fixtures span two months of one year), then searched in Chromium.
+ * Results must come from every part, in one list.
  */
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
@@ -10,9 +10,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildSearchIndex } from '../../scripts/build-search-index.ts';
-import { LOG_PAGE } from '../../scripts/search-index/partitions.ts';
+import { buildSearchIndex, type SearchManifest } from '../../src/search/build-index.ts';
+import { LOG_PAGE } from '../../src/search/partitions.ts';
 import { launchBrowser } from './browser.ts';
+import { searchFor } from './search-page.ts';
 import { serveStatic } from './static-server.ts';
 
 const byMonth = (sourcePath: string) => LOG_PAGE.exec(sourcePath)?.[1]?.slice(0, 7) ?? 'other';
@@ -38,22 +39,15 @@ afterAll(async () => {
 });
 
 async function resultLinks(query: string): Promise<{ links: string[]; errors: string[] }> {
-  const page = await browser.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  await page.goto(`${url}/search/?q=${encodeURIComponent(query)}`);
-  await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
-  const links = await page.locator('.pagefind-ui__result-link').evaluateAll((elements) => elements.map((element) => element.getAttribute('href') ?? ''));
+  const { page, slugs, errors } = await searchFor(browser, url, query);
   await page.close();
-  return { links, errors };
+  return { links: slugs.map((slug) => `/logs/${slug}/`), errors };
 }
 
 describe('search over an index in parts', () => {
   it('lists the parts newest first for the page to merge', async () => {
-    expect(JSON.parse(await readFile(path.join(copy, 'pagefind/parts.json'), 'utf8'))).toEqual(['2025-08', '2025-07']);
+    const manifest = JSON.parse(await readFile(path.join(copy, 'search-index/parts.json'), 'utf8')) as SearchManifest;
+    expect(manifest.parts.map((part) => part.name)).toEqual(['2025-08', '2025-07']);
   });
 
   it('finds a log of the older part (July) and one of the newer (August) with the same page', async () => {

@@ -64,3 +64,38 @@ function trailingColon(inner: string): { label: string; colon: boolean } {
   }
   return { label: end || inner, colon: false };
 }
+
+const SPACES = ' \t\u3000';
+
+/**
+ * `学習時間 2h`, `**作業時間** 3時間`, `所要時間　約3時間`: a label with no colon,
+ * then spaces, then the value. Only for the labels `known` accepts (the
+ * study-time ones): a line opening with any word and a space is no figure.
+ */
+export function splitSpacedLabel(marked: string, known: (label: string) => boolean): LabelSplit | null {
+  let label: string;
+  let rest: string;
+  if (marked.startsWith(STRONG_OPEN)) {
+    const close = marked.indexOf(STRONG_CLOSE, STRONG_OPEN.length);
+    if (close <= STRONG_OPEN.length) return null;
+    label = marked.slice(STRONG_OPEN.length, close).trim();
+    rest = marked.slice(close + STRONG_CLOSE.length);
+  } else {
+    let end = 0;
+    while (end < marked.length && !SPACES.includes(marked[end]!)) end++;
+    if (end === 0 || end === marked.length) return null;
+    label = marked.slice(0, end);
+    rest = marked.slice(end);
+  }
+  const raw = trimSpaces(rest);
+  if (raw === '' || raw.includes(STRONG_OPEN) || LINE_BREAK.test(raw) || !known(label)) return null;
+  return { label, raw };
+}
+
+function trimSpaces(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && SPACES.includes(text[start]!)) start++;
+  while (end > start && SPACES.includes(text[end - 1]!)) end--;
+  return text.slice(start, end);
+}

@@ -13,13 +13,22 @@ export function extractPlans(context: LogContext): Plan[] {
   return sectionItems(context, 'plans').flatMap((entry) => {
     const { text, horizon: ownHorizon } = splitHorizon(withoutMark(entry.text).text, vocabulary);
     if (!text) return [];
-    let horizon: Horizon | null = ownHorizon;
+    if (isNoPlan(text, vocabulary)) return [];
+    // A lead-in before the list ("明日は") names the horizon of its items.
+    let horizon: Horizon | null = ownHorizon ?? (entry.leadIn ? horizonOf(entry.leadIn, vocabulary) : null);
     // Only headings from the plans heading inwards: "今日の成果 > 次のアクション" is not about today.
     for (let i = entry.headings.length - 1; i >= 0 && horizon === null; i--) {
       horizon = horizonOf(entry.headings[i]!.text, vocabulary);
     }
     return [{ text, horizon: horizon ?? 'later', section: entry.headings.at(-1)?.text ?? null, line: entry.line }];
   });
+}
+
+/** "未定", "特になし": what a writer puts where there is no plan. */
+function isNoPlan(text: string, vocabulary: Vocabulary): boolean {
+  let folded = text.normalize('NFKC').trim().toLowerCase();
+  while (folded.length > 0 && '。.!、, '.includes(folded.at(-1)!)) folded = folded.slice(0, -1);
+  return vocabulary.noneWords.includes(folded) || folded === '未定';
 }
 
 // (?<!\s): a run of spaces is tried once, from its start, not from each of its spaces.

@@ -1,126 +1,31 @@
 /**
- * Problems: "問題N: title" headings, list items or lines, with the labelled
- * parts that follow them — **現状**, **影響**, **原因**, **解決方法** — whether
- * each part is its own paragraph or they share one, and whether its content
- * is text on the label's line, a list or a code block.
+ * Problems, in the two ways logs write them:
+ *
+ * - numbered: "問題N: title" headings, list items or lines, anywhere;
+ * - a problem section — 詰まったこと, ハマったこと, 困ったこと, 課題, エラー …
+ *   (vocabulary.sections.problems), often under a topic heading — where each
+ *   sub-heading or top-level item is one problem, unnumbered, and
+ *   "- 詰まったこと: …" or a "- 困ったこと" item with problems nested below.
+ *
+ * Either way the parts that follow (原因 / 解決 / 現状 …) are read by
+ * problem-builder.ts. An unnumbered problem's text before any label is its
+ * 現状, and a 解決 written for it makes it resolved (詰まったこと tells what
+ * solved it). A regrets section (よくなかったこと, 反省) gives a problem only
+ * for an item that names a failure (vocabulary.failureWords: エラー, 失敗,
+ * 動かない …) or has a problem's parts; 夜更かしした is a regret, not a
+ * problem. "特になし" is no problem.
  */
-import type { Nodes, Paragraph, RootContent } from 'mdast';
+import type { List, ListItem, Nodes, Paragraph, RootContent } from 'mdast';
 import type { Problem } from '../../record/schema.ts';
 import type { LogContext } from '../context.ts';
-import { plainText, STRONG_CLOSE, STRONG_OPEN, type TextLine } from '../inline.ts';
-import type { PlacedHeading } from '../outline.ts';
-import { afterCheckMark, readStatusField, readTitleStatus } from '../problem-status.ts';
-import type { Vocabulary } from '../vocabulary.ts';
+import { plainText, type TextLine } from '../inline.ts';
+import { nearestKind, type PlacedHeading, type SectionHeading } from '../outline.ts';
+import { afterCheckMark } from '../problem-status.ts';
+import { sectionKind, type Vocabulary } from '../vocabulary.ts';
+import { withoutListMarker } from './marks.ts';
+import { isPartLine, patternsFor, ProblemBuilder } from './problem-builder.ts';
 
-type Part = 'current' | 'impact' | 'cause' | 'solution';
-
-interface Patterns {
-  title: RegExp;
-  label: RegExp;
-  partOf: Map<string, Part>;
-}
-
-const patternCache = new WeakMap<Vocabulary, Patterns>();
-
-/** Exported for the test that checks every pattern built from a vocabulary runs in linear time. */
-export function patternsFor(vocabulary: Vocabulary): Patterns {
-  let patterns = patternCache.get(vocabulary);
-  if (patterns) return patterns;
-  const partOf = new Map<string, Part>();
-  for (const [part, words] of Object.entries(vocabulary.problemParts) as Array<[Part, string[]]>) {
-    for (const word of words) partOf.set(word.toLowerCase(), part);
-  }
-  const labels = [...partOf.keys()].sort((a, b) => b.length - a.length).map(escape).join('|');
-  const words = vocabulary.problemWords.map(escape).join('|');
-  patterns = {
-    // 問題1: title / 課題２：title / Problem 3 - title / "2.1 問題1 title"; the number is what makes it a problem.
-    // No two whitespace runs side by side, and the title starts at a non-space: linear on a line of spaces.
-    title: new RegExp(`^\\s*(?:\\d+(?:\\.\\d+)*\\.?\\s+)?(?:${words})\\s*(?:(?:#|no\\.?)\\s*)?([0-9０-９]+)(?:\\s*[:：.．、)）\\-–—]|(?=\\s)|$)\\s*(\\S.*)?$`, 'iu'),
-    // **現状**: text / **現状:** text / 現状: text / **解決方法** (alone, content follows)
-    label: new RegExp(
-      `^(?:${STRONG_OPEN}\\s*(${labels})\\s*(?:([:：])\\s*)?${STRONG_CLOSE}\\s*(?:([:：])\\s*)?|(${labels})\\s*([:：])\\s*)(\\S.*)?$`,
-      'iu',
-    ),
-    partOf,
-  };
-  patternCache.set(vocabulary, patterns);
-  return patterns;
-}
-
-/** "**解決方法**" or "**状態: 解決**" alone on a line: a part of the open problem, not a heading that ends it. */
-function isPartLine(line: TextLine | undefined, patterns: Patterns): boolean {
-  return line !== undefined && (patterns.label.test(line.marked) || readStatusField(line.text) !== null);
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Gathers the parts of one problem as its content streams past. */
-class ProblemBuilder {
-  readonly problem: Problem;
-  #part: Part | null = null;
-  readonly #parts = new Map<Part, string[]>();
-  readonly #patterns: Patterns;
-
-  constructor(patterns: Patterns, number: number | null, written: string, line: number, struck: boolean) {
-    this.#patterns = patterns;
-    const { title, status } = readTitleStatus(written);
-    this.problem = { number, title, current: null, impact: null, solution: null, cause: null, status: struck ? 'resolved' : status, line };
-  }
-
-  /** A paragraph's lines: a status field sets the status, a label line opens a part; other lines continue the open part. */
-  lines(lines: readonly TextLine[]): void {
-    for (const line of lines) {
-      const status = readStatusField(line.text);
-      if (status !== null) {
-        // The field outranks a word in the title: it is where writers update a problem.
-        this.problem.status = status;
-        this.#part = null;
-        continue;
-      }
-      const label = this.#patterns.label.exec(line.marked);
-      if (label) {
-        const word = (label[1] ?? label[4] ?? '').toLowerCase();
-        this.#part = this.#patterns.partOf.get(word) ?? null;
-        this.#add(label[6] ?? '');
-      } else {
-        this.#add(line.text);
-      }
-    }
-  }
-
-  /** A block after the title: labelled paragraphs and lists, or the content of the open part. */
-  block(node: Nodes, linesOf: LogContext['linesOf']): void {
-    if (node.type === 'paragraph') {
-      this.lines(linesOf(node));
-    } else if (node.type === 'list') {
-      const labelled = node.children.some((item) => {
-        const first = item.children[0];
-        return first?.type === 'paragraph' && this.#patterns.label.test(linesOf(first)[0]?.marked ?? '');
-      });
-      if (labelled) {
-        for (const item of node.children) for (const child of item.children) this.block(child, linesOf);
-      } else {
-        this.#add(node.children.map((item) => plainText(item).trim()).join('\n'));
-      }
-    } else if (node.type === 'code') {
-      this.#add(node.value);
-    } else if (node.type === 'blockquote' || node.type === 'table') {
-      this.#add(plainText(node).trim());
-    }
-  }
-
-  #add(text: string): void {
-    const part = this.#part;
-    const trimmed = text.replace(/[\u0001\u0002]/g, '').trim();
-    if (!part || !trimmed) return;
-    const parts = this.#parts.get(part) ?? [];
-    parts.push(trimmed);
-    this.#parts.set(part, parts);
-    this.problem[part] = parts.join('\n');
-  }
-}
+export { patternsFor } from './problem-builder.ts';
 
 type TitleOf = (text: string) => { number?: string; title: string } | null;
 type Start = (number: string | undefined, title: string, line: number, depth: number, node: TitleNode | undefined) => ProblemBuilder;
@@ -134,7 +39,8 @@ function struckThrough(node: TitleNode | undefined, title: string): boolean {
 }
 
 export function extractProblems(context: LogContext): Problem[] {
-  const patterns = patternsFor(context.vocabulary);
+  const { vocabulary } = context;
+  const patterns = patternsFor(vocabulary);
   const problems: Problem[] = [];
   // The problem whose parts are still being read, and the heading depth that ends it.
   const state: { open: { builder: ProblemBuilder; depth: number } | null } = { open: null };
@@ -146,6 +52,14 @@ export function extractProblems(context: LogContext): Problem[] {
     state.open = { builder, depth };
     return builder;
   };
+  const unnumbered: Array<{ builder: ProblemBuilder; section: ProblemSection }> = [];
+  const startUnnumbered: StartUnnumbered = (title, line, section, node) => {
+    if (isNone(title, vocabulary)) return null;
+    const builder = new ProblemBuilder(patterns, null, title, line, struckThrough(node, title), { firstPart: 'current' });
+    problems.push(builder.problem);
+    unnumbered.push({ builder, section });
+    return builder;
+  };
   const titleOf: TitleOf = (text) => {
     // "✅ 問題1: …": the mark before the number is kept on the title, where its status is read.
     const unmarked = afterCheckMark(text.trimStart());
@@ -154,30 +68,166 @@ export function extractProblems(context: LogContext): Problem[] {
     const title = (match[2] ?? '').trim() || (unmarked ?? text).trim();
     return { number: match[1], title: unmarked === null ? title : `✅ ${title}` };
   };
+  // The last problem of a problem section's list, for a part written after the list.
+  const inSection: { last: { builder: ProblemBuilder; heading: SectionHeading } | null } = { last: null };
 
   for (const entry of context.outline.sequence) {
     const open = state.open;
     if (entry.heading) {
       const heading: PlacedHeading = entry.heading;
       const found = titleOf(heading.text);
+      const section = problemSectionOf(heading.trail);
+      const firstLine = heading.node.type === 'paragraph' ? context.linesOf(heading.node)[0] : { text: heading.text, marked: heading.text, line: heading.line, column: heading.column };
+      const partLine = isPartLine(firstLine, patterns);
+      inSection.last = null;
       if (found) {
         start(found.number, found.title, heading.line, heading.depth, heading.node);
-      } else if (open && heading.node.type === 'paragraph' && isPartLine(context.linesOf(heading.node)[0], patterns)) {
-        // "**解決方法**" alone on its line reads as a bold heading; inside a problem it is a label.
-        open.builder.lines(context.linesOf(heading.node));
+      } else if (open && partLine && (heading.node.type === 'paragraph' || heading.depth > open.depth)) {
+        // "**解決方法**" alone on its line reads as a bold heading (or "#### 原因" as a heading); inside a problem it is a label.
+        open.builder.lines(heading.node.type === 'paragraph' ? context.linesOf(heading.node) : [firstLine!]);
+      } else if (section && heading.kind === null && !partLine) {
+        // A sub-heading of 詰まったこと is one problem, its content below it.
+        const builder = startUnnumbered(heading.text, heading.line, section, heading.node);
+        state.open = builder ? { builder, depth: heading.depth } : null;
       } else if (open && heading.depth <= open.depth) {
         state.open = null;
       }
       continue;
     }
-    if (entry.block.node.type === 'thematicBreak') {
+    const { node, trail } = entry.block;
+    if (node.type === 'thematicBreak') {
       // "---" ends the problem: the closing figures after it are the day's, not the problem's last part.
       state.open = null;
       continue;
     }
-    if (!scanForProblems(entry.block.node, context, titleOf, start, state)) open?.builder.block(entry.block.node, context.linesOf);
+    if (scanForProblems(node, context, titleOf, start, state)) continue;
+    if (open) {
+      open.builder.block(node, context.linesOf);
+      continue;
+    }
+    const section = problemSectionOf(trail);
+    const sectionHeading = trail.at(-1);
+    if (section && sectionHeading && problemSectionOf([sectionHeading])) {
+      // Directly under 詰まったこと: each top-level item, or each paragraph, is one problem.
+      const lines = node.type === 'paragraph' ? context.linesOf(node) : [];
+      if (inSection.last?.heading === sectionHeading && isPartLine(lines[0], patterns)) {
+        inSection.last.builder.lines(lines);
+        continue;
+      }
+      const last = sectionBlock(node, section, context, startUnnumbered);
+      if (last) inSection.last = { builder: last, heading: sectionHeading };
+    } else if (node.type === 'list' || node.type === 'paragraph') {
+      titledProblems(node, context, startUnnumbered);
+    }
   }
-  return problems;
+  return settleUnnumbered(problems, unnumbered, vocabulary);
+}
+
+type ProblemSection = 'problems' | 'regrets';
+type StartUnnumbered = (title: string, line: number, section: ProblemSection, node: TitleNode | undefined) => ProblemBuilder | null;
+
+/** The problem section a trail of headings is in (its nearest named section), if any. */
+function problemSectionOf(trail: readonly SectionHeading[]): ProblemSection | null {
+  const kind = nearestKind(trail)?.kind;
+  return kind === 'problems' || kind === 'regrets' ? kind : null;
+}
+
+/** "特になし", "なし。", "None": what a writer puts in a section with nothing to say. */
+function isNone(title: string, vocabulary: Vocabulary): boolean {
+  let folded = title.normalize('NFKC').trim().toLowerCase();
+  while (folded.length > 0 && '。.!、, '.includes(folded.at(-1)!)) folded = folded.slice(0, -1);
+  return folded === '' || vocabulary.noneWords.includes(folded);
+}
+
+/** A block directly under a problem section: a list's top-level items, or a paragraph (its first line the title). Returns the last problem started. */
+function sectionBlock(node: RootContent, section: ProblemSection, context: LogContext, startUnnumbered: StartUnnumbered): ProblemBuilder | null {
+  let last: ProblemBuilder | null = null;
+  if (node.type === 'paragraph') {
+    const lines = context.linesOf(node);
+    // "-　A が動かない\n-　B も" (a full-width space after the marker is no Markdown list): a problem a line.
+    if (lines.length > 1 && lines.every((line) => withoutListMarker(line.text) !== line.text)) {
+      for (const line of lines) last = startUnnumbered(withoutListMarker(line.text), line.line, section, undefined) ?? last;
+      return last;
+    }
+    const [first, ...rest] = lines;
+    if (!first) return null;
+    last = startUnnumbered(withoutListMarker(first.text), first.line, section, node);
+    last?.lines(rest);
+  } else if (node.type === 'list') {
+    for (const item of node.children) last = itemProblem(item, section, context, startUnnumbered) ?? last;
+  }
+  return last;
+}
+
+/** One list item as a problem: its first line the title, its other lines and nested blocks the parts. */
+function itemProblem(item: ListItem, section: ProblemSection, context: LogContext, startUnnumbered: StartUnnumbered, title?: TextLine): ProblemBuilder | null {
+  const first = item.children[0];
+  const [line, ...rest] = first?.type === 'paragraph' ? context.linesOf(first) : [];
+  const heading = title ?? line;
+  if (!heading) return null;
+  const builder = startUnnumbered(heading.text, heading.line, section, title ? undefined : (first as Paragraph));
+  if (!builder) return null;
+  builder.lines(rest);
+  for (const child of item.children.slice(1)) builder.block(child, context.linesOf);
+  return builder;
+}
+
+/**
+ * Outside a problem section: "- 詰まったこと: Vite の HMR が効かない" (a line or an
+ * item naming the section, the problem after the colon), or a "- 困ったこと"
+ * item with the problems nested below it.
+ */
+function titledProblems(node: List | Paragraph, context: LogContext, startUnnumbered: StartUnnumbered): void {
+  const { vocabulary } = context;
+  const titled = (line: TextLine): { section: ProblemSection; rest: TextLine | null } | null => {
+    const colon = line.text.search(/[:：]/);
+    const name = colon < 0 ? line.text : line.text.slice(0, colon);
+    // Section names are short: a longer line is text, and skipping it keeps every list and paragraph cheap.
+    if (name.length > 24) return null;
+    const kind = sectionKind(name, vocabulary);
+    if (kind !== 'problems' && kind !== 'regrets') return null;
+    const rest = colon < 0 ? '' : line.text.slice(colon + 1).trim();
+    return { section: kind, rest: rest ? { ...line, text: rest, marked: rest } : null };
+  };
+  if (node.type === 'paragraph') {
+    for (const line of context.linesOf(node)) {
+      const found = titled(line);
+      if (found?.rest) startUnnumbered(found.rest.text, line.line, found.section, undefined);
+    }
+    return;
+  }
+  for (const item of node.children) {
+    const [line] = item.children[0]?.type === 'paragraph' ? context.linesOf(item.children[0]) : [];
+    const found = line && titled(line);
+    if (!found) continue;
+    if (found.rest) {
+      itemProblem(item, found.section, context, startUnnumbered, found.rest);
+      continue;
+    }
+    for (const child of item.children.slice(1)) {
+      if (child.type === 'list') for (const nested of child.children) itemProblem(nested, found.section, context, startUnnumbered);
+    }
+  }
+}
+
+/**
+ * The last word on unnumbered problems: one with a 解決 written and no status is
+ * resolved; an item of a regrets section that names no failure and has no
+ * problem's parts is a regret, not a problem, and is left out.
+ */
+function settleUnnumbered(problems: Problem[], unnumbered: ReadonlyArray<{ builder: ProblemBuilder; section: ProblemSection }>, vocabulary: Vocabulary): Problem[] {
+  const dropped = new Set<Problem>();
+  for (const { builder, section } of unnumbered) {
+    const { problem } = builder;
+    if (problem.status === null && problem.solution !== null) problem.status = 'resolved';
+    if (section === 'regrets' && !namesFailure(problem, vocabulary) && !(problem.cause || problem.solution || problem.impact)) dropped.add(problem);
+  }
+  return dropped.size === 0 ? problems : problems.filter((problem) => !dropped.has(problem));
+}
+
+function namesFailure(problem: Problem, vocabulary: Vocabulary): boolean {
+  const text = [problem.title, problem.current].join('\n').normalize('NFKC').toLowerCase();
+  return vocabulary.failureWords.some((word) => text.includes(word.toLowerCase()));
 }
 
 /**

@@ -1,21 +1,23 @@
 /**
  * The day's study time, wherever a writer puts it: frontmatter, a 学習時間
- * section (heading, bold line, list item or a line of its own, with the figure
- * below it, even inside a quote or an indented block), a heading that holds
- * the figure (### 学習時間: 8h), a 学習時間 figure, or a `今日: 1.0h` line
- * anywhere. Today's part is told from running totals (today-total.ts); a
- * figure no day can hold is never taken.
+ * section or title (study-groups.ts), a 学習時間 figure, a `今日: 1.0h` line
+ * anywhere, and only where none of these writes a time, clock ranges under a
+ * 学習時間 title (9:00〜12:00). Today's part is told from running totals
+ * (today-total.ts) and from the other kinds of time a log keeps beside it —
+ * planned, difference, week, month, running total (time-kind.ts) — which are
+ * never added in. A figure no day can hold is never taken, whether written as
+ * one or reached by adding sections up.
  */
-import type { Blockquote, Nodes, RootContent, Table } from 'mdast';
 import type { Diagnostic } from '../../record/schema.ts';
-import { descendants, itemLines, type LogContext } from '../context.ts';
+import { descendants, type LogContext } from '../context.ts';
+import { nearestKind } from '../outline.ts';
 import { diagnose } from '../../record/rules.ts';
-import { plainText } from '../inline.ts';
-import { nearestKind, outlineOf, type Block } from '../outline.ts';
-import { parseDurations, type Duration, type StudyContext } from '../quantity.ts';
+import { parseClockRanges, parseDurations, type Duration, type StudyContext } from '../quantity.ts';
 import { todayAndTotal } from '../today-total.ts';
-import { labelIn, sectionKind, type Vocabulary } from '../vocabulary.ts';
+import { labelIn, type Vocabulary } from '../vocabulary.ts';
 import { readValue, type PlacedFigure } from './figures.ts';
+import { studyGroups, type Group } from './study-groups.ts';
+import { DAY_KINDS } from './time-kind.ts';
 
 export interface StudyTime {
   /** null when only a running total was written (or today's figure was left out as impossible). */
@@ -24,17 +26,17 @@ export interface StudyTime {
   total: number | null;
 }
 
-/** Lines read together as one study-time entry: a section, or a title and the figure after it. */
-interface Group {
-  lines: Array<{ text: string; line: number; column: number }>;
-}
-
 interface Reading {
   today: Duration | null;
   total: Duration | null;
   /** Today's figure was there but impossible, and already warned about. */
   implausible?: boolean;
+  /** Where today's time is written, and as written, for a warning about the choice or the sum. */
+  at?: Group['lines'][number];
+  written?: string;
 }
+
+type Found = { group: Group; reading: Reading };
 
 const strict: StudyContext = {};
 /** Where the place already says "study time": 3:40 is a duration and a lone 14.25 is hours. */
@@ -53,16 +55,34 @@ export function readStudyTime(
     return { minutes: null, approximate: false, total: null };
   }
   if (fromFrontmatter) return { minutes: fromFrontmatter.minutes, approximate: fromFrontmatter.approximate, total: null };
+  const study = fromLog(context, figures, diagnostics);
+  // The guard is on the result, whatever path made it: each piece may be possible and their sum not.
+  if (study?.minutes != null && study.minutes > vocabulary.maxStudyMinutes) {
+    const { at, written } = study.source!;
+    diagnostics.push(diagnose('study-time-implausible', at.line, at.column, { written, line: at.text, hours: vocabulary.maxStudyMinutes / 60, summed: true }));
+    return { minutes: null, approximate: false, total: study.total };
+  }
+  return study && { minutes: study.minutes, approximate: study.approximate, total: study.total };
+}
 
-  // A 学習時間 section per subject studied adds up.
-  const read = studyGroups(context).map((group) => readGroup(group, context, diagnostics));
-  const sections = read.filter((reading) => reading.today);
-  if (sections.length > 0) return sum(sections);
-  const sectionTotal = read.find((reading) => reading.total)?.total ?? null;
+type Sourced = StudyTime & { source?: { at: Group['lines'][number]; written: string } };
+
+function fromLog(context: LogContext, figures: readonly PlacedFigure[], diagnostics: Diagnostic[]): Sourced | null {
+  const { vocabulary } = context;
+  const groups = studyGroups(context);
+  // Sections of the day's kinds only: a 予定, 差分, 今週 or 累計 section is never today's time.
+  const read: Found[] = groups.filter((group) => DAY_KINDS.includes(group.kind)).map((group) => ({ group, reading: readGroup(group, context, diagnostics) }));
+  const totalOf = (): Duration | null =>
+    read.find(({ reading }) => reading.total)?.reading.total ??
+    groups.filter((group) => group.kind === 'total').map((group) => readGroup(group, context, [], relaxed, true).total).find(Boolean) ??
+    null;
+  const found = read.filter(({ reading }) => reading.today);
+  if (found.length > 0) return withTotal(chooseAmong(found, diagnostics), totalOf());
 
   // Otherwise the first 学習時間 figure is the day's, then the first 今日: figure that is a time.
   let labelled: Reading | null = null;
   let today: Reading | null = null;
+  const unread: Array<{ figure: PlacedFigure['figure']; group: Group }> = [];
   for (const { figure } of figures) {
     const studyLabel = labelIn(figure.label, vocabulary.metrics.studyMinutes);
     const todayLabel = !studyLabel && labelIn(figure.label, vocabulary.metrics.studyToday);
@@ -70,21 +90,58 @@ export function readStudyTime(
     if (studyLabel && labelled) continue;
     if (todayLabel && (labelled || today)) continue;
     // The label stays with the value, so "Today: 25h" is what a warning quotes and "今日の学習時間" labels today.
-    const group = { lines: [{ text: `${figure.label}: ${figure.raw}`, line: figure.line, column: figure.column }] };
+    const group: Group = { lines: [{ text: `${figure.label}: ${figure.raw}`, line: figure.line, column: figure.column }], kind: 'plain' };
     const reading = readGroup(group, context, diagnostics, studyLabel ? relaxed : { clock: true });
     if (reading.today) {
       if (studyLabel) labelled = reading;
       else today = reading;
     } else if (studyLabel && !reading.total && !reading.implausible) {
-      diagnostics.push(diagnose('study-time-unreadable', figure.line, figure.column, { label: figure.label, raw: figure.raw }));
+      unread.push({ figure, group });
     }
   }
   const chosen = labelled ?? today;
-  if (chosen) return sum([chosen]);
-  return sectionTotal ? { minutes: null, approximate: false, total: sectionTotal.minutes } : null;
+  if (chosen) return withTotal(sum([chosen]), totalOf());
+
+  // Clock ranges only where no time is written as one: 9:00〜12:00 under 学習時間, **学習時間**: 22:30-1:15.
+  const ranged: Found[] = [...read.map(({ group }) => group), ...unread.map(({ group }) => group)]
+    .map((group) => ({ group, reading: rangeReading(group, vocabulary) }))
+    .filter(({ reading }) => reading.today);
+  if (ranged.length > 0) return withTotal(chooseAmong(ranged, diagnostics), totalOf());
+  for (const { figure } of unread) diagnostics.push(diagnose('study-time-unreadable', figure.line, figure.column, { label: figure.label, raw: figure.raw }));
+  const total = totalOf();
+  return total ? { minutes: null, approximate: false, total: total.minutes } : null;
 }
 
-function sum(readings: readonly Reading[]): StudyTime {
+function withTotal(study: Sourced, total: Duration | null): Sourced {
+  return study.total === null && total ? { ...study, total: total.minutes } : study;
+}
+
+/**
+ * Today's time among the places that give one: those of the most trusted kind
+ * (実績 over 今日 over a plain 学習時間), added up — a section per subject
+ * studied adds up; sections of other kinds never join them. When another kind
+ * gives a different time, a warning says which was taken.
+ */
+function chooseAmong(found: readonly Found[], diagnostics: Diagnostic[]): Sourced {
+  let chosen: Found[] = [];
+  for (const kind of DAY_KINDS) {
+    chosen = found.filter(({ group }) => group.kind === kind);
+    if (chosen.length > 0) break;
+  }
+  const result = sum(chosen.map(({ reading }) => reading));
+  const others = new Map<string, number>();
+  for (const { group, reading } of found) {
+    if (!chosen.some((entry) => entry.group === group)) others.set(group.kind, (others.get(group.kind) ?? 0) + reading.today!.minutes);
+  }
+  if ([...others.values()].some((minutes) => minutes !== result.minutes)) {
+    const { at, written } = result.source!;
+    const all = found.map(({ reading }) => `"${reading.written}"`).join(', ');
+    diagnostics.push(diagnose('study-time-ambiguous', at.line, at.column, { others: all, written, kinds: true }));
+  }
+  return result;
+}
+
+function sum(readings: readonly Reading[]): Sourced {
   let minutes = 0;
   let approximate = false;
   let total: number | null = null;
@@ -93,27 +150,31 @@ function sum(readings: readonly Reading[]): StudyTime {
     approximate ||= reading.today!.approximate;
     if (reading.total) total = (total ?? 0) + reading.total.minutes;
   }
-  return { minutes, approximate, total };
+  const [first] = readings;
+  const source = first?.at ? { at: first.at, written: readings.map((reading) => reading.written).join(' + ') } : undefined;
+  return { minutes, approximate, total, ...(source ? { source } : {}) };
 }
 
 /**
  * Today's time in a group: read strictly first (units required); only when
  * that finds no today's time are clock times and bare numbers taken as hours.
- * Warns when it cannot tell today's from the others, and drops a time that no
- * day can hold.
+ * A line that opens with 合計 under a time heading is the day's sum. Warns
+ * when it cannot tell today's from the others, and drops a time that no day
+ * can hold. `quiet` reads a group only for its total.
  */
-function readGroup(group: Group, context: LogContext, diagnostics: Diagnostic[], loose: StudyContext = relaxed): Reading {
+function readGroup(group: Group, context: LogContext, diagnostics: Diagnostic[], loose: StudyContext = relaxed, quiet = false): Reading {
   const { vocabulary } = context;
   const text = group.lines.map((line) => line.text).join('\n');
+  const daySum = { maxMinutes: vocabulary.maxStudyMinutes };
   let durations = parseDurations(text, strict);
-  let found = todayAndTotal(text, durations, vocabulary);
+  let found = todayAndTotal(text, durations, vocabulary, daySum);
   if (!found.today) {
     const again = parseDurations(text, loose);
-    const second = todayAndTotal(text, again, vocabulary);
-    if (second.today) [durations, found] = [again, { ...second, total: second.total ?? found.total }];
+    const second = todayAndTotal(text, again, vocabulary, daySum);
+    if (second.today || (!found.total && second.total)) [durations, found] = [again, { ...second, total: second.total ?? found.total }];
   }
   const { today, total, ambiguous } = found;
-  if (!today) return { today: null, total };
+  if (!today || quiet) return { today: null, total: total ?? (quiet ? today : null) };
   const at = lineAt(group, text, today.index);
   const written = text.slice(today.index, today.index + today.length);
   if (ambiguous) {
@@ -125,7 +186,23 @@ function readGroup(group: Group, context: LogContext, diagnostics: Diagnostic[],
     diagnostics.push(diagnose('study-time-implausible', at.line, at.column, { written, line: at.text, hours: vocabulary.maxStudyMinutes / 60 }));
     return { today: null, total, implausible: true };
   }
-  return { today: { ...today, minutes }, total };
+  return { today: { ...today, minutes }, total, at, written };
+}
+
+/** The clock ranges of a group added up (11:15 ~ 12:30、13:30 ~ 18:00), leaving out a line that says they are not today's (予定 9:00〜12:00). */
+function rangeReading(group: Group, vocabulary: Vocabulary): Reading {
+  let minutes = 0;
+  let first: { at: Group['lines'][number]; written: string } | null = null;
+  for (const line of group.lines) {
+    for (const range of parseClockRanges(line.text)) {
+      const before = line.text.slice(0, range.index).normalize('NFKC').toLowerCase();
+      if (vocabulary.notTodayWords.some((word) => before.includes(word))) continue;
+      minutes += range.minutes;
+      first ??= { at: line, written: line.text.slice(range.index, range.index + range.length) };
+    }
+  }
+  if (!first || minutes === 0) return { today: null, total: null };
+  return { today: { minutes, approximate: false, index: 0, length: 0 }, total: null, at: first.at, written: first.written };
 }
 
 function lineAt(group: Group, text: string, index: number): Group['lines'][number] {
@@ -148,116 +225,6 @@ function hoursAndMinutes(written: string, context: LogContext): number | null {
   const mins = Number(g[2]);
   const spelled = new RegExp(`(?<![\\d.])${hours}[ \\t]*(?:時間|h|hours?)[ \\t]*0?${mins}[ \\t]*(?:分|m)`, 'i');
   return spelled.test(context.text.normalize('NFKC')) ? hours * 60 + mins : null;
-}
-
-/** Every place that announces study time, with the lines that hold its figure. */
-function studyGroups(context: LogContext): Group[] {
-  const groups = new Map<string, Group>();
-  const add = (key: string, lines: Group['lines']): void => {
-    const found = lines.filter((line) => line.text);
-    if (found.length === 0) return;
-    const group = groups.get(key);
-    if (group) group.lines.push(...found);
-    else groups.set(key, { lines: [...found] });
-  };
-  const visitOutline = (blocks: readonly Block[], scope: string): void => {
-    blocks.forEach((block, index) => {
-      const nearest = nearestKind(block.trail);
-      const next = blocks[index + 1];
-      const following = next && next.trail === block.trail ? next.node : undefined;
-      if (nearest?.kind === 'studyTime') {
-        add(`${scope}:${block.trail[nearest.index]!.line}`, blockLines(block.node, context));
-        return;
-      }
-      if (block.node.type === 'blockquote') {
-        visitOutline(quoteBlocks(block.node, context), `${scope}>${block.node.position?.start.line ?? 0}`);
-        return;
-      }
-      for (const [key, lines] of titledEntries(block.node, following, context)) add(`${scope}:${key}`, lines);
-    });
-  };
-  visitOutline(context.outline.blocks, '');
-  for (const heading of context.outline.headings) {
-    const lines = headingFigure(heading.text, heading.line, heading.column, context.vocabulary);
-    if (lines) add(`heading:${heading.line}`, lines);
-  }
-  return [...groups.values()];
-}
-
-/** The outline of a quote's own contents ("> ## 学習時間\n> 1.5h"). */
-function quoteBlocks(quote: Blockquote, context: LogContext): Block[] {
-  return outlineOf({ type: 'root', children: quote.children as RootContent[] }, context.vocabulary, 1).blocks;
-}
-
-/** "### 学習時間: 8h" — a heading that is itself the figure. */
-function headingFigure(text: string, line: number, column: number, vocabulary: Vocabulary): Group['lines'] | null {
-  const colon = text.search(/[:：]/);
-  if (colon < 0 || !labelIn(text.slice(0, colon), vocabulary.metrics.studyMinutes)) return null;
-  return [{ text: text.slice(colon + 1).trim(), line, column }];
-}
-
-/** A short line without figures that names a study-time section; long lines are text, and skipping them keeps this cheap. */
-function isTitle(text: string, vocabulary: Vocabulary): boolean {
-  return text.length <= 40 && !/\d/.test(text) && sectionKind(text, vocabulary) === 'studyTime';
-}
-
-/**
- * A study-time title that is not a heading, with its figure: a "学習時間" list
- * item with the time nested below it or in the paragraph after the list, or a
- * "学習時間" line with the time on the lines (or the paragraph) after it.
- */
-function titledEntries(node: RootContent, following: RootContent | undefined, context: LogContext): Array<[string, Group['lines']]> {
-  const { vocabulary } = context;
-  const entries: Array<[string, Group['lines']]> = [];
-  if (node.type === 'list') {
-    node.children.forEach((item, index) => {
-      const [first, ...rest] = itemLines(item, context);
-      if (!first || !isTitle(first.text, vocabulary)) return;
-      const key = String(first.line);
-      // "* 学習時間\n3h" without a blank line is one item whose second line is the figure.
-      const nested = [...rest, ...item.children.slice(1).flatMap((child) => blockLines(child, context))];
-      if (nested.length > 0) entries.push([key, nested]);
-      else if (index === node.children.length - 1 && following) entries.push([key, blockLines(following, context)]);
-    });
-  } else if (node.type === 'paragraph') {
-    // A title opens its paragraph: "学習時間\n今日 7h 合計 96h", or a paragraph of its own before the figure.
-    const [title, ...rest] = context.linesOf(node);
-    if (title && isTitle(title.text, vocabulary)) {
-      const key = String(title.line);
-      if (rest.length > 0) entries.push([key, rest]);
-      else if (following) entries.push([key, blockLines(following, context)]);
-    }
-  }
-  return entries;
-}
-
-/** The text lines of a block: paragraphs (in lists and quotes too), table rows and indented or fenced text. */
-function blockLines(node: Nodes, context: LogContext): Group['lines'] {
-  const lines: Group['lines'] = [];
-  for (const inner of descendants(node)) {
-    if (inner.type === 'paragraph') lines.push(...context.linesOf(inner));
-    else if (inner.type === 'table') {
-      const line = inner.position?.start.line ?? 1;
-      lines.push(...tableLines(inner).map((text) => ({ text, line, column: 1 })));
-    } else if (inner.type === 'code' && inner.position) {
-      const values = inner.value.split('\n');
-      const fenced = inner.position.end.line - inner.position.start.line + 1 > values.length;
-      const first = inner.position.start.line + (fenced ? 1 : 0);
-      values.forEach((text, i) => lines.push({ text: text.trim(), line: first + i, column: 1 }));
-    }
-  }
-  return lines;
-}
-
-/** A table as lines; with a today/total header row ("| today | total |"), each cell is labelled by its column. */
-function tableLines(table: Table): string[] {
-  const rows = table.children.map((row) => row.children.map((cell) => plainText(cell as Nodes).trim()));
-  const [header, ...body] = rows;
-  if (!header) return [];
-  const headed = header.some((cell) => /本日|今日|today|累計|合計|total/i.test(cell));
-  return headed
-    ? body.map((row) => row.map((cell, index) => `${header[index] ?? ''} ${cell}`).join(' / '))
-    : rows.map((row) => row.join(' '));
 }
 
 /** A running total written under its own heading (## 累積学習時間). */

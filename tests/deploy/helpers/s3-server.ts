@@ -1,7 +1,9 @@
 /**
  * A real S3-compatible server for the deploy tests: s3rver on loopback, storing
- * objects in a temp folder (its ETag is the MD5 of the bytes, as on S3), plus
- * the checks that read every object back.
+ * objects in a temp folder (its ETag is the MD5 of the bytes, as on S3), behind
+ * the conditional layer that gives it S3's conditional writes (If-None-Match,
+ * If-Match: conditional-layer.ts says why), plus the checks that read every
+ * object back.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -9,22 +11,50 @@ import path from 'node:path';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { headerRules, type HeaderSettings } from '../../../src/deploy/headers.ts';
+import { startConditionalLayer, type ConditionalLayer } from './conditional-layer.ts';
 
 export const TEST_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
 export interface TestS3 {
+  /** The conditional layer's address: what every client in the tests talks to. */
   endpoint: string;
+  /** s3rver itself, without conditional writes. */
+  serverEndpoint: string;
+  layer: ConditionalLayer;
   bucket: string;
   /** A client of the test's own, for seeding and reading back. */
   client: S3Client;
   close(): Promise<void>;
 }
 
+/**
+ * s3rver 3.7 keeps the destination's old MD5 file when a CopyObject replaces
+ * the metadata, so the copy lists with the ETag of the bytes it replaced;
+ * S3 gives it the ETag of the bytes copied (a rollback's restores are such
+ * copies). Removing the stale MD5 first makes s3rver compute it from the bytes.
+ */
+export function copyKeepsTheSourceEtag(server: S3rver): void {
+  const store = (server as unknown as { store: S3rverStore }).store;
+  const copy = store.copyObject.bind(store);
+  store.copyObject = async (srcBucket, srcKey, destBucket, destKey, replacement) => {
+    if (replacement) await rm(store.getResourcePath(destBucket, destKey, 'object.md5'), { force: true });
+    return copy(srcBucket, srcKey, destBucket, destKey, replacement);
+  };
+}
+
+interface S3rverStore {
+  getResourcePath(bucket: string, key: string, resource: string): string;
+  copyObject(srcBucket: string, srcKey: string, destBucket: string, destKey: string, replacement: unknown): Promise<unknown>;
+}
+
 export async function startS3(bucket = 'nisshi-site'): Promise<TestS3> {
   const directory = await mkdtemp(path.join(os.tmpdir(), 'nisshi-s3rver-'));
   const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: bucket }] });
+  copyKeepsTheSourceEtag(server);
   const { port } = await server.run();
-  const endpoint = `http://127.0.0.1:${port}`;
+  const serverEndpoint = `http://127.0.0.1:${port}`;
+  const layer = await startConditionalLayer(serverEndpoint);
+  const endpoint = layer.endpoint;
   const client = new S3Client({
     region: 'us-east-1',
     endpoint,
@@ -35,10 +65,13 @@ export async function startS3(bucket = 'nisshi-site'): Promise<TestS3> {
   });
   return {
     endpoint,
+    serverEndpoint,
+    layer,
     bucket,
     client,
     async close() {
       client.destroy();
+      await layer.close();
       await server.close();
       await rm(directory, { recursive: true, force: true });
     },

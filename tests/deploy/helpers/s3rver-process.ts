@@ -12,6 +12,8 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import S3rver from 's3rver';
+import { startConditionalLayer } from './conditional-layer.ts';
+import { copyKeepsTheSourceEtag } from './s3-server.ts';
 
 export interface S3rverProcess {
   endpoint: string;
@@ -40,8 +42,10 @@ export async function spawnS3rver(directory: string, bucket: string): Promise<S3
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [directory, bucket] = process.argv.slice(2) as [string, string];
   const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: bucket }] });
+  copyKeepsTheSourceEtag(server);
   const { port } = await server.run();
-  process.stdout.write(`${JSON.stringify({ port })}\n`);
+  const layer = await startConditionalLayer(`http://127.0.0.1:${port}`);
+  process.stdout.write(`${JSON.stringify({ port: Number(new URL(layer.endpoint).port) })}\n`);
   process.stdin.resume();
-  process.stdin.on('end', () => void server.close().then(() => process.exit(0)));
+  process.stdin.on('end', () => void layer.close().then(() => server.close()).then(() => process.exit(0)));
 }

@@ -1,13 +1,13 @@
 /**
- * The search index is cut into parts so that a day's edit re-indexes a month
- * and not ten years: Pagefind has no incremental mode (it reads and segments
- * every page on every run, 31 s for 3,602 generated log pages here, ≈ 3 s for
- * one year, most of it Japanese segmentation), but its search UI merges
- * several indexes at query time (`mergeIndex`). The newest month of logs is
- * the part `recent` (the days a writer edits), every other log is in the part
- * of its year; when a new month starts, the month before joins its year, whose
- * part is built again once. `recent` keeps its name from month to month, so
- * the deploy sees one part changing, not a part of 50 files deleted.
+ * The search index is cut into parts: the newest month of logs is the part
+ * `recent` (the days a writer edits), every other log is in the part of its
+ * year. A day's edit then changes one small part: the build reads a month of
+ * pages again instead of ten years, the deploy uploads one file of about 30
+ * logs, and a reader's browser, which keeps the other parts (their files are
+ * named by content and cached for a year), downloads only that. When a new
+ * month starts, the month before joins its year, whose part is built again
+ * once. `recent` keeps its name from month to month, so the deploy sees one
+ * part changing, not a part vanishing.
  * Pure: which page goes to which part, and the fingerprint that says whether a
  * part must be built again.
  */
@@ -19,7 +19,7 @@ export interface IndexedPage {
   html: Uint8Array;
 }
 
-/** Log pages are the only ones Pagefind indexes (`data-pagefind-body`); one folder each under logs/. */
+/** Log pages are the only ones indexed (`data-search-body`); one folder each under logs/. */
 export const LOG_PAGE = /^logs\/([^/]+)\/index\.html$/;
 
 /** The part of the newest month's logs. */
@@ -67,10 +67,11 @@ function partOrder(a: string, b: string): number {
 
 /**
  * What a part's index is made from: every page's path and bytes, and the
- * Pagefind version (a new one may write a different index from the same pages).
+ * version of the code that indexes them (new code may index the same pages
+ * differently).
  */
-export function fingerprint(pages: readonly IndexedPage[], pagefindVersion: string): string {
-  const hash = createHash('sha256').update(`pagefind ${pagefindVersion}\n`);
+export function fingerprint(pages: readonly IndexedPage[], indexVersion: string): string {
+  const hash = createHash('sha256').update(`index ${indexVersion}\n`);
   for (const page of pages) hash.update(`${page.sourcePath}\0${createHash('sha256').update(page.html).digest('hex')}\n`);
   return hash.digest('hex');
 }

@@ -1,0 +1,225 @@
+/**
+ * The `--help` texts of nisshi's commands and its usage, in Japanese (the
+ * default) and English: the part of the message catalogue (messages.ts) that
+ * is whole pages rather than sentences. Names a log writes (## 持ち越し,
+ * 非公開) stay Japanese in both and are quoted in English; flags, paths and
+ * settings keys are the same in both.
+ */
+import type { MessageLanguage } from './messages.ts';
+
+export type HelpTopic = 'parse' | 'check' | 'new' | 'status';
+
+/** One line per command for the usage, "name  what it does". */
+export type CommandSummaries = Record<'parse' | 'check' | 'new' | 'status' | 'audit' | 'deploy', string>;
+
+interface HelpCatalogue {
+  summaries: CommandSummaries;
+  usage(lines: string): string;
+  help: Record<HelpTopic, string>;
+}
+
+const ja: HelpCatalogue = {
+  summaries: {
+    parse: 'parse <ファイルかフォルダ…> ログをレコードの JSON にして出力する',
+    check: 'check [パス…]            ログの問題を報告する（既定: ログのフォルダ）',
+    new: 'new [--date YYYY-MM-DD]   今日のログをひな形から作る（まだ済んでいないものを持ち越す）',
+    status: 'status [--json]           今日のログ・今週の時間と目標・連続日数・未解決の問題・期限切れの計画',
+    audit: 'audit [dist]              ビルドに非公開メモや下書きの文章があれば失敗する',
+    deploy: 'deploy [オプション]       dist/ を S3 に公開し、CloudFront のキャッシュを消す',
+  },
+  usage: (lines) => `使い方: nisshi <コマンド> [オプション]
+
+日誌 — 毎日の学習ログ（日本語の Markdown）をレコードとサイトにします。
+
+コマンド:
+${lines}
+
+どのコマンドにも --no-cache を付けられます: 記録の索引（node_modules/.cache/nisshi/。
+消しても安全です）を使わず、更新もせずに、すべてのログをファイルから読みます。
+
+各コマンドのオプションは nisshi <コマンド> --help で表示します。
+`,
+  help: {
+    parse: `使い方: nisshi parse <ファイルかフォルダ…> [--pretty] [--out FILE] [--include-private]
+
+ログ 1 件につき 1 つのレコードを、指定した順に 1 つの JSON 配列で出力します。
+フォルダは中の *.md をパス順に読みます（名前がドットで始まるフォルダと node_modules は読みません）。
+ログの問題はそのレコードの "diagnostics" に入ります。問題で失敗させるには nisshi check を使ってください。
+
+オプション:
+  --pretty      JSON を字下げする
+  --out FILE    JSON を標準出力ではなく FILE に書く（フォルダは作ります。
+                ファイルは一度に置き換え、書きかけで残すことはありません）
+  --include-private
+                非公開のメモ（見出しの最後が "🔒" の節、"非公開" / "private" の節、
+                "<!-- private -->" で囲んだところ）をレコードに残す。付けなければ
+                サイトと同じく取り除きます（そのレコードは記録の索引に入れません）
+  --no-cache    記録の索引を使わず、すべてのログをファイルから読む
+  -h, --help    このヘルプを表示する
+
+終了コード: 0 書いた、2 使い方の誤りか存在しないパス。
+`,
+    check: `使い方: nisshi check [パス…] [--format text|json]
+
+すべてのログ（フォルダは中の *.md。名前がドットで始まるフォルダと node_modules は読みません。
+パスを指定しなければ src/site.config.ts の logsDir）をサイトと同じ設定（vocabulary も）で読み、
+見つかった問題を 1 件 1 行で
+
+  パス:行:列: 重大度 メッセージ [ルール ID]
+
+の形で出し、最後に件数を標準エラーに 1 行で出します。同じ slug の公開ログが 2 つあれば
+両方にエラー（duplicate-slug。下書きはページにならないのでぶつかりません）、UTF-8 でない
+ファイルはエラー（encoding）です。npm run build もサイトのローダーから同じ行を出します。
+
+オプション:
+  --format text|json  json なら { path, line, column, severity, message, rule } の
+                      配列を 1 つ出力する
+  --no-cache          記録の索引を使わず、すべてのログをファイルから読む
+  -h, --help          このヘルプを表示する
+
+終了コード: 0 エラーなし（警告はあってもよい）、1 エラーが 1 件以上、
+2 使い方の誤りか存在しないパス。
+`,
+    new: `使い方: nisshi new [--date YYYY-MM-DD] [--dir FOLDER]
+
+日本語のひな形から FOLDER/YYYY-MM-DD.md を作り、そのパスを出力します。日付の既定は
+書き手の今日です: src/site.config.ts のタイムゾーン（変えなければ Asia/Tokyo）で数え、
+マシンのタイムゾーンには左右されません。dayStartsAt（既定 00:00）より前の時刻は前の日です。
+
+前のログを読み、次のものを 1 回ずつ新しいログに持ち越します:
+  "## 持ち越し"      その日までが期限のまだ済んでいない計画と、いちばん新しい前のログで
+                     チェックされていない項目を "- [ ] 文（M/D の計画）" の形で
+  "## 継続中の問題"  解決していない問題を、最後の現状と最初に書いた日つきで
+ログを上書きすることも、前のログを変えることもありません。
+
+オプション:
+  --date YYYY-MM-DD  ログの日付
+  --dir FOLDER       ログを置くフォルダ（既定: src/site.config.ts の logsDir、logs）
+  --no-cache         記録の索引を使わず、すべてのログをファイルから読む
+  -h, --help         このヘルプを表示する
+
+終了コード: 0 書いた、1 そのログはもうある、2 使い方の誤り。
+`,
+    status: `使い方: nisshi status [--json]
+
+書き手の今日（src/site.config.ts のタイムゾーンと dayStartsAt）について、今日のログを
+書いたかどうか、今週の学習時間と targets.weeklyMinutes、いまの連続日数、未解決の問題と
+期限切れの計画（件数つき）を出します。下書きとエラーのあるログは、サイトと同じく数えません。
+
+オプション:
+  --json      スクリプト向けに JSON オブジェクトを 1 つ出力する
+  --no-cache  記録の索引を使わず、すべてのログをファイルから読む
+  -h, --help  このヘルプを表示する
+
+終了コード: 0。
+`,
+  },
+};
+
+const en: HelpCatalogue = {
+  summaries: {
+    parse: 'parse <files or folders…> print the logs as JSON records',
+    check: 'check [paths…]           report problems in logs (default: the logs folder)',
+    new: 'new [--date YYYY-MM-DD]   start a log from the template, carrying over what is still open',
+    status: "status [--json]           today's log, the week against the target, streak, open problems, overdue plans",
+    audit: 'audit [dist]              fail when the build holds text of a private note or a draft',
+    deploy: 'deploy [options]          publish dist/ to S3 and invalidate CloudFront',
+  },
+  usage: (lines) => `Usage: nisshi <command> [options]
+
+nisshi ("日誌") turns daily Japanese Markdown study logs into records and a site.
+
+Commands:
+${lines}
+
+Every command takes --no-cache: read each log from its file, neither using
+nor updating the record index (node_modules/.cache/nisshi/, safe to delete).
+
+Run nisshi <command> --help for the options of one command.
+`,
+  help: {
+    parse: `Usage: nisshi parse <files or folders…> [--pretty] [--out FILE] [--include-private]
+
+Prints one JSON array with a record per log, in the order given; folders are
+searched for *.md (sorted by path, dot-folders and node_modules skipped).
+Problems found in a log are in its record's "diagnostics"; use nisshi check
+to fail on them.
+
+Options:
+  --pretty      indent the JSON
+  --out FILE    write the JSON to FILE instead of stdout (folders are created;
+                the file is replaced in one step, never left half-written)
+  --include-private
+                keep private notes (sections headed "…🔒" or "非公開" / "private",
+                "<!-- private -->" blocks) in the records; without it they are
+                dropped, as on the site (such records are never kept in the
+                record index)
+  --no-cache    read every log from its file, without the record index
+  -h, --help    show this help
+
+Exit status: 0 written, 2 bad usage or a path that does not exist.
+`,
+    check: `Usage: nisshi check [paths…] [--format text|json]
+
+Reads every log (folders are searched for *.md, dot-folders and node_modules
+skipped; without paths, the logsDir of src/site.config.ts) with the site's
+settings (its vocabulary too), and prints each problem as
+
+  path:line:column: severity message [rule]
+
+then a one-line summary on stderr. Two published logs with the same slug are
+an error on both (duplicate-slug; drafts never clash, they get no page); a
+file that is not UTF-8 is an error (encoding). \`npm run build\` reports the
+same lines from the site's loader.
+
+Options:
+  --format text|json  json prints one array of
+                      { path, line, column, severity, message, rule }
+  --no-cache          read every log from its file, without the record index
+  -h, --help          show this help
+
+Exit status: 0 no errors (warnings allowed), 1 at least one error,
+2 bad usage or a path that does not exist.
+`,
+    new: `Usage: nisshi new [--date YYYY-MM-DD] [--dir FOLDER]
+
+Writes FOLDER/YYYY-MM-DD.md from the Japanese log template and prints its
+path. The date defaults to the writer's today: the time zone of
+src/site.config.ts (Asia/Tokyo unless changed), whatever the machine's, with a
+time before dayStartsAt (default 00:00) counted as the day before.
+
+It reads the earlier logs and carries into the new one, each once:
+  "## 持ち越し"      plans not done that are due by that day, and the unchecked
+                     items of the newest earlier log, as "- [ ] text（M/D の計画）"
+  "## 継続中の問題"  every open problem, with its last "現状" and its first day
+It never overwrites a log and never changes an earlier one.
+
+Options:
+  --date YYYY-MM-DD  the day of the log
+  --dir FOLDER       where logs live (default: logsDir of src/site.config.ts, logs)
+  --no-cache         read every log from its file, without the record index
+  -h, --help         show this help
+
+Exit status: 0 written, 1 the log already exists, 2 bad usage.
+`,
+    status: `Usage: nisshi status [--json]
+
+Prints, for the writer's today (time zone and dayStartsAt of
+src/site.config.ts): whether today's log is written, this week's study hours
+against targets.weeklyMinutes, the current streak, and the open problems and
+overdue plans with their counts. Drafts and logs with errors are left out, as
+on the site.
+
+Options:
+  --json      one JSON object for scripts
+  --no-cache  read every log from its file, without the record index
+  -h, --help  show this help
+
+Exit status: 0.
+`,
+  },
+};
+
+export function helpCatalogue(language: MessageLanguage): HelpCatalogue {
+  return language === 'en' ? en : ja;
+}
