@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { generateLogs } from '../generate-logs.ts';
 import { findLogFiles } from '../../src/files/log-files.ts';
 import { cacheFolder } from '../../src/record-index/cache-folder.ts';
-import { openRecordIndex } from '../../src/record-index/record-index.ts';
+import { openRecordIndex } from '../../src/record-index/open-record-index.ts';
 import { siteSettings } from '../../src/site.config.ts';
 import { logDays } from '../../src/stats/days.ts';
 import { planChains } from '../../src/stats/plan-chains.ts';

@@ -4,7 +4,7 @@
  * between its edits, and each sees exactly the same record for a file.
  */
 import type { IndexedLog, RecordIndex } from '../record-index/record-index.ts';
-import { openRecordIndex } from '../record-index/record-index.ts';
+import { openRecordIndex } from '../record-index/open-record-index.ts';
 import { cacheFolder } from '../record-index/cache-folder.ts';
 import type { Settings } from '../settings/settings.ts';
 import type { CliIo } from './io.ts';

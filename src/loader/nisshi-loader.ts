@@ -23,7 +23,7 @@ import { markdownTreeParser } from './markdown-tree.ts';
 import { processLog } from './process-log.ts';
 import { formatSummary } from '../record/diagnostic-lines.ts';
 import { cacheFolder } from '../record-index/cache-folder.ts';
-import { openRecordIndex } from '../record-index/record-index.ts';
+import { openRecordIndex } from '../record-index/open-record-index.ts';
 import { collectFindings, formatFinding, logErrorsError } from './report.ts';
 import { entriesByPath, readDraftDigests, writeDraftDigests } from './stored-state.ts';
 import { syncLog, type LogOutcome, type LogPipeline, type LogSettings } from './sync-log.ts';

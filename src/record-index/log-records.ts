@@ -13,7 +13,8 @@ import { judgeLink } from '../files/log-links.ts';
 import type { LogRecord } from '../record/schema.ts';
 import type { ReadSettings } from '../parse/read-settings.ts';
 import { cacheFolder } from './cache-folder.ts';
-import { openRecordIndex, type IndexedLog, type RecordIndex } from './record-index.ts';
+import { openRecordIndex } from './open-record-index.ts';
+import type { IndexedLog, RecordIndex } from './record-index.ts';
 
 export interface LogRecordsOptions {
   /** The logs folder, as `nisshi check` is given it (relative to cwd, or absolute). */

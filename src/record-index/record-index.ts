@@ -28,13 +28,13 @@ import { fileStamp, isSettled } from '../files/file-stamp.ts';
 import { readLogFileSync, withEncodingError, type LogFileContent, type LogFileRef } from '../files/read-log-file.ts';
 import type { LogFile } from '../files/log-files.ts';
 import { toPosix } from '../files/to-posix.ts';
-import { messageLanguage, messages, type MessageLanguage } from '../record/messages.ts';
+import type { Messages } from '../record/messages.ts';
 import type { ReadSettings } from '../parse/read-settings.ts';
 import { refusedRecord } from '../parse/refused-record.ts';
 import type { LogRecord } from '../record/schema.ts';
 import {
   columnsOf,
-  shareTexts,
+  itemsOfSlim,
   joinRecord,
   recordColumns,
   survivesJson,
@@ -45,25 +45,9 @@ import {
   type RecordField,
   type RecordOf,
 } from './record-columns.ts';
-import { IndexDamage, RecordStore, type RowToWrite, type StoredRow } from './record-store.ts';
-import { recordIndexScope } from './scope.ts';
-
-/** Reads a log's text into its record (parseLog); tests pass one that counts. */
-export type LogParser = (text: string, source: string, settings: ReadSettings, includePrivate: boolean) => LogRecord;
-
-export interface RecordIndexOptions {
-  /** The index's folder (cacheFolder()); null: read every log and keep nothing (`--no-cache`). */
-  folder: string | null;
-  /** The settings logs are read with; only the part readSettingsOf() names keys the index. */
-  settings: ReadSettings;
-  /** Keep private notes in (`nisshi parse --include-private`): such a reading never touches the index. */
-  includePrivate?: boolean | undefined;
-  /** Where the index's one-line notices go (stderr, the build's log). */
-  notice?: ((line: string) => void) | undefined;
-  parse?: LogParser | undefined;
-  /** Stands for another version of the parser's code in tests (scope.ts); the code's own digest otherwise. */
-  parserVersion?: string | undefined;
-}
+import { IndexDamage, type RecordStore, type RowToWrite, type StoredRow } from './record-store.ts';
+import { defaultParser, type LogParser } from './log-parser.ts';
+import type { RecordIndexOptions } from './open-record-index.ts';
 
 /** A log as the index hands it out: its record (R: whole, some fields, or the morning's slim one), and what it is good for. */
 export interface IndexedLog<R = LogRecord> {
@@ -85,31 +69,6 @@ interface Rows {
   resets: number;
 }
 
-export async function openRecordIndex(options: RecordIndexOptions): Promise<RecordIndex> {
-  const say = messages(languageOf(options.settings));
-  const notice = options.notice ?? (() => {});
-  let store: RecordStore | null = null;
-  if (options.folder !== null && !options.includePrivate) {
-    const scope = recordIndexScope(options.settings, options.parserVersion);
-    try {
-      store = await RecordStore.open(options.folder, scope);
-    } catch (error) {
-      if (!(error instanceof IndexDamage)) {
-        notice(say.indexUnavailable(options.folder, reasonOf(error)));
-      } else {
-        // Damaged before anything was read from it: start it again, nothing to rebuild.
-        try {
-          store = await RecordStore.openAfresh(options.folder, scope);
-          notice(say.indexDamaged(store.file, error.message));
-        } catch (again) {
-          notice(say.indexUnavailable(options.folder, reasonOf(again)));
-        }
-      }
-    }
-  }
-  return new RecordIndex(store, options, notice);
-}
-
 export class RecordIndex {
   /** How many logs this index parsed and took from the index, and how many files it read (hashed) to know. */
   readonly counts = { parsed: 0, fromIndex: 0, read: 0 };
@@ -117,7 +76,7 @@ export class RecordIndex {
   readonly #settings: ReadSettings;
   readonly #includePrivate: boolean;
   readonly #notice: (line: string) => void;
-  readonly #say: ReturnType<typeof messages>;
+  readonly #say: Messages;
   #parse: LogParser | null;
   #pending: RowToWrite[] = [];
   /** Rows whose bytes were found unchanged under a new stamp. */
@@ -129,12 +88,12 @@ export class RecordIndex {
   #resets = 0;
   #unsaved = false;
 
-  constructor(store: RecordStore | null, options: RecordIndexOptions, notice: (line: string) => void) {
+  constructor(store: RecordStore | null, options: RecordIndexOptions, notice: (line: string) => void, say: Messages) {
     this.#store = store;
     this.#settings = options.settings;
     this.#includePrivate = options.includePrivate ?? false;
     this.#notice = notice;
-    this.#say = messages(languageOf(options.settings));
+    this.#say = say;
     this.#parse = options.parse ?? null;
   }
 
@@ -263,18 +222,18 @@ export class RecordIndex {
       const head = unsealed(identity, 'head', row.head);
       if (!head || head.value === null || typeof head.value !== 'object') throw new IndexDamage(this.#say.indexChecksum(source));
       const values = new Map<string, unknown>();
-      for (const { name, field, texts } of columns) {
+      for (const { name, field, parts } of columns) {
         const value = unsealed(identity, name, row.columns[name]);
         if (!value) throw new IndexDamage(this.#say.indexChecksum(source));
-        if (texts && pool) shareTexts(value.value, texts, pool);
-        values.set(field, value.value);
+        values.set(field, parts ? itemsOfSlim(value.value, parts, pool ?? new Map()) : value.value);
       }
       const record = joinRecord(head.value as Record<string, unknown>, values) as R;
       this.counts.fromIndex++;
       if (!this.#damaged) this.#served.push({ ref, source });
       return record;
     } catch (error) {
-      this.#failed(error);
+      // Anything but a record from what passed its checksum (a value of the wrong shape) is damage too.
+      this.#failed(error instanceof IndexDamage ? error : new IndexDamage(this.#say.indexChecksum(source)));
       return null;
     }
   }
@@ -344,16 +303,6 @@ export class RecordIndex {
   }
 }
 
-/** The parser is loaded only when a log needs parsing: a morning with every log in the index never loads remark. */
-async function defaultParser(): Promise<LogParser> {
-  const { parseLog } = await import('../parse/parse-log.ts');
-  return (text, source, settings, includePrivate) => parseLog(text, { path: source, settings, includePrivate });
-}
-
-function languageOf(settings: ReadSettings): MessageLanguage {
-  return settings.messages ?? messageLanguage(settings.locale);
-}
-
 /** Whether the file's stamp says its bytes are those the row was read from (file-stamp.ts); false when it cannot be stat'ed (read it, and say why). */
 function isUnchanged(filePath: string, row: StoredRow): boolean {
   if (row.stamp === '') return false;
@@ -369,6 +318,6 @@ function digestOf(bytes: Uint8Array): string {
   return hash('sha256', bytes, 'base64url');
 }
 
-function reasonOf(error: unknown): string {
+export function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { findLogFiles } from '../../src/files/log-files.ts';
 import { readLogFileSync } from '../../src/files/read-log-file.ts';
 import { processLog } from '../../src/loader/process-log.ts';
-import { openRecordIndex } from '../../src/record-index/record-index.ts';
+import { openRecordIndex } from '../../src/record-index/open-record-index.ts';
 import { freshRecords } from './helpers.ts';
 
 const project = fileURLToPath(new URL('../../', import.meta.url));

@@ -9,7 +9,9 @@ import { toPosix } from '../../src/files/to-posix.ts';
 import { parseLog } from '../../src/parse/parse-log.ts';
 import type { ReadSettings } from '../../src/parse/read-settings.ts';
 import { refusedRecord } from '../../src/parse/refused-record.ts';
-import { openRecordIndex, type IndexedLog, type LogParser, type RecordIndexOptions } from '../../src/record-index/record-index.ts';
+import { openRecordIndex, type RecordIndexOptions } from '../../src/record-index/open-record-index.ts';
+import type { LogParser } from '../../src/record-index/log-parser.ts';
+import type { IndexedLog } from '../../src/record-index/record-index.ts';
 import type { FieldChoice, RecordField } from '../../src/record-index/record-columns.ts';
 import type { LogRecord } from '../../src/record/schema.ts';
 

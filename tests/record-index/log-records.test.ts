@@ -3,7 +3,7 @@ import { rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LogRecords, openLogRecords } from '../../src/record-index/log-records.ts';
-import { openRecordIndex } from '../../src/record-index/record-index.ts';
+import { openRecordIndex } from '../../src/record-index/open-record-index.ts';
 import { countingParser, project, type Project } from './helpers.ts';
 
 let where: Project;

@@ -11,7 +11,7 @@ import { findLogFiles } from '../../src/files/log-files.ts';
 import { parseLog } from '../../src/parse/parse-log.ts';
 import { SETTLE_MS } from '../../src/files/file-stamp.ts';
 import { HEAD_FIELDS, MORNING_PARTS, RECORD_FIELDS, type MorningRecord } from '../../src/record-index/record-columns.ts';
-import { openRecordIndex } from '../../src/record-index/record-index.ts';
+import { openRecordIndex } from '../../src/record-index/open-record-index.ts';
 import { logRecordSchema } from '../../src/record/schema.ts';
 import { freshRecords, project, readAll, type Project } from './helpers.ts';
 
