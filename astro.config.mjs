@@ -6,9 +6,9 @@
  */
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { nisshiDevOverlay } from './src/loader/dev-overlay.ts';
-import { reuseOutput } from './src/loader/reuse-output.ts';
-import { storeFromDisk } from './src/loader/store-from-disk.ts';
+import { nisshiDevOverlay } from './src/integrations/dev-overlay.ts';
+import { logBodies } from './src/integrations/log-bodies.ts';
+import { reuseOutput } from './src/integrations/reuse-output.ts';
 import { siteSettings } from './src/site.config.ts';
 
 // The site may live below a path (https://name.github.io/nisshi/): that path is the base of every URL.
@@ -34,8 +34,8 @@ export default defineConfig({
   integrations: [
     // astro dev: errors in logs appear in the browser's error overlay instead of stopping the server.
     nisshiDevOverlay(),
-    // astro build: the pages read the content store's pieces from disk instead of from the bundle.
-    storeFromDisk(),
+    // The pages read each log's rendered body from the loader's files (the store holds the records): where they are.
+    logBodies(),
     sitemap({
       // Drafts never reach the sitemap because they are never pages: the loader does not store them
       // (tests/loader checks the built sitemap). What is left to keep out is the page that is not content.

@@ -5,12 +5,16 @@
  *   npm run bench                        # every section
  *   npm run bench -- --section parse --count 1000 --runs 3
  *   npm run bench -- --section site --count 200   # a quick try; the site section builds once (no --runs)
+ *   npm run bench -- --section site --small       # the same on real-sized logs (../shared/tools/gen-small-logs.py)
+ *   npm run bench -- dev [--small]                # astro dev: ready with a warm cache, an edited log on its page
  *   npm run bench -- --section deploy             # nisshi deploy beside aws s3 sync, against s3rver
  *   npm run bench -- --section pages              # only our build, then the largest pages (bytes, elements)
  *   npm run bench -- --section input              # 2,000/8,000/32,000-char lines, a 1 MiB log, refusals
+ *   npm run bench -- --section linear             # remark's super-linear shapes, 25/50/100/900 KB, check and site
  *   npm run bench -- small                        # whole nisshi parse / check processes on 1 KB and 7 KB logs
  *   npm run bench -- morning                      # status, new, check at ten years: uncached, cold and warm record index
  *   npm run bench -- search                       # the search index beside Pagefind's: bytes, build, time to results in Chromium
+ *   npm run bench -- lighthouse [--count 3650]    # Lighthouse's scores (mobile) for every page kind of a generated site
  *
  * Sections can also be named without --section (`npm run bench -- small parse`).
  */
@@ -21,9 +25,12 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parseLog } from '../src/index.ts';
 import { deploySection } from './bench/deploy.ts';
+import { devSection } from './bench/dev.ts';
 import { pagesSection } from './bench/pages.ts';
 import { searchSection } from './bench/search.ts';
 import { inputSection } from './bench/input.ts';
+import { linearSection } from './bench/linear.ts';
+import { lighthouseSection } from './bench/lighthouse.ts';
 import { morningSection } from './bench/morning.ts';
 import { decimal, integer, type BenchOptions, type BenchSection } from './bench/section.ts';
 import { siteSection } from './bench/site.ts';
@@ -78,7 +85,7 @@ const parseSection: BenchSection = {
 };
 
 // pages is not in the default run: the site section already prints the largest pages of the site it builds.
-const sections: readonly BenchSection[] = [parseSection, smallSection, morningSection, siteSection, deploySection, pagesSection, inputSection, searchSection];
+const sections: readonly BenchSection[] = [parseSection, smallSection, morningSection, siteSection, devSection, deploySection, pagesSection, inputSection, linearSection, searchSection, lighthouseSection];
 
 function printPeakRss(): void {
   // maxRSS is in kilobytes, and only ever grows: it is the peak so far.
@@ -93,14 +100,17 @@ async function main(): Promise<void> {
       count: { type: 'string', default: '3650' },
       runs: { type: 'string', default: '3' },
       seed: { type: 'string', default: '1' },
+      small: { type: 'boolean', default: false },
     },
   });
-  const options: BenchOptions = { count: Number(values.count), runs: Number(values.runs), seed: Number(values.seed) };
-  for (const [name, value] of Object.entries(options)) {
+  const numbers = { count: Number(values.count), runs: Number(values.runs), seed: Number(values.seed) };
+  for (const [name, value] of Object.entries(numbers)) {
     if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number ≥ 1`);
   }
+  const options: BenchOptions = { ...numbers, small: values.small };
   const named = [...(values.section ?? []), ...positionals];
-  const wanted = named.length > 0 ? named : sections.filter((section) => section !== pagesSection).map((section) => section.name);
+  // pages and lighthouse are not in the default run: the site section prints the pages, and Lighthouse takes minutes of its own.
+  const wanted = named.length > 0 ? named : sections.filter((section) => section !== pagesSection && section !== lighthouseSection).map((section) => section.name);
   const unknown = wanted.filter((name) => !sections.some((section) => section.name === name));
   if (unknown.length > 0) {
     throw new Error(`unknown section ${unknown.join(', ')}; sections: ${sections.map((section) => section.name).join(', ')}`);

@@ -92,3 +92,34 @@ export function nestedQuotes(depth: number): string {
 export function nestedLists(depth: number): string {
   return `${HEADING}\n\n${'- '.repeat(depth)}x\n`;
 }
+
+/** A shape of text that makes remark-parse + remark-gfm super-linear (issue 20), as a log of about `bytes`. */
+export interface HostileShape {
+  name: string;
+  log(bytes: number): string;
+}
+
+function filled(unit: string, bytes: number): string {
+  return unit.repeat(Math.max(1, Math.floor(bytes / Buffer.byteLength(unit))));
+}
+
+/** Backtick runs of growing length (1, 2, 3 …), each followed by a letter: no two close each other. */
+function backtickRuns(bytes: number): string {
+  const parts: string[] = [];
+  let size = 0;
+  for (let length = 1; size < bytes; length++) {
+    parts.push(`${'`'.repeat(length)}a`);
+    size += length + 1;
+  }
+  return parts.join('');
+}
+
+export const hostileShapes: readonly HostileShape[] = [
+  { name: 'emphasis runs *_ on one line', log: (bytes) => `${HEADING}\n\n${filled('*_', bytes)}\n` },
+  { name: 'emphasis closers a* a* …', log: (bytes) => `${HEADING}\n\n${filled('a* ', bytes)}\n` },
+  { name: 'strikethrough runs ~a', log: (bytes) => `${HEADING}\n\n${filled('~a', bytes)}\n` },
+  { name: 'link openers [a', log: (bytes) => `${HEADING}\n\n${filled('[a', bytes)}\n` },
+  { name: 'backtick runs of growing length', log: (bytes) => `${HEADING}\n\n${backtickRuns(bytes)}\n` },
+  { name: 'CR-only lines, quotes 60 deep', log: (bytes) => `${HEADING}\r\r${filled(`${'> '.repeat(60)}引用の中の一行 a* _b_\r`, bytes)}` },
+  { name: '\\**現状** and then *_ runs (remark\'s case)', log: (bytes) => `${HEADING}\n\n\\**現状**: 動いている\n\n${filled('*_', bytes)}\n` },
+];

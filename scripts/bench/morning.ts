@@ -31,6 +31,8 @@ import { streaks } from '../../src/stats/streaks.ts';
 import { totals } from '../../src/stats/totals.ts';
 import { writerStatus } from '../../src/stats/status.ts';
 import type { MorningRecord } from '../../src/record-index/record-columns.ts';
+import type { LogRecord } from '../../src/record/schema.ts';
+import { MORNING_FIELDS } from '../../src/cli/load.ts';
 import { carryOver } from '../../src/stats/carry-over.ts';
 import { rssMethod, runMeasured } from './child.ts';
 import { smallLog } from './small.ts';
@@ -164,8 +166,8 @@ function bestMs<T extends string>(rounds: number, steps: Record<T, () => number>
 async function crossLog(corpus: Corpus, rounds: number): Promise<void> {
   // The language the processes ran in (NISSHI_LANG=en): part of the index's scope.
   const index = await openRecordIndex({ folder: cacheFolder(corpus.folder, {}), settings: { ...siteSettings, messages: 'en' } });
-  const records: MorningRecord[] = [];
-  for await (const log of index.read(await findLogFiles(['logs'], corpus.folder), 'morning')) {
+  const records: Array<MorningRecord & Pick<LogRecord, 'struckLines' | 'learnings' | 'learningLines' | 'reviewItems'>> = [];
+  for await (const log of index.read(await findLogFiles(['logs'], corpus.folder), MORNING_FIELDS)) {
     if (!log.record.draft && !log.record.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) records.push(log.record);
   }
   await index.close();

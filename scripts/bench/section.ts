@@ -4,6 +4,11 @@ export interface BenchOptions {
   count: number;
   runs: number;
   seed: number;
+  /**
+   * Real-sized logs (about 1 KB, from ../shared/tools/gen-small-logs.py) instead of the
+   * project's generator (about 7 KB): the site and dev sections build either corpus.
+   */
+  small: boolean;
 }
 
 export interface BenchSection {

@@ -6,17 +6,17 @@
  * folder of its own under tmp/, emptied first, so neither reuses the
  * content-layer store of an earlier build (nor the project's own).
  *
- *   npm run bench -- --section site [--count 200]
+ *   npm run bench -- --section site [--count 200] [--small]
  *
  * It ends with the largest pages (see pages.ts).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateLogs } from '../generate-logs.ts';
 import { rssMethod, runMeasured, type ChildResult } from './child.ts';
+import { writeCorpus } from './corpus.ts';
 import { writeFloorProject } from './floor-project.ts';
 import { gzipSize, measurePageJs, type PageJs } from './page-js.ts';
 import { printLargestPages } from './pages.ts';
@@ -29,40 +29,29 @@ const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
 /** Per child: a build that takes longer than this is reported as stuck rather than waited for. */
 const STEP_TIMEOUT_MS = 30 * 60_000;
 
-/** The generated logs written under tmp/bench-site/logs (any leftovers removed first); their first and last day. */
-async function writeGeneratedLogs(count: number, seed: number) {
+/** The logs written under tmp/bench-site/logs (any leftovers removed first): generated, or real-sized with --small. */
+async function writeLogs(count: number, seed: number, small: boolean) {
   // Leftovers of an interrupted run would make a build warm, or count old pages.
   await rm(siteDir, { recursive: true, force: true });
   await rm(floorDir, { recursive: true, force: true });
   const logsDir = path.join(siteDir, 'logs');
   const generateStart = performance.now();
-  const logs = generateLogs(count, { seed, startDate: '2016-01-01' });
-  let bytes = 0;
-  for (const log of logs) {
-    const target = path.join(logsDir, log.path);
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, log.text);
-    bytes += Buffer.byteLength(log.text);
-  }
-  const generateMs = performance.now() - generateStart;
-  const first = logs[0]?.path.slice(0, 10) ?? '';
-  const today = logs.at(-1)?.path.slice(0, 10) ?? '';
-  const drafts = logs.filter((log) => isDraft(log.text)).length;
-  return { logsDir, first, today, drafts, bytes, generateMs };
+  const corpus = await writeCorpus(logsDir, count, seed, small);
+  return { logsDir, ...corpus, generateMs: performance.now() - generateStart };
 }
 
 /**
  * Only our build of the generated logs, then `report(dist)` before the
  * folders are removed: the pages section, run on its own.
  */
-export async function buildGeneratedSite(count: number, seed: number, report: (dist: string) => void): Promise<void> {
-  const { today, bytes } = await writeGeneratedLogs(count, seed);
+export async function buildGeneratedSite(count: number, seed: number, report: (dist: string) => void | Promise<void>): Promise<void> {
+  const { today, bytes } = await writeLogs(count, seed, false);
   const dist = path.join(siteDir, 'dist');
   try {
     console.log(`== pages: ${integer.format(count)} generated logs, ${decimal.format(bytes / 1e6)} MB (seed ${seed}), built for ${today}`);
     const ours = await buildOurs(dist, today, 'ours-build.log');
     console.log(buildLine('astro build, nisshi (ours)', ours, pagesLine(dist, 'ours-build.log')));
-    report(dist);
+    await report(dist);
   } finally {
     // NISSHI_BENCH_KEEP=1 keeps the built site in tmp/bench-site/dist, to look at its pages in a browser.
     const kept = process.env.NISSHI_BENCH_KEEP === '1' ? ['dist', 'logs'] : [];
@@ -75,12 +64,12 @@ export async function buildGeneratedSite(count: number, seed: number, report: (d
 
 export const siteSection: BenchSection = {
   name: 'site',
-  async run({ count, seed }) {
+  async run({ count, seed, small }) {
     const sectionStart = performance.now();
-    const { logsDir, first, today, drafts, bytes, generateMs } = await writeGeneratedLogs(count, seed);
+    const { logsDir, label, first, today, drafts, bytes, generateMs } = await writeLogs(count, seed, small);
     console.log(
-      `== site: ${integer.format(count)} generated logs, ${decimal.format(bytes / 1e6)} MB, ${integer.format(drafts)} drafts ` +
-        `(seed ${seed}), ${first} … ${today}; written in ${seconds(generateMs)}`,
+      `== site: ${integer.format(count)} ${label}, ${decimal.format(bytes / 1e6)} MB, ${integer.format(drafts)} drafts, ` +
+        `${first} … ${today}; written in ${seconds(generateMs)}`,
     );
     const method = rssMethod() === 'time -v' ? '/usr/bin/time -v' : 'a preload in the child (process.resourceUsage; no GNU time here)';
     console.log(`  peak RSS: the largest single process of each step, by ${method} and VmHWM sampled every 100 ms below it`);
@@ -112,15 +101,19 @@ export const siteSection: BenchSection = {
       console.log(buildLine('search index (ours, cold)', search, indexedLine('search-index.log')));
       console.log(buildLine('npm run build, cold (ours)', cold, 'astro build + search index, as `npm run build`'));
       console.log(buildLine('astro build, glob() loader (floor)', floor, pagesLine(floorDist, 'floor-build.log')));
-      console.log(`  cold build, ours (with search) / floor${(cold.ms / floor.ms).toFixed(2).padStart(9)}×   (target ≤ 1.50×)${cpuRatio(cold, floor)}`);
+      console.log(`  cold build, ours (with search) / floor${(cold.ms / floor.ms).toFixed(2).padStart(9)}×   (target ≤ 1.30×)${cpuRatio(cold, floor)}`);
       console.log(`  astro build alone, ours / floor${(ours.ms / floor.ms).toFixed(2).padStart(15)}×`);
       console.log(`  floor project: tmp/bench-floor, ${resolution}`);
       console.log(`  one log edited: ${edited}`);
       console.log(buildLine('astro build, nisshi (one-log rebuild)', again, `${parsedLine('ours-rebuild.log')}`));
       console.log(buildLine('search index (one-log rebuild)', againSearch, indexedLine('search-rebuild.log')));
       console.log(buildLine('npm run build, one-log rebuild (ours)', rebuild, 'astro build + search index, warm cache'));
-      console.log(`  one-log rebuild / cold build (ours)${(rebuild.ms / cold.ms).toFixed(2).padStart(11)}×   (target ≤ 0.30×)${cpuRatio(rebuild, cold)}`);
+      console.log(`  one-log rebuild / cold build (ours)${(rebuild.ms / cold.ms).toFixed(2).padStart(11)}×   (target ≤ 0.25×)${cpuRatio(rebuild, cold)}`);
+      console.log(`  review pages (weeks and months) in the cold build: ${reviewsLine('ours-build.log')}; in the one-log rebuild: ${reviewsLine('ours-rebuild.log')}`);
+      console.log(`  peak RSS: cold ${rssOf(cold)} MB, one-log rebuild ${rssOf(rebuild)} MB, floor ${rssOf(floor)} MB`);
+      console.log(`  content store ${storeLine(path.join(siteDir, 'cache'))}`);
       console.log(`  phases (from the build logs): cold ${phases('ours-build.log')}; rebuild ${phases('ours-rebuild.log')}; floor ${phases('floor-build.log')}`);
+      console.log(`  share cards (src/cards): cold ${cardsLine('ours-build.log', cold.ms)}; rebuild ${cardsLine('ours-rebuild.log', rebuild.ms)}`);
       console.log(`  load average at end ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`);
       printPageJs(oursDist, today);
       printLargestPages(oursDist);
@@ -180,15 +173,35 @@ function combined(first: ChildResult, second: ChildResult): ChildResult {
   return { ...first, ms: first.ms + second.ms, peakRssKb: peaks.length > 0 ? Math.max(...peaks) : undefined, processes: new Map(), cpuMs };
 }
 
-/** Appends a line to the newest log that has a page: the edit a writer makes most. */
+/** Appends a learning to the newest log that has a page: the edit a writer makes most, and one its week's and month's reviews show. */
 async function editOneLog(logsDir: string, dist: string): Promise<string> {
   const pages = new Set(logPageNames(path.join(dist, 'logs')));
   const files = readdirSync(logsDir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.md')).sort();
   const file = files.reverse().find((name) => pages.has(path.basename(name, '.md')));
   if (!file) throw new Error('no published log to edit');
   const target = path.join(logsDir, file);
-  await writeFile(target, `${readFileSync(target, 'utf8')}\n## 追記\n- ベンチマークのための一行\n`);
+  await writeFile(target, `${readFileSync(target, 'utf8')}\n## 学び\n- ベンチマークのための一行\n`);
   return file;
+}
+
+/**
+ * The share cards' part of a build, from Astro's per-route times in its log
+ * (`├─ /cards/logs/2025-08-03.png (+180ms)`; a kept card says `(cached)`):
+ * how many were drawn, their time, and that time's share of the whole build.
+ */
+function cardsLine(logName: string, buildMs: number): string {
+  let drawn = 0;
+  let kept = 0;
+  let ms = 0;
+  for (const match of readLog(logName).matchAll(/\/cards\/\S+\.png(?:\s|\x1b\[[\d;]*m)*\((?:\+([\d.]+)(ms|s)|cached|restored)/g)) {
+    if (match[1] === undefined) {
+      kept++;
+      continue;
+    }
+    drawn++;
+    ms += Number(match[1]) * (match[2] === 's' ? 1000 : 1);
+  }
+  return `${drawn} rendered in ${seconds(ms)} (${((ms / buildMs) * 100).toFixed(1)} % of the build, target ≤ 10 %), ${kept} kept`;
 }
 
 function indexedLine(logName: string): string {
@@ -198,6 +211,18 @@ function indexedLine(logName: string): string {
 
 function parsedLine(logName: string): string {
   return /(?<!\d)\d+ logs \(\d+ parsed, \d+ from the record index, \d+ unchanged\)/.exec(readLog(logName))?.[0] ?? 'loader summary not found';
+}
+
+/**
+ * The week and month review pages a build rendered (not kept from the last
+ * build, "(cached)", nor copied from its cache, "(restored)"): after a
+ * one-log edit only that log's week and month may be among them.
+ */
+function reviewsLine(logName: string): string {
+  const pages = readLog(logName).split('\n').filter((line) => /\/reviews\/(?:week|month)\/[^/\s]+\/index\.html/.test(line));
+  const rendered = pages.filter((line) => !/\((?:cached|restored)\)/.test(line)).map((line) => /\/reviews\/\S+\/index\.html/.exec(line)?.[0] ?? line);
+  const shown = rendered.length <= 4 ? rendered.join(', ') : `${rendered.slice(0, 4).join(', ')} …`;
+  return `${integer.format(rendered.length)} of ${integer.format(pages.length)} rendered${rendered.length > 0 ? ` (${shown})` : ''}`;
 }
 
 /** Astro's own timings: content sync, the server build and page generation, as its log prints them. */
@@ -230,6 +255,21 @@ function buildLine(label: string, result: ChildResult, rest: string): string {
 /** Node names its main thread, and so its process, MainThread; the kernel cuts names at 15 characters. */
 function processName(name: string): string {
   return name === 'MainThread' ? 'node' : name;
+}
+
+function rssOf(result: ChildResult): string {
+  return result.peakRssKb === undefined ? 'n/a' : mb(result.peakRssKb);
+}
+
+/** What the build left in its cache: Astro's content store (records) and our log bodies. */
+function storeLine(cacheDir: string): string {
+  const size = (folder: string) => {
+    const full = path.join(cacheDir, folder);
+    if (!existsSync(full)) return 'none';
+    const files = readdirSync(full).map((name) => statSync(path.join(full, name)).size);
+    return `${decimal.format(files.reduce((sum, bytes) => sum + bytes, 0) / 1e6)} MB in ${integer.format(files.length)} files`;
+  };
+  return `(data-store/) ${size('data-store')}; log bodies (nisshi-log-bodies/) ${size('nisshi-log-bodies')}`;
 }
 
 function mb(kilobytes: number): string {
@@ -286,12 +326,6 @@ function printPageJs(dist: string, today: string): void {
   const dashboard = measured.get('dashboard');
   console.log(`  log page: ${log ? kb(log.files + log.inline) : 'n/a'} (target: 0 beyond search)`);
   console.log(`  dashboard: ${dashboard ? kb(dashboard.files + dashboard.inline) : 'n/a'} (target ≤ 90 KB)`);
-}
-
-/** `draft: true` in the frontmatter: the site makes no page of it, the floor does (glob() knows no drafts). */
-function isDraft(text: string): boolean {
-  const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---\r?$/m.exec(text);
-  return frontmatter?.index === 0 && /^draft:\s*true\s*$/m.test(frontmatter[1] ?? '');
 }
 
 function readLog(name: string): string {

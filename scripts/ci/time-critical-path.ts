@@ -99,7 +99,7 @@ async function scenario(name: string, work: string, logs: { path: string; text: 
     const previous = path.join(work, 'previous');
     git(ROOT, 'clone', '-q', '--depth', '1', `file://${origin}`, previous);
     const buildCommands = buildScript(previous);
-    sh('npm ci --omit=dev --ignore-scripts --no-audit --no-fund --prefer-offline && git apply patches/*.patch', previous, env);
+    sh('npm ci --omit=dev --ignore-scripts --no-audit --no-fund --prefer-offline', previous, env);
     for (const command of buildCommands) sh(command, previous, env);
     sh('node scripts/ci/bundle-deploy.ts dist-deploy/nisshi-deploy.mjs', previous, env);
     await deployWithBundle(previous, env);

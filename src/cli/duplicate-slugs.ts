@@ -1,10 +1,10 @@
 /**
  * Two published logs with the same slug would be written to the same page of
  * the site, one silently replacing the other; `check` makes that an error on
- * every clashing file. Drafts get no page and never clash (src/parse/pages.ts),
+ * every clashing file. Drafts get no page and never clash (src/parse/draft.ts),
  * exactly as in the site's loader.
  */
-import { pageSlug } from '../parse/pages.ts';
+import { pageSlug } from '../parse/draft.ts';
 import type { MessageLanguage } from '../record/messages.ts';
 import { diagnose, localizeDiagnostic } from '../record/rules.ts';
 import type { LogRecord } from '../record/schema.ts';

@@ -12,8 +12,6 @@ export interface CliIo {
   stderr(text: string): void;
   /** The current instant; `new` turns it into today's date in Tokyo. */
   now(): Date;
-  /** `--no-cache`: read every log from its file, neither using nor updating the record index. */
-  noCache?: boolean | undefined;
 }
 
 export function processIo(): CliIo {

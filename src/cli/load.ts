@@ -1,27 +1,48 @@
 /**
  * How a command reads logs: through the record index (src/record-index), so
- * that `parse`, `check`, `new` and `status` — and the build — parse a log once
- * between its edits, and each sees exactly the same record for a file.
+ * that `parse`, `check`, `new`, `status` and `review` — and the build — parse
+ * a log once between its edits, and each sees exactly the same record for a
+ * file.
  */
-import type { IndexedLog, RecordIndex } from '../record-index/record-index.ts';
-import { openRecordIndex } from '../record-index/open-record-index.ts';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import type { LogFile } from '../files/log-files.ts';
+import type { LogFileRef } from '../files/read-log-file.ts';
+import { toPosix } from '../files/to-posix.ts';
+import type { ImageCheck } from '../parse/images.ts';
 import { cacheFolder } from '../record-index/cache-folder.ts';
+import { openRecordIndex } from '../record-index/open-record-index.ts';
+import type { IndexedLog, RecordIndex } from '../record-index/record-index.ts';
 import type { Settings } from '../settings/settings.ts';
 import type { CliIo } from './io.ts';
 
+export interface IndexChoice {
+  /** `--no-cache`: read every log from its file, neither using nor updating the index. */
+  noCache?: boolean | undefined;
+  /** `parse --include-private`: records with private notes kept, which never touch the index. */
+  includePrivate?: boolean | undefined;
+}
+
 /**
  * The record index of the project the command runs in (cache-folder.ts), or
- * none with --no-cache; its notices (a damaged index rebuilt, a folder it
- * cannot write) go to stderr as one line each.
+ * none; its notices (a damaged index rebuilt, a folder it cannot write) go to
+ * stderr as one line each.
  */
-export function openIndex(command: string, io: CliIo, settings: Settings, includePrivate = false): Promise<RecordIndex> {
+export function openIndex(command: string, io: CliIo, settings: Settings, choice: IndexChoice = {}): Promise<RecordIndex> {
   return openRecordIndex({
-    folder: io.noCache ? null : cacheFolder(io.cwd),
+    folder: choice.noCache ? null : cacheFolder(io.cwd),
     settings,
-    includePrivate,
+    includePrivate: choice.includePrivate,
     notice: (line) => io.stderr(`nisshi ${command}: ${line}\n`),
   });
 }
+
+/**
+ * What `status` and `new` read of each record: the morning's slim checklist,
+ * problems and plans (record-columns.ts), the struck lines that give a plan
+ * up, and the learnings and review ticks of the spaced review.
+ */
+export const MORNING_FIELDS = ['morning', 'struckLines', 'learnings', 'learningLines', 'reviewItems'] as const;
 
 /** Every log a read of the index hands out, gathered. */
 export async function loadLogs<R>(reading: AsyncIterable<IndexedLog<R>>): Promise<Array<IndexedLog<R>>> {
@@ -41,4 +62,19 @@ export async function closeIndex(command: string, index: RecordIndex, io: CliIo)
   if (process.env.NISSHI_REPORT_INDEX) {
     io.stderr(`nisshi ${command}: record index: ${index.counts.parsed} parsed, ${index.counts.fromIndex} from the index${location ? '' : ' (no index)'}\n`);
   }
+}
+
+/**
+ * The images beside each log checked on disk as the build checks them: inside
+ * the logs folder (`logsDir`, resolved against the working folder) and there.
+ * A log read from outside that folder (`nisshi check some/folder`) has its own
+ * folder as its logs folder.
+ */
+export function imageChecker(logsDir: string, cwd: string): (file: LogFileRef | LogFile) => ImageCheck {
+  const root = toPosix(path.resolve(cwd, logsDir));
+  const exists = (filePath: string): boolean => statSync(filePath, { throwIfNoEntry: false })?.isFile() ?? false;
+  return (file) => {
+    const logFile = toPosix(file.absolutePath);
+    return { logsDir: logFile.startsWith(`${root}/`) ? root : path.posix.dirname(logFile), logFile, exists };
+  };
 }

@@ -21,6 +21,7 @@ export const commands: ReadonlyArray<{ name: keyof CommandSummaries; load(): Pro
   { name: 'check', load: async () => (await import('./check.ts')).checkCommand },
   { name: 'new', load: async () => (await import('./new.ts')).newCommand },
   { name: 'status', load: async () => (await import('./status.ts')).statusCommand },
+  { name: 'review', load: async () => (await import('./review.ts')).reviewCommand },
   { name: 'audit', load: async () => (await import('./audit.ts')).auditCommand },
   { name: 'deploy', load: async () => (await import('./deploy.ts')).deployCommand },
 ];
@@ -38,10 +39,7 @@ export function usageText(language: MessageLanguage): string {
  *   they name one (NISSHI_LANG first).
  */
 export async function main(argv: readonly string[], io: CliIo = processIo(), settings?: Settings): Promise<number> {
-  // --no-cache means the same to every command: it is taken here, so each command's options need not list it to accept it.
-  const noCache = argv.includes('--no-cache');
-  const [name, ...rest] = argv.filter((arg) => arg !== '--no-cache');
-  if (noCache) io = { ...io, noCache: true };
+  const [name, ...rest] = argv;
   const loaded = settings ? { settings, error: null } : await siteSettings();
   const language = loaded.settings ? messageLanguage(loaded.settings.locale) : loaded.error!.language;
   const say = messages(language);

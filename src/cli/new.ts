@@ -8,16 +8,18 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCommandArgs } from './args.ts';
 import { carriedSections } from './carried-text.ts';
+import { reviewSection } from './review-section.ts';
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors.ts';
 import { helpText, type Command } from './io.ts';
 import { helpCatalogue } from '../record/help-texts.ts';
-import { closeIndex, loadLogs, openIndex } from './load.ts';
+import { closeIndex, loadLogs, MORNING_FIELDS, openIndex } from './load.ts';
 import { logTemplate } from './template.ts';
 import { findLogFiles } from '../files/log-files.ts';
 import { messageLanguage, messages } from '../record/messages.ts';
 import { writerDate } from '../site/today.ts';
 import { isIsoDate } from '../stats/calendar.ts';
 import { carryOver } from '../stats/carry-over.ts';
+import { dueLearnings, REVIEWS_PER_DAY } from '../stats/spaced-review.ts';
 
 export const newCommand: Command = {
   name: 'new',
@@ -26,7 +28,13 @@ export const newCommand: Command = {
   async run(args, io, settings) {
     const language = messageLanguage(settings.locale);
     const say = messages(language);
-    const { values } = parseCommandArgs('new', args, { date: { type: 'string' }, dir: { type: 'string', default: settings.logsDir } }, false, language);
+    const { values } = parseCommandArgs(
+      'new',
+      args,
+      { date: { type: 'string' }, dir: { type: 'string', default: settings.logsDir }, 'no-cache': { type: 'boolean', default: false } },
+      false,
+      language,
+    );
     if (values.help) {
       io.stdout(helpText(this, language));
       return EXIT_OK;
@@ -38,19 +46,21 @@ export const newCommand: Command = {
     const target = path.resolve(io.cwd, relativePath);
     if (existsSync(target)) throw new CliError(say.logExists(relativePath), EXIT_FINDINGS);
     const folder = path.resolve(io.cwd, values.dir);
-    const index = await openIndex('new', io, settings);
-    const loaded = existsSync(folder) ? await loadLogs(index.read(await findLogFiles([values.dir], io.cwd), 'morning')) : [];
+    const index = await openIndex('new', io, settings, { noCache: values['no-cache'] });
+    const loaded = existsSync(folder) ? await loadLogs(index.read(await findLogFiles([values.dir], io.cwd), MORNING_FIELDS)) : [];
     await closeIndex('new', index, io);
     const records = loaded
       .map((log) => log.record)
       // What the site publishes: a draft or a log with errors carries nothing.
       .filter((record) => !record.draft && !record.diagnostics.some((diagnostic) => diagnostic.severity === 'error'));
     const carried = carryOver(records, date, { weekStart: settings.weekStart, vocabulary: settings.vocabulary });
+    const due = dueLearnings(records.filter((record) => record.date !== null && record.date < date), date).slice(0, REVIEWS_PER_DAY);
     try {
       await mkdir(path.dirname(target), { recursive: true });
       // 'wx' fails if the file exists, in the same system call that creates it, so
       // a log written between a check and the write can never be clobbered.
-      await writeFile(target, logTemplate(date, carriedSections(carried, say)), { flag: 'wx' });
+      const sections = carriedSections(carried, say) + reviewSection(due, target, io.cwd, date);
+      await writeFile(target, logTemplate(date, sections), { flag: 'wx' });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EEXIST') throw new CliError(say.logExists(relativePath), EXIT_FINDINGS);
@@ -58,6 +68,7 @@ export const newCommand: Command = {
     }
     io.stdout(`${relativePath}\n`);
     io.stderr(`${say.carried(carried.items.length + carried.problems.length)}${say.carriedDetail(carried.items.length, carried.problems.length)}\n`);
+    if (due.length > 0) io.stderr(`${say.reviewsAdded(due.length)}\n`);
     return EXIT_OK;
   },
 };

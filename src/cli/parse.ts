@@ -6,7 +6,7 @@ import { findLogFiles } from '../files/log-files.ts';
 import { helpText, type Command } from './io.ts';
 import { helpCatalogue } from '../record/help-texts.ts';
 import { messageLanguage, messages } from '../record/messages.ts';
-import { closeIndex, openIndex } from './load.ts';
+import { closeIndex, imageChecker, openIndex } from './load.ts';
 import { writeFileAtomically } from './write-atomic.ts';
 
 export const parseCommand: Command = {
@@ -19,7 +19,7 @@ export const parseCommand: Command = {
     const { values, positionals } = parseCommandArgs(
       'parse',
       args,
-      { pretty: { type: 'boolean', default: false }, out: { type: 'string' }, 'include-private': { type: 'boolean', default: false } },
+      { pretty: { type: 'boolean', default: false }, out: { type: 'string' }, 'include-private': { type: 'boolean', default: false }, 'no-cache': { type: 'boolean', default: false } },
       true,
       language,
     );
@@ -31,8 +31,8 @@ export const parseCommand: Command = {
     if (values.out === '') throw new CliError(say.outNeedsFile, EXIT_USAGE);
     const files = await findLogFiles(positionals, io.cwd);
     // With private notes kept, records never go near the record index (openRecordIndex).
-    const index = await openIndex('parse', io, settings, values['include-private']);
-    const json = recordsJson(index.read(files, 'all'), values.pretty);
+    const index = await openIndex('parse', io, settings, { noCache: values['no-cache'], includePrivate: values['include-private'] });
+    const json = recordsJson(index.read(files, 'all', { images: imageChecker(settings.logsDir, io.cwd) }), values.pretty);
     if (values.out === undefined) {
       // Gathered first, so a log that cannot be read leaves no half an array on stdout.
       const pieces: string[] = [];

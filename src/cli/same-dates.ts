@@ -4,7 +4,7 @@
  * `same-date` on each, naming the others. Drafts and undated logs take no part,
  * nor logs that also share the slug (they are a duplicate-slug error).
  */
-import { pageSlug } from '../parse/pages.ts';
+import { pageSlug } from '../parse/draft.ts';
 import type { MessageLanguage } from '../record/messages.ts';
 import { diagnose, localizeDiagnostic } from '../record/rules.ts';
 import type { LogRecord } from '../record/schema.ts';

@@ -14,9 +14,10 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import packageJson from '../../package.json' with { type: 'json' };
 import { codeVersion } from './code-version.ts';
+import { collectLogBodies, fileSystemNow, logBodiesFolder, logBodyDigests } from '../files/log-bodies.ts';
 import type { ReadSettings } from '../parse/read-log.ts';
 import { mapBounded } from './bounded-map.ts';
-import { DevLogErrors } from './dev-overlay.ts';
+import { DevLogErrors } from './dev-errors.ts';
 import { listLogs } from './log-files.ts';
 import { IN_THREAD_FIRST, LogWorkerPool, workerCount } from './log-worker-pool.ts';
 import { markdownTreeParser } from './markdown-tree.ts';
@@ -65,7 +66,14 @@ export function nisshiLoader(options: NisshiLoaderOptions, pipeline?: LogPipelin
       const rootDir = fileURLToPath(config.root);
       const baseDir = path.resolve(rootDir, options.base);
       const locations = await listLogs(baseDir, rootDir);
+      // The images beside the logs are found from the project root, as the logs' own paths are.
+      const withImages: LogSettings = { ...settings, images: { logsDir: path.relative(rootDir, baseDir).split(path.sep).join('/') || '.', rootDir } };
       if (locations === null) logger.warn(`the logs folder "${options.base}" does not exist: no logs to show`);
+      // Each log's rendered body is a file of its own beside Astro's cache (src/files/log-bodies.ts).
+      // `astro dev` (the one load with a watcher) keeps its bodies apart from the build's, as Astro keeps its stores.
+      const bodiesFolder = logBodiesFolder(config.cacheDir, watcher ? 'dev' : 'build');
+      const loadStartedMs = fileSystemNow(bodiesFolder);
+      const bodies = logBodyDigests(bodiesFolder);
 
       // The record index the CLI shares: a log `nisshi check` read is only rendered here, not read again.
       const index = await openRecordIndex({ folder: cacheFolder(rootDir), settings: settings.read, notice: (line) => logger.warn(line) });
@@ -80,6 +88,7 @@ export function nisshiLoader(options: NisshiLoaderOptions, pipeline?: LogPipelin
           claims.set(id, relativePath);
           return null;
         },
+        bodies: { folder: bodiesFolder, has: (digest: string) => bodies.has(digest) },
       };
       const workers = pipeline ? 0 : workerCount(locations?.length ?? 0);
       // A store that already holds logs means a rebuild: its few changed logs are parsed here first.
@@ -88,7 +97,7 @@ export function nisshiLoader(options: NisshiLoaderOptions, pipeline?: LogPipelin
       let outcomes: LogOutcome[];
       try {
         outcomes = await mapBounded(locations ?? [], PARALLEL_FILES, (location) =>
-          syncLog(location, context, settings, settingsKey, fullLoad, state),
+          syncLog(location, context, withImages, settingsKey, fullLoad, state),
         );
       } finally {
         await pool?.close();
@@ -100,6 +109,8 @@ export function nisshiLoader(options: NisshiLoaderOptions, pipeline?: LogPipelin
 
       // Entries no file claimed this time: deleted files, drafts, renamed slugs, logs now failing.
       for (const id of store.keys()) if (!claims.has(id)) store.delete(id);
+      // Bodies no entry names any more (edited, deleted or now-draft logs) go; older than this load only.
+      collectLogBodies(bodiesFolder, new Set(store.values().flatMap((entry) => (entry.digest === undefined ? [] : [String(entry.digest)]))), loadStartedMs);
       writeDraftDigests(meta, draftDigestsOf(outcomes));
       logger.info(summary(outcomes, pool?.started ?? 0, (await markdownTreeParser()).name));
 
@@ -117,7 +128,7 @@ export function nisshiLoader(options: NisshiLoaderOptions, pipeline?: LogPipelin
       // astro dev: throwing here would stop the server; the errors go to the browser's overlay instead.
       const devErrors = new DevLogErrors(logger, rootDir, settings.read.messages);
       devErrors.replaceAll(errors);
-      watchLogs({ context, baseDir, rootDir, settings, settingsKey, pipeline: pipeline ?? inThisThread, devErrors, index });
+      watchLogs({ context, baseDir, rootDir, settings: withImages, settingsKey, pipeline: pipeline ?? inThisThread, devErrors, bodiesFolder, index });
     },
   } satisfies Loader;
 }
@@ -134,6 +145,7 @@ function summary(outcomes: readonly LogOutcome[], workers: number, parser: strin
   let parsed = 0;
   let fromIndex = 0;
   let unchanged = 0;
+  let bodiesReused = 0;
   let drafts = 0;
   let failed = 0;
   let read = 0;
@@ -142,6 +154,7 @@ function summary(outcomes: readonly LogOutcome[], workers: number, parser: strin
       if (!outcome.reparsed) unchanged++;
       else if (outcome.fromIndex) fromIndex++;
       else parsed++;
+      if (outcome.bodyReused) bodiesReused++;
     } else if (outcome.kind === 'draft') {
       drafts++;
     } else {
@@ -150,6 +163,8 @@ function summary(outcomes: readonly LogOutcome[], workers: number, parser: strin
     if (outcome.kind === 'failed' || outcome.reparsed) read++;
   }
   const how = read === 0 ? '' : ` (read by ${parser}${workers > 0 ? ` on ${workers} worker threads` : ''})`;
-  // "from the record index": read by `nisshi check` (or an earlier build) and only rendered here.
-  return `${parsed + fromIndex + unchanged} logs (${parsed} parsed, ${fromIndex} from the record index, ${unchanged} unchanged), ${drafts} drafts left out, ${failed} with errors${how}`;
+  // Parsed again but not rendered: Astro had emptied its store (an Astro update, say) and the bodies were still on disk.
+  const reused = bodiesReused === 0 ? '' : `; ${bodiesReused} rendered bodies reused from the cache`;
+  // "from the record index": read by `nisshi check` (or an earlier build) and only rendered here, if at all.
+  return `${parsed + fromIndex + unchanged} logs (${parsed} parsed, ${fromIndex} from the record index, ${unchanged} unchanged), ${drafts} drafts left out, ${failed} with errors${how}${reused}`;
 }

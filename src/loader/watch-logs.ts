@@ -6,14 +6,15 @@
  */
 import { lstat, realpath } from 'node:fs/promises';
 import type { LoaderContext } from 'astro/loaders';
+import { hasLogBody, newestDevBodies } from '../files/log-bodies.ts';
 import { formatDiagnosticLine, locate } from '../record/diagnostic-lines.ts';
 import { judgeLink } from '../files/log-links.ts';
+import { reloadPages, type DevLogErrors } from './dev-errors.ts';
 import { isLogPath } from '../files/log-files.ts';
-import type { DevLogErrors } from './dev-overlay.ts';
 import { locate as locateLog, type LogLocation } from './log-files.ts';
+import type { RecordIndex } from '../record-index/record-index.ts';
 import { entriesByPath, readDraftDigests, writeDraftDigests } from './stored-state.ts';
 import { syncLog, type LogPipeline, type LogSettings } from './sync-log.ts';
-import type { RecordIndex } from '../record-index/record-index.ts';
 
 export interface WatchOptions {
   context: LoaderContext;
@@ -23,6 +24,8 @@ export interface WatchOptions {
   settingsKey: string;
   pipeline: LogPipeline;
   devErrors: DevLogErrors;
+  /** Where the rendered bodies are (src/files/log-bodies.ts). */
+  bodiesFolder: string;
   /** Kept current as the writer saves, so `nisshi status` meets every saved log already read. */
   index?: RecordIndex | null;
 }
@@ -63,13 +66,14 @@ async function reload(location: LogLocation, options: WatchOptions): Promise<voi
   const previous = byPath.get(location.relativePath);
   const drafts = readDraftDigests(meta);
   const state = {
-    index: options.index ?? null,
     entriesByPath: byPath,
     draftDigests: drafts,
     claim(id: string, relativePath: string): string | null {
       const holder = store.get(id);
       return holder?.filePath && holder.filePath !== relativePath ? holder.filePath : null;
     },
+    bodies: { folder: options.bodiesFolder, has: (digest: string) => hasLogBody(options.bodiesFolder, digest) },
+    index: options.index ?? null,
   };
   const outcome = await syncLog(location, context, settings, settingsKey, pipeline, state);
   await options.index?.flush();
@@ -81,14 +85,26 @@ async function reload(location: LogLocation, options: WatchOptions): Promise<voi
     if (previous) logger.warn(`${location.relativePath}: showing its last version without errors until it is fixed`);
     return;
   }
+  const newest = newestDevBodies();
   if (outcome.kind === 'draft') {
-    if (previous) store.delete(previous.id);
+    if (previous) {
+      store.delete(previous.id);
+      newest.delete(previous.id);
+    }
     drafts.set(location.relativePath, outcome.digest);
   } else {
     // A new date or file name gives a new slug: the entry under the old one would be a ghost page.
-    if (previous && previous.id !== outcome.id) store.delete(previous.id);
+    if (previous && previous.id !== outcome.id) {
+      store.delete(previous.id);
+      newest.delete(previous.id);
+    }
     drafts.delete(location.relativePath);
-    if (outcome.reparsed) logger.info(`reloaded ${location.relativePath}`);
+    if (outcome.reparsed) {
+      logger.info(`reloaded ${location.relativePath}`);
+      // The page shows the saved text now (src/site/log-body.ts); Astro reloads it again once its store has the record.
+      newest.set(outcome.id, outcome.digest);
+      reloadPages();
+    }
   }
   writeDraftDigests(meta, drafts);
 }
@@ -97,7 +113,10 @@ async function forget(location: LogLocation, options: WatchOptions): Promise<voi
   const { store, meta } = options.context;
   options.devErrors.replaceFile(location.relativePath, []);
   const previous = entriesByPath(store.values()).get(location.relativePath);
-  if (previous) store.delete(previous.id);
+  if (previous) {
+    store.delete(previous.id);
+    newestDevBodies().delete(previous.id);
+  }
   const drafts = readDraftDigests(meta);
   if (drafts.delete(location.relativePath)) writeDraftDigests(meta, drafts);
 }

@@ -17,15 +17,18 @@ import { createContext, type LogContext } from './context.ts';
 import { extractChecklist } from './extract/checklist.ts';
 import { extractFigures } from './extract/figures.ts';
 import { extractGoals } from './extract/goals.ts';
-import { extractLearnings } from './extract/learnings.ts';
+import { extractLearningEntries } from './extract/learnings.ts';
 import { extractMetrics } from './extract/metrics.ts';
 import { extractPlans } from './extract/plans.ts';
 import { extractProblems } from './extract/problems.ts';
 import { extractReferences } from './extract/references.ts';
+import { extractReflections } from './extract/reflections.ts';
+import { extractReviewItems } from './extract/review-items.ts';
+import { extractStruckLines } from './extract/struck.ts';
 import { extractWork } from './extract/work.ts';
 import { keyLine, readFrontmatter, type Frontmatter } from './frontmatter.ts';
 import { defaultLimits, resolveLimits, treeNestingDiagnostic, type InputLimits } from './limits.ts';
-import { readDraft } from './draft.ts';
+import { readDraft, strayDraftLine } from './draft.ts';
 import { readLogDate } from './log-date.ts';
 import { tagDiagnostics } from './tag-name.ts';
 import { refusedRecord } from './refused-record.ts';
@@ -74,8 +77,9 @@ export function extractLog(tree: Root, file: VFile, vocabulary: Vocabulary, limi
   const problems = extractProblems(context);
   const { metrics, diagnostics: metricDiagnostics } = extractMetrics(context, figures, problems, frontmatter.data);
   diagnostics.push(...metricDiagnostics, ...headingsWithoutSpace(context));
-  const { tags, draft, diagnostics: fmDiagnostics } = readTagsAndDraft(frontmatter);
+  const { tags, draft, diagnostics: fmDiagnostics } = readTagsAndDraft(frontmatter, context);
   diagnostics.push(...fmDiagnostics);
+  const learnings = extractLearningEntries(context);
 
   return {
     source: path,
@@ -90,7 +94,11 @@ export function extractLog(tree: Root, file: VFile, vocabulary: Vocabulary, limi
     work: extractWork(context),
     problems,
     plans: extractPlans(context),
-    learnings: extractLearnings(context),
+    struckLines: extractStruckLines(context),
+    learnings: learnings.map((learning) => learning.text),
+    learningLines: learnings.map((learning) => learning.line),
+    reflections: extractReflections(context),
+    reviewItems: extractReviewItems(context, date),
     references: extractReferences(context),
     metrics,
     figures: figures.map(({ figure }) => figure),
@@ -99,20 +107,39 @@ export function extractLog(tree: Root, file: VFile, vocabulary: Vocabulary, limi
   };
 }
 
-function readTagsAndDraft(frontmatter: Frontmatter): { tags: string[]; draft: boolean; diagnostics: Diagnostic[] } {
+function readTagsAndDraft(frontmatter: Frontmatter, context: LogContext): { tags: string[]; draft: boolean; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const { tags: rawTags } = frontmatter.data;
   let tags: string[] = [];
-  if (Array.isArray(rawTags)) tags = rawTags.filter((tag) => tag !== null && tag !== undefined).map(String);
+  // Only plain values are tags: a mapping in the list is not one (frontmatter-shape.ts warns about it).
+  if (Array.isArray(rawTags)) tags = rawTags.filter((tag) => typeof tag === 'string' || typeof tag === 'number' || typeof tag === 'boolean').map(String);
   else if (typeof rawTags === 'string') tags = rawTags.split(/[,、\s]+/);
   else if (rawTags !== undefined && rawTags !== null) {
     diagnostics.push(diagnose('frontmatter-tags', keyLine(frontmatter, 'tags'), 1));
   }
   tags = [...new Set(tags.map((tag) => tag.trim().replace(/^#/, '')).filter(Boolean))];
 
-  const { draft, diagnostics: draftDiagnostics } = readDraft(frontmatter);
-  diagnostics.push(...draftDiagnostics, ...tagDiagnostics(tags, keyLine(frontmatter, 'tags')));
-  return { tags, draft, diagnostics };
+  const read = readDraft(frontmatter);
+  const stray = strayDraftLines(context);
+  diagnostics.push(...read.diagnostics, ...stray, ...tagDiagnostics(tags, keyLine(frontmatter, 'tags')));
+  return { tags, draft: read.draft || stray.length > 0, diagnostics };
+}
+
+/**
+ * A `draft: true` in the body — a paragraph or heading line at the top level,
+ * where a frontmatter block after the title or a heading ends up — is a draft
+ * setting all the same (draft.ts): never a published page.
+ */
+function strayDraftLines(context: LogContext): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const node of context.tree.children) {
+    if ((node.type !== 'paragraph' && node.type !== 'heading') || !node.position) continue;
+    for (let line = node.position.start.line; line <= node.position.end.line; line++) {
+      const text = context.source.line(line);
+      if (strayDraftLine(text)) found.push(diagnose('frontmatter-stray-draft', line, 1, { text: text.trim().slice(0, 40) }));
+    }
+  }
+  return found;
 }
 
 /** "##今日やったこと" is a paragraph to Markdown, not a heading: say so, since the writer meant one. */
@@ -128,9 +155,4 @@ function headingsWithoutSpace(context: LogContext): Diagnostic[] {
     }
   }
   return found;
-}
-
-/** Whether a log is a draft (never published), by the same rule the record's `draft` uses: for the leak audit. */
-export function isDraftLog(frontmatter: Frontmatter): boolean {
-  return readTagsAndDraft(frontmatter).draft;
 }

@@ -11,8 +11,13 @@ import { closingLine, FrontmatterRefusal, loadFrontmatterYaml, misplacedOpening,
 
 export interface Frontmatter {
   data: Record<string, unknown>;
-  /** Number of lines the frontmatter block takes, delimiters included (0 when there is none). */
+  /**
+   * Number of lines up to the end of the frontmatter block, delimiters (and
+   * anything before the opening one) included; 0 when there is none.
+   */
   lineCount: number;
+  /** 1-based line of the opening delimiter: 1, unless blank lines or a comment come first. */
+  startLine?: number;
   /** The YAML text between the delimiters. */
   yaml: string;
   /** File line of the YAML's first line: 2, unless the block starts after blank lines. */
@@ -30,7 +35,9 @@ const yamlEngine = {
   },
 };
 
-export function readFrontmatter(text: string): Frontmatter {
+export function readFrontmatter(raw: string): Frontmatter {
+  // The same lines whoever asks: a lone CR is a line end (readLog has already made it one, see tree-parity.ts).
+  const text = raw.replace(/\r(?!\n)/g, '\n');
   const none: Frontmatter = { data: {}, lineCount: 0, yaml: '', diagnostics: [] };
   const open = opening.exec(text);
   if (!open) {
@@ -45,7 +52,7 @@ export function readFrontmatter(text: string): Frontmatter {
   }
   const yaml = rest.slice(0, close.index);
   const blockEnd = open[0].length + close.index + close[0].length;
-  return readYamlBlock(yaml, countLines(text.slice(0, blockEnd)), 2);
+  return { ...readYamlBlock(yaml, countLines(text.slice(0, blockEnd)), 2), startLine: 1 };
 }
 
 function looksLikeYaml(text: string): boolean {
@@ -61,7 +68,7 @@ function unclosed(line: number): Frontmatter {
 }
 
 /**
- * A block opened after blank lines, with spaces around "---", or by "+++". A
+ * A block opened after blank lines or an HTML comment, with spaces around "---", or by "+++". A
  * YAML mapping there is read as the frontmatter it was meant to be, with a
  * warning; TOML is refused (nisshi reads no TOML, so a `draft = true` in it
  * would be lost); anything else is Markdown — a thematic break — as before.
@@ -77,6 +84,7 @@ function readMisplaced(text: string, opening: MisplacedOpening): Frontmatter {
     return {
       ...none,
       lineCount,
+      startLine: opening.line,
       diagnostics: [
         diagnose('frontmatter-toml', opening.line, 1),
       ],
@@ -87,8 +95,8 @@ function readMisplaced(text: string, opening: MisplacedOpening): Frontmatter {
   const isMapping = block.diagnostics.length === 0 && Object.keys(block.data).length > 0;
   // Invalid YAML that looks like keys is still frontmatter gone wrong: its error keeps the log off the site.
   if (!isMapping && !(block.diagnostics.length > 0 && looksLikeYaml(yaml.trimStart()))) return none;
-  block.diagnostics.unshift(diagnose('frontmatter-not-first', opening.line, 1, { why: opening.why, from: opening.line, to: lineCount }));
-  return block;
+  block.diagnostics.unshift(diagnose('frontmatter-not-first', opening.line, 1, { ...opening.by, from: opening.line, to: lineCount }));
+  return { ...block, startLine: opening.line };
 }
 
 function readYamlBlock(yaml: string, lineCount: number, yamlLine: number): Frontmatter {
@@ -122,16 +130,33 @@ export function keyLine(frontmatter: Frontmatter, key: string): number {
   return index === -1 ? first : index + first;
 }
 
-/** Replace the frontmatter by as many empty lines, so Markdown positions stay the file's own. */
+/**
+ * The text with the frontmatter block (from its opening delimiter to its
+ * closing one) turned into spaces, line ends kept: the same lines, columns and
+ * offsets as the file, and blank lines to Markdown. What comes before a block
+ * that did not open on line 1 (blank lines, an HTML comment) stays Markdown.
+ */
 export function blankFrontmatter(text: string, frontmatter: Frontmatter): string {
-  if (frontmatter.lineCount === 0) return text;
-  let offset = 0;
-  for (let seen = 0; seen < frontmatter.lineCount; seen++) {
-    const next = text.indexOf('\n', offset);
-    if (next === -1) return '\n'.repeat(frontmatter.lineCount - 1);
-    offset = next + 1;
-  }
-  return '\n'.repeat(frontmatter.lineCount) + text.slice(offset);
+  const { from, to } = frontmatterRange(text, frontmatter);
+  if (from === to) return text;
+  return text.slice(0, from) + text.slice(from, to).replace(/[^\r\n]/g, ' ') + text.slice(to);
+}
+
+/** Offsets [from, to) of the frontmatter block, from its opening delimiter's line to after its closing one. */
+export function frontmatterRange(text: string, frontmatter: Frontmatter): { from: number; to: number } {
+  if (frontmatter.lineCount === 0) return { from: 0, to: 0 };
+  let from = 0;
+  for (let line = 1; line < (frontmatter.startLine ?? 1) && from !== -1; line++) from = nextLineStart(text, from);
+  if (from === -1) return { from: 0, to: 0 };
+  let to = from;
+  for (let line = frontmatter.startLine ?? 1; line <= frontmatter.lineCount && to !== -1; line++) to = nextLineStart(text, to);
+  return { from, to: to === -1 ? text.length : to };
+}
+
+/** Offset of the line after the one starting at `from`, or -1 when it is the last. */
+function nextLineStart(text: string, from: number): number {
+  const next = text.indexOf('\n', from);
+  return next === -1 ? -1 : next + 1;
 }
 
 function countLines(text: string): number {

@@ -30,6 +30,13 @@ export class SourceLines {
   get count(): number {
     return this.#starts.length;
   }
+  /** The text of a 1-based line, without its line end. */
+  line(line: number): string {
+    const start = this.#starts[line - 1];
+    if (start === undefined) return '';
+    const end = this.#starts[line] ?? this.#text.length + 1;
+    return this.#text.slice(start, end - 1).replace(/\r$/, '');
+  }
   /** 1-based column of the first character that is not blank, list or quote marker on a line. */
   contentColumn(line: number): number {
     const start = this.#starts[line - 1];

@@ -1,5 +1,6 @@
 /**
- * The log's date and title: frontmatter date, else the first heading's date,
+ * Which date a log has (the forms a date is written in are date-forms.ts'),
+ * and its title: frontmatter date, else the first heading's date,
  * else a date line in the body (**日付**: 2026-06-07, or a first line such as
  * "2025/9/16 日報"), else the file's path; the title is the H1 without its
  * date, or the frontmatter title.
@@ -7,7 +8,7 @@
 import type { Diagnostic } from '../record/schema.ts';
 import { diagnose } from '../record/rules.ts';
 import type { LogContext } from './context.ts';
-import { dateFromPath, findDate, yearFromPath, type DateMatch } from './date.ts';
+import { dateFromPath, findDate, yearFromPath, type DateMatch } from './date-forms.ts';
 import { keyLine, type Frontmatter } from './frontmatter.ts';
 import { readFigureLine } from './extract/figures.ts';
 import type { TextLine } from './inline.ts';

@@ -1,32 +1,38 @@
 /**
  * Private notes: what a writer marks as not for publishing is blanked out of
- * the text BEFORE the Markdown tree is built, so no extractor, renderer,
- * count, chart, feed or search index can ever see it. Blanking (every
- * character but line breaks becomes a space) keeps every other line and
- * column where it was, so diagnostics still point at the right place.
+ * the text BEFORE the tree that anything reads is built, so no extractor,
+ * renderer, count, chart, feed or search index can ever see it. Blanking
+ * (every character but line breaks becomes a space) keeps every other line
+ * and column where it was, so diagnostics still point at the right place.
  *
  * Two markings:
- * - a section whose heading ends with 🔒 or is one of the private heading
- *   words (settings `privateHeadings`, default 非公開 / private): the heading
- *   and everything up to the next heading of the same or a higher level;
- * - a block from `<!-- private -->` to `<!-- /private -->` (anywhere in a
- *   line, over any number of lines). An unclosed block runs to the end of the
- *   file: keeping too much private is the safe mistake.
+ * - a section whose heading — of any level and notation: `## …`, a setext
+ *   underline, `<h2>…</h2>`, inside a block quote or a list item — reads, with
+ *   markup, variation selectors, spaces and punctuation taken out, as one of
+ *   the private heading words (settings `privateHeadings`, default 非公開 /
+ *   private; compared after NFKC and in lower case), or carries the lock 🔒 (or
+ *   🔐). The section is the heading and everything after it up to the next
+ *   top-level heading of the same or a higher level (a heading inside a quote
+ *   or list never ends one: keeping too much private is the safe mistake);
+ * - a block from `<!-- private -->` to `<!-- /private -->`, any spacing and
+ *   case (`<!--PRIVATE-->`, `<!-- / private -->`), anywhere in a line, over any
+ *   number of lines. An unclosed block runs to the end of the file. A marker
+ *   counts even inside code: the writer who typed it meant it.
  *
- * Fenced code is not read for headings (a `# comment` in a shell block is not
- * a heading), but a private block marker inside it still counts: the writer
- * who typed it meant it.
+ * What is a heading is read from the parsed tree (log-structure.ts), never
+ * from lines of our own: readLog builds the tree, asks here, and builds it
+ * again from the blanked text when anything was private.
  */
+import type { Root } from 'mdast';
+import { readStructure, type StructureHeading } from './log-structure.ts';
 
 /** Headings that make a section private unless the settings say otherwise. */
 export const DEFAULT_PRIVATE_HEADINGS: readonly string[] = ['非公開', 'private'];
 
-const LOCK = '🔒';
-const OPEN_MARKER = /<!--\s?private\s?-->/i;
-const CLOSE_MARKER = /<!--\s?\/private\s?-->/i;
-/** An ATX heading: up to three spaces, 1–6 #, then a space or the end of the line. */
-const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]|$)/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** The locked padlocks: 🔒 and 🔐 (🔓 is open, so not private). */
+const LOCKS = ['\u{1f512}', '\u{1f510}'];
+const OPEN_MARKER = /<!--\s*private\s*-->/i;
+const CLOSE_MARKER = /<!--\s*\/\s*private\s*-->/i;
 
 /** One private passage as written: lines are 1-based and inclusive. */
 export interface PrivatePassage {
@@ -45,99 +51,83 @@ export interface PrivateNotes {
   passages: PrivatePassage[];
 }
 
-/** The heading text of an ATX heading line, closing #s and spaces dropped; null when the line is no heading. */
-function headingOf(line: string): { level: number; text: string } | null {
-  const match = ATX_HEADING.exec(line);
-  if (!match) return null;
-  let text = line.slice(match[0].length).trim();
-  // Closing sequence: trailing #s after a space (CommonMark); trimmed by hand to stay linear.
-  let end = text.length;
-  while (end > 0 && text[end - 1] === '#') end--;
-  if (end < text.length && (end === 0 || text[end - 1] === ' ' || text[end - 1] === '\t')) text = text.slice(0, end).trim();
-  return { level: match[1]!.length, text };
+/** A heading's text folded for comparison: NFKC, lower case, letters and digits only. */
+function fold(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-function isPrivateHeading(text: string, words: readonly string[]): boolean {
-  if (text.endsWith(LOCK) || text.endsWith(`${LOCK}\ufe0f`)) return true;
-  const bare = text.normalize('NFKC').replace(/[:：]$/, '').trim().toLowerCase();
-  return words.some((word) => word.normalize('NFKC').toLowerCase() === bare);
+/** Whether a heading's text makes its section private. */
+export function isPrivateHeading(text: string, words: readonly string[] = DEFAULT_PRIVATE_HEADINGS): boolean {
+  if (LOCKS.some((lock) => text.includes(lock))) return true;
+  const folded = fold(text);
+  return words.some((word) => {
+    const foldedWord = fold(word);
+    // A word of signs only (🙈) cannot be compared letter by letter: carrying it is enough.
+    return foldedWord === '' ? word.trim() !== '' && text.normalize('NFKC').includes(word.normalize('NFKC').trim()) : foldedWord === folded;
+  });
+}
+
+/** Line ranges (1-based, inclusive) of the private sections, from the log's structure. */
+export function privateSectionLines(headings: readonly StructureHeading[], words: readonly string[], lastLine: number): Array<{ startLine: number; endLine: number }> {
+  const sections: Array<{ startLine: number; endLine: number }> = [];
+  // From the end: endsAt[level] is the first later top-level heading of that level or higher (one pass, however many headings).
+  const endsAt: Array<StructureHeading | undefined> = [];
+  for (let index = headings.length - 1; index >= 0; index--) {
+    const heading = headings[index]!;
+    if (isPrivateHeading(heading.text, words)) {
+      const next = endsAt[heading.level];
+      sections.push({ startLine: heading.startLine, endLine: next ? Math.max(heading.endLine, next.startLine - 1) : lastLine });
+    }
+    if (heading.topLevel) for (let level = heading.level; level <= 6; level++) endsAt[level] = heading;
+  }
+  return sections.reverse();
 }
 
 function blank(text: string): string {
-  return text.replace(/[^\n]/g, ' ');
+  return text.replace(/[^\r\n]/g, ' ');
 }
 
-/** Offsets [start, end) of the private sections, by lines. */
-function privateSections(lines: readonly string[], lineStarts: readonly number[], words: readonly string[]): Array<[number, number, number, number]> {
-  const found: Array<[number, number, number, number]> = [];
-  let fence: string | null = null;
-  let open: { level: number; line: number } | null = null;
-  const close = (endLine: number) => {
-    if (!open) return;
-    found.push([lineStarts[open.line]!, lineStarts[endLine + 1] ?? Number.MAX_SAFE_INTEGER, open.line, endLine]);
-    open = null;
-  };
-  lines.forEach((line, index) => {
-    const fenceMatch = FENCE.exec(line);
-    if (fence !== null) {
-      if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length) fence = null;
-      return;
-    }
-    if (fenceMatch) {
-      fence = fenceMatch[1]!;
-      return;
-    }
-    const heading = headingOf(line);
-    if (!heading) return;
-    if (open && heading.level <= open.level) close(index - 1);
-    if (!open && isPrivateHeading(heading.text, words)) open = { level: heading.level, line: index };
-  });
-  close(lines.length - 1);
-  return found;
+interface Range {
+  kind: PrivatePassage['kind'];
+  start: number;
+  end: number;
+  unclosed: boolean;
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function markerBlocks(text: string): Range[] {
+  const ranges: Range[] = [];
+  // Sticky searches from where the last block ended: one pass, however many blocks.
+  const open = new RegExp(OPEN_MARKER.source, 'gi');
+  const close = new RegExp(CLOSE_MARKER.source, 'gi');
+  for (let opening = open.exec(text); opening; opening = open.exec(text)) {
+    close.lastIndex = opening.index + opening[0].length;
+    const closing = close.exec(text);
+    const end = closing ? closing.index + closing[0].length : text.length;
+    ranges.push({ kind: 'block', start: opening.index, end, unclosed: !closing });
+    if (!closing) break;
+    open.lastIndex = end;
+  }
+  return ranges;
 }
 
 /**
  * Finds and blanks the private passages of a log's text.
+ * @param text the text `tree` was built from (frontmatter masked, same lines and offsets as the file).
  * @param words the private heading words (settings `privateHeadings`).
  */
-export function dropPrivateNotes(text: string, words: readonly string[] = DEFAULT_PRIVATE_HEADINGS): PrivateNotes {
-  // Most logs have nothing private: skip the line walk when no marking can be there.
-  const folded = text.normalize('NFKC').toLowerCase();
-  if (!text.includes(LOCK) && !folded.includes('<!--') && !words.some((word) => folded.includes(word.normalize('NFKC').toLowerCase()))) {
-    return { text, passages: [] };
-  }
-  const lines = text.split('\n');
-  const lineStarts: number[] = [];
-  let offset = 0;
-  for (const line of lines) {
-    lineStarts.push(offset);
-    offset += line.length + 1;
-  }
-  const lineAt = (position: number) => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (lineStarts[middle]! <= position) low = middle;
-      else high = middle - 1;
-    }
-    return low;
-  };
-  const ranges: Array<{ kind: PrivatePassage['kind']; start: number; end: number; unclosed: boolean }> = [];
-  for (const [start, end] of privateSections(lines, lineStarts, words)) {
-    ranges.push({ kind: 'section', start, end: Math.min(end, text.length), unclosed: false });
-  }
-  let from = 0;
-  for (;;) {
-    const rest = text.slice(from);
-    const opening = OPEN_MARKER.exec(rest);
-    if (!opening) break;
-    const start = from + opening.index;
-    const afterOpen = start + opening[0].length;
-    const closing = CLOSE_MARKER.exec(text.slice(afterOpen));
-    const end = closing ? afterOpen + closing.index + closing[0].length : text.length;
-    ranges.push({ kind: 'block', start, end, unclosed: !closing });
-    from = end;
+export function dropPrivateNotes(text: string, tree: Root, words: readonly string[] = DEFAULT_PRIVATE_HEADINGS): PrivateNotes {
+  const starts = lineStartsOf(text);
+  const ranges = markerBlocks(text);
+  for (const section of privateSectionLines(readStructure(tree).headings, words, starts.length)) {
+    const start = starts[section.startLine - 1];
+    if (start === undefined) continue;
+    ranges.push({ kind: 'section', start, end: starts[section.endLine] ?? text.length, unclosed: false });
   }
   if (ranges.length === 0) return { text, passages: [] };
   ranges.sort((a, b) => a.start - b.start);
@@ -150,16 +140,23 @@ export function dropPrivateNotes(text: string, words: readonly string[] = DEFAUL
     cursor = range.end;
   }
   blanked += text.slice(cursor);
-  const passages = ranges.map((range): PrivatePassage => {
-    // A section's range ends after its last line break; report its last line.
-    const last = Math.max(range.start, range.end - 1);
-    return {
-      kind: range.kind,
-      startLine: lineAt(range.start) + 1,
-      endLine: lineAt(Math.min(last, text.length - 1)) + 1,
-      text: text.slice(range.start, range.end),
-      unclosed: range.unclosed,
-    };
-  });
+  const lineAt = (position: number) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= position) low = middle;
+      else high = middle - 1;
+    }
+    return low + 1;
+  };
+  const passages = ranges.map((range): PrivatePassage => ({
+    kind: range.kind,
+    startLine: lineAt(range.start),
+    // A section's range ends after its last line break: report its last line.
+    endLine: lineAt(Math.max(range.start, Math.min(range.end - 1, text.length - 1))),
+    text: text.slice(range.start, range.end),
+    unclosed: range.unclosed,
+  }));
   return { text: blanked, passages };
 }

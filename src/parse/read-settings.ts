@@ -20,6 +20,8 @@ export interface ReadSettings {
   maxLogBytes?: number | undefined;
   /** Deepest nesting of quotes, lists and inline marks (default 100): a deeper log is refused. */
   maxNesting?: number | undefined;
+  /** Frontmatter keys published besides nisshi's own: a nested value under one is left out with a warning. */
+  publicFrontmatter?: readonly string[] | undefined;
 }
 
 /** The part of the site's settings that readLog uses: only these make a stored entry stale when they change. */
@@ -29,6 +31,7 @@ export function readSettingsOf(settings: ReadSettings): ReadSettings {
     maxLogBytes: settings.maxLogBytes,
     maxNesting: settings.maxNesting,
     privateHeadings: settings.privateHeadings,
+    publicFrontmatter: settings.publicFrontmatter,
     messages: settings.messages ?? messageLanguage(settings.locale),
   };
 }

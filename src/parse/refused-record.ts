@@ -7,12 +7,12 @@ import type { Diagnostic, LogRecord } from '../record/schema.ts';
 import { slugFromPath } from './slug.ts';
 
 /** Rules whose error means the log's text was not read at all. */
-export const REFUSAL_RULES: ReadonlySet<string> = new Set(['log-too-large', 'nesting-too-deep', 'internal-error']);
+export const REFUSAL_RULES: ReadonlySet<string> = new Set(['log-too-large', 'nesting-too-deep', 'marks-too-dense', 'internal-error']);
 
 export function refusedRecord(path: string, diagnostics: Diagnostic[]): LogRecord {
   return {
     source: path, slug: slugFromPath(path, null), date: null, dateSource: null, title: null, tags: [], draft: true,
-    goals: [], checklist: [], work: [], problems: [], plans: [], learnings: [], references: [],
+    goals: [], checklist: [], work: [], problems: [], plans: [], struckLines: [], learnings: [], learningLines: [], reflections: [], reviewItems: [], references: [],
     metrics: { studyMinutes: null, studyApproximate: null, studyTotalMinutes: null, problemsFound: null, tasksPlanned: null, tasksDone: null },
     figures: [],
     diagnostics,

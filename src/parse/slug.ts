@@ -1,5 +1,5 @@
 /** A log's slug: its file name, or its date where the name alone says too little (2024/05/01.md). */
-import { dateFromPath } from './date.ts';
+import { dateFromPath } from './date-forms.ts';
 
 export function slugFromPath(path: string, date: string | null): string {
   const name = path.split(/[\\/]/).pop() ?? '';

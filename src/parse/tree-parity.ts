@@ -14,7 +14,11 @@
  *    left by joining files; the one at the start is dropped as a BOM).
  *    CommonMark already replaces NUL with U+FFFD; readLog
  *    does the same for all of them, before either parser sees the text, one
- *    code unit for one so no position moves (normalizeText).
+ *    code unit for one so no position moves (normalizeText). A carriage
+ *    return not followed by a line feed (a file saved with CR-only line ends)
+ *    becomes a line feed there too: CommonMark reads the three line ends
+ *    alike, and every later reading of lines (frontmatter, private notes,
+ *    extractors) then needs to know only `\n` and `\r\n`.
  * 1. A task item's paragraph. For `- [x] **学習時間**: 2時間` remark starts the
  *    paragraph at the `[x]` (column 3) when its first child is not plain text,
  *    and at the text after the checkbox when it is; Sätteri always starts it
@@ -47,9 +51,17 @@ export function satteriMisreadsMarkdown(markdown: string): boolean {
   return satteriMisreads.test(markdown);
 }
 
-/** Control characters that are not line or tab structure, and lone surrogates, as U+FFFD (see 0. above). */
+/** Control characters that are not line or tab structure, and lone surrogates, as U+FFFD; a lone CR as LF (see 0. above). */
 export function normalizeText(text: string): string {
-  return text.toWellFormed().replace(/(?!^)\ufeff|[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/g, '\ufffd');
+  return text
+    .toWellFormed()
+    .replace(/(?!^)\ufeff|[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/g, '\ufffd')
+    .replace(/\r(?!\n)/g, '\n');
+}
+
+/** A log's text as every reading of it starts: without a byte order mark, normalised (normalizeText). */
+export function logSourceText(raw: string): string {
+  return normalizeText(String(raw ?? '')).replace(/^\ufeff/, '');
 }
 
 export function normalizeTree(tree: Root): Root {

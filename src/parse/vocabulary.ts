@@ -74,6 +74,16 @@ export interface Vocabulary {
   dateLabels: string[];
   /** A day's study time above this many minutes is not believed (study-time-implausible). */
   maxStudyMinutes: number;
+  /**
+   * Headings of the writer's own looking back (振り返り, 感想, 反省 …): their
+   * passages are quoted by the week's and month's reviews (extract/reflections.ts).
+   * Compared as heading keys, a part of a heading counting (振り返り・感想).
+   */
+  reflectionHeadings: string[];
+  /** Headings of the learnings `nisshi new` brings back (復習): their items are reviews, not the day's tasks (extract/review-items.ts). */
+  reviewHeadings: string[];
+  /** Words of a trailing aside that give a plan up: テストを書く（中止）. */
+  droppedWords: string[];
 }
 
 export const defaultVocabulary: Vocabulary = {
@@ -178,6 +188,12 @@ export const defaultVocabulary: Vocabulary = {
   studyTimeKeys: ['studyMinutes', 'study_minutes', 'studyTime', 'study_time', 'study', '学習時間', '勉強時間'],
   dateLabels: ['日付', '日時', '作成日', '記録日', '日にち', 'date', 'day'],
   maxStudyMinutes: 24 * 60,
+  reflectionHeadings: [
+    '振り返り', 'ふりかえり', '今日の振り返り', '本日の振り返り', '一日の振り返り', '週の振り返り', '感想', '今日の感想', '本日の感想',
+    '所感', '感じたこと', '思ったこと', '反省', '反省点', '今日の反省', 'reflection', 'reflections', 'retrospective', 'thoughts',
+  ],
+  reviewHeadings: ['復習', '今日の復習', '学びの復習', 'review'],
+  droppedWords: ['中止', '見送り', 'やめた', '不要', 'dropped', 'cancelled', 'canceled'],
 };
 
 /** A writer's own words over the defaults: any list may be given, the rest stay nisshi's. */

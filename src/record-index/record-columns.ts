@@ -14,8 +14,8 @@ import type { ChecklistItem, LogRecord, Plan, Problem } from '../record/schema.t
 
 /** The fields of a record, in the order the parser writes them (so `nisshi parse` prints the same bytes from the index). */
 export const RECORD_FIELDS = [
-  'source', 'slug', 'date', 'dateSource', 'title', 'tags', 'draft', 'goals', 'checklist', 'work', 'problems', 'plans',
-  'learnings', 'references', 'metrics', 'figures', 'diagnostics', 'frontmatter',
+  'source', 'slug', 'date', 'dateSource', 'title', 'tags', 'draft', 'goals', 'checklist', 'work', 'problems', 'plans', 'struckLines',
+  'learnings', 'learningLines', 'reflections', 'reviewItems', 'references', 'metrics', 'figures', 'diagnostics', 'frontmatter',
 ] as const satisfies ReadonlyArray<keyof LogRecord>;
 
 export type RecordField = (typeof RECORD_FIELDS)[number];
@@ -25,7 +25,9 @@ export const HEAD_FIELDS = ['source', 'slug', 'date', 'dateSource', 'title', 'ta
 export type HeadField = (typeof HEAD_FIELDS)[number];
 
 /** Large fields, a column each, in the order a row stores them (the ones the morning commands read first). */
-export const COLUMN_FIELDS = ['checklist', 'problems', 'plans', 'goals', 'learnings', 'references', 'work', 'frontmatter', 'figures'] as const satisfies readonly RecordField[];
+export const COLUMN_FIELDS = [
+  'checklist', 'problems', 'plans', 'learnings', 'learningLines', 'reviewItems', 'goals', 'struckLines', 'reflections', 'references', 'work', 'frontmatter', 'figures',
+] as const satisfies readonly RecordField[];
 export type ColumnField = (typeof COLUMN_FIELDS)[number];
 
 /**
@@ -52,8 +54,12 @@ export type MorningRecord = Pick<LogRecord, HeadField> & {
 /** A record with the head and the chosen large fields. */
 export type RecordOf<F extends RecordField> = Pick<LogRecord, HeadField | F>;
 
-/** Which large fields a read needs: `'all'` for whole records, `'morning'` for MorningRecord. */
-export type FieldChoice<F extends RecordField = RecordField> = readonly F[] | 'all' | 'morning';
+/**
+ * Which large fields a read needs: `'all'` for whole records, `'morning'` for
+ * MorningRecord, or a list of fields — which may start with `'morning'` for
+ * the slim three besides the others named.
+ */
+export type FieldChoice<F extends RecordField = RecordField> = readonly F[] | 'all' | 'morning' | readonly ['morning', ...F[]];
 
 /**
  * A stored large field: the database column and the record's field it fills.
@@ -99,13 +105,23 @@ export function itemsOfSlim(stored: unknown, parts: readonly string[], pool: Map
   });
 }
 
-/** Every column a row holds, in its order. */
-export const STORED_COLUMNS: readonly string[] = [...MORNING, ...FULL].map((column) => column.name);
+/**
+ * The images beside the log its public text names ([url, line, column] each):
+ * whether they are there is asked again on every read that checks images
+ * (`missing-image`), so a record never says an image is missing after it was
+ * added, nor the other way round. The stored record holds no such warning.
+ */
+export const IMAGES_COLUMN = 'images';
+
+/** Every column a row holds besides its key and head, in its order. */
+export const STORED_COLUMNS: readonly string[] = [...MORNING, IMAGES_COLUMN, ...FULL].map((column) => (typeof column === 'string' ? column : column.name));
 
 export function columnsOf(fields: FieldChoice): readonly Column[] {
   if (fields === 'all') return FULL;
   if (fields === 'morning') return MORNING;
-  return FULL.filter((column) => (fields as readonly string[]).includes(column.field));
+  const named = fields as readonly string[];
+  if (named[0] === 'morning') return [...MORNING, ...FULL.filter((column) => named.includes(column.field) && !MORNING.some((slim) => slim.field === column.field))];
+  return FULL.filter((column) => named.includes(column.field));
 }
 
 /** What a stored text is checked against: the file, the bytes it was read from, and the column. */

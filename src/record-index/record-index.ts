@@ -28,13 +28,17 @@ import { fileStamp, isSettled } from '../files/file-stamp.ts';
 import { readLogFileSync, withEncodingError, type LogFileContent, type LogFileRef } from '../files/read-log-file.ts';
 import type { LogFile } from '../files/log-files.ts';
 import { toPosix } from '../files/to-posix.ts';
-import type { Messages } from '../record/messages.ts';
+import { messageLanguage, type MessageLanguage, type Messages } from '../record/messages.ts';
+import { localizeDiagnostic } from '../record/rules.ts';
+import { checkImages, imageDiagnostics, type ImageCheck, type LogImage } from '../parse/images.ts';
 import type { ReadSettings } from '../parse/read-settings.ts';
 import { refusedRecord } from '../parse/refused-record.ts';
-import type { LogRecord } from '../record/schema.ts';
+import type { Diagnostic, LogRecord } from '../record/schema.ts';
 import {
+  IMAGES_COLUMN,
   columnsOf,
   itemsOfSlim,
+  sealed,
   joinRecord,
   recordColumns,
   survivesJson,
@@ -46,7 +50,7 @@ import {
   type RecordOf,
 } from './record-columns.ts';
 import { IndexDamage, type RecordStore, type RowToWrite, type StoredRow } from './record-store.ts';
-import { defaultParser, type LogParser } from './log-parser.ts';
+import { defaultParser, withoutImageWarnings, type LogParser, type ParsedLog } from './log-parser.ts';
 import type { RecordIndexOptions } from './open-record-index.ts';
 
 /** A log as the index hands it out: its record (R: whole, some fields, or the morning's slim one), and what it is good for. */
@@ -69,6 +73,21 @@ interface Rows {
   resets: number;
 }
 
+/** How the images beside a log are checked (paths in the terms of its record's source, or of `logFile`). */
+export type ImageChecker = (file: LogFileRef) => ImageCheck;
+
+export interface ReadOptions {
+  /** Check the images beside each log (`missing-image` warnings as the files are now); left out, records carry none. */
+  images?: ImageChecker | undefined;
+}
+
+/** One read's way of taking records from rows: the columns, the shared texts, the images' check. */
+interface Reading {
+  columns: readonly Column[];
+  pool: Map<string, string>;
+  images: ImageChecker | undefined;
+}
+
 export class RecordIndex {
   /** How many logs this index parsed and took from the index, and how many files it read (hashed) to know. */
   readonly counts = { parsed: 0, fromIndex: 0, read: 0 };
@@ -77,6 +96,7 @@ export class RecordIndex {
   readonly #includePrivate: boolean;
   readonly #notice: (line: string) => void;
   readonly #say: Messages;
+  readonly #language: MessageLanguage;
   #parse: LogParser | null;
   #pending: RowToWrite[] = [];
   /** Rows whose bytes were found unchanged under a new stamp. */
@@ -91,6 +111,7 @@ export class RecordIndex {
   constructor(store: RecordStore | null, options: RecordIndexOptions, notice: (line: string) => void, say: Messages) {
     this.#store = store;
     this.#settings = options.settings;
+    this.#language = options.settings.messages ?? messageLanguage(options.settings.locale);
     this.#includePrivate = options.includePrivate ?? false;
     this.#notice = notice;
     this.#say = say;
@@ -107,28 +128,29 @@ export class RecordIndex {
    * this file's bytes, else parsed (and kept). `fields` names the large fields
    * wanted besides the head (record-columns.ts); 'all' for whole records.
    */
-  read(files: readonly LogFile[], fields: 'morning'): AsyncGenerator<IndexedLog<MorningRecord>>;
-  read<F extends RecordField = RecordField>(files: readonly LogFile[], fields?: readonly F[] | 'all'): AsyncGenerator<IndexedLog<RecordOf<F>>>;
-  async *read<R>(files: readonly LogFile[], fields: FieldChoice = 'all'): AsyncGenerator<IndexedLog<R>> {
-    const columns = columnsOf(fields);
-    const pool = new Map<string, string>();
+  read(files: readonly LogFile[], fields: 'morning', options?: ReadOptions): AsyncGenerator<IndexedLog<MorningRecord>>;
+  read<F extends RecordField>(files: readonly LogFile[], fields: readonly ['morning', ...F[]], options?: ReadOptions): AsyncGenerator<IndexedLog<MorningRecord & Pick<LogRecord, F>>>;
+  read<F extends RecordField = RecordField>(files: readonly LogFile[], fields?: readonly F[] | 'all', options?: ReadOptions): AsyncGenerator<IndexedLog<RecordOf<F>>>;
+  async *read<R>(files: readonly LogFile[], fields: FieldChoice = 'all', options: ReadOptions = {}): AsyncGenerator<IndexedLog<R>> {
+    const reading: Reading = { columns: columnsOf(fields), pool: new Map(), images: options.images };
     for (let start = 0; start < files.length; start += CHUNK) {
       const chunk = files.slice(start, start + CHUNK);
-      const rows = this.#rows(chunk, columns);
-      for (const file of chunk) yield await this.#readOne<R>(file, rows, columns, pool);
+      const rows = this.#rows(chunk, reading);
+      for (const file of chunk) yield await this.#readOne<R>(file, rows, reading);
     }
     await this.flush();
   }
 
   /** One file of read(): its row (if the index has one for it) already fetched with its chunk's. */
-  async #readOne<R>(file: LogFile, rows: Rows, columns: readonly Column[], pool: Map<string, string>): Promise<IndexedLog<R>> {
+  async #readOne<R>(file: LogFile, rows: Rows, reading: Reading): Promise<IndexedLog<R>> {
     const source = toPosix(file.displayPath);
     if (file.refusal) return { file, record: refusedRecord(source, [file.refusal]) as R, digest: '', fromIndex: false };
     const fetched = rows.resets === this.#resets ? rows.found.get(file.absolutePath) : undefined;
     const row = fetched && fetched.source === source ? fetched : null;
+    const check = reading.images?.(file);
     // The file's stamp unchanged since its bytes were hashed, long enough after its last change: those bytes still (file-stamp.ts).
     if (row && isUnchanged(file.absolutePath, row)) {
-      const kept = this.#decoded<R>(file, source, row, columns, pool);
+      const kept = this.#decoded<R>(file, source, row, reading, check);
       if (kept) return { file, record: kept, digest: row.digest, fromIndex: true };
     }
     const content = readLogFileSync(file);
@@ -136,25 +158,25 @@ export class RecordIndex {
     const digest = digestOf(content.bytes);
     // Not a row of an index found damaged since it was fetched (by this very file, above).
     const usable = row !== null && rows.resets === this.#resets && row.digest === digest;
-    const kept = usable ? this.#decoded<R>(file, source, row, columns, pool) : null;
+    const kept = usable ? this.#decoded<R>(file, source, row, reading, check) : null;
     if (kept) {
       // Same bytes under a new stamp (touched, copied back, or read too soon after a change): recognised by the stamp next time.
       this.#restamp(file, digest, content);
       return { file, record: kept, digest, fromIndex: true };
     }
-    const record = await this.#parsed(content, source);
-    this.#keep(file, source, digest, content, record);
+    const parsed = await this.#parsed(content, source, check);
+    this.#keep(file, source, digest, content, parsed);
     // A whole record is also every narrower one.
-    return { file, record: record as R, digest, fromIndex: false };
+    return { file, record: parsed.record as R, digest, fromIndex: false };
   }
 
   /** The rows of a chunk of files, fetched together; none without an index, or after damage (the index starts again). */
-  #rows(files: readonly LogFile[], columns: readonly Column[]): Rows {
+  #rows(files: readonly LogFile[], reading: Reading): Rows {
     const rows: Rows = { found: new Map(), resets: this.#resets };
     if (!this.#store) return rows;
     try {
       const paths = files.filter((file) => !file.refusal).map((file) => file.absolutePath);
-      rows.found = this.#store.getMany(paths, columns.map((column) => column.name));
+      rows.found = this.#store.getMany(paths, columnNames(reading));
     } catch (error) {
       this.#failed(error);
     }
@@ -163,22 +185,29 @@ export class RecordIndex {
 
   /**
    * The whole record the index holds for a file's content read under
-   * `source`, or null: the loader's way in, as it reads the files itself.
+   * `source`, and the images beside it that its text names, or null: the
+   * loader's way in, as it reads the files itself. With `images`, the record
+   * has its `missing-image` warnings as the images are now.
    */
-  lookup(ref: LogFileRef, source: string, content: LogFileContent): LogRecord | null {
-    const all = columnsOf('all');
-    const row = this.#row(ref.absolutePath, source, all);
+  lookup(ref: LogFileRef, source: string, content: LogFileContent, images?: ImageCheck): { record: LogRecord; images: LogImage[] } | null {
+    const reading: Reading = { columns: columnsOf('all'), pool: new Map(), images: undefined };
+    const row = this.#row(ref.absolutePath, source, reading);
     const digest = digestOf(content.bytes);
     if (!row || row.digest !== digest) return null;
-    const record = this.#decoded<LogRecord>(ref, source, row, all);
-    if (record && row.stamp !== content.stamp) this.#restamp(ref, digest, content);
-    return record;
+    const record = this.#decoded<LogRecord>(ref, source, row, reading, images);
+    if (!record) return null;
+    if (row.stamp !== content.stamp) this.#restamp(ref, digest, content);
+    return { record, images: this.#images(ref, row) ?? [] };
   }
 
-  /** Keeps a record read elsewhere (the loader's worker threads) for a file's content. */
-  put(ref: LogFileRef, source: string, content: LogFileContent, record: LogRecord): void {
+  /**
+   * Keeps a record read elsewhere (the loader's worker threads) for a file's
+   * content, with the images its text names: any `missing-image` warning in
+   * it is left out, as a reader adds them.
+   */
+  put(ref: LogFileRef, source: string, content: LogFileContent, record: LogRecord, images: readonly LogImage[]): void {
     this.counts.parsed++;
-    this.#keep(ref, source, digestOf(content.bytes), content, record);
+    this.#keep(ref, source, digestOf(content.bytes), content, { record: withoutImageWarnings(record), images: [...images] });
   }
 
   /** Writes what is still to be written; after damage, reads again what was taken from the damaged index. */
@@ -191,7 +220,7 @@ export class RecordIndex {
         } catch {
           continue; // Gone since: nothing to keep.
         }
-        this.#keep(ref, source, digestOf(content.bytes), content, await this.#parsed(content, source), false);
+        this.#keep(ref, source, digestOf(content.bytes), content, await this.#parsed(content, source, undefined), false);
       }
     }
     this.#write();
@@ -204,10 +233,10 @@ export class RecordIndex {
   }
 
   /** The row of a file read under `source`, or null (none, another path's reading, or damage: then the index starts again). */
-  #row(filePath: string, source: string, columns: readonly Column[]): StoredRow | null {
+  #row(filePath: string, source: string, reading: Reading): StoredRow | null {
     if (!this.#store) return null;
     try {
-      const row = this.#store.get(filePath, columns.map((column) => column.name));
+      const row = this.#store.get(filePath, [...columnNames(reading), IMAGES_COLUMN]);
       return row && row.source === source ? row : null;
     } catch (error) {
       this.#failed(error);
@@ -216,18 +245,24 @@ export class RecordIndex {
   }
 
   /** The record of a row, its checksums verified; null when one fails (damage: the index starts again). */
-  #decoded<R>(ref: LogFileRef, source: string, row: StoredRow, columns: readonly Column[], pool?: Map<string, string>): R | null {
+  #decoded<R>(ref: LogFileRef, source: string, row: StoredRow, reading: Reading, check: ImageCheck | undefined): R | null {
     const identity = { path: ref.absolutePath, digest: row.digest };
     try {
       const head = unsealed(identity, 'head', row.head);
       if (!head || head.value === null || typeof head.value !== 'object') throw new IndexDamage(this.#say.indexChecksum(source));
       const values = new Map<string, unknown>();
-      for (const { name, field, parts } of columns) {
+      for (const { name, field, parts } of reading.columns) {
         const value = unsealed(identity, name, row.columns[name]);
         if (!value) throw new IndexDamage(this.#say.indexChecksum(source));
-        values.set(field, parts ? itemsOfSlim(value.value, parts, pool ?? new Map()) : value.value);
+        values.set(field, parts ? itemsOfSlim(value.value, parts, reading.pool) : value.value);
       }
       const record = joinRecord(head.value as Record<string, unknown>, values) as R;
+      if (check) {
+        const images = this.#images(ref, row);
+        if (images === null) throw new IndexDamage(this.#say.indexChecksum(source));
+        // The images beside the log as they are now: the index keeps no `missing-image` warning.
+        (record as Pick<LogRecord, 'diagnostics'>).diagnostics.push(...imageWarnings(images, source, check, this.#language));
+      }
       this.counts.fromIndex++;
       if (!this.#damaged) this.#served.push({ ref, source });
       return record;
@@ -242,9 +277,20 @@ export class RecordIndex {
     this.#stamps.push({ path: ref.absolutePath, digest, stamp: content.stamp, verified: content.readAt });
   }
 
-  #keep(ref: LogFileRef, source: string, digest: string, content: LogFileContent, record: LogRecord, flushWhenFull = true): void {
+  /** The images column of a row (fetched with every row that may need it); null when it fails its checksum. */
+  #images(ref: LogFileRef, row: StoredRow): LogImage[] | null {
+    const stored = unsealed({ path: ref.absolutePath, digest: row.digest }, IMAGES_COLUMN, row.columns[IMAGES_COLUMN]);
+    if (!stored || !Array.isArray(stored.value)) return null;
+    return (stored.value as Array<[string, number, number]>).map(([url, line, column]) => ({ url, line, column }));
+  }
+
+  #keep(ref: LogFileRef, source: string, digest: string, content: LogFileContent, parsed: ParsedLog, flushWhenFull = true): void {
+    const record = withoutImageWarnings(parsed.record);
     if (!this.#store || !survivesJson(record)) return;
     const { head, columns } = recordColumns({ path: ref.absolutePath, digest }, record);
+    // What `missing-image` is decided on: none for a log whose findings an encoding error stands for.
+    const images = record.diagnostics.some((diagnostic) => diagnostic.rule === 'encoding') ? [] : parsed.images;
+    columns[IMAGES_COLUMN] = sealed({ path: ref.absolutePath, digest }, IMAGES_COLUMN, images.map(({ url, line, column }) => [url, line, column]));
     this.#pending.push({ path: ref.absolutePath, source, digest, stamp: content.stamp, verified: content.readAt, head, columns });
     if (flushWhenFull && this.#pending.length >= BATCH) this.#write();
   }
@@ -296,10 +342,11 @@ export class RecordIndex {
     this.#notice(this.#say.indexNotSaved(reason));
   }
 
-  async #parsed(content: LogFileContent, source: string): Promise<LogRecord> {
+  async #parsed(content: LogFileContent, source: string, images: ImageCheck | undefined): Promise<ParsedLog> {
     this.#parse ??= await defaultParser();
     this.counts.parsed++;
-    return withEncodingError(this.#parse(content.text, source, this.#settings, this.#includePrivate), content);
+    const parsed = this.#parse(content.text, source, this.#settings, this.#includePrivate, images);
+    return { record: withEncodingError(parsed.record, content), images: parsed.images };
   }
 }
 
@@ -312,6 +359,18 @@ function isUnchanged(filePath: string, row: StoredRow): boolean {
   } catch {
     return false;
   }
+}
+
+/** The names of the columns a read fetches: the images too when it checks them. */
+function columnNames(reading: Reading): string[] {
+  const names = reading.columns.map((column) => column.name);
+  return reading.images ? [...names, IMAGES_COLUMN] : names;
+}
+
+/** `missing-image` warnings for the images a log names, as the file system says now, in the writer's language (as readLog makes them). */
+function imageWarnings(images: readonly LogImage[], source: string, check: ImageCheck, language: MessageLanguage): Diagnostic[] {
+  if (images.length === 0) return [];
+  return imageDiagnostics(checkImages(images, check.logFile ?? source, check), check.logsDir).map((diagnostic) => localizeDiagnostic(diagnostic, language));
 }
 
 function digestOf(bytes: Uint8Array): string {

@@ -9,7 +9,7 @@ import { STORED_COLUMNS } from './record-columns.ts';
 export type Sqlite = typeof import('node:sqlite');
 
 /** The layout of the database: a file of another format is never read (its name differs). */
-export const STORE_FORMAT = 6;
+export const STORE_FORMAT = 8;
 
 /** A scope's file untouched this long, and not among the newest few, is deleted: the parser or the settings moved on. */
 const STALE_SCOPE_MS = 24 * 60 * 60 * 1000;

@@ -7,10 +7,10 @@
  */
 import type { MessageLanguage } from './messages.ts';
 
-export type HelpTopic = 'parse' | 'check' | 'new' | 'status';
+export type HelpTopic = 'parse' | 'check' | 'new' | 'status' | 'review' | 'audit';
 
 /** One line per command for the usage, "name  what it does". */
-export type CommandSummaries = Record<'parse' | 'check' | 'new' | 'status' | 'audit' | 'deploy', string>;
+export type CommandSummaries = Record<'parse' | 'check' | 'new' | 'status' | 'review' | 'audit' | 'deploy', string>;
 
 interface HelpCatalogue {
   summaries: CommandSummaries;
@@ -23,7 +23,8 @@ const ja: HelpCatalogue = {
     parse: 'parse <ファイルかフォルダ…> ログをレコードの JSON にして出力する',
     check: 'check [パス…]            ログの問題を報告する（既定: ログのフォルダ）',
     new: 'new [--date YYYY-MM-DD]   今日のログをひな形から作る（まだ済んでいないものを持ち越す）',
-    status: 'status [--json]           今日のログ・今週の時間と目標・連続日数・未解決の問題・期限切れの計画',
+    status: 'status [--json]           今日のログ・今週の時間と目標・連続日数・未解決の問題・期限切れの計画・今日の復習',
+    review: 'review [--week|--month]   その週か月の振り返りを週報・月報に貼れる Markdown で（--json で JSON）',
     audit: 'audit [dist]              ビルドに非公開メモや下書きの文章があれば失敗する',
     deploy: 'deploy [オプション]       dist/ を S3 に公開し、CloudFront のキャッシュを消す',
   },
@@ -51,7 +52,7 @@ ${lines}
   --out FILE    JSON を標準出力ではなく FILE に書く（フォルダは作ります。
                 ファイルは一度に置き換え、書きかけで残すことはありません）
   --include-private
-                非公開のメモ（見出しの最後が "🔒" の節、"非公開" / "private" の節、
+                非公開のメモ（🔒 のある見出しや "非公開" / "private" の見出しの節、
                 "<!-- private -->" で囲んだところ）をレコードに残す。付けなければ
                 サイトと同じく取り除きます（そのレコードは記録の索引に入れません）
   --no-cache    記録の索引を使わず、すべてのログをファイルから読む
@@ -90,6 +91,9 @@ ${lines}
   "## 持ち越し"      その日までが期限のまだ済んでいない計画と、いちばん新しい前のログで
                      チェックされていない項目を "- [ ] 文（M/D の計画）" の形で
   "## 継続中の問題"  解決していない問題を、最後の現状と最初に書いた日つきで
+  "## 復習"          その日に復習する学びを古い順に最大 5 件。学びは書いた日の
+                     1・3・7・21・60・180 日後に戻ってきます。復習したらチェック
+                     （- [x]）すると次の間隔に進み、しなければ次の日も残ります
 ログを上書きすることも、前のログを変えることもありません。
 
 オプション:
@@ -104,7 +108,8 @@ ${lines}
 
 書き手の今日（src/site.config.ts のタイムゾーンと dayStartsAt）について、今日のログを
 書いたかどうか、今週の学習時間と targets.weeklyMinutes、いまの連続日数、未解決の問題と
-期限切れの計画（件数つき）を出します。下書きとエラーのあるログは、サイトと同じく数えません。
+期限切れの計画、今日復習する学び（nisshi new が "## 復習" に入れるもの）を件数つきで
+出します。下書きとエラーのあるログは、サイトと同じく数えません。
 
 オプション:
   --json      スクリプト向けに JSON オブジェクトを 1 つ出力する
@@ -112,6 +117,42 @@ ${lines}
   -h, --help  このヘルプを表示する
 
 終了コード: 0。
+`,
+    audit: `使い方: nisshi audit [dist] [--logs FOLDER] [--no-cache]
+
+ビルドしたサイトのファイルをすべて（HTML、JSON、XML、JS、Pagefind の圧縮された索引と断片は
+展開して）読み、ログの非公開のメモ（"非公開" / "private" や 🔒 の見出しの節。見出しの書き方は
+問いません。"<!-- private -->" で囲んだところ）と下書きのログの文章がないかを調べます。
+何が非公開かは、ビルドで取り除く処理とは別に、監査が自分でログを読み直して決めます。
+見つかれば、ビルドのファイルとログの ファイル:行 を示します。nisshi deploy も書き込む前に
+同じ監査をします。前回の監査で確かめたファイルは、中身も探す文章も変わっていなければ読み直しません
+（node_modules/.cache/nisshi/）。
+
+オプション:
+  --logs FOLDER  ログのフォルダ（既定: src/site.config.ts の logsDir）
+  --no-cache     すべてのファイルを読み直す（キャッシュは消しても構いません）
+  -h, --help     このヘルプを表示する
+
+終了コード: 0 見つからなかった、1 非公開や下書きの文章がビルドにある、2 使い方の誤り。
+`,
+    review: `使い方: nisshi review [--week | --month] [--date YYYY-MM-DD] [--json]
+
+その週（既定）か月の振り返りを、週報・月報に貼れる Markdown で出します: 学習時間と
+記録した日（前の週・月と並べて）、週の目標、連続記録、今日の目標とチェックリスト、
+新しい問題と解決した問題、その期間に書いた計画のその後（期限内に完了・遅れて完了・
+期限切れ・中止・未完了）、学び、振り返りの文章、タグ。--json ではサイトの
+/data/reviews/week/<週の初日>.json と同じ形の JSON を出します。週は src/site.config.ts の
+weekStart（既定は月曜）で区切り、日付はそのタイムゾーンで数えます。下書きとエラーの
+あるログは、サイトと同じく数えません。
+
+オプション:
+  --week             --date を含む週（既定）
+  --month            --date を含む月
+  --date YYYY-MM-DD  その日を含む週か月（既定は今日）
+  --json             JSON で出力する
+  -h, --help         このヘルプを表示する
+
+終了コード: 0 出力した、2 使い方の誤り。
 `,
   },
 };
@@ -121,7 +162,8 @@ const en: HelpCatalogue = {
     parse: 'parse <files or folders…> print the logs as JSON records',
     check: 'check [paths…]           report problems in logs (default: the logs folder)',
     new: 'new [--date YYYY-MM-DD]   start a log from the template, carrying over what is still open',
-    status: "status [--json]           today's log, the week against the target, streak, open problems, overdue plans",
+    status: "status [--json]           today's log, the week against the target, streak, open problems, overdue plans, learnings to review",
+    review: "review [--week|--month]   the week's or month's review as Markdown for a weekly or monthly report, or --json",
     audit: 'audit [dist]              fail when the build holds text of a private note or a draft',
     deploy: 'deploy [options]          publish dist/ to S3 and invalidate CloudFront',
   },
@@ -150,7 +192,7 @@ Options:
   --out FILE    write the JSON to FILE instead of stdout (folders are created;
                 the file is replaced in one step, never left half-written)
   --include-private
-                keep private notes (sections headed "…🔒" or "非公開" / "private",
+                keep private notes (sections under a heading with 🔒 or "非公開" / "private",
                 "<!-- private -->" blocks) in the records; without it they are
                 dropped, as on the site (such records are never kept in the
                 record index)
@@ -192,6 +234,10 @@ It reads the earlier logs and carries into the new one, each once:
   "## 持ち越し"      plans not done that are due by that day, and the unchecked
                      items of the newest earlier log, as "- [ ] text（M/D の計画）"
   "## 継続中の問題"  every open problem, with its last "現状" and its first day
+  "## 復習"          up to 5 learnings due for review that day, oldest due first:
+                     each learning comes back 1, 3, 7, 21, 60 and 180 days after
+                     the day written; ticked (- [x]) it moves on to the next,
+                     left unticked it stays due
 It never overwrites a log and never changes an earlier one.
 
 Options:
@@ -206,9 +252,10 @@ Exit status: 0 written, 1 the log already exists, 2 bad usage.
 
 Prints, for the writer's today (time zone and dayStartsAt of
 src/site.config.ts): whether today's log is written, this week's study hours
-against targets.weeklyMinutes, the current streak, and the open problems and
-overdue plans with their counts. Drafts and logs with errors are left out, as
-on the site.
+against targets.weeklyMinutes, the current streak, the open problems and
+overdue plans, and the learnings due for review today (the ones nisshi new
+puts under "## 復習"), with their counts. Drafts and logs with errors are left
+out, as on the site.
 
 Options:
   --json      one JSON object for scripts
@@ -216,6 +263,45 @@ Options:
   -h, --help  show this help
 
 Exit status: 0.
+`,
+    audit: `Usage: nisshi audit [dist] [--logs FOLDER] [--no-cache]
+
+Reads every file of the built site (HTML, JSON, XML, JS, and Pagefind's
+compressed index and fragments, unpacked) and looks for the text of the logs'
+private notes (sections under a heading that is "非公開" / "private" or carries
+🔒, in any notation; "<!-- private -->" blocks) and of draft logs, as its own
+reading of the logs finds them (not the one that keeps them out of the build).
+Each finding names the built file and the log's file:line. nisshi deploy runs
+the same audit before it writes anything. Files whose bytes already passed
+against the same passages are not read again (node_modules/.cache/nisshi/).
+
+Options:
+  --logs FOLDER  where the logs are (default: logsDir of src/site.config.ts)
+  --no-cache     read every file again (the cache is also safe to delete)
+  -h, --help     show this help
+
+Exit status: 0 nothing found, 1 private or draft text in the build, 2 bad usage.
+`,
+    review: `Usage: nisshi review [--week | --month] [--date YYYY-MM-DD] [--json]
+
+Prints the review of the week (the default) or the month holding --date as
+Markdown ready to paste into a weekly or monthly report: study time and days
+written beside the period before, the weekly target, streak, goals and
+checklist, problems opened and resolved, what became of the plans written in
+the period (done on time, done late, overdue, dropped, open), learnings, the
+writer's reflections and tags. --json prints the JSON the site publishes at
+/data/reviews/week/<first day>.json. Weeks start on the weekStart of
+src/site.config.ts (Monday unless changed), days are counted in its time
+zone. Drafts and logs with errors are left out, as on the site.
+
+Options:
+  --week             the week holding --date (the default)
+  --month            the month holding --date
+  --date YYYY-MM-DD  a day of that week or month (default: today)
+  --json             print JSON
+  -h, --help         show this help
+
+Exit status: 0 printed, 2 bad usage.
 `,
   },
 };

@@ -16,6 +16,25 @@ export function messageLanguage(locale: string | undefined, env: string | undefi
 
 const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
 
+/** 150 → "2時間30分". */
+function jaMinutes(minutes: number): string {
+  const whole = Math.floor(minutes / 60);
+  const rest = Math.round(minutes % 60);
+  return whole > 0 ? (rest > 0 ? `${whole}時間${rest}分` : `${whole}時間`) : `${rest}分`;
+}
+
+/** 150 → "2 h 30 min". */
+function enMinutes(minutes: number): string {
+  const whole = Math.floor(minutes / 60);
+  const rest = Math.round(minutes % 60);
+  return whole > 0 ? (rest > 0 ? `${whole} h ${rest} min` : `${whole} h`) : `${rest} min`;
+}
+
+/** "2025-09-08" → "9月8日". */
+function jaDate(date: string): string {
+  return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+}
+
 const ja = {
   summary: (files: number, errors: number, warnings: number) => `${files} 件のログ: エラー ${errors} 件、警告 ${warnings} 件`,
   severity: (severity: 'error' | 'warning' | 'info') => ({ error: 'エラー', warning: '警告', info: '情報' })[severity],
@@ -36,7 +55,11 @@ const ja = {
   streak: (days: number) => `連続: ${days} 日`,
   openProblems: (count: number) => `未解決の問題: ${count} 件`,
   overduePlans: (count: number) => `期限切れの計画: ${count} 件`,
-  auditClean: (files: number, dist: string, passages: number) => `${dist} の ${files} 件のファイルに非公開メモや下書きの文章はありません（${passages} 件の文章を探しました）`,
+  dueLearnings: (count: number) => `復習する学び: ${count} 件`,
+  reviewsAdded: (count: number) => `復習する学び ${count} 件を「## 復習」に入れました`,
+  learnedOn: (month: number, day: number) => `（${month}/${day} の学び）`,
+  auditClean: (files: number, dist: string, passages: number, reused: number) =>
+    `${dist} の ${files} 件のファイルに非公開メモや下書きの文章はありません（${passages} 件の文章を探しました${reused > 0 ? `。前回の監査で確かめた ${reused} 件は読み直していません` : ''}）`,
   auditLeaks: (count: number, dist: string) => `${dist} に公開してはいけない文章が ${count} 件あります。このビルドは公開せず、npm run build で作り直してから nisshi audit をやり直してください`,
   auditFinding: (file: string, kind: 'private' | 'draft', log: string, passage: string) =>
     `${file}: ${kind === 'private' ? '非公開メモ' : '下書きのログ'}の文章があります。${log}（"${passage}"）`,
@@ -46,6 +69,8 @@ const ja = {
   unexpected: 'nisshi の想定外のエラーです。報告してください:',
   logErrorsHeading: (errors: number, files: number) => `${files} 件のログに ${errors} 件のエラー:`,
   logErrorsHint: '上の行を直してください（nisshi check でも同じものが出ます）。警告ではビルドは止まりませんが、エラーでは止まります。',
+  overlayName: 'ログのエラー',
+  overlayTitle: '直すまでこのログは表示されません（ほかのログはそのまま表示します）',
   unknownCommand: (name: string) => `"${name}" というコマンドはありません`,
   // Option parsing (src/cli/args.ts): each error ends with where to look.
   seeHelp: (reason: string, command: string) => `${reason}。nisshi ${command} --help を見てください`,
@@ -61,6 +86,8 @@ const ja = {
   cannotWrite: (file: string, reason: string) => `${file} に書けません（${reason}）`,
   parseNoPaths: 'parse するログのファイルかフォルダを指定してください（例: nisshi parse logs）',
   outNeedsFile: '--out にはファイル名が要ります',
+  auditOneFolder: 'ビルドのフォルダを 1 つだけ指定してください（例: nisshi audit dist）',
+  auditNoBuild: (dist: string) => `${dist} がありません。先に npm run build を実行してください`,
   wroteRecords: (count: number, file: string) => `${count} 件のレコードを ${file} に書きました`,
   badFormat: (value: string) => `--format は text か json です（指定は "${value}"）`,
   dirNeedsFolder: '--dir にはフォルダ名が要ります',
@@ -83,6 +110,43 @@ const ja = {
   settingsTooSmall: (minimum: string, origin: string) => `${sizeOf(minimum, origin, 'ja')}以上にしてください`,
   settingsTooBig: (maximum: string, origin: string) => `${sizeOf(maximum, origin, 'ja')}以下にしてください`,
   settingsInvalid: '正しくない値です',
+  review: {
+    weekOrMonth: '--week か --month のどちらか一つにしてください',
+    title: (kind: 'week' | 'month', start: string, end: string) =>
+      kind === 'week' ? `週報 ${start.slice(0, 4)}年${jaDate(start)}〜${end.slice(0, 4) === start.slice(0, 4) ? '' : `${end.slice(0, 4)}年`}${jaDate(end)}` : `月報 ${Number(start.slice(0, 4))}年${Number(start.slice(5, 7))}月`,
+    figures: '数字',
+    columns: (kind: 'week' | 'month') => (kind === 'week' ? ['', '今週', '前週'] : ['', '今月', '前月']),
+    studyTime: '学習時間',
+    days: '記録した日',
+    daysValue: (days: number) => `${days}日`,
+    target: '目標時間',
+    targetValue: (minutes: number, target: number) => `${jaMinutes(target)}（${minutes >= target ? '達成' : `あと${jaMinutes(target - minutes)}`}）`,
+    streak: '連続記録',
+    streakValue: (longest: number, atEnd: number) => `期間中の最長 ${longest}日・最後の日に ${atEnd}日`,
+    goals: '今日の目標の達成',
+    checklist: 'チェックリスト',
+    ratio: (done: number, total: number) => `${done} / ${total}`,
+    minutes: (minutes: number, approximate: boolean) => `${approximate ? '約' : ''}${jaMinutes(minutes)}`,
+    none: '—',
+    problems: '問題',
+    opened: '新しい問題',
+    resolved: '解決した問題',
+    stillOpen: (count: number) => `未解決のまま: ${count} 件`,
+    plans: '計画',
+    planCounts: (plans: { done: number; doneLate: number; slipped: number; dropped: number; open: number }) =>
+      `期限内に完了 ${plans.done} 件・遅れて完了 ${plans.doneLate} 件・期限切れ ${plans.slipped} 件・中止 ${plans.dropped} 件・未完了 ${plans.open} 件`,
+    outcome: { done: '完了', doneLate: '遅れて完了', slipped: '期限切れ', dropped: '中止', open: '未完了' },
+    when: (planned: string, due: string | null) =>
+      `（${Number(planned.slice(5, 7))}/${Number(planned.slice(8, 10))} に計画${due ? `、期限 ${Number(due.slice(5, 7))}/${Number(due.slice(8, 10))}` : ''}）`,
+    learnings: '学び',
+    reflections: '振り返り',
+    tags: 'タグ',
+    tagValue: (days: number, minutes: number) => `${days}日・${jaMinutes(minutes)}`,
+    nothing: 'なし',
+    separator: '、',
+    on: (date: string) => `${Number(date.slice(5, 7))}/${Number(date.slice(8, 10))}`,
+    onAside: (date: string) => `（${Number(date.slice(5, 7))}/${Number(date.slice(8, 10))}）`,
+  },
   // The record index (src/record-index): one line each, to stderr or the build's log.
   indexDamaged: (file: string, reason: string) => `記録の索引 ${file} が壊れていました（${reason}）。ログから作り直します`,
   indexUnavailable: (folder: string, reason: string) =>
@@ -142,7 +206,11 @@ const en: Catalogue = {
   streak: (days) => `streak: ${days} day(s)`,
   openProblems: (count) => `open problems: ${count}`,
   overduePlans: (count) => `overdue plans: ${count}`,
-  auditClean: (files, dist, passages) => `no private note or draft text in ${files} file(s) of ${dist} (${passages} passage(s) looked for)`,
+  dueLearnings: (count) => `learnings to review: ${count}`,
+  reviewsAdded: (count) => `put ${count} learning(s) to review under "## 復習"`,
+  learnedOn: (month, day) => ` (learned ${month}/${day})`,
+  auditClean: (files, dist, passages, reused) =>
+    `no private note or draft text in ${files} file(s) of ${dist} (${passages} passage(s) looked for${reused > 0 ? `; ${reused} file(s) unchanged since an audit passed them` : ''})`,
   auditLeaks: (count, dist) => `${count} leak(s) in ${dist}: do not publish this build; rebuild it (npm run build) and audit again`,
   auditFinding: (file, kind, log, passage) => `${file}: holds text of ${kind === 'private' ? 'a private note' : 'a draft log'}, ${log} ("${passage}")`,
   deployLeaks: (dist) => `refusing to deploy: ${dist} holds text that must not be published:`,
@@ -151,6 +219,8 @@ const en: Catalogue = {
   unexpected: 'unexpected error, please report it:',
   logErrorsHeading: (errors, files) => `${errors} error(s) in ${files} log(s):`,
   logErrorsHint: 'Fix the lines above (`nisshi check` lists the same problems). Warnings do not stop the build; errors do.',
+  overlayName: 'Errors in logs',
+  overlayTitle: 'This log is not shown until it is fixed (the other logs are shown as they are)',
   unknownCommand: (name) => `unknown command "${name}"`,
   seeHelp: (reason, command) => `${reason}; see nisshi ${command} --help`,
   unknownOption: (option) => `unknown option ${option}`,
@@ -164,6 +234,8 @@ const en: Catalogue = {
   cannotWrite: (file, reason) => `cannot write ${file}: ${reason}`,
   parseNoPaths: 'give the log files or folders to parse, e.g. nisshi parse logs',
   outNeedsFile: '--out needs a file name',
+  auditOneFolder: 'give one build folder, e.g. nisshi audit dist',
+  auditNoBuild: (dist) => `${dist} does not exist; run npm run build first`,
   wroteRecords: (count, file) => `wrote ${count} record${count === 1 ? '' : 's'} to ${file}`,
   badFormat: (value) => `--format must be text or json, not "${value}"`,
   dirNeedsFolder: '--dir needs a folder name',
@@ -185,6 +257,40 @@ const en: Catalogue = {
   settingsTooSmall: (minimum, origin) => `must be at least ${sizeOf(minimum, origin, 'en')}`,
   settingsTooBig: (maximum, origin) => `must be at most ${sizeOf(maximum, origin, 'en')}`,
   settingsInvalid: 'is not a valid value',
+  review: {
+    weekOrMonth: 'give --week or --month, not both',
+    title: (kind, start, end) => (kind === 'week' ? `Weekly review ${start} – ${end}` : `Monthly review ${start.slice(0, 7)}`),
+    figures: 'Figures',
+    columns: (kind) => (kind === 'week' ? ['', 'this week', 'week before'] : ['', 'this month', 'month before']),
+    studyTime: 'study time',
+    days: 'days written',
+    daysValue: (days) => `${days}`,
+    target: 'target',
+    targetValue: (minutes, target) => `${enMinutes(target)} (${minutes >= target ? 'met' : `${enMinutes(target - minutes)} short`})`,
+    streak: 'streak',
+    streakValue: (longest, atEnd) => `longest ${longest} day(s) in the period, ${atEnd} on its last day`,
+    goals: 'goals met',
+    checklist: 'checklist',
+    ratio: (done, total) => `${done} / ${total}`,
+    minutes: (minutes, approximate) => `${approximate ? '~' : ''}${enMinutes(minutes)}`,
+    none: '—',
+    problems: 'Problems',
+    opened: 'new',
+    resolved: 'resolved',
+    stillOpen: (count) => `still open: ${count}`,
+    plans: 'Plans',
+    planCounts: (plans) => `done on time ${plans.done}, done late ${plans.doneLate}, overdue ${plans.slipped}, dropped ${plans.dropped}, open ${plans.open}`,
+    outcome: { done: 'done', doneLate: 'done late', slipped: 'overdue', dropped: 'dropped', open: 'open' },
+    when: (planned, due) => ` (planned ${planned}${due ? `, due ${due}` : ''})`,
+    learnings: 'Learnings',
+    reflections: 'Reflections',
+    tags: 'Tags',
+    tagValue: (days, minutes) => `${days} day(s), ${enMinutes(minutes)}`,
+    nothing: 'none',
+    separator: ', ',
+    on: (date) => date,
+    onAside: (date) => ` (${date})`,
+  },
   // The record index (src/record-index): one line each, to stderr or the build's log.
   indexDamaged: (file, reason) => `the record index ${file} was damaged (${reason}); it is built again from the logs`,
   indexUnavailable: (folder, reason) =>

@@ -61,11 +61,17 @@ export const rules = {
       'このログは TOML のフロントマター（"+++"）で始まっていますが、nisshi は TOML を読みません（下書きの設定が失われます）。' +
       '最初の行から "---" で囲んだ YAML で書いてください（draft: true, tags: [a, b]）',
   }),
-  'frontmatter-not-first': rule<{ why: string; from: number; to: number }>({
+  'frontmatter-not-first': rule<{ blankLines: boolean; comment: boolean; spaced: boolean; from: number; to: number }>({
     severity: 'warning',
-    summary: 'frontmatter that does not start on the first line',
-    message: ({ why, from, to }) => `frontmatter ${why}: nisshi read lines ${from}–${to} as frontmatter; put "---" alone on the very first line`,
-    ja: ({ why, from, to }) => `フロントマターが${why}: ${from}〜${to} 行目をフロントマターとして読みました。"---" だけの行をファイルの先頭に置いてください`,
+    summary: 'frontmatter that does not start on the first line (after blank lines or an HTML comment, or with spaces around "---")',
+    message: ({ blankLines, comment, spaced, from, to }) => {
+      const why = [blankLines ? 'after blank lines' : '', comment ? 'after an HTML comment' : '', spaced ? 'with spaces around its delimiter' : ''].filter(Boolean).join(' and ');
+      return `frontmatter ${why}: nisshi read lines ${from}–${to} as frontmatter; put "---" alone on the very first line`;
+    },
+    ja: ({ blankLines, comment, spaced, from, to }) => {
+      const why = [blankLines ? '空行の後にありました' : '', comment ? 'HTML のコメントの後にありました' : '', spaced ? '"---" の前後に空白がありました' : ''].filter(Boolean).join('、');
+      return `${from}〜${to} 行目をフロントマターとして読みました（${why}）。"---" だけの行をファイルの先頭に置いてください`;
+    },
   }),
   'frontmatter-alias': rule<{ anchor: string }>({
     severity: 'error',
@@ -94,6 +100,26 @@ export const rules = {
         ? `draft は true か false で書いてください（"${value}" ではなく）。このログは${draft ? '下書き' : '公開'}として扱います`
         : `"${key}: ${value}" は下書きの指定と読めるので、このログは公開しません。"draft: true" と書いてください（公開するならそのキーを消して "draft: false"）`,
   }),
+  'frontmatter-nested': rule<{ key: string }>({
+    severity: 'warning',
+    summary: 'a published frontmatter key holding a mapping or a nested list, which is not published',
+    message: ({ key }) =>
+      `"${key}" holds a mapping or a list inside a list, which the site does not publish: nisshi left that part out; ` +
+      'write plain values (text, numbers, true/false, or a list of them)',
+    ja: ({ key }) =>
+      `"${key}" の値にマッピングやリストの中のリストがあり、サイトには公開しないので取り除きました。` +
+      '文字・数・true/false か、それらのリストで書いてください',
+  }),
+  'frontmatter-stray-draft': rule<{ text: string }>({
+    severity: 'warning',
+    summary: 'a draft setting written in the body instead of the frontmatter',
+    message: ({ text }) =>
+      `"${text}" reads as a frontmatter line, but it is not in the frontmatter: nisshi treats this log as a draft and does not publish it; ` +
+      'move it into the frontmatter at the very top ("---" lines), or remove it to publish the log',
+    ja: ({ text }) =>
+      `"${text}" はフロントマターの行と読めますが、フロントマターの中にありません。このログは下書きとして扱い、公開しません。` +
+      'ファイルの先頭の "---" の間に移すか、公開するならこの行を消してください',
+  }),
   'tag-not-a-page': rule<{ tag: string; problem: string }>({
     severity: 'error',
     summary: 'a tag that cannot be a page name under /tags/',
@@ -119,6 +145,26 @@ export const rules = {
       `nisshi did not read this log; flatten the nesting, or raise maxNesting in ${settingsFile}`,
     ja: ({ depth, limit, settingsFile }) =>
       `引用・リスト・インラインの記号が ${depth} 段の入れ子になっていて、上限 ${limit} を超えているため読みませんでした。入れ子を浅くするか、${settingsFile} の maxNesting を上げてください`,
+  }),
+  'marks-too-dense': rule<{ marks: string; limit: number }>({
+    severity: 'error',
+    summary: 'a paragraph with more emphasis, code or link marks than can be read in reasonable time without Sätteri',
+    message: ({ marks, limit }) =>
+      `this paragraph has ${marks} marks (*, _, ~, \` or [ ]), over ${limit}: without Sätteri nisshi cannot read it in reasonable time and did not read this log; ` +
+      'split the paragraph with blank lines, escape the marks (\\*), or put them in a code block',
+    ja: ({ marks, limit }) =>
+      `この段落には記号（*、_、~、\`、[ ]）が ${marks} 個あり、${limit} 個を超えています。Sätteri なしでは現実的な時間で読めないため、このログは読みませんでした。` +
+      '空行で段落を分けるか、記号をエスケープする（\\*）か、コードブロックに入れてください',
+  }),
+  'marks-read-fast': rule<{ marks: string; limit: number }>({
+    severity: 'warning',
+    summary: 'a log that needs the CommonMark reference reader, with a paragraph too dense for it',
+    message: ({ marks, limit }) =>
+      `this paragraph has ${marks} marks (*, _, ~, \` or [ ]), over ${limit}, too many for the CommonMark reference reader that this log's "\\**" or "_**" needs: ` +
+      'nisshi read it with its fast reader, which may show those few marks as typed; split the paragraph with blank lines or escape the marks (\\*)',
+    ja: ({ marks, limit }) =>
+      `この段落には記号（*、_、~、\`、[ ]）が ${marks} 個あり（上限 ${limit}）、このログの "\\**" や "_**" に必要な CommonMark の参照実装では読み切れません。` +
+      '速い読み方で読んだため、その記号は書いたとおりに表示されることがあります。空行で段落を分けるか、記号をエスケープしてください（\\*）',
   }),
   'invalid-date': rule<{ value: string }>({
     severity: 'error',
@@ -227,6 +273,18 @@ export const rules = {
       `this is a link to ${target}, outside the logs folder; nisshi did not read it: move or copy the log into the logs folder, or remove the link`,
     ja: ({ target }) =>
       `これはログのフォルダの外にある ${target} へのリンクなので読みませんでした。ログをフォルダの中に移すかコピーするか、リンクを消してください`,
+  }),
+  'missing-image': rule<{ url: string; why: 'missing' | 'outside' }>({
+    severity: 'warning',
+    summary: 'an image beside the log that is not there, or not inside the logs folder',
+    message: ({ url, why }) =>
+      why === 'outside'
+        ? `the image "${url}" is outside the logs folder, so the site does not copy it: put it inside the logs folder (beside the log, or in a folder such as logs/images/) and link it relatively`
+        : `the image "${url}" does not exist; the page shows its text instead: put the file there or correct the path (relative to this log)`,
+    ja: ({ url, why }) =>
+      why === 'outside'
+        ? `画像 "${url}" はログのフォルダの外にあるため、サイトにコピーしません。ログのフォルダの中（ログの隣や logs/images/ など）に置いて、相対パスで書いてください`
+        : `画像 "${url}" がありません。ページには画像の代わりに説明の文字を出します。ファイルを置くか、パス（このログからの相対パス）を直してください`,
   }),
   'internal-error': rule<{ reason: string }>({
     severity: 'error',

@@ -72,6 +72,26 @@ export const planSchema = z
   .meta({ description: 'An item under a plans heading (次のステップ, 次のアクション, 実装計画 …). Filled by src/parse/extract/plans.ts.' });
 export type Plan = z.infer<typeof planSchema>;
 
+export const reflectionSchema = z
+  .object({
+    heading: z.string().meta({ description: 'The heading it is under (振り返り, 感想 …).' }),
+    text: z.string().meta({ description: 'The passage as plain text, a paragraph\'s lines joined by newlines.' }),
+    line: lineOf('the passage'),
+  })
+  .meta({ description: 'A passage of the writer\'s own looking back: a paragraph or list item under a heading of vocabulary.reflectionHeadings. Filled by src/parse/extract/reflections.ts.' });
+export type Reflection = z.infer<typeof reflectionSchema>;
+
+export const reviewItemSchema = z
+  .object({
+    text: z.string().meta({ description: 'The learning as the item gives it, without the （8/3 の学び） aside.' }),
+    learnedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().meta({ description: 'The day the learning was written, from the aside (a month/day is the latest such day on or before the log\'s date); null when it names no real day.' }),
+    done: z.boolean().meta({ description: 'Whether it was ticked (- [x]): reviewed that day.' }),
+    line: lineOf('the item'),
+    learningLine: line.nullable().meta({ description: 'The line of the learning in its own log, from the item\'s link (…md#L31); null without one.' }),
+  })
+  .meta({ description: 'A learning `nisshi new` brought back under ## 復習 (vocabulary.reviewHeadings), a task item ending in （M/D の学び）; not part of the checklist. Filled by src/parse/extract/review-items.ts.' });
+export type ReviewItem = z.infer<typeof reviewItemSchema>;
+
 export const referenceSchema = z
   .object({
     title: z.string().meta({ description: 'The link text (or the URL when there is none).' }),
@@ -129,13 +149,19 @@ export const logRecordSchema = z.object({
   dateSource: z.enum(['frontmatter', 'heading', 'line', 'path']).nullable().meta({ description: 'Where the date came from; "line" is a date line in the body (日付: 2025-08-03, or a first line starting with the date) (src/parse/log-date.ts).' }),
   title: z.string().nullable().meta({ description: 'The frontmatter title, or the lone H1 without its date (src/parse/log-date.ts).' }),
   tags: z.array(z.string()).meta({ description: 'Frontmatter tags, a list or a comma-separated string, without # (src/parse/extract-log.ts).' }),
-  draft: z.boolean().meta({ description: 'Frontmatter draft: a draft gets no page and never clashes over a slug (src/parse/extract-log.ts, src/parse/pages.ts).' }),
+  draft: z.boolean().meta({ description: 'Frontmatter draft: a draft gets no page and never clashes over a slug (src/parse/draft.ts).' }),
   goals: z.array(goalSchema),
   checklist: z.array(checklistItemSchema),
   work: z.array(workItemSchema).meta({ description: 'The day\'s work: the items under 取り組んだ課題一覧 / やったこと / 実施内容 (src/parse/extract/work.ts).' }),
   problems: z.array(problemSchema),
   plans: z.array(planSchema),
+  struckLines: z.array(line).meta({
+    description: 'Lines of the list items whose own text is wholly struck through (- [ ] ~~…~~): a task or plan given up, read by the plan chains as dropped (src/parse/extract/struck.ts).',
+  }),
   learnings: z.array(z.string()).meta({ description: 'Items under a learnings heading (学び, 気づき …) (src/parse/extract/learnings.ts).' }),
+  learningLines: z.array(line).meta({ description: 'The 1-based line of each learning, in the order of learnings (src/parse/extract/learnings.ts).' }),
+  reflections: z.array(reflectionSchema),
+  reviewItems: z.array(reviewItemSchema),
   references: z.array(referenceSchema),
   metrics: metricsSchema,
   figures: z.array(figureSchema),

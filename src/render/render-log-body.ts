@@ -3,8 +3,10 @@
  * Astro's renderer, so the site decides what is sanitised and highlighted:
  *
  *   remark-parse → remark-gfm → remark-rehype → rehype-sanitize (unless raw
- *   HTML is allowed) → data:-image check → heading ids → rehype-highlight →
- *   rehype-stringify
+ *   HTML is allowed) → data:-image check → heading ids → line anchors →
+ *   links to other logs → problem cards and the figures table (from the
+ *   record) → images beside the log → checkbox names and focusable code
+ *   blocks → rehype-highlight → rehype-stringify
  *
  * Sanitising comes first on purpose: everything after it adds only what we
  * compute (ids, highlight spans), so the schema needs nothing beyond GitHub's.
@@ -18,10 +20,17 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { blankFrontmatter, readFrontmatter, type Frontmatter } from '../parse/frontmatter.ts';
-import { bodyAfter, withoutPrivateNotes } from '../parse/read-log.ts';
+import { readFrontmatter, type Frontmatter } from '../parse/frontmatter.ts';
+import { bodyAfter, readLog } from '../parse/read-log.ts';
 import { remarkTree } from '../parse/remark-tree.ts';
+import { logSourceText } from '../parse/tree-parity.ts';
+import type { VocabularyOverrides } from '../parse/vocabulary.ts';
+import { rehypeAccessibleParts } from './accessible-parts.ts';
 import { rehypeHeadingIds, type RenderedHeading } from './heading-ids.ts';
+import { rehypeLineAnchors } from './line-anchors.ts';
+import { rehypeLogImages } from './log-images.ts';
+import { rehypeLogLinks } from './log-links.ts';
+import { rehypeProblemCards, type LogShape } from './problem-cards.ts';
 import { dropUnsafeDataImages, sanitizeSchema } from './sanitize-schema.ts';
 
 export type { RenderedHeading } from './heading-ids.ts';
@@ -35,12 +44,24 @@ export interface RenderOptions {
   allowRawHtml: boolean;
   /** Private heading words (settings privateHeadings); private notes are never rendered (src/parse/private-notes.ts). */
   privateHeadings?: readonly string[] | undefined;
+  /** Lines to give an anchor (id="L31"): the lines a review links to (line-anchors.ts). */
+  anchorLines?: Iterable<number> | undefined;
+  /** The log's path (its record's source): a relative link to another log's file then points to that log's page (log-links.ts). */
+  path?: string | undefined;
+  /** The log's record: its problems become cards and its closing figures a table (src/render/problem-cards.ts). */
+  record?: LogShape | undefined;
+  /** The writer's words, for problem parts labelled without bold. */
+  vocabulary?: VocabularyOverrides | undefined;
+  /** The images beside the log, checked (src/parse/images.ts): those that are there go to Astro's image pipeline. */
+  images?: ReadonlyArray<{ url: string; ok: boolean }> | undefined;
 }
 
 export interface RenderedLogBody {
   html: string;
   /** Every heading of the writer's, in order, with the id it got: Astro's `MarkdownHeading`. */
   headings: RenderedHeading[];
+  /** Images beside the log marked for Astro's image pipeline (paths as written, relative to the log). */
+  imagePaths: string[];
 }
 
 /** The labels GFM footnotes get, in the language of the site. */
@@ -58,6 +79,11 @@ function createProcessor(allowRawHtml: boolean) {
   const safe = allowRawHtml ? toHast : toHast.use(rehypeSanitize, sanitizeSchema).use(() => dropUnsafeDataImages);
   return safe
     .use(rehypeHeadingIds)
+    .use(rehypeLineAnchors)
+    .use(rehypeLogLinks)
+    .use(rehypeProblemCards)
+    .use(rehypeLogImages)
+    .use(rehypeAccessibleParts)
     // Only fenced code that names its language: guessing the language is slow and often wrong.
     .use(rehypeHighlight, { detect: false })
     .use(rehypeStringify, { allowDangerousHtml: allowRawHtml })
@@ -78,15 +104,16 @@ function processorFor(allowRawHtml: boolean): LogBodyProcessor {
   return processor;
 }
 
-/** The log's body as HTML, without its frontmatter (which is data, not text to show). */
+/**
+ * The log's body as HTML, without its frontmatter (which is data, not text to
+ * show), read as `nisshi parse` reads it: its record arranges the page (problem
+ * cards, the figures table) unless one is given.
+ */
 export async function renderLogBody(markdown: string, options: RenderOptions): Promise<RenderedLogBody> {
-  const raw = markdown.replace(/^\ufeff/, '');
-  const frontmatter = readFrontmatter(raw);
-  // Private notes blanked as readLog blanks them: a page never shows one.
-  const text = withoutPrivateNotes(raw, frontmatter.lineCount, options.privateHeadings).text;
-  // Blank lines in place of the frontmatter keep positions (and so any message) on the file's lines.
-  const body = blankFrontmatter(text, frontmatter);
-  return renderMarkdownTree(parseMarkdown(body), options);
+  // Private notes blanked as readLog blanks them, on the same reading: a page never shows one.
+  const read = readLog(markdown, { path: options.path ?? 'log.md', settings: { privateHeadings: options.privateHeadings, vocabulary: options.vocabulary } }, remarkTree);
+  if (read.tree === null) return { html: '', headings: [], imagePaths: [] };
+  return renderMarkdownTree(read.tree, { ...options, record: options.record ?? read.record });
 }
 
 /**
@@ -101,8 +128,13 @@ export function parseMarkdown(markdown: string): MdastRoot {
 export async function renderMarkdownTree(tree: MdastRoot, options: RenderOptions): Promise<RenderedLogBody> {
   const processor = processorFor(options.allowRawHtml);
   const file = new VFile();
+  if (options.anchorLines) file.data.anchorLines = new Set(options.anchorLines);
+  if (options.path) file.data.logPath = options.path;
+  if (options.record) file.data.logShape = options.record;
+  file.data.vocabulary = options.vocabulary;
+  if (options.images) file.data.logImages = options.images;
   const hast = await processor.run(tree, file);
-  return { html: processor.stringify(hast, file), headings: file.data.headings ?? [] };
+  return { html: processor.stringify(hast, file), headings: file.data.headings ?? [], imagePaths: file.data.imagePaths ?? [] };
 }
 
 /**
@@ -110,6 +142,6 @@ export async function renderMarkdownTree(tree: MdastRoot, options: RenderOptions
  * entry's `body`. Pass the frontmatter when it has been read already.
  */
 export function markdownBody(markdown: string, frontmatter?: Frontmatter): string {
-  const text = markdown.replace(/^\ufeff/, '');
+  const text = logSourceText(markdown);
   return bodyAfter(text, (frontmatter ?? readFrontmatter(text)).lineCount);
 }

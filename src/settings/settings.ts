@@ -41,6 +41,9 @@ const vocabularySchema = z
     periodWords: words,
     timeKinds: z.object({ plan: words, difference: words, actual: words, sum: words }).partial(),
     studyTimeKeys: words,
+    reflectionHeadings: words,
+    reviewHeadings: words,
+    droppedWords: words,
   })
   .partial()
   .strict();

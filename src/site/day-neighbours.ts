@@ -18,13 +18,22 @@ export interface DayNeighbours<T> {
  * next skip the logs of the same date, which are listed as that day's others.
  */
 export function dayNeighbours<T extends Dated>(entries: readonly T[]): Array<DayNeighbours<T>> {
+  // Each date's logs, in the order given, found once (not by a scan of every entry per entry: 13 million comparisons at ten years).
+  const byDate = new Map<string, T[]>();
+  for (const entry of entries) {
+    const date = entry.data.date;
+    if (date === null) continue;
+    const list = byDate.get(date);
+    if (list) list.push(entry);
+    else byDate.set(date, [entry]);
+  }
   return entries.map((entry, index) => {
     const date = entry.data.date;
     let newerIndex = index - 1;
     while (newerIndex >= 0 && date !== null && entries[newerIndex]!.data.date === date) newerIndex--;
     let olderIndex = index + 1;
     while (olderIndex < entries.length && date !== null && entries[olderIndex]!.data.date === date) olderIndex++;
-    const sameDay = date === null ? [] : entries.filter((other) => other !== entry && other.data.date === date);
+    const sameDay = date === null ? [] : (byDate.get(date) ?? []).filter((other) => other !== entry);
     return { newer: entries[newerIndex] ?? null, older: entries[olderIndex] ?? null, sameDay };
   });
 }

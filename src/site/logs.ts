@@ -5,9 +5,11 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { LogRecord } from '../record/schema.ts';
 import { siteSettings } from '../site.config.ts';
-import { archiveYears, computeStats, logDays, planChains, problemThreads, type ArchiveYear, type LoggedDay, type PlanChain, type ProblemThread } from '../stats/index.ts';
+import { archiveYears, computeStats, dueLearnings, logDays, planChains, problemThreads, type ArchiveYear, type DatedRecord, type DueLearning, type LoggedDay, type PlanChain, type ProblemThread } from '../stats/index.ts';
 import type { SiteStats, StatsOptions } from '../stats/types.ts';
+import { recordsByMonth } from './archive-pages.ts';
 import { entryKey } from './entry-key.ts';
+import { reviewPages, type ReviewPages } from './review-pages.ts';
 import { writerToday } from './today.ts';
 
 export type LogEntry = CollectionEntry<'logs'>;
@@ -25,6 +27,10 @@ export interface SiteData {
   days: LoggedDay[];
   /** Years with a log, oldest first, for the archive pages. */
   years: ArchiveYear[];
+  /** Learnings due for review today, oldest due first (the dashboard's 今日の復習). */
+  due: DueLearning[];
+  /** The dated records of each month ("YYYY-MM"), oldest first: the logs the archive's totals count. */
+  months: Map<string, DatedRecord[]>;
   options: StatsOptions;
 }
 
@@ -34,9 +40,10 @@ export interface SiteData {
  * file, its path and the settings) and the days it links to. The page's code
  * and src/site.config.ts are Astro's to compare (the route's module graph).
  */
-export function logPageCacheKey(entry: LogEntry, newer: LogEntry | null, older: LogEntry | null, sameDay: readonly LogEntry[] = []): string {
+export function logPageCacheKey(entry: LogEntry, newer: LogEntry | null, older: LogEntry | null, sameDay: readonly LogEntry[] = [], card = ''): string {
   const link = (other: LogEntry | null) => (other ? `${other.id}@${other.data.date ?? ''}` : '-');
-  return `${entryKey(entry)}|${link(newer)}|${link(older)}|${sameDay.map(entryKey).join(',')}`;
+  // The share card it names (its own, or its year's once it is no longer among the newest).
+  return `${entryKey(entry)}|${link(newer)}|${link(older)}|${sameDay.map(entryKey).join(',')}|${card}`;
 }
 
 
@@ -62,6 +69,18 @@ async function load(): Promise<SiteData> {
     chains: planChains(records, options),
     days,
     years: archiveYears(days),
+    due: dueLearnings(records, options.today),
+    months: recordsByMonth(records),
     options,
   };
+}
+
+let reviewsCached: Promise<ReviewPages> | null = null;
+
+/** The week and month review pages (src/site/review-pages.ts), computed once per build, only by the pages that show them. */
+export function siteReviews(): Promise<ReviewPages> {
+  reviewsCached ??= siteData().then(({ records, options, days, threads, chains }) =>
+    reviewPages(records, { ...options, weeklyTargetMinutes: siteSettings.targets?.weeklyMinutes ?? null }, { days, threads, chains }),
+  );
+  return reviewsCached;
 }

@@ -10,6 +10,7 @@ export interface PlanMonth {
   month: string;
   chains: PlanChain[];
   done: number;
+  dropped: number;
   overdue: number;
   open: number;
 }
@@ -20,7 +21,7 @@ export function planMonths(chains: readonly PlanChain[]): PlanMonth[] {
   for (const chain of chains) {
     const key = chain.plannedOn.slice(0, 7);
     let month = months.get(key);
-    if (!month) months.set(key, (month = { month: key, chains: [], done: 0, overdue: 0, open: 0 }));
+    if (!month) months.set(key, (month = { month: key, chains: [], done: 0, dropped: 0, overdue: 0, open: 0 }));
     month.chains.push(chain);
     month[chain.status]++;
   }

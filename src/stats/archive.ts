@@ -10,6 +10,8 @@ export interface ArchiveMonth {
   /** "YYYY-MM". */
   month: string;
   minutes: number;
+  /** The month's study time as its days say it: null when no log of the month gave one (minutes is 0 then). */
+  studyMinutes: number | null;
   approximate: boolean;
   logs: number;
   /** Days with a log. */
@@ -35,9 +37,11 @@ export interface ArchiveYear {
 function monthOf(month: string, days: readonly LoggedDay[]): ArchiveMonth {
   const checklistDone = days.reduce((sum, day) => sum + day.checklistDone, 0);
   const checklistTotal = days.reduce((sum, day) => sum + day.checklistTotal, 0);
+  const total = totalOf(days);
   return {
     month,
-    ...totalOf(days),
+    ...total,
+    studyMinutes: days.some((day) => day.minutes !== null) ? total.minutes : null,
     days: days.length,
     checklistDone,
     checklistTotal,

@@ -8,10 +8,10 @@ import type { LogRecord, Problem } from '../record/schema.ts';
 import { resolveVocabulary } from '../parse/vocabulary.ts';
 import { isPlaceholderText } from '../parse/placeholders.ts';
 import { datedRecords } from './days.ts';
-import { planChains } from './plan-chains.ts';
-import { CARRIED_ASIDE, planKeyer } from './plan-key.ts';
+import { planChains, type ChainRecord } from './plan-chains.ts';
+import { CARRIED_ASIDE, hasDroppedAside, planKeyer } from './plan-key.ts';
 import { problemThreads } from './problem-threads.ts';
-import type { ChecklistCore, PlanCore, ProblemCore, StatsOptions } from './types.ts';
+import type { ProblemCore, StatsOptions } from './types.ts';
 
 export interface CarriedItem {
   /** The text as written, without an earlier carry's （M/D の計画）. */
@@ -48,10 +48,11 @@ function splitCarried(text: string, year: string): { text: string; plannedOn: st
  *   or before it are carried.
  */
 export function carryOver(
-  records: ReadonlyArray<Pick<LogRecord, 'date' | 'slug'> & { checklist: readonly ChecklistCore[]; problems: ReadonlyArray<ProblemCore & Pick<Problem, 'current'>>; plans: readonly PlanCore[] }>,
+  records: ReadonlyArray<ChainRecord & { problems: ReadonlyArray<ProblemCore & Pick<Problem, 'current'>> }>,
   date: string, options: Omit<StatsOptions, 'today'>): CarryOver {
   const earlier = datedRecords(records).filter((record) => record.date < date);
-  const keyOf = planKeyer(resolveVocabulary(options.vocabulary));
+  const vocabulary = resolveVocabulary(options.vocabulary);
+  const keyOf = planKeyer(vocabulary);
   const seen = new Set<string>();
   const items: CarriedItem[] = [];
   const add = (text: string, plannedOn: string) => {
@@ -61,14 +62,16 @@ export function carryOver(
     items.push({ text, plannedOn });
   };
   const chains = planChains(earlier, { ...options, today: date })
-    .filter((chain) => chain.status !== 'done' && chain.due !== null && chain.due <= date)
+    .filter((chain) => chain.status !== 'done' && chain.status !== 'dropped' && chain.due !== null && chain.due <= date)
     .sort((a, b) => (a.plannedOn < b.plannedOn ? -1 : a.plannedOn > b.plannedOn ? 1 : 0));
   for (const chain of chains) add(chain.text, chain.plannedOn);
   const newest = earlier.at(-1)?.date;
   for (const record of earlier.filter((candidate) => candidate.date === newest)) {
     const done = new Set(record.checklist.filter((item) => item.done).map((item) => keyOf(item.text)));
+    const struck = new Set(record.struckLines);
     for (const item of record.checklist) {
-      if (item.done || done.has(keyOf(item.text))) continue;
+      // A task given up (struck through, （中止）) is not carried.
+      if (item.done || done.has(keyOf(item.text)) || struck.has(item.line) || hasDroppedAside(item.text, vocabulary)) continue;
       const carried = splitCarried(item.text, record.date.slice(0, 4));
       add(carried.text, carried.plannedOn !== null && carried.plannedOn <= record.date ? carried.plannedOn : record.date);
     }

@@ -1,7 +1,9 @@
 /**
  * Plan chains: a plan written again in later logs is one chain, done on the
  * first day (in the same log or a later one) that a checked checklist item
- * has its text, overdue when the due date of its first writing has passed.
+ * has its text, dropped on the first day a plan or task of the same text is
+ * written as given up (struck through, or with （中止） and the like), overdue
+ * when the due date of its first writing has passed.
  * Pure: records and options in, chains out, for the site and the CLI alike.
  */
 import { hash } from 'node:crypto';
@@ -12,7 +14,10 @@ import { addDays } from './calendar.ts';
 import { checkOptions, datedRecords } from './days.ts';
 import { indexDoneItems } from './done-index.ts';
 import { planDueDate } from './plan-due.ts';
-import { planKeyer } from './plan-key.ts';
+import { hasDroppedAside, planKeyer } from './plan-key.ts';
+
+/** What of a record the plan chains read: the morning commands hand them no more. */
+export type ChainRecord = Pick<LogRecord, 'date' | 'slug' | 'struckLines'> & { plans: readonly PlanCore[]; checklist: readonly ChecklistCore[] };
 
 export interface ChainOccurrence {
   slug: string;
@@ -32,6 +37,8 @@ export interface PlanChain {
   due: string | null;
   status: PlanState;
   doneOn: string | null;
+  /** The day it was given up (struck through or （中止）); null when it was not, or was done all the same. */
+  droppedOn: string | null;
   /** Where it was ticked: the done checklist item. */
   doneIn: { slug: string; line: number; text: string } | null;
   /** Later logs that wrote it again before it was done. */
@@ -47,13 +54,15 @@ export interface PlanChain {
  * the follow-through of single plans) dated on or after the first writing.
  */
 export function planChains(
-  records: ReadonlyArray<Pick<LogRecord, 'date' | 'slug'> & { plans: readonly PlanCore[]; checklist: readonly ChecklistCore[] }>,
+  records: ReadonlyArray<ChainRecord>,
   options: StatsOptions,
 ): PlanChain[] {
   checkOptions(options);
   const sorted = datedRecords(records);
-  const keyOf = planKeyer(resolveVocabulary(options.vocabulary));
+  const vocabulary = resolveVocabulary(options.vocabulary);
+  const keyOf = planKeyer(vocabulary);
   const done = indexDoneItems(sorted, keyOf);
+  const dropped = indexDropMarks(sorted, keyOf, vocabulary);
   const open = new Map<string, PlanChain>();
   const chains: PlanChain[] = [];
   for (const record of sorted) {
@@ -61,22 +70,26 @@ export function planChains(
       const key = keyOf(plan.text);
       const occurrence: ChainOccurrence = { slug: record.slug, date: record.date, line: plan.line, horizon: plan.horizon };
       const chain = key === '' ? undefined : open.get(key);
-      if (chain && (chain.doneOn === null || record.date <= chain.doneOn)) {
+      const closedOn = chain?.doneOn ?? chain?.droppedOn ?? null;
+      if (chain && (closedOn === null || record.date <= closedOn)) {
         if (chain.occurrences.at(-1)!.slug === record.slug) continue;
         chain.occurrences.push(occurrence);
-        if (record.date > chain.plannedOn && (chain.doneOn === null || record.date < chain.doneOn)) chain.carried++;
+        if (record.date > chain.plannedOn && (closedOn === null || record.date < closedOn)) chain.carried++;
         continue;
       }
       const due = planDueDate(record.date, plan.horizon, options.weekStart);
       const mark = key === '' ? null : done.firstDoneAfter(key, addDays(record.date, -1));
+      // Done wins: a plan given up and then done after all was done.
+      const droppedOn = mark || key === '' ? null : firstOnOrAfter(dropped.get(key), record.date);
       const created: PlanChain = {
         id: hash('sha256', `${record.date}\n${key === '' ? `${record.slug}:${plan.line}` : key}`, 'hex').slice(0, 12),
         text: plan.text,
         plannedOn: record.date,
         horizon: plan.horizon,
         due,
-        status: mark ? 'done' : due !== null && due < options.today ? 'overdue' : 'open',
+        status: mark ? 'done' : droppedOn !== null ? 'dropped' : due !== null && due < options.today ? 'overdue' : 'open',
         doneOn: mark?.date ?? null,
+        droppedOn,
         doneIn: mark ? { slug: mark.slug, line: mark.line, text: mark.text } : null,
         carried: 0,
         occurrences: [occurrence],
@@ -86,6 +99,32 @@ export function planChains(
     }
   }
   return chains.reverse();
+}
+
+/**
+ * Per plan key, the days (oldest first) a plan or checklist item of that key
+ * was written as given up: struck through (record.struckLines) or with a
+ * dropped aside (テストを書く（中止）). Exact keys only.
+ */
+function indexDropMarks(records: ReadonlyArray<ChainRecord & { date: string }>, keyOf: (text: string) => string, vocabulary: ReturnType<typeof resolveVocabulary>): Map<string, string[]> {
+  const marks = new Map<string, string[]>();
+  for (const record of records) {
+    const struck = new Set(record.struckLines);
+    for (const item of [...record.plans, ...record.checklist]) {
+      if (!struck.has(item.line) && !hasDroppedAside(item.text, vocabulary)) continue;
+      const key = keyOf(item.text);
+      if (key === '') continue;
+      const dates = marks.get(key);
+      if (!dates) marks.set(key, [record.date]);
+      else if (dates.at(-1) !== record.date) dates.push(record.date);
+    }
+  }
+  return marks;
+}
+
+/** The first of sorted dates on or after `date`, or null. */
+function firstOnOrAfter(dates: readonly string[] | undefined, date: string): string | null {
+  return dates?.find((candidate) => candidate >= date) ?? null;
 }
 
 /** A chain as /data/plans.json writes it. */

@@ -24,18 +24,34 @@ export const CARRIED_ASIDE = /^\s?(\d{1,2})\/(\d{1,2}) ?の計画\s?$/;
  */
 const notKept = /[^\p{L}\p{N}\p{Mn}\p{Mc}+#]|[\uFE00-\uFE0F]/gu;
 
+/** Does the aside give the plan up: "中止", "見送り" (vocabulary.droppedWords)? */
+function isDroppedAside(aside: string, vocabulary: Vocabulary): boolean {
+  const folded = aside.trim().toLowerCase();
+  return vocabulary.droppedWords.some((word) => folded === word.normalize('NFKC').toLowerCase());
+}
+
+/** Whether a plan or task is written as given up: "テストを書く（中止）", "(dropped)" (vocabulary.droppedWords). */
+export function hasDroppedAside(text: string, vocabulary: Vocabulary): boolean {
+  const aside = trailingAside.exec(text.normalize('NFKC'));
+  return aside !== null && isDroppedAside(aside[1]!, vocabulary);
+}
+
 /**
  * NFKC, links to their text, a trailing aside that names a horizon dropped
- * ("(今日中)", in the writer's vocabulary), lower case, then only letters,
- * digits and + # kept. An aside that names no horizon ("（メモ）") stays.
+ * ("(今日中)", in the writer's vocabulary) or gives the plan up ("(中止)"),
+ * lower case, then only letters, digits and + # kept. An aside that names no
+ * horizon ("（メモ）") stays.
  */
 export function planKey(text: string, vocabulary: Vocabulary): string {
   let folded = text.normalize('NFKC').replace(markdownLink, '$1');
-  const aside = trailingAside.exec(folded);
-  if (aside && (horizonOf(aside[1]!, vocabulary) !== null || CARRIED_ASIDE.test(aside[1]!))) {
+  // "（8/1 の計画）（中止）": a carried plan given up has two asides.
+  for (let asides = 0; asides < 2; asides++) {
+    const aside = trailingAside.exec(folded);
+    if (!aside || !(horizonOf(aside[1]!, vocabulary) !== null || CARRIED_ASIDE.test(aside[1]!) || isDroppedAside(aside[1]!, vocabulary))) break;
     const rest = folded.slice(0, aside.index);
     // An item that is only the aside keeps it, as the plan parser does.
-    if (rest.replace(notKept, '') !== '') folded = rest;
+    if (rest.replace(notKept, '') === '') break;
+    folded = rest;
   }
   return foldText(folded);
 }

@@ -104,17 +104,44 @@ export function problemThreads<P extends ProblemCore>(records: ReadonlyArray<Pic
   );
 }
 
-function threadOf<P extends ProblemCore>(id: string, occurrences: Array<ThreadOccurrence<P>>): ProblemThread<P> {
+/** What happened to a thread, day by day: resolved on, reopened on, in order (each day at most once a kind). */
+export interface ThreadChange {
+  date: string;
+  change: 'resolved' | 'reopened';
+}
+
+/**
+ * The thread's resolutions and reopenings from its occurrences (oldest first):
+ * resolved on the first occurrence with status "resolved", reopened by a later
+ * day's occurrence that is not. The one rule behind a thread's status, so a
+ * review can tell whether it was open on any day (threadOpenOn).
+ */
+export function threadChanges(occurrences: readonly Pick<ThreadOccurrence, 'date' | 'status'>[]): ThreadChange[] {
+  const changes: ThreadChange[] = [];
   let resolvedOn: string | null = null;
-  let reopenedOn: string | null = null;
   for (const occurrence of occurrences) {
     if (occurrence.status === 'resolved') {
-      resolvedOn ??= occurrence.date;
+      if (resolvedOn === null) changes.push({ date: (resolvedOn = occurrence.date), change: 'resolved' });
     } else if (resolvedOn !== null && occurrence.date > resolvedOn) {
       resolvedOn = null;
-      reopenedOn = occurrence.date;
+      changes.push({ date: occurrence.date, change: 'reopened' });
     }
   }
+  return changes;
+}
+
+/** Whether a thread was open at the end of `date`: first written by then, and not resolved by then (or reopened since). */
+export function threadOpenOn(thread: Pick<ProblemThread<ProblemCore>, 'firstSeen' | 'occurrences'>, date: string): boolean {
+  if (thread.firstSeen > date) return false;
+  const last = threadChanges(thread.occurrences).filter((change) => change.date <= date).at(-1);
+  return last?.change !== 'resolved';
+}
+
+function threadOf<P extends ProblemCore>(id: string, occurrences: Array<ThreadOccurrence<P>>): ProblemThread<P> {
+  const changes = threadChanges(occurrences);
+  const latest = changes.at(-1);
+  const resolvedOn = latest?.change === 'resolved' ? latest.date : null;
+  const reopenedOn = changes.filter((change) => change.change === 'reopened').at(-1)?.date ?? null;
   const first = occurrences[0]!;
   const last = occurrences.at(-1)!;
   return {

@@ -3,7 +3,7 @@
  * build from the published records by pure functions (see index.ts).
  */
 import type { VocabularyOverrides } from '../parse/vocabulary.ts';
-import type { ChecklistItem, Horizon, Plan, Problem } from '../record/schema.ts';
+import type { ChecklistItem, Horizon, LogRecord, Plan, Problem } from '../record/schema.ts';
 
 /**
  * The parts of a log's items that the day-by-day statistics read (streaks,
@@ -13,6 +13,8 @@ import type { ChecklistItem, Horizon, Plan, Problem } from '../record/schema.ts'
 export type ChecklistCore = Pick<ChecklistItem, 'text' | 'done' | 'line'>;
 export type ProblemCore = Pick<Problem, 'title' | 'status' | 'line'>;
 export type PlanCore = Pick<Plan, 'text' | 'horizon' | 'line'>;
+/** What of a record the spaced review of learnings reads (spaced-review.ts). */
+export type LearningRecord = Pick<LogRecord, 'date' | 'slug' | 'source' | 'learnings' | 'learningLines' | 'reviewItems'>;
 
 export interface StatsOptions {
   /** The day the site is built for, YYYY-MM-DD in the site's time zone: streaks, "this week" and overdue plans count from it. */
@@ -110,7 +112,8 @@ export interface SiteStats {
   heatmapQuartiles: [number, number, number] | null;
 }
 
-export type PlanState = 'done' | 'open' | 'overdue';
+/** 'dropped' only for plan chains: a plan given up (struck through, （中止）). */
+export type PlanState = 'done' | 'dropped' | 'open' | 'overdue';
 
 export interface PlanFollowThrough {
   plan: Plan;

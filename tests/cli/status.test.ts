@@ -82,6 +82,7 @@ describe('nisshi status', () => {
         '  - Lambdaのコールドスタートが遅い',
         'overdue plans: 1',
         '  - テストを書き足す (2025-08-02)',
+        'learnings to review: 0',
         '',
       ].join('\n'),
     );
@@ -122,6 +123,22 @@ describe('nisshi status', () => {
       streak: 3,
       openProblems: { count: 1, titles: ['Lambdaのコールドスタートが遅い'] },
       overduePlans: { count: 1, items: [{ text: 'テストを書き足す', due: '2025-08-02' }] },
+      dueLearnings: { count: 0, items: [] },
     });
+  });
+
+  it('counts the learnings due for review today and names the first five, oldest due first', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'nisshi-status-'));
+    await cp(path.join(repoRoot, 'tests/fixtures/reviews'), path.join(folder, 'logs'), { recursive: true });
+    const { out } = await status(folder, '2025-09-15T09:00:00+09:00');
+    expect(out.split('\n').slice(-7)).toEqual([
+      'learnings to review: 6',
+      '  - IAM のポリシーは最小権限から始める (learned 9/1)',
+      '  - GitHub Actions のキャッシュはキーで決まる (learned 9/2)',
+      '  - Docker のレイヤーは順番でキャッシュが効く (learned 9/4)',
+      '  - Lambda のコールドスタートは初回だけ遅い (learned 9/1)',
+      '  - 日付は設定のタイムゾーンで数える (learned 9/10)',
+      '',
+    ]);
   });
 });

@@ -34,17 +34,19 @@ const logs = [
 ];
 
 describe('the passages looked for', () => {
-  it('are the private runs and the draft\'s lines, minus text a published log also has', () => {
+  it('are the private lines, the text inside private blocks and the draft\'s lines, minus text a published log also has', () => {
     const secrets = secretsOf(logs);
-    expect(secrets.map((secret) => [secret.kind, secret.line, secret.passage])).toEqual([
-      ['private', 5, '取引先は株式会社ひみつ工業の佐藤さん'],
-      ['private', 8, 'つらかったけれど明日もがんばる'],
-      ['draft', 6, 'まだ下書きのつもりで書いている長めの一文です。'],
+    expect([...new Set(secrets.map((secret) => `${secret.kind} ${secret.line} ${secret.passage}`))]).toEqual([
+      'private 5 取引先は株式会社ひみつ工業の佐藤さん',
+      'private 8 - **今日は** つらかったけれど明日もがんばる',
+      'draft 6 まだ下書きのつもりで書いている長めの一文です。',
     ]);
+    // The line and each run of it between markup: a page that shows only the emphasised part is caught too.
+    expect(secrets.filter((secret) => secret.line === 8).map((secret) => secret.needle)).toEqual(['今日はつらかったけれど明日もがんばる', 'つらかったけれど明日もがんばる']);
   });
 
-  it('leave out what is on pages by right: a draft line that is only a date, a title a published log also has', () => {
-    const draft = `---\ntitle: "GitHub Actions: 開発環境をまとめる"\ndraft: true\n---\n# 2021-01-09 (土) 学習メモ\n\n# GitHub Actions: 開発環境をまとめる\n\n下書きにだけある十分に長い一文です。\n`;
+  it('leave out what is on pages by right: a title a published log also has, a line of digits', () => {
+    const draft = `---\ntitle: "GitHub Actions: 開発環境をまとめる"\ndraft: true\n---\n# 2021-01-09\n\n# GitHub Actions: 開発環境をまとめる\n\n下書きにだけある十分に長い一文です。\n`;
     // The same title, in the frontmatter of a log that is published: its page shows it.
     const published = `---\ntitle: "GitHub Actions: 開発環境をまとめる"\n---\n# 2023-09-22 (金) 学習メモ\n\n本文\n`;
     const secrets = secretsOf([
@@ -53,7 +55,7 @@ describe('the passages looked for', () => {
     ]);
     expect(secrets.map((secret) => secret.passage)).toEqual(['下書きにだけある十分に長い一文です。']);
     // Without the published log the title is the draft's own, and is looked for.
-    expect(secretsOf([{ path: 'logs/2021-01-09.md', text: draft }]).map((secret) => secret.passage)).toContain('GitHub Actions: 開発環境をまとめる');
+    expect(secretsOf([{ path: 'logs/2021-01-09.md', text: draft }]).map((secret) => secret.passage)).toContain('# GitHub Actions: 開発環境をまとめる');
   });
 
   it('are found through tags, entities, JSON escapes and line breaks; ordinary pages pass', () => {
@@ -63,11 +65,20 @@ describe('the passages looked for', () => {
       { path: 'b.json', text: '{"content":"まだ下書きの\\"つもり\\""}' },
       { path: 'c.json', text: '{"content":"まだ下書きのつもりで書いている長めの一文です。"}' },
       { path: 'd.html', text: '<p>公開の作業をした、テストを書いた</p>' },
+      { path: 'e.json', text: '{"content":"\\u307e\\u3060\\u4e0b\\u66f8\\u304d\\u306e\\u3064\\u3082\\u308a\\u3067\\u66f8\\u3044\\u3066\\u3044\\u308b\\u9577\\u3081\\u306e\\u4e00\\u6587\\u3067\\u3059"}' },
     ]);
     expect(leaks.map((leak) => [leak.file, leak.log, leak.line])).toEqual([
       ['a.html', 'logs/2025-08-04.md', 5],
       ['c.json', 'logs/2025-08-05.md', 6],
+      ['e.json', 'logs/2025-08-05.md', 6],
     ]);
+  });
+
+  it('catch an excerpt of a long private line (a feed summary, a search result) by its pieces', () => {
+    const long = '# 2025年8月4日\n\n## 非公開\n今日は取引先の佐藤さんと来期の契約について長い時間をかけて話し合い、値下げの条件を三つ出された。\n';
+    const secrets = secretsOf([{ path: 'logs/l.md', text: long }]);
+    const leaks = findLeaks(secrets, [{ path: 'rss.xml', text: '<description>…来期の契約について長い時間をかけて話し合い、値下げ…</description>' }]);
+    expect(leaks.map((leak) => [leak.file, leak.line])).toEqual([['rss.xml', 4]]);
   });
 });
 
@@ -122,5 +133,35 @@ describe('nisshi deploy audits the build before any write', () => {
     expect(auditBuild(dist, logs).findings).toEqual([]);
     expect(await readFile(path.join(dist, 'index.html'), 'utf8')).toBeTruthy();
     await rm(dist, { recursive: true, force: true });
+  });
+});
+
+describe('the audit\'s cache (node_modules/.cache/nisshi/audit.json)', () => {
+  it('skips a file whose bytes passed against the same passages, and checks it again against new ones', async () => {
+    const work = await mkdtemp(path.join(os.tmpdir(), 'nisshi-audit-cache-'));
+    const dist = path.join(work, 'dist');
+    await mkdir(path.join(dist, 'logs'), { recursive: true });
+    await writeFile(path.join(dist, 'index.html'), '<p>公開の作業をした、テストを書いた</p>');
+    await writeFile(path.join(dist, 'logs/a.html'), '<p>ふつうのページ</p>');
+    await writeFile(path.join(dist, 'logs/b.html'), '<p>ほかのページ</p>');
+    const cache = path.join(work, 'node_modules/.cache/nisshi/audit.json');
+    const first = auditBuild(dist, logs, undefined, cache);
+    expect([first.files, first.reused, first.findings.length]).toEqual([3, 0, 0]);
+    expect(auditBuild(dist, logs, undefined, cache).reused).toBe(3);
+    // One file changed: only it is read again.
+    await writeFile(path.join(dist, 'logs/b.html'), '<p>ほかのページ、書き直した</p>');
+    expect(auditBuild(dist, logs, undefined, cache).reused).toBe(2);
+    // A new private passage in a log: the unchanged files are checked against it, and the one that holds it fails.
+    await writeFile(path.join(dist, 'logs/a.html'), '<p>ふつうのページ</p><p>来週は転職の面接がある、まだ誰にも言っていない</p>');
+    const withSecret = [...logs, { path: 'logs/2025-08-06.md', text: '# 2025年8月6日\n\n## 非公開\n来週は転職の面接がある、まだ誰にも言っていない\n' }];
+    auditBuild(dist, logs, undefined, cache);
+    const found = auditBuild(dist, withSecret, undefined, cache);
+    expect(found.findings.map((finding) => [finding.file, finding.log, finding.line])).toEqual([['logs/a.html', 'logs/2025-08-06.md', 4]]);
+    // A file that failed is never remembered as passed.
+    expect(auditBuild(dist, withSecret, undefined, cache).findings).toHaveLength(1);
+    // The cache is safe to delete, or to find broken.
+    await writeFile(cache, '{not json');
+    expect(auditBuild(dist, withSecret, undefined, cache)).toMatchObject({ reused: 0, findings: [{ file: 'logs/a.html' }] });
+    await rm(work, { recursive: true, force: true });
   });
 });

@@ -78,13 +78,13 @@ describe('the deploy workflow', () => {
     expect(build.permissions).toBeUndefined();
     expect(stepUsing(build, 'actions/setup-node').with).toEqual({ 'node-version-file': '.nvmrc', cache: 'npm' });
     const steps: any[] = build.steps;
-    const install = steps.find((step) => String(step.run).startsWith('npm ci --omit=dev --ignore-scripts --no-audit --no-fund\n'));
-    // Install scripts are off, so the postinstall that applies patches/ is applied by git instead.
-    expect(install.run).toBe('npm ci --omit=dev --ignore-scripts --no-audit --no-fund\ngit apply patches/*.patch\n');
+    const install = steps.find((step) => String(step.run).startsWith('npm ci --omit=dev --ignore-scripts --no-audit --no-fund'));
+    // The dependencies as the lock file has them: nothing patched after the install (tests/structure/no-patches.test.ts).
+    expect(install.run).toBe('npm ci --omit=dev --ignore-scripts --no-audit --no-fund');
     // node_modules from the cache when the lock file is unchanged (a log push), npm ci otherwise.
     const modules = steps.find((step) => step.id === 'modules');
     expect(modules.with.path).toBe('node_modules\n!node_modules/.astro\n');
-    expect(modules.with.key).toContain("hashFiles('.nvmrc', 'package-lock.json', 'patches/**')");
+    expect(modules.with.key).toContain("hashFiles('.nvmrc', 'package-lock.json')");
     expect(install.if).toBe("steps.modules.outputs.cache-hit != 'true'");
     expect(steps.indexOf(modules)).toBeLessThan(steps.indexOf(install));
     const cache = steps.find((step) => step.with?.path === 'node_modules/.astro');

@@ -98,6 +98,7 @@ beforeAll(async () => {
     `import config from ${real('astro.config.mjs')};\nexport default { ...config, cacheDir: './.astro-cache/' };\n`,
   );
   await writeFile(path.join(project, 'src/content.config.ts'), `export { collections } from ${real('src/content.config.ts')};\n`);
+  await writeFile(path.join(project, 'src/log-body.ts'), `export { logBody } from ${real('src/site/log-body.ts')};\n`);
 });
 
 afterAll(async () => {
@@ -133,11 +134,23 @@ describe('astro build with nisshiLoader', () => {
     expect(index).toContain('<a href="/nisshi/logs/2025-08-04/">2025-08-04</a>');
   });
 
-  it("renders each log's page from the stored HTML: highlighted, with heading ids", async () => {
+  it("renders each log's page from its body file: highlighted, with heading ids", async () => {
     const page = await dist('logs/2025-08-04/index.html');
     expect(page).toContain('<h2 id="今日の目標">今日の目標</h2>');
     expect(page).toContain('<a href="#今日の目標">今日の目標</a>');
     expect(page).toMatch(/<code class="hljs language-yaml"><span class="hljs-[a-z]+/);
+  });
+
+  it("keeps the records in Astro's content store and each log's HTML in a body file of its own", async () => {
+    const storeFolder = path.join(project, '.astro-cache/data-store');
+    const store = (await Promise.all((await readdir(storeFolder)).map((file) => readFile(path.join(storeFolder, file), 'utf8')))).join('');
+    expect(store).toContain('Lambda の実装');
+    expect(store).not.toContain('"rendered"');
+    expect(store).not.toContain('<code class="hljs');
+    const bodies = (await readdir(path.join(project, '.astro-cache/nisshi-log-bodies'))).filter((file) => file.endsWith('.body'));
+    // One per published log: drafts are not rendered, so nothing of theirs is kept there.
+    expect(bodies).toHaveLength(published);
+    for (const file of bodies) expect(await readFile(path.join(project, '.astro-cache/nisshi-log-bodies', file), 'utf8')).not.toContain('DRAFT-MARKER');
   });
 
   it('builds a draft that shares its slug with a published log, and leaves the draft out', async () => {

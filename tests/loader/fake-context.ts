@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
+import { logBodiesFolder } from '../../src/files/log-bodies.ts';
 import { logRecordSchema } from '../../src/record/schema.ts';
 import { processLog } from '../../src/loader/index.ts';
 import type { LogPipeline } from '../../src/loader/index.ts';
@@ -18,6 +19,8 @@ type StoredEntry = NonNullable<ReturnType<LoaderContext['store']['get']>>;
 
 export interface FakeContext {
   context: LoaderContext;
+  /** Where the loader writes the rendered bodies (below the fake cache folder, as below Astro's). */
+  bodies: string;
   entries: Map<string, StoredEntry>;
   meta: Map<string, string>;
   logged: { level: 'info' | 'warn' | 'error'; message: string }[];
@@ -70,7 +73,7 @@ export function fakeContext(root: string, options: { dev?: boolean; after?: Fake
       delete: (key: string) => void meta.delete(key),
     },
     logger: { info: log('info'), warn: log('warn'), error: log('error'), debug: () => {} },
-    config: { root: pathToFileURL(`${root}/`) },
+    config: { root: pathToFileURL(`${root}/`), cacheDir: pathToFileURL(`${root}/.cache/`) },
     // As Astro does: validate against the collection schema, throw when it does not fit.
     parseData: async ({ data }: { data: Record<string, unknown> }) => logRecordSchema.parse(data),
     renderMarkdown: async () => {
@@ -80,19 +83,22 @@ export function fakeContext(root: string, options: { dev?: boolean; after?: Fake
       createHash('sha1').update(typeof data === 'string' ? data : JSON.stringify(data)).digest('hex'),
     watcher,
   } as unknown as LoaderContext;
-  return { context, entries, meta, logged, watcher };
+  return { context, bodies: logBodiesFolder(path.join(root, '.cache'), options.dev ? 'dev' : 'build'), entries, meta, logged, watcher };
 }
 
-/** processLog, counting the logs it is asked for by path, and those it was given the record of (from the record index) to render only. */
-export function countingPipeline(): LogPipeline & { calls: string[]; renderedOnly: string[] } {
+/** processLog, counting the logs it is asked for by path, those it was asked to render, and those it was given the record of (from the record index). */
+export function countingPipeline(): LogPipeline & { calls: string[]; rendered: string[]; renderedOnly: string[] } {
   const calls: string[] = [];
+  const rendered: string[] = [];
   const renderedOnly: string[] = [];
   return {
     calls,
+    rendered,
     renderedOnly,
     process(text, options) {
       calls.push(options.path);
-      if (options.record) renderedOnly.push(options.path);
+      if (options.render !== false) rendered.push(options.path);
+      if (options.known) renderedOnly.push(options.path);
       return processLog(text, options);
     },
   };

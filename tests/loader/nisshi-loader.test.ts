@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { readSettingsOf } from '../../src/parse/read-log.ts';
 import { siteSettings } from '../../src/site.config.ts';
+import { logBodyDigests, newestDevBodies, readLogBody } from '../../src/files/log-bodies.ts';
 import { nisshiLoader, processLog } from '../../src/loader/index.ts';
 import type { LogRecord } from '../../src/record/schema.ts';
 import { countingPipeline, fakeContext, projectWithLogs } from './fake-context.ts';
@@ -26,7 +27,7 @@ const logPath = (relative: string) => path.join(root, relative);
 const loader = (pipeline = countingPipeline()) => ({ pipeline, loader: nisshiLoader({ base: 'logs' }, pipeline) });
 
 describe('nisshiLoader: a load', () => {
-  it('stores each published log under its slug with its record and rendered HTML, not its Markdown', async () => {
+  it('stores each published log under its slug with its record only; its rendered body goes to a file of its digest', async () => {
     const fake = fakeContext(root);
     await loader().loader.load(fake.context);
     expect([...fake.entries.keys()].sort()).toEqual(['2025-08-03', '2025-08-04']);
@@ -35,9 +36,14 @@ describe('nisshiLoader: a load', () => {
     expect(data.source).toBe('logs/2025/08/04.md');
     expect(data.date).toBe('2025-08-04');
     expect(entry?.filePath).toBe('logs/2025/08/04.md');
+    // Neither the Markdown nor the HTML is in the store: it holds the record.
     expect(entry?.body).toBeUndefined();
-    expect(entry?.rendered?.html).toContain('<code class="hljs language-yaml">');
-    expect(entry?.rendered?.metadata?.headings).toContainEqual({ depth: 2, slug: '今日の目標', text: '今日の目標' });
+    expect(entry?.rendered).toBeUndefined();
+    const body = readLogBody(fake.bodies, String(entry?.digest));
+    expect(body.html).toContain('<code class="hljs language-yaml">');
+    expect(body.headings).toContainEqual({ depth: 2, slug: '今日の目標', text: '今日の目標' });
+    // One body per published log; drafts have none.
+    expect([...logBodyDigests(fake.bodies)].sort()).toEqual([...fake.entries.values()].map((stored) => String(stored.digest)).sort());
   });
 
   it('leaves out drafts and dot-folders', async () => {
@@ -61,7 +67,7 @@ describe('nisshiLoader: a load', () => {
     await nisshiLoader({ base: 'logs' }, { process: (text, options) => processLog(text, options, failing) }).load(fake.context);
     const warnings = fake.logged.filter((line) => line.level === 'warn').map((line) => line.message);
     expect(warnings).toContain(
-      'logs/2025-08-03.md: Sätteri could not parse this log (native parser panicked); it was read with remark instead, as `nisshi parse` reads it',
+      'logs/2025-08-03.md: Sätteri could not parse this log (native parser panicked); it was read with remark instead (the CommonMark reference reader)',
     );
     // The notice comes before the log's findings, and the log is still published.
     expect(warnings.findIndex((line) => line.startsWith('logs/2025-08-03.md: Sätteri'))).toBeLessThan(
@@ -86,7 +92,53 @@ describe('nisshiLoader: a load', () => {
     const third = loader();
     await third.loader.load(fakeContext(root, { after: fake }).context);
     expect(third.pipeline.calls).toEqual(['logs/2025/08/04.md']);
-    expect(fake.entries.get('2025-08-04')?.rendered?.html).toContain('追記した');
+    const edited = fake.entries.get('2025-08-04');
+    expect(readLogBody(fake.bodies, String(edited?.digest)).html).toContain('追記した');
+    // The old version's body is gone with the load that replaced it; the others stay.
+    expect([...logBodyDigests(fake.bodies)].sort()).toEqual([...fake.entries.values()].map((stored) => String(stored.digest)).sort());
+  });
+
+  it('renders an unchanged log again when its body file is missing', async () => {
+    const fake = fakeContext(root);
+    await loader().loader.load(fake.context);
+    const digest = String(fake.entries.get('2025-08-03')?.digest);
+    await rm(path.join(fake.bodies, `${digest}.body`));
+    const again = loader();
+    await again.loader.load(fakeContext(root, { after: fake }).context);
+    expect(again.pipeline.rendered).toEqual(['logs/2025-08-03.md']);
+    expect(readLogBody(fake.bodies, digest).html).toContain('Lambda関数の完全実装');
+  });
+
+  it('parses but does not render again when the store was cleared and the bodies are still there (as after an Astro update)', async () => {
+    // Without the record index, which would hand the records over (the next test).
+    vi.stubEnv('NISSHI_NO_CACHE', '1');
+    const fake = fakeContext(root);
+    await loader().loader.load(fake.context);
+    const digests = new Map([...fake.entries].map(([id, stored]) => [id, stored.digest]));
+    fake.entries.clear();
+    const again = loader();
+    const second = fakeContext(root, { after: fake });
+    await again.loader.load(second.context);
+    // The published logs are read again for their records (the draft is known by its digest, kept apart), not rendered.
+    expect(again.pipeline.calls.sort()).toEqual(['logs/2025-08-03.md', 'logs/2025/08/04.md']);
+    expect(again.pipeline.rendered).toEqual([]);
+    expect(second.logged.map((line) => line.message)).toContainEqual(expect.stringMatching(/^2 logs \(2 parsed, 0 from the record index, 0 unchanged\).*; 2 rendered bodies reused from the cache$/));
+    expect(new Map([...fake.entries].map(([id, stored]) => [id, stored.digest]))).toEqual(digests);
+  });
+
+  it('neither parses nor renders again when the store was cleared, the bodies are there and the record index holds the records', async () => {
+    const fake = fakeContext(root);
+    await loader().loader.load(fake.context);
+    const digests = new Map([...fake.entries].map(([id, stored]) => [id, stored.digest]));
+    fake.entries.clear();
+    const again = loader();
+    const second = fakeContext(root, { after: fake });
+    await again.loader.load(second.context);
+    expect(again.pipeline.calls).toEqual([]);
+    expect(second.logged.map((line) => line.message)).toContainEqual(
+      expect.stringMatching(/^2 logs \(0 parsed, 2 from the record index, 0 unchanged\).*; 2 rendered bodies reused from the cache$/),
+    );
+    expect(new Map([...fake.entries].map(([id, stored]) => [id, stored.digest]))).toEqual(digests);
   });
 
   it('renders every page again when a rendering setting changes, taking the records from the record index', async () => {
@@ -122,11 +174,12 @@ describe('nisshiLoader: a load', () => {
     expect(build.calls.sort()).toEqual(['logs/2025-08-03.md', 'logs/2025/08/04.md']);
     expect(build.renderedOnly.sort()).toEqual(['logs/2025-08-03.md', 'logs/2025/08/04.md']);
     expect(fake.logged.map((line) => line.message)).toContain('2 logs (0 parsed, 2 from the record index, 0 unchanged), 1 drafts left out, 0 with errors (read by satteri)');
-    expect(fake.entries.get('2025-08-04')?.rendered?.html).toContain('<code class="hljs language-yaml">');
-    // What the build stores is what it stored when it parsed the logs itself.
+    expect(readLogBody(fake.bodies, String(fake.entries.get('2025-08-04')?.digest)).html).toContain('<code class="hljs language-yaml">');
+    // What the build stores and renders is what it does when it parses the logs itself.
     const parsedHere = fakeContext(root);
-    await nisshiLoader({ base: 'logs', settings: { ...settings } }, { process: (text, options) => processLog(text, { ...options, record: undefined }) }).load(parsedHere.context);
-    expect([...fake.entries.values()].map(({ data, rendered }) => ({ data, rendered }))).toEqual([...parsedHere.entries.values()].map(({ data, rendered }) => ({ data, rendered })));
+    await nisshiLoader({ base: 'logs', settings: { ...settings } }, { process: (text, options) => processLog(text, { ...options, known: undefined }) }).load(parsedHere.context);
+    const stored = (fake: ReturnType<typeof fakeContext>) => [...fake.entries.values()].map(({ data, digest }) => ({ data, body: readLogBody(fake.bodies, String(digest)) }));
+    expect(stored(fake)).toEqual(stored(parsedHere));
   });
 
   it('puts what it parsed in the record index, for the next `nisshi status`', async () => {
@@ -192,17 +245,24 @@ describe('nisshiLoader in astro dev', () => {
 
     const file = logPath('logs/2025-08-03.md');
     await writeFile(file, (await readFile(file, 'utf8')).replace('title: Lambda の実装', 'title: 書き直した題'));
+    newestDevBodies().clear();
     await watcher.fire('change', file);
     expect(pipeline.calls).toEqual(['logs/2025-08-03.md']);
     expect((fake.entries.get('2025-08-03')?.data as LogRecord).title).toBe('書き直した題');
+    // The page can show the saved body before Astro's store is written: its digest is there at once, its file written.
+    const saved = String(fake.entries.get('2025-08-03')?.digest);
+    expect(newestDevBodies().get('2025-08-03')).toBe(saved);
+    expect(readLogBody(fake.bodies, saved).html).toContain('Lambda関数の完全実装');
 
     await writeFile(logPath('logs/2025-08-11.md'), '# 2025年8月11日\n\n新しい日\n');
     await watcher.fire('add', logPath('logs/2025-08-11.md'));
     expect(fake.entries.has('2025-08-11')).toBe(true);
 
     await unlink(logPath('logs/2025/08/04.md'));
+    newestDevBodies().set('2025-08-04', 'stale');
     await watcher.fire('unlink', logPath('logs/2025/08/04.md'));
     expect(fake.entries.has('2025-08-04')).toBe(false);
+    expect(newestDevBodies().has('2025-08-04')).toBe(false);
 
     await watcher.fire('change', logPath('logs/.obsidian/workspace.md'));
     expect(pipeline.calls).toEqual(['logs/2025-08-03.md', 'logs/2025-08-11.md']);

@@ -12,7 +12,7 @@ import { defaultVocabulary, parseLog } from '../../src/index.ts';
 import { IN_THREAD_FIRST, LogWorkerPool } from '../../src/loader/log-worker-pool.ts';
 import { markdownTreeParser } from '../../src/loader/markdown-tree.ts';
 import { processLog } from '../../src/loader/process-log.ts';
-import { renderLogBody } from '../../src/render/index.ts';
+import { linkedLines, renderLogBody } from '../../src/render/index.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -52,8 +52,9 @@ describe('processLog', () => {
     for (const [file, text] of logs) {
       for (const allowRawHtml of [false, true]) {
         const processed = await processLog(text, { path: file, allowRawHtml });
-        expect(processed.record, file).toEqual(parseLog(text, { path: file }));
-        const rendered = await renderLogBody(text, { allowRawHtml });
+        const record = parseLog(text, { path: file });
+        expect(processed.record, file).toEqual(record);
+        const rendered = await renderLogBody(text, { allowRawHtml, anchorLines: linkedLines(record), path: file });
         expect(processed.html, file).toBe(rendered.html);
         expect(processed.headings, file).toEqual(rendered.headings);
       }
@@ -76,7 +77,7 @@ describe('processLog when Sätteri fails on a log', () => {
     const failing = { name: 'satteri' as const, parse: (): never => { throw new Error('unexpected byte at 12'); } };
     const processed = await processLog(text, { path: 'logs/2025-08-03.md', allowRawHtml: false }, failing);
     expect(processed.notices).toEqual([
-      'logs/2025-08-03.md: Sätteri could not parse this log (unexpected byte at 12); it was read with remark instead, as `nisshi parse` reads it',
+      'logs/2025-08-03.md: Sätteri could not parse this log (unexpected byte at 12); it was read with remark instead (the CommonMark reference reader)',
     ]);
     expect(processed.record).toEqual(parseLog(text, { path: 'logs/2025-08-03.md' }));
     expect(processed.record.metrics.studyMinutes).toBe(120);

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { junkStrings } from '../helpers/junk.ts';
-import { findDate, isValidDate, formatDate, dateFromPath, yearFromPath } from '../../src/parse/date.ts';
+import { findDate, isValidDate, formatDate, dateFromPath, yearFromPath } from '../../src/parse/date-forms.ts';
 
 describe('findDate', () => {
   // [text, date, index, length, yearGiven]

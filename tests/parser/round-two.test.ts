@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseLog } from '../../src/index.ts';
-import { dateFromPath } from '../../src/parse/date.ts';
+import { dateFromPath } from '../../src/parse/date-forms.ts';
 import { fixtureText } from './helpers.ts';
 
 const read = (name: string, path = `logs/2025-09-01.md`) => parseLog(fixtureText(`round-two/${name}`), { path });

@@ -71,8 +71,8 @@ for (const name of ['real', 'real-more']) {
       for (const file of files) {
         const content = readLogFileSync(file);
         const source = `logs/${path.relative(path.join(root, 'logs'), file.absolutePath).split(path.sep).join('/')}`;
-        const { record } = await processLog(content.text, { path: source, settings, allowRawHtml: false });
-        loader.put(file, source, content, record);
+        const { record, images } = await processLog(content.text, { path: source, settings, allowRawHtml: false });
+        loader.put(file, source, content, record, images);
       }
       await loader.close();
       const cli = await openRecordIndex({ folder: path.join(root, 'cache'), settings });

@@ -10,7 +10,9 @@ import { parseLog } from '../../src/parse/parse-log.ts';
 import type { ReadSettings } from '../../src/parse/read-settings.ts';
 import { refusedRecord } from '../../src/parse/refused-record.ts';
 import { openRecordIndex, type RecordIndexOptions } from '../../src/record-index/open-record-index.ts';
-import type { LogParser } from '../../src/record-index/log-parser.ts';
+import { withoutImageWarnings, type LogParser } from '../../src/record-index/log-parser.ts';
+import { readLog } from '../../src/parse/read-log.ts';
+import { defaultTreeParser, logTreeBuilder } from '../../src/parse/log-tree.ts';
 import type { IndexedLog } from '../../src/record-index/record-index.ts';
 import type { FieldChoice, RecordField } from '../../src/record-index/record-columns.ts';
 import type { LogRecord } from '../../src/record/schema.ts';
@@ -36,9 +38,10 @@ export async function project(count = 12, extra: Record<string, string> = {}): P
 
 export function countingParser(): LogParser & { calls: string[] } {
   const calls: string[] = [];
-  const parse: LogParser = (text, source, settings, includePrivate) => {
+  const parse: LogParser = (text, source, settings, includePrivate, images) => {
     calls.push(source);
-    return parseLog(text, { path: source, settings, includePrivate });
+    const read = readLog(text, { path: source, settings, includePrivate, images: images ?? { logsDir: '', exists: () => true } }, logTreeBuilder(defaultTreeParser(), source));
+    return { record: images ? read.record : withoutImageWarnings(read.record), images: read.images.map(({ url, line, column }) => ({ url, line, column })) };
   };
   return Object.assign(parse, { calls });
 }

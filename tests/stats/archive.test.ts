@@ -19,9 +19,10 @@ describe('archive', () => {
     ]);
     const months = years[1]!.months;
     expect(months).toHaveLength(12);
-    expect(months[1]).toMatchObject({ month: '2025-02', logs: 2, minutes: 150, checklistDone: 1, checklistTotal: 2, completionRate: 0.5, problems: 1 });
-    expect(months[7]).toMatchObject({ month: '2025-08', logs: 1, minutes: 0, completionRate: null });
-    expect(months[0]).toMatchObject({ month: '2025-01', logs: 0 });
+    expect(months[1]).toMatchObject({ month: '2025-02', logs: 2, minutes: 150, studyMinutes: 150, checklistDone: 1, checklistTotal: 2, completionRate: 0.5, problems: 1 });
+    // A month whose logs give no study time: its total is unknown, not 0.
+    expect(months[7]).toMatchObject({ month: '2025-08', logs: 1, minutes: 0, studyMinutes: null, completionRate: null });
+    expect(months[0]).toMatchObject({ month: '2025-01', logs: 0, studyMinutes: null });
   });
 
   it('draws a heatmap of any span: a whole year, levels by the days within it', () => {

@@ -24,7 +24,7 @@ function syntheticRecords(count: number, seed: number): LogRecord[] {
     const date = addDays('2024-12-20', Math.floor(index * 0.8));
     return {
       source: `logs/${index}.md`, slug: `log-${String(index).padStart(4, '0')}`, date, dateSource: 'path', title: null,
-      tags: [], draft: false, goals: [], work: [], problems: [], learnings: [], references: [], figures: [], diagnostics: [], frontmatter: {},
+      tags: [], draft: false, goals: [], work: [], problems: [], struckLines: [], learnings: [], learningLines: [], reflections: [], reviewItems: [], references: [], figures: [], diagnostics: [], frontmatter: {},
       checklist: Array.from({ length: next(6) }, (_, line) => ({ text: text(), done: next(3) > 0, section: null, line: line + 1 })),
       plans: Array.from({ length: next(5) }, (_, line) => ({ text: text(), horizon: 'later', section: null, line: line + 20 })),
       metrics: { studyMinutes: null, studyApproximate: null, studyTotalMinutes: null, problemsFound: null, tasksPlanned: null, tasksDone: null },

@@ -19,6 +19,7 @@ describe('plan chains', () => {
         due: '2025-07-22',
         status: 'done',
         doneOn: '2025-07-23',
+        droppedOn: null,
         carried: 1,
         occurrences: [
           { slug: '2025-07-21', date: '2025-07-21', line: 15, horizon: 'tomorrow' },
@@ -43,6 +44,38 @@ describe('plan chains', () => {
       ['ＣＩ の設定', '2025-07-03', '2025-07-06', 'overdue', null, 1, 2],
       ['記事を書く', '2025-07-02', '2025-07-06', 'overdue', null, 0, 1],
       ['記事を書く', '2025-07-01', '2025-07-01', 'done', '2025-07-01', 0, 1],
+    ]);
+  });
+
+  it('drops a plan struck through or given up with （中止） on a later day, and a plan written struck on its first day', () => {
+    const records = [
+      tinyLog('2025-07-01', 30, `${plan('今週中', '記事を書く')}${plan('今週中', 'テストを書く')}${plan('来週', 'READMEの更新')}`),
+      tinyLog('2025-07-02', 30, '## 持ち越し\n- [ ] ~~記事を書く~~（7/1 の計画）\n'),
+      tinyLog('2025-07-03', 30, plan('今週中', 'テストを書く（中止）')),
+      tinyLog('2025-07-04', 30, `${plan('今日中', '~~ブログを書く~~')}## 実施\n- [ ] READMEの更新 (dropped)\n`),
+      tinyLog('2025-07-05', 30, '## 実施\n- [x] READMEの更新\n'),
+    ];
+    const chains = planChains(records, { today: '2025-07-20', weekStart: 'monday' });
+    expect(chains.map((chain) => [chain.text, chain.status, chain.doneOn, chain.droppedOn, chain.carried, chain.occurrences.length])).toEqual([
+      ['ブログを書く', 'dropped', null, '2025-07-04', 0, 1],
+      // Given up on 7/4 and done on 7/5 all the same: done wins.
+      ['READMEの更新', 'done', '2025-07-05', null, 0, 1],
+      // Written again with （中止）: that occurrence is where it was dropped, not a carry.
+      ['テストを書く', 'dropped', null, '2025-07-03', 0, 2],
+      ['記事を書く', 'dropped', null, '2025-07-02', 0, 1],
+    ]);
+  });
+
+  it('starts a new chain when a dropped plan is written again later', () => {
+    const records = [
+      tinyLog('2025-07-01', 30, plan('今日中', '記事を書く')),
+      tinyLog('2025-07-02', 30, plan('今日中', '記事を書く（見送り）')),
+      tinyLog('2025-07-09', 30, plan('今日中', '記事を書く')),
+    ];
+    const chains = planChains(records, { today: '2025-07-20', weekStart: 'monday' });
+    expect(chains.map((chain) => [chain.plannedOn, chain.status, chain.droppedOn])).toEqual([
+      ['2025-07-09', 'overdue', null],
+      ['2025-07-01', 'dropped', '2025-07-02'],
     ]);
   });
 

@@ -1,7 +1,7 @@
 /**
  * The layers of src/ point one way:
  *
- *   cli → pages → layouts/scripts → components → loader | deploy | site (+ site.config)
+ *   cli → pages → layouts/client → components | integrations → loader | deploy | site (+ site.config) | cards
  *       → record-index → settings | files | search → stats | render → parse → record
  *
  * A module may import from its own layer or from any layer below it, never
@@ -34,10 +34,14 @@ const layers: ReadonlyArray<{ prefix: string; layer: string; level: number }> = 
   { prefix: 'loader/', layer: 'loader', level: 4 },
   { prefix: 'deploy/', layer: 'deploy', level: 4 },
   { prefix: 'site/', layer: 'site', level: 4 },
+  { prefix: 'cards/', layer: 'cards', level: 4 },
   { prefix: 'site.config.ts', layer: 'site', level: 4 },
   { prefix: 'components/', layer: 'components', level: 5 },
+  // Build plumbing (Astro integrations, for astro.config.mjs): may use the loader and files, never the pages.
+  { prefix: 'integrations/', layer: 'integrations', level: 5 },
   { prefix: 'layouts/', layer: 'layouts', level: 6 },
-  { prefix: 'scripts/', layer: 'scripts', level: 6 },
+  // Code that runs in the browser (bundled by Astro from the pages' <script> tags).
+  { prefix: 'client/', layer: 'client', level: 6 },
   { prefix: 'pages/', layer: 'pages', level: 7 },
   { prefix: 'content.config.ts', layer: 'pages', level: 7 },
   { prefix: 'cli/', layer: 'cli', level: 8 },

@@ -7,6 +7,7 @@ import type { ChecklistItem } from '../../record/schema.ts';
 import { itemLines, joinLines, lineOf, type LogContext } from '../context.ts';
 import { sectionOf } from '../outline.ts';
 import { readMark, withoutMark } from './marks.ts';
+import { isReviewItem } from './review-items.ts';
 
 export function extractChecklist(context: LogContext): ChecklistItem[] {
   const items: ChecklistItem[] = [];
@@ -14,6 +15,8 @@ export function extractChecklist(context: LogContext): ChecklistItem[] {
     const section = sectionOf(block.trail);
     const visit = (node: Nodes): void => {
       if (node.type === 'listItem' && typeof node.checked === 'boolean') {
+        // A learning brought back under ## 復習 is a review, not one of the day's tasks.
+        if (isReviewItem(node, block.trail, context)) return;
         const text = withoutMark(joinLines(itemLines(node, context))).text;
         if (text) items.push({ text, done: node.checked, section, line: lineOf(node) });
         // The item's own paragraph is read; its nested items may be tasks of their own.

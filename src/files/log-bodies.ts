@@ -1,0 +1,177 @@
+/**
+ * Each log's rendered body, kept beside Astro's cache in files of our own
+ * instead of in the content store.
+ *
+ * The content store is read, written and handed to the page build whole on
+ * every build, and only the log's own page reads its HTML: at ten years of
+ * logs the HTML was more than half of the store. So the store holds the
+ * records, and the body lives here under the entry's digest (which covers
+ * the file, its path, the settings and nisshi's own code): the same digest is
+ * the same body, so a file is written once and never rewritten.
+ *
+ * One file per digest: its first line is the headings as JSON (the
+ * problem-thread pages read only that, to link to a problem's heading; JSON
+ * never holds a raw line break), the rest is the HTML.
+ *
+ * Files no stored entry names any more are removed after a full load (see
+ * collectLogBodies); one written after that load started is left alone, as it
+ * may be another process's. `astro dev` keeps its bodies in a folder of its
+ * own, as Astro keeps its dev store apart from the build's: a build's
+ * collection never removes a body a running dev server shows, whatever logs
+ * each of them reads.
+ */
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** What the log page shows of a log besides its record. */
+export interface LogBody {
+  html: string;
+  headings: LogBodyHeading[];
+}
+
+/** A heading of the rendered body (src/render's RenderedHeading: its id on the page). */
+export interface LogBodyHeading {
+  depth: number;
+  slug: string;
+  text: string;
+}
+
+/** The folders below Astro's cache folder (config.cacheDir): the build's, and `astro dev`'s. */
+const FOLDERS = { build: 'nisshi-log-bodies/', dev: 'nisshi-log-bodies-dev/' } as const;
+
+/** Whose bodies: `astro build`'s (and `astro sync`'s), or `astro dev`'s. */
+export type LogBodiesOf = keyof typeof FOLDERS;
+const SUFFIX = '.body';
+/** Bytes read for the headings line; a log with more headings than fit is read whole. */
+const HEADINGS_READ = 16 * 1024;
+/** Digests as Astro's generateDigest makes them; anything else could name a file outside the folder. */
+const DIGEST = /^[0-9a-z]{1,64}$/i;
+
+/** Where the bodies of a cache folder are: an absolute path ending in a separator. */
+export function logBodiesFolder(cacheDir: URL | string, of: LogBodiesOf = 'build'): string {
+  const cache = typeof cacheDir === 'string' ? cacheDir : fileURLToPath(cacheDir);
+  return path.join(cache, FOLDERS[of], path.sep);
+}
+
+function fileOf(folder: string, digest: string): string {
+  if (!DIGEST.test(digest)) throw new Error(`not a log body's digest: ${JSON.stringify(digest)}`);
+  return `${folder}${digest}${SUFFIX}`;
+}
+
+/** Whether the body of this digest is there. */
+export function hasLogBody(folder: string, digest: string): boolean {
+  return existsSync(fileOf(folder, digest));
+}
+
+/** The digests whose bodies are in the folder, from one listing (a load asks for thousands). */
+export function logBodyDigests(folder: string): Set<string> {
+  try {
+    return new Set(readdirSync(folder).filter((name) => name.endsWith(SUFFIX)).map((name) => name.slice(0, -SUFFIX.length)));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Set();
+    throw error;
+  }
+}
+
+/**
+ * Writes the body of a digest (the caller knows it is not there yet: see
+ * logBodyDigests), under a temporary name renamed into place, so a reader
+ * never sees half a body. Called on the loader's worker threads, so the HTML
+ * never crosses to the main thread; two threads writing one digest write the
+ * same bytes.
+ */
+export function writeLogBody(folder: string, digest: string, body: LogBody): void {
+  const file = fileOf(folder, digest);
+  const temporary = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}`;
+  const text = `${JSON.stringify(body.headings)}\n${body.html}`;
+  try {
+    writeFileSync(temporary, text);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(temporary, text);
+  }
+  renameSync(temporary, file);
+}
+
+/** The body of a digest; throws, naming the file, when it is not there. */
+export function readLogBody(folder: string, digest: string): LogBody {
+  const text = readFileSync(fileOf(folder, digest), 'utf8');
+  const end = text.indexOf('\n');
+  return { headings: JSON.parse(text.slice(0, end)) as LogBodyHeading[], html: text.slice(end + 1) };
+}
+
+/** The headings alone: the file's first line, without reading the HTML after it (the problem pages read thousands). */
+export function readLogHeadings(folder: string, digest: string): LogBodyHeading[] {
+  const file = fileOf(folder, digest);
+  const descriptor = openSync(file, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(HEADINGS_READ);
+    const read = readSync(descriptor, buffer, 0, HEADINGS_READ, 0);
+    const end = buffer.subarray(0, read).indexOf(0x0a);
+    // A line break byte is never inside a UTF-8 sequence, so the first line decodes on its own.
+    if (end !== -1) return JSON.parse(buffer.toString('utf8', 0, end)) as LogBodyHeading[];
+  } finally {
+    closeSync(descriptor);
+  }
+  return readLogBody(folder, digest).headings;
+}
+
+/**
+ * Removes the bodies of every digest not in `keep` that were last written
+ * before `startedMs` (a load's start, on the file system's clock), and
+ * temporary files left by an interrupted write. Returns how many files were
+ * removed.
+ */
+export function collectLogBodies(folder: string, keep: ReadonlySet<string>, startedMs: number): number {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    throw error;
+  }
+  let removed = 0;
+  for (const name of names) {
+    if (name.endsWith(SUFFIX) && keep.has(name.slice(0, -SUFFIX.length))) continue;
+    const file = folder + name;
+    let mtimeMs: number;
+    try {
+      mtimeMs = statSync(file).mtimeMs;
+    } catch {
+      continue; // removed meanwhile (another process collecting)
+    }
+    if (mtimeMs >= startedMs) continue;
+    rmSync(file, { force: true });
+    removed++;
+  }
+  return removed;
+}
+
+/** The file system's clock now: a marker's mtime, to compare with other files' mtimes. */
+export function fileSystemNow(folder: string): number {
+  mkdirSync(folder, { recursive: true });
+  const marker = `${folder}.now-${process.pid}`;
+  writeFileSync(marker, '');
+  const now = statSync(marker).mtimeMs;
+  rmSync(marker);
+  return now;
+}
+
+const newestKey = Symbol.for('nisshi.dev-newest-log-bodies');
+
+/**
+ * While `astro dev` runs: the digest of each log's newest body, by slug. The
+ * loader sets it as soon as a saved log is rendered; the log page reads it
+ * before the entry's own digest, so the saved text shows at once. Astro's
+ * store catches up later (its writes wait 500 ms, then the page build reads
+ * the whole store again), and brings the record's figures with it. One map
+ * per process, on a registered symbol: the loader and the pages are loaded
+ * by different module graphs.
+ */
+export function newestDevBodies(): Map<string, string> {
+  const global = globalThis as { [newestKey]?: Map<string, string> };
+  global[newestKey] ??= new Map();
+  return global[newestKey];
+}

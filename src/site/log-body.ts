@@ -1,0 +1,43 @@
+/**
+ * A log's rendered body for its page, and its headings for the pages that link
+ * to them. The loader keeps both in files of their own under the entry's
+ * digest (src/files/log-bodies.ts), beside Astro's cache; the content store
+ * holds only the record. Which folder (`astro dev` has its own) comes from the
+ * integration of src/integrations/log-bodies.ts, which knows the command.
+ * A log that shows images beside it is the exception: its body stays in the
+ * store (`rendered`), and its page renders it with Astro's render().
+ */
+import { dev, folder } from 'virtual:nisshi/log-bodies';
+import { newestDevBodies, readLogBody, readLogHeadings, type LogBody, type LogBodyHeading } from '../files/log-bodies.ts';
+import type { LogEntry } from './logs.ts';
+
+function digestOf(entry: LogEntry): string {
+  if (typeof entry.digest !== 'string') throw new Error(`${entry.filePath ?? entry.id}: the content store has no digest for this log; build again`);
+  return entry.digest;
+}
+
+/** The HTML and headings of a log's body (in `astro dev`, the newest saved, even before Astro's store has it). */
+export function logBody(entry: LogEntry): LogBody {
+  const newest = dev ? newestDevBodies().get(entry.id) : undefined;
+  return readLogBody(folder, newest ?? digestOf(entry));
+}
+
+export function logHeadings(entry: LogEntry): LogBodyHeading[] {
+  // A log with images beside it keeps its body in the store, for Astro's image pipeline (src/loader/sync-log.ts).
+  const stored = entry.rendered?.metadata?.headings;
+  if (stored) return stored as LogBodyHeading[];
+  return readLogHeadings(folder, digestOf(entry));
+}
+
+/** A log's headings by its slug, each log's file read once and only when asked for (undefined for no such log). */
+export function headingsBySlug(entries: readonly LogEntry[]): (slug: string) => LogBodyHeading[] | undefined {
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  const read = new Map<string, LogBodyHeading[]>();
+  return (slug) => {
+    const entry = byId.get(slug);
+    if (!entry) return undefined;
+    let headings = read.get(slug);
+    if (!headings) read.set(slug, (headings = logHeadings(entry)));
+    return headings;
+  };
+}

@@ -1,0 +1,91 @@
+/** The rendered bodies' files: written whole, read back, named only by digests, and collected when no entry needs them. */
+import { existsSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  collectLogBodies,
+  fileSystemNow,
+  hasLogBody,
+  logBodiesFolder,
+  logBodyDigests,
+  readLogBody,
+  readLogHeadings,
+  writeLogBody,
+} from '../../src/files/log-bodies.ts';
+
+const folders: string[] = [];
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+function cache(): string {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'nisshi-bodies-'));
+  folders.push(folder);
+  return folder;
+}
+
+const body = {
+  // A line break and a U+2028 in the HTML, quotes and Japanese in a heading: the first line still ends the headings.
+  html: '<h1 id="2025年8月3日">2025年8月3日</h1>\n<p>一行目\u2028二行目 "引用"</p>\n',
+  headings: [{ depth: 1, slug: '2025年8月3日', text: '2025年8月3日 "学習ログ"\n' }],
+};
+
+describe('log body files', () => {
+  it('lives below the cache folder, given as a URL or a path; astro dev in a folder of its own', () => {
+    const folder = cache();
+    expect(logBodiesFolder(folder)).toBe(path.join(folder, 'nisshi-log-bodies') + path.sep);
+    expect(logBodiesFolder(pathToFileURL(`${folder}/`))).toBe(logBodiesFolder(folder));
+    expect(logBodiesFolder(folder, 'dev')).toBe(path.join(folder, 'nisshi-log-bodies-dev') + path.sep);
+  });
+
+  it('reads back exactly what was written, the headings alone too, and makes the folder when it is missing', () => {
+    const folder = logBodiesFolder(cache());
+    expect(hasLogBody(folder, 'a1b2c3')).toBe(false);
+    writeLogBody(folder, 'a1b2c3', body);
+    expect(hasLogBody(folder, 'a1b2c3')).toBe(true);
+    expect(readLogBody(folder, 'a1b2c3')).toEqual(body);
+    expect(readLogHeadings(folder, 'a1b2c3')).toEqual(body.headings);
+    // No temporary file is left behind.
+    expect(readdirSync(folder)).toEqual(['a1b2c3.body']);
+    expect([...logBodyDigests(folder)]).toEqual(['a1b2c3']);
+  });
+
+  it('reads headings longer than the first read, whole', () => {
+    const folder = logBodiesFolder(cache());
+    const many = Array.from({ length: 400 }, (_, index) => ({ depth: 2, slug: `見出し-${index}`, text: `見出し ${index} ${'長'.repeat(20)}` }));
+    writeLogBody(folder, 'long', { html: '<p>本文</p>', headings: many });
+    expect(readLogHeadings(folder, 'long')).toEqual(many);
+    expect(readLogBody(folder, 'long').html).toBe('<p>本文</p>');
+  });
+
+  it('names files only by digests: nothing can point out of the folder', () => {
+    const folder = logBodiesFolder(cache());
+    for (const digest of ['../escape', 'a/b', '', 'a.b']) {
+      expect(() => writeLogBody(folder, digest, body)).toThrow(/not a log body's digest/);
+      expect(() => readLogBody(folder, digest)).toThrow(/not a log body's digest/);
+    }
+  });
+
+  it('says which file is missing when a body is not there', () => {
+    const folder = logBodiesFolder(cache());
+    expect(() => readLogBody(folder, 'ffff')).toThrow(/ffff\.body/);
+    expect(logBodyDigests(path.join(folder, 'nowhere'))).toEqual(new Set());
+  });
+
+  it('collects the bodies no entry needs, unless written since the load started (another process may need them)', () => {
+    const folder = logBodiesFolder(cache());
+    for (const digest of ['kept', 'stale', 'fresh']) writeLogBody(folder, digest, body);
+    writeFileSync(`${folder}stale.body.123-abc`, 'half a body');
+    const past = new Date(Date.now() - 60_000);
+    for (const name of ['kept.body', 'stale.body', 'stale.body.123-abc']) utimesSync(folder + name, past, past);
+    const started = fileSystemNow(folder);
+    utimesSync(`${folder}fresh.body`, new Date(started + 1000), new Date(started + 1000));
+
+    expect(collectLogBodies(folder, new Set(['kept']), started)).toBe(2);
+    expect(readdirSync(folder).sort()).toEqual(['fresh.body', 'kept.body']);
+    expect(collectLogBodies(path.join(folder, 'nowhere'), new Set(), started)).toBe(0);
+    expect(existsSync(`${folder}kept.body`)).toBe(true);
+  });
+});
