@@ -79,6 +79,26 @@ describe('the record index behind nisshi commands', () => {
     expect(after.stdout).toBe(runCli(['check', '--no-cache'], folder).stdout);
   });
 
+  it('says an image beside a log is missing as it is now, though the log was not read again', async () => {
+    await projectFolder(3);
+    const log = path.join(folder, 'logs/2025-08-02.md');
+    await writeFile(log, `${await readFile(log, 'utf8')}\n![図](./figure.png)\n`);
+    const missing = runCli(['check'], folder, [], report);
+    expect(missing.stdout).toMatch(/logs\/2025-08-02\.md:\d+:\d+: warning .*\[missing-image\]/);
+    await writeFile(path.join(folder, 'logs/figure.png'), 'not really a png');
+    const there = runCli(['check'], folder, [], report);
+    expect(parsedCount(there.stderr)).toBe(0);
+    expect(there.stdout).not.toContain('[missing-image]');
+    expect(there.stdout).toBe(runCli(['check', '--no-cache'], folder).stdout);
+    await rm(path.join(folder, 'logs/figure.png'));
+    const gone = runCli(['check'], folder, [], report);
+    expect(parsedCount(gone.stderr)).toBe(0);
+    expect(gone.stdout).toBe(missing.stdout);
+    // status reads records without the images' check, from the same rows.
+    const status = runCli(['status', '--json'], folder, [], report);
+    expect(parsedCount(status.stderr)).toBe(0);
+  });
+
   it('is left whole by two commands running at once, from an empty index', async () => {
     await projectFolder(60);
     const start = (args: string[]) => {
