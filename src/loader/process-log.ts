@@ -9,9 +9,10 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { writeLogBody } from '../files/log-bodies.ts';
 import { pageSlug } from '../parse/draft.ts';
-import type { ImageCheck } from '../parse/images.ts';
+import type { Root } from 'mdast';
+import { checkImages, logImages, type CheckedImage, type ImageCheck, type LogImage } from '../parse/images.ts';
 import { logTreeBuilder, type TreeBuilder } from '../parse/log-tree.ts';
-import { readLog, type ReadSettings } from '../parse/read-log.ts';
+import { readLog, readLogTree, type ReadSettings } from '../parse/read-log.ts';
 import { diagnose } from '../record/rules.ts';
 import type { LogRecord } from '../record/schema.ts';
 import { linkedLines, renderMarkdownTree, type RenderedHeading } from '../render/index.ts';
@@ -39,6 +40,11 @@ export interface ProcessOptions {
    * the folder `path` is relative to. Left out (tests), images are left as written.
    */
   images?: { logsDir: string; rootDir: string } | undefined;
+  /**
+   * The record the record index holds for this very text, and the images its
+   * text names: then only the body is rendered (when asked), not read again.
+   */
+  known?: { record: LogRecord; images: LogImage[] } | undefined;
 }
 
 export interface ProcessedLog {
@@ -47,6 +53,8 @@ export interface ProcessedLog {
   headings: RenderedHeading[];
   /** Images beside the log for Astro's image pipeline, as written (relative to the log). */
   imagePaths: string[];
+  /** The images beside the log its public text names (what `missing-image` is decided on), for the record index. */
+  images: LogImage[];
   /** Said about reading this log that is not about the writer's text (a parser fallback), for the build's output. */
   notices: string[];
 }
@@ -60,9 +68,10 @@ export function siteTreeBuilder(parser: MarkdownTreeParser, path: string, notice
 export async function processLog(text: string, options: ProcessOptions, parser?: MarkdownTreeParser): Promise<ProcessedLog> {
   const notices: string[] = [];
   const buildTree = siteTreeBuilder(parser ?? (await markdownTreeParser()), options.path, notices);
-  const { record, tree, images } = readLog(text, { path: options.path, settings: options.settings, images: imageCheck(options) }, buildTree);
+  const { record, tree, images } = options.known ? knownRecord(text, options, options.known, buildTree) : readLog(text, { path: options.path, settings: options.settings, images: imageCheck(options) }, buildTree);
+  const named = options.known?.images ?? (tree ? logImages(tree) : []);
   const unpublished = options.writeBody !== undefined && (pageSlug(record) === null || record.diagnostics.some((diagnostic) => diagnostic.severity === 'error'));
-  if (tree === null || options.render === false || unpublished) return { record, html: '', headings: [], imagePaths: [], notices };
+  if (tree === null || options.render === false || unpublished) return { record, html: '', headings: [], imagePaths: [], images: named, notices };
   try {
     const rendered = await renderMarkdownTree(tree, {
       allowRawHtml: options.allowRawHtml,
@@ -75,18 +84,34 @@ export async function processLog(text: string, options: ProcessOptions, parser?:
     });
     const { html, headings, imagePaths } = rendered;
     // A body with images beside the log stays with the record: Astro's image pipeline resolves its markers at render().
-    if (!options.writeBody || imagePaths.length > 0) return { record, html, headings, imagePaths, notices };
+    if (!options.writeBody || imagePaths.length > 0) return { record, html, headings, imagePaths, images: named, notices };
     writeLogBody(options.writeBody.folder, options.writeBody.digest, { html, headings });
-    return { record, html: '', headings, imagePaths, notices };
+    return { record, html: '', headings, imagePaths, images: named, notices };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     record.diagnostics.push(diagnose('render-error', 1, 1, { reason }));
-    return { record, html: '', headings: [], imagePaths: [], notices };
+    return { record, html: '', headings: [], imagePaths: [], images: named, notices };
+  }
+}
+
+/**
+ * The tree of a log whose record the index gave, and its images checked as
+ * readLog would check them; read in full (as readLog) should building the
+ * tree fail.
+ */
+function knownRecord(text: string, options: ProcessOptions, known: { record: LogRecord; images: LogImage[] }, buildTree: TreeBuilder): { record: LogRecord; tree: Root | null; images: CheckedImage[] } {
+  const reading = { path: options.path, settings: options.settings };
+  const check = imageCheck(options);
+  try {
+    const tree = readLogTree(text, reading, buildTree);
+    return { record: known.record, tree, images: check && tree ? checkImages(known.images, options.path, check) : [] };
+  } catch {
+    return readLog(text, { ...reading, images: check }, buildTree);
   }
 }
 
 /** The file system's answer for the images beside a log: paths relative to the project root, as the log's path is. */
-function imageCheck(options: ProcessOptions): ImageCheck | undefined {
+export function imageCheck(options: Pick<ProcessOptions, 'images'>): ImageCheck | undefined {
   if (!options.images) return undefined;
   const { rootDir, logsDir } = options.images;
   return {

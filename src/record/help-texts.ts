@@ -35,6 +35,9 @@ const ja: HelpCatalogue = {
 コマンド:
 ${lines}
 
+どのコマンドにも --no-cache を付けられます: 記録の索引（node_modules/.cache/nisshi/。
+消しても安全です）を使わず、更新もせずに、すべてのログをファイルから読みます。
+
 各コマンドのオプションは nisshi <コマンド> --help で表示します。
 `,
   help: {
@@ -51,7 +54,8 @@ ${lines}
   --include-private
                 非公開のメモ（🔒 のある見出しや "非公開" / "private" の見出しの節、
                 "<!-- private -->" で囲んだところ）をレコードに残す。付けなければ
-                サイトと同じく取り除きます
+                サイトと同じく取り除きます（そのレコードは記録の索引に入れません）
+  --no-cache    記録の索引を使わず、すべてのログをファイルから読む
   -h, --help    このヘルプを表示する
 
 終了コード: 0 書いた、2 使い方の誤りか存在しないパス。
@@ -71,6 +75,7 @@ ${lines}
 オプション:
   --format text|json  json なら { path, line, column, severity, message, rule } の
                       配列を 1 つ出力する
+  --no-cache          記録の索引を使わず、すべてのログをファイルから読む
   -h, --help          このヘルプを表示する
 
 終了コード: 0 エラーなし（警告はあってもよい）、1 エラーが 1 件以上、
@@ -94,6 +99,7 @@ ${lines}
 オプション:
   --date YYYY-MM-DD  ログの日付
   --dir FOLDER       ログを置くフォルダ（既定: src/site.config.ts の logsDir、logs）
+  --no-cache         記録の索引を使わず、すべてのログをファイルから読む
   -h, --help         このヘルプを表示する
 
 終了コード: 0 書いた、1 そのログはもうある、2 使い方の誤り。
@@ -107,6 +113,7 @@ ${lines}
 
 オプション:
   --json      スクリプト向けに JSON オブジェクトを 1 つ出力する
+  --no-cache  記録の索引を使わず、すべてのログをファイルから読む
   -h, --help  このヘルプを表示する
 
 終了コード: 0。
@@ -167,6 +174,9 @@ nisshi ("日誌") turns daily Japanese Markdown study logs into records and a si
 Commands:
 ${lines}
 
+Every command takes --no-cache: read each log from its file, neither using
+nor updating the record index (node_modules/.cache/nisshi/, safe to delete).
+
 Run nisshi <command> --help for the options of one command.
 `,
   help: {
@@ -184,7 +194,9 @@ Options:
   --include-private
                 keep private notes (sections under a heading with 🔒 or "非公開" / "private",
                 "<!-- private -->" blocks) in the records; without it they are
-                dropped, as on the site
+                dropped, as on the site (such records are never kept in the
+                record index)
+  --no-cache    read every log from its file, without the record index
   -h, --help    show this help
 
 Exit status: 0 written, 2 bad usage or a path that does not exist.
@@ -205,6 +217,7 @@ same lines from the site's loader.
 Options:
   --format text|json  json prints one array of
                       { path, line, column, severity, message, rule }
+  --no-cache          read every log from its file, without the record index
   -h, --help          show this help
 
 Exit status: 0 no errors (warnings allowed), 1 at least one error,
@@ -230,6 +243,7 @@ It never overwrites a log and never changes an earlier one.
 Options:
   --date YYYY-MM-DD  the day of the log
   --dir FOLDER       where logs live (default: logsDir of src/site.config.ts, logs)
+  --no-cache         read every log from its file, without the record index
   -h, --help         show this help
 
 Exit status: 0 written, 1 the log already exists, 2 bad usage.
@@ -245,6 +259,7 @@ out, as on the site.
 
 Options:
   --json      one JSON object for scripts
+  --no-cache  read every log from its file, without the record index
   -h, --help  show this help
 
 Exit status: 0.

@@ -147,6 +147,13 @@ const ja = {
     on: (date: string) => `${Number(date.slice(5, 7))}/${Number(date.slice(8, 10))}`,
     onAside: (date: string) => `（${Number(date.slice(5, 7))}/${Number(date.slice(8, 10))}）`,
   },
+  // The record index (src/record-index): one line each, to stderr or the build's log.
+  indexDamaged: (file: string, reason: string) => `記録の索引 ${file} が壊れていました（${reason}）。ログから作り直します`,
+  indexUnavailable: (folder: string, reason: string) =>
+    `記録の索引を ${folder} に置けません（${reason}）。索引を使わずにすべてのログを読みます（遅くなります）。フォルダを直すか、NISSHI_CACHE_DIR で別の場所を指定してください`,
+  indexNotSaved: (reason: string) => `記録の索引に保存できませんでした（${reason}）。次はこのログをもう一度読みます`,
+  indexBusy: 'ほかの nisshi が索引を長く使っていました',
+  indexChecksum: (source: string) => `${source} の記録のチェックサムが合いません`,
 };
 
 /** The custom messages of the settings' schema, by name; their English texts are what the schema says. */
@@ -284,6 +291,13 @@ const en: Catalogue = {
     on: (date) => date,
     onAside: (date) => ` (${date})`,
   },
+  // The record index (src/record-index): one line each, to stderr or the build's log.
+  indexDamaged: (file, reason) => `the record index ${file} was damaged (${reason}); it is built again from the logs`,
+  indexUnavailable: (folder, reason) =>
+    `cannot keep the record index in ${folder} (${reason}); every log is read from its file (slower). Fix the folder or name another with NISSHI_CACHE_DIR`,
+  indexNotSaved: (reason) => `could not save to the record index (${reason}); the next run reads these logs again`,
+  indexBusy: 'another nisshi held the index too long',
+  indexChecksum: (source) => `the checksum of the record of ${source} does not match`,
 };
 
 /** The sentences in one language; the carried sections' headings stay Japanese (the parser and the template read them). */

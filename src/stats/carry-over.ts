@@ -4,14 +4,14 @@
  * chain once), the unchecked checklist items of the newest earlier log, and
  * every open problem thread (problem-threads.ts). Pure: records in, lists out.
  */
-import type { LogRecord } from '../record/schema.ts';
+import type { LogRecord, Problem } from '../record/schema.ts';
 import { resolveVocabulary } from '../parse/vocabulary.ts';
 import { isPlaceholderText } from '../parse/placeholders.ts';
 import { datedRecords } from './days.ts';
-import { planChains } from './plan-chains.ts';
+import { planChains, type ChainRecord } from './plan-chains.ts';
 import { CARRIED_ASIDE, hasDroppedAside, planKeyer } from './plan-key.ts';
 import { problemThreads } from './problem-threads.ts';
-import type { StatsOptions } from './types.ts';
+import type { ProblemCore, StatsOptions } from './types.ts';
 
 export interface CarriedItem {
   /** The text as written, without an earlier carry's （M/D の計画）. */
@@ -47,7 +47,9 @@ function splitCarried(text: string, year: string): { text: string; plannedOn: st
  * @param date the new log's day: only logs before it are read, and plans due on
  *   or before it are carried.
  */
-export function carryOver(records: readonly LogRecord[], date: string, options: Omit<StatsOptions, 'today'>): CarryOver {
+export function carryOver(
+  records: ReadonlyArray<ChainRecord & { problems: ReadonlyArray<ProblemCore & Pick<Problem, 'current'>> }>,
+  date: string, options: Omit<StatsOptions, 'today'>): CarryOver {
   const earlier = datedRecords(records).filter((record) => record.date < date);
   const vocabulary = resolveVocabulary(options.vocabulary);
   const keyOf = planKeyer(vocabulary);

@@ -4,15 +4,15 @@
  * problems, overdue plans and the learnings due for review. Pure: published
  * records and a day in.
  */
-import type { LogRecord } from '../record/schema.ts';
-import { logDays } from './days.ts';
+import { logDays, type DayRecord } from './days.ts';
 import { planChains } from './plan-chains.ts';
 import { problemThreads } from './problem-threads.ts';
 import { dueLearnings } from './spaced-review.ts';
 import { streaks } from './streaks.ts';
 import { meetsTarget } from './targets.ts';
 import { totals } from './totals.ts';
-import type { StatsOptions } from './types.ts';
+import type { LearningRecord, StatsOptions } from './types.ts';
+import type { ChainRecord } from './plan-chains.ts';
 
 export interface WriterStatus {
   today: string;
@@ -26,10 +26,13 @@ export interface WriterStatus {
   dueLearnings: { count: number; items: Array<{ text: string; date: string; due: string }> };
 }
 
+/** What of a record the status reads (the record index hands `nisshi status` no more). */
+export type StatusRecord = DayRecord & ChainRecord & LearningRecord;
+
 /** How many open problems and overdue plans are listed by name (the counts are always whole). */
 const LISTED = 5;
 
-export function writerStatus(records: readonly LogRecord[], options: StatsOptions, weeklyTargetMinutes: number | null): WriterStatus {
+export function writerStatus(records: readonly StatusRecord[], options: StatsOptions, weeklyTargetMinutes: number | null): WriterStatus {
   const days = logDays(records);
   const week = totals(days, options).thisWeekMinutes;
   const open = problemThreads(records).filter((thread) => thread.status === 'open');
