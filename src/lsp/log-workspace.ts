@@ -1,0 +1,193 @@
+/**
+ * The language server's view of the logs: every log's record on disk (the
+ * record index through LogRecords, refreshed as files change) with the logs
+ * open in the editor read from their text instead. Gives each open log its
+ * `check` findings (src/check/findings.ts, the one code path) and the
+ * context the editor's answers are worked out from (src/editor).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { crossLogIndex, findingsOf, type CheckedLog, type CrossLogIndex } from '../check/findings.ts';
+import { imageChecker } from '../files/image-checker.ts';
+import { isLogPath } from '../files/log-files.ts';
+import { LogFileContent, withEncodingError } from '../files/read-log-file.ts';
+import { toPosix } from '../files/to-posix.ts';
+import { pageSlug } from '../parse/draft.ts';
+import type { LocatedDiagnostic } from '../record/diagnostic-lines.ts';
+import { messageLanguage, type MessageLanguage } from '../record/messages.ts';
+import type { LogRecord } from '../record/schema.ts';
+import { defaultParser, type LogParser } from '../record-index/log-parser.ts';
+import type { LogRecords } from '../record-index/log-records.ts';
+import type { Settings } from '../settings/settings.ts';
+import { planChains, problemThreads, type PlanChain, type ProblemThread } from '../stats/index.ts';
+import type { LogContext } from '../editor/log-context.ts';
+import { linesOf } from '../editor/text-lines.ts';
+
+/** An open log, read from the editor's text. */
+export interface OpenLog {
+  absolutePath: string;
+  /** The path as `check` names it (logsDir/…). */
+  displayPath: string;
+  version: number;
+  text: string;
+  record: LogRecord;
+}
+
+interface Facts {
+  key: string;
+  records: LogRecord[];
+  threads: ProblemThread[];
+  chains: PlanChain[];
+}
+
+export class LogWorkspace {
+  readonly settings: Settings;
+  readonly cwd: string;
+  readonly language: MessageLanguage;
+  readonly baseDir: string;
+  readonly #records: LogRecords;
+  readonly #open = new Map<string, OpenLog>();
+  #parse: LogParser | null = null;
+  readonly #images: ReturnType<typeof imageChecker>;
+  #facts: Facts | null = null;
+  readonly #today: () => string;
+
+  constructor(records: LogRecords, settings: Settings, cwd: string, today: () => string) {
+    this.#records = records;
+    this.settings = settings;
+    this.cwd = cwd;
+    this.language = messageLanguage(settings.locale);
+    this.baseDir = path.resolve(cwd, settings.logsDir);
+    this.#images = imageChecker(settings.logsDir, cwd);
+    this.#today = today;
+  }
+
+  /** Whether a file is a log of the logs folder (as `check` would find it): others get no findings. */
+  isLog(absolutePath: string): boolean {
+    return isLogPath(absolutePath, this.baseDir);
+  }
+
+  get generation(): number {
+    return this.#records.generation;
+  }
+
+  today(): string {
+    return this.#today();
+  }
+
+  /** Reads the editor's text of a log (on open and on every change), as `check` reads the file. */
+  async update(absolutePath: string, version: number, text: string): Promise<OpenLog> {
+    const displayPath = path.join(this.settings.logsDir, path.relative(this.baseDir, absolutePath));
+    this.#parse ??= await defaultParser();
+    const content = new LogFileContent(bytesOf(absolutePath, text), displayPath);
+    const source = toPosix(displayPath);
+    const parsed = this.#parse(content.text, source, this.settings, false, this.#images({ absolutePath, displayPath }));
+    const record = withEncodingError(parsed.record, content);
+    const log: OpenLog = { absolutePath, displayPath, version, text, record };
+    this.#open.set(absolutePath, log);
+    return log;
+  }
+
+  close(absolutePath: string): void {
+    this.#open.delete(absolutePath);
+  }
+
+  openLogs(): OpenLog[] {
+    return [...this.#open.values()];
+  }
+
+  /** Files changed on disk (absolute paths), or the whole folder again. True when a record changed. */
+  refresh(changed?: readonly string[]): Promise<boolean> {
+    return this.#records.refresh(changed);
+  }
+
+  /** What `check` says of an open log, the other logs as the editor has them (open) or as they are on disk. */
+  findings(log: OpenLog): LocatedDiagnostic[] {
+    const onDisk = this.#records.memo<CrossLogIndex>('lsp:cross', (records) => crossLogIndex(records.map(({ file, record }) => ({ file: { displayPath: file.displayPath }, record }))));
+    const others = this.#open.size <= 1 ? onDisk : withOpen(onDisk, this.openLogs());
+    return findingsOf({ file: { displayPath: log.displayPath }, record: log.record }, others, this.language);
+  }
+
+  /** Every log's record (the open ones as the editor has them) and the threads and chains over them, kept until anything changes. */
+  facts(): Facts {
+    const today = this.#today();
+    const key = `${this.generation}|${today}|${this.openLogs().map((log) => `${log.absolutePath}@${log.version}`).join(',')}`;
+    if (this.#facts?.key === key) return this.#facts;
+    const onDisk = this.#records.records();
+    const known = new Set(onDisk.map((log) => log.file.absolutePath));
+    const records = onDisk.map((log) => this.#open.get(log.file.absolutePath)?.record ?? log.record);
+    for (const log of this.#open.values()) if (!known.has(log.absolutePath) && this.isLog(log.absolutePath)) records.push(log.record);
+    const threads = problemThreads(records);
+    const chains = planChains(records, { today, weekStart: this.settings.weekStart, vocabulary: this.settings.vocabulary });
+    this.#facts = { key, records, threads, chains };
+    return this.#facts;
+  }
+
+  context(log: OpenLog): LogContext {
+    const { records, threads, chains } = this.facts();
+    return {
+      record: log.record,
+      lines: linesOf(log.text),
+      records,
+      threads,
+      chains,
+      today: this.#today(),
+      weekStart: this.settings.weekStart,
+      weeklyTargetMinutes: this.settings.targets?.weeklyMinutes ?? null,
+      vocabulary: this.settings.vocabulary,
+      language: this.language,
+    };
+  }
+
+  /** The file of a log by its slug (open logs first), for a place in another log. */
+  fileOfSlug(slug: string): string | null {
+    for (const log of this.#open.values()) if (log.record.slug === slug) return log.absolutePath;
+    return this.#records.records().find((log) => log.record.slug === slug)?.file.absolutePath ?? null;
+  }
+
+  get(absolutePath: string): OpenLog | undefined {
+    return this.#open.get(absolutePath);
+  }
+
+  dispose(): Promise<void> {
+    return this.#records.close();
+  }
+}
+
+/**
+ * The bytes `check` would read for this text: the editor's text as UTF-8, but
+ * the file's own bytes when they are not UTF-8 and the editor shows their lossy
+ * decoding (an editor opening a Shift_JIS file as UTF-8): then the finding is
+ * the one `encoding` error `check` gives.
+ */
+function bytesOf(absolutePath: string, text: string): Uint8Array {
+  const bytes = Buffer.from(text, 'utf8');
+  if (!text.includes('\uFFFD')) return bytes;
+  try {
+    const disk = readFileSync(absolutePath);
+    const content = new LogFileContent(disk, absolutePath);
+    if (content.encodingError && content.text === text.replace(/^\uFEFF/, '')) return disk;
+  } catch {
+    // Not on disk (yet): the editor's text is all there is.
+  }
+  return bytes;
+}
+
+/** The cross-log index with the open logs in place of their files' records. */
+function withOpen(onDisk: CrossLogIndex, open: readonly OpenLog[]): CrossLogIndex {
+  const openPaths = new Set(open.map((log) => log.displayPath));
+  const checked: CheckedLog[] = open.map((log) => ({ file: { displayPath: log.displayPath }, record: log.record }));
+  const replace = (map: ReadonlyMap<string, readonly CheckedLog[]>, keyOf: (log: CheckedLog) => string | null) => {
+    const next = new Map<string, CheckedLog[]>();
+    for (const [key, logs] of map) {
+      const kept = logs.filter((log) => !openPaths.has(log.file.displayPath));
+      if (kept.length > 0) next.set(key, kept);
+    }
+    for (const log of checked) {
+      const key = keyOf(log);
+      if (key !== null) next.set(key, [...(next.get(key) ?? []), log]);
+    }
+    return next;
+  };
+  return { bySlug: replace(onDisk.bySlug, (log) => pageSlug(log.record)), byDate: replace(onDisk.byDate, (log) => log.record.date) };
+}
