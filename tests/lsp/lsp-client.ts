@@ -35,6 +35,8 @@ export interface LspSession {
   uri(relative: string): string;
   /** The diagnostics last published for a document. */
   diagnostics(uri: string): Diagnostic[] | undefined;
+  /** The document version the last diagnostics were published for. */
+  publishedVersion(uri: string): number | undefined;
   /** Resolves with the next publication for `uri` that passes `test` (or the current one if it does). */
   waitForDiagnostics(uri: string, test?: (diagnostics: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
   open(relative: string, text: string, version?: number): string;
@@ -48,8 +50,10 @@ export async function startLsp(cwd: string, options: { capabilities?: ClientCapa
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published = new Map<string, Diagnostic[]>();
   const waiters: Array<{ uri: string; test: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }> = [];
-  connection.onNotification(PublishDiagnosticsNotification.type, ({ uri, diagnostics }) => {
+  const versions = new Map<string, number | undefined>();
+  connection.onNotification(PublishDiagnosticsNotification.type, ({ uri, diagnostics, version }) => {
     published.set(uri, diagnostics);
+    versions.set(uri, version);
     for (const waiter of [...waiters]) {
       if (waiter.uri === uri && waiter.test(diagnostics)) {
         waiters.splice(waiters.indexOf(waiter), 1);
@@ -69,6 +73,7 @@ export async function startLsp(cwd: string, options: { capabilities?: ClientCapa
     stderr: () => stderr,
     uri,
     diagnostics: (target) => published.get(target),
+    publishedVersion: (target) => versions.get(target),
     waitForDiagnostics(target, test = () => true, timeoutMs = 20_000) {
       const current = published.get(target);
       if (current && test(current)) return Promise.resolve(current);
