@@ -23,7 +23,8 @@ export interface CarriedAside {
 
 /** The aside at the end of a line's text, if it names a day as `nisshi new` writes it. */
 export function carriedAside(text: string): CarriedAside | null {
-  const trimmed = text.trimEnd();
+  // A carried problem is written "title（8/1 から） — 現状: …" (src/cli/carried-text.ts): the aside ends the title.
+  const trimmed = text.replace(/\s+—\s.*$/u, '').trimEnd();
   const open = Math.max(trimmed.lastIndexOf('（'), trimmed.lastIndexOf('('));
   if (open === -1 || !(trimmed.endsWith('）') || trimmed.endsWith(')'))) return null;
   const inner = trimmed.slice(open + 1, -1).normalize('NFKC');
@@ -31,7 +32,7 @@ export function carriedAside(text: string): CarriedAside | null {
   const since = plan ? null : SINCE_ASIDE.exec(inner);
   const match = plan ?? since;
   if (!match) return null;
-  const before = trimmed.slice(0, open).replace(/\s+[—-]\s+.*$/u, '').trimEnd();
+  const before = trimmed.slice(0, open).trimEnd();
   return { kind: plan ? 'plan' : 'problem', text: before, month: Number(match[1]), day: Number(match[2]) };
 }
 
