@@ -6,7 +6,7 @@ import { EXIT_OK } from './errors.ts';
 import { helpCatalogue } from '../record/help-texts.ts';
 import { messageLanguage } from '../record/messages.ts';
 import { openLogRecords } from '../record-index/log-records.ts';
-import { LogWorkspace } from '../lsp/log-workspace.ts';
+import { LogWorkspace, WORKSPACE_FIELDS, type WorkspaceRecord } from '../lsp/log-workspace.ts';
 import { serveLogs } from '../lsp/server.ts';
 import { writerDate } from '../site/today.ts';
 
@@ -23,7 +23,7 @@ export const lspCommand: Command = {
     }
     // stdout is the protocol's from here on: every other line goes to stderr (the editor's log of the server).
     const log = (line: string) => io.stderr(`${line}\n`);
-    const records = await openLogRecords({ folder: settings.logsDir, cwd: io.cwd, settings, notice: (line) => log(`nisshi lsp: ${line}`) });
+    const records = await openLogRecords<WorkspaceRecord>({ folder: settings.logsDir, cwd: io.cwd, settings, fields: WORKSPACE_FIELDS, notice: (line) => log(`nisshi lsp: ${line}`) });
     const workspace = new LogWorkspace(records, settings, io.cwd, () => writerDate(settings, io.now()));
     const connection = createConnection(process.stdin, process.stdout);
     serveLogs(connection, workspace, { log });

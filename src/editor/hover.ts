@@ -7,7 +7,7 @@
  */
 import type { Figure } from '../record/schema.ts';
 import { resolveVocabulary, sectionKind } from '../parse/vocabulary.ts';
-import { logDays, totals, type PlanChain, type ProblemThread } from '../stats/index.ts';
+import { logDays, totals, type PlanChain, type ProblemCore, type ProblemThread } from '../stats/index.ts';
 import { daysBetween, endOfWeek as weekEnd } from '../stats/calendar.ts';
 import type { LogContext } from './log-context.ts';
 import { originAt } from './origins.ts';
@@ -56,7 +56,7 @@ function studyTimeText(context: LogContext, say: HoverTexts): string {
   return say.studyTime({ today, week, target, missing, daysLeft, pace: daysLeft > 0 ? Math.ceil(missing / daysLeft) : missing });
 }
 
-function threadText(thread: ProblemThread, say: HoverTexts): string {
+function threadText(thread: ProblemThread<ProblemCore>, say: HoverTexts): string {
   return say.thread({ title: thread.title, firstSeen: thread.firstSeen, days: thread.days, status: thread.status, resolvedOn: thread.resolvedOn });
 }
 

@@ -6,8 +6,15 @@
  */
 import type { MessageLanguage } from '../record/messages.ts';
 import type { LogRecord } from '../record/schema.ts';
-import type { PlanChain, ProblemThread } from '../stats/index.ts';
+import type { ChecklistCore, PlanChain, PlanCore, ProblemCore, ProblemThread } from '../stats/index.ts';
 import type { VocabularyOverrides } from '../parse/vocabulary.ts';
+
+/** What the answers read of the other logs: the head and the slim lists the record index keeps for the morning's statistics. */
+export type ContextRecord = Pick<LogRecord, 'slug' | 'date' | 'draft' | 'metrics' | 'struckLines'> & {
+  plans: readonly PlanCore[];
+  problems: readonly ProblemCore[];
+  checklist: readonly ChecklistCore[];
+};
 
 export interface LogContext {
   /** The log being edited, as its text in the editor reads. */
@@ -15,8 +22,8 @@ export interface LogContext {
   /** Its text, as lines (text-lines.ts linesOf). */
   lines: readonly string[];
   /** Every log's record (the edited one among them), in the folder's order. */
-  records: readonly LogRecord[];
-  threads: readonly ProblemThread[];
+  records: readonly ContextRecord[];
+  threads: ReadonlyArray<ProblemThread<ProblemCore>>;
   chains: readonly PlanChain[];
   /** The writer's today, YYYY-MM-DD. */
   today: string;
@@ -33,7 +40,7 @@ export interface LogPlace {
 }
 
 /** The thread the problem written at `line` of the record belongs to. */
-export function threadAt(context: Pick<LogContext, 'record' | 'threads'>, line: number): ProblemThread | null {
+export function threadAt(context: Pick<LogContext, 'record' | 'threads'>, line: number): ProblemThread<ProblemCore> | null {
   const { slug } = context.record;
   return context.threads.find((thread) => thread.occurrences.some((occurrence) => occurrence.slug === slug && occurrence.line === line)) ?? null;
 }

@@ -4,9 +4,8 @@
  * thread's first writing, a plan from its chain's. What go-to-definition jumps
  * to, references list, and the hovers tell.
  */
-import type { LogRecord } from '../record/schema.ts';
 import { resolveVocabulary } from '../parse/vocabulary.ts';
-import { planKeyer, problemKey, type PlanChain, type ProblemThread } from '../stats/index.ts';
+import { planKeyer, problemKey, type PlanChain, type ProblemCore, type ProblemThread } from '../stats/index.ts';
 import { CARRIED_ASIDE as CARRIED } from '../stats/plan-key.ts';
 import { chainAt, threadAt, type LogContext, type LogPlace } from './log-context.ts';
 
@@ -51,8 +50,8 @@ export function itemText(line: string): string {
 
 export type Origin =
   | { kind: 'carried-plan'; plannedOn: string; place: LogPlace | null; chain: PlanChain | null }
-  | { kind: 'continued-problem'; since: string; thread: ProblemThread | null }
-  | { kind: 'problem'; thread: ProblemThread }
+  | { kind: 'continued-problem'; since: string; thread: ProblemThread<ProblemCore> | null }
+  | { kind: 'problem'; thread: ProblemThread<ProblemCore> }
   | { kind: 'plan'; chain: PlanChain };
 
 /** What the 1-based line of the edited log is the continuation of, if anything nisshi knows. */
@@ -110,7 +109,3 @@ function first(occurrences: ReadonlyArray<{ slug: string; line: number }>): LogP
   return found ? { slug: found.slug, line: found.line } : null;
 }
 
-/** The records by slug, for turning a place into a file. */
-export function recordOfSlug(records: readonly LogRecord[], slug: string): LogRecord | null {
-  return records.find((record) => record.slug === slug) ?? null;
-}

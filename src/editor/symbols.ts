@@ -3,7 +3,7 @@
  * the workspace's symbols (problem threads by title). Pure.
  */
 import type { LogRecord } from '../record/schema.ts';
-import type { ProblemThread } from '../stats/index.ts';
+import type { ProblemCore, ProblemThread } from '../stats/index.ts';
 import type { MessageLanguage } from '../record/messages.ts';
 import { hoverTexts } from './hover-texts.ts';
 
@@ -39,7 +39,7 @@ export interface ThreadSymbol {
 }
 
 /** The threads whose title holds the query (case folded), open ones first, newest first. */
-export function threadSymbols(threads: readonly ProblemThread[], query: string, limit = 200): ThreadSymbol[] {
+export function threadSymbols(threads: ReadonlyArray<ProblemThread<ProblemCore>>, query: string, limit = 200): ThreadSymbol[] {
   const folded = query.trim().toLowerCase();
   return threads
     .filter((thread) => thread.title.toLowerCase().includes(folded))

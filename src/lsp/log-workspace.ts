@@ -18,9 +18,10 @@ import { messageLanguage, type MessageLanguage } from '../record/messages.ts';
 import type { LogRecord } from '../record/schema.ts';
 import { defaultParser, type LogParser } from '../record-index/log-parser.ts';
 import type { LogRecords } from '../record-index/log-records.ts';
+import type { MorningRecord } from '../record-index/record-columns.ts';
 import type { Settings } from '../settings/settings.ts';
-import { planChains, problemThreads, type PlanChain, type ProblemThread } from '../stats/index.ts';
-import type { LogContext } from '../editor/log-context.ts';
+import { planChains, problemThreads, type PlanChain, type ProblemCore, type ProblemThread } from '../stats/index.ts';
+import type { ContextRecord, LogContext } from '../editor/log-context.ts';
 import { linesOf } from '../editor/text-lines.ts';
 
 /** An open log, read from the editor's text. */
@@ -33,10 +34,16 @@ export interface OpenLog {
   record: LogRecord;
 }
 
+/** A log on disk as the server keeps it: the head (what `check` needs) and the morning's slim lists (what the hovers need), not whole records. */
+export type WorkspaceRecord = MorningRecord & Pick<LogRecord, 'struckLines'>;
+
+/** The fields the server reads of each log on disk (record-columns.ts). */
+export const WORKSPACE_FIELDS = ['morning', 'struckLines'] as const;
+
 interface Facts {
   key: string;
-  records: LogRecord[];
-  threads: ProblemThread[];
+  records: ContextRecord[];
+  threads: Array<ProblemThread<ProblemCore>>;
   chains: PlanChain[];
 }
 
@@ -45,14 +52,14 @@ export class LogWorkspace {
   readonly cwd: string;
   readonly language: MessageLanguage;
   readonly baseDir: string;
-  readonly #records: LogRecords;
+  readonly #records: LogRecords<WorkspaceRecord>;
   readonly #open = new Map<string, OpenLog>();
   #parse: LogParser | null = null;
   readonly #images: ReturnType<typeof imageChecker>;
   #facts: Facts | null = null;
   readonly #today: () => string;
 
-  constructor(records: LogRecords, settings: Settings, cwd: string, today: () => string) {
+  constructor(records: LogRecords<WorkspaceRecord>, settings: Settings, cwd: string, today: () => string) {
     this.#records = records;
     this.settings = settings;
     this.cwd = cwd;
@@ -111,11 +118,12 @@ export class LogWorkspace {
   /** Every log's record (the open ones as the editor has them) and the threads and chains over them, kept until anything changes. */
   facts(): Facts {
     const today = this.#today();
-    const key = `${this.generation}|${today}|${this.openLogs().map((log) => `${log.absolutePath}@${log.version}`).join(',')}`;
+    // Typing in a goal or a paragraph changes no thread or chain: only what they are worked out from keys them.
+    const key = `${this.generation}|${today}|${this.openLogs().map((log) => `${log.absolutePath}:${factsKey(log.record)}`).join(',')}`;
     if (this.#facts?.key === key) return this.#facts;
     const onDisk = this.#records.records();
     const known = new Set(onDisk.map((log) => log.file.absolutePath));
-    const records = onDisk.map((log) => this.#open.get(log.file.absolutePath)?.record ?? log.record);
+    const records: ContextRecord[] = onDisk.map((log) => this.#open.get(log.file.absolutePath)?.record ?? log.record);
     for (const log of this.#open.values()) if (!known.has(log.absolutePath) && this.isLog(log.absolutePath)) records.push(log.record);
     const threads = problemThreads(records);
     const chains = planChains(records, { today, weekStart: this.settings.weekStart, vocabulary: this.settings.vocabulary });
@@ -171,6 +179,13 @@ function bytesOf(absolutePath: string, text: string): Uint8Array {
     // Not on disk (yet): the editor's text is all there is.
   }
   return bytes;
+}
+
+/** What of an open log the threads, chains and week totals are worked out from. */
+function factsKey(record: LogRecord): string {
+  const { slug, date, draft, struckLines } = record;
+  return JSON.stringify([slug, date, draft, struckLines, record.metrics.studyMinutes, record.metrics.studyApproximate,
+    record.problems.map((p) => [p.title, p.status, p.line]), record.plans.map((p) => [p.text, p.horizon, p.line]), record.checklist.map((c) => [c.text, c.done, c.line])]);
 }
 
 /** The cross-log index with the open logs in place of their files' records. */
