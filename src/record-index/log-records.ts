@@ -14,7 +14,7 @@ import type { LogRecord } from '../record/schema.ts';
 import type { ReadSettings } from '../parse/read-settings.ts';
 import { cacheFolder } from './cache-folder.ts';
 import { openRecordIndex } from './open-record-index.ts';
-import type { FieldChoice } from './record-columns.ts';
+import { narrowRecord, type FieldChoice } from './record-columns.ts';
 import type { IndexedLog, RecordIndex } from './record-index.ts';
 
 export interface LogRecordsOptions {
@@ -126,8 +126,11 @@ export class LogRecords<R = LogRecord> {
     return value;
   }
 
-  #read(files: readonly LogFile[]): AsyncGenerator<IndexedLog<R>> {
-    return this.#index.read(files, this.#fields as 'all') as AsyncGenerator<IndexedLog<R>>;
+  /** The files' records with the fields chosen; a record just parsed is whole, and is cut down to them. */
+  async *#read(files: readonly LogFile[]): AsyncGenerator<IndexedLog<R>> {
+    for await (const log of this.#index.read(files, this.#fields as 'all')) {
+      yield (log.fromIndex || this.#fields === 'all' ? log : { ...log, record: narrowRecord(log.record, this.#fields) }) as IndexedLog<R>;
+    }
   }
 
   /** The file as the folder's walk would list it (a link out of the folder refused), or null when it is no log file now. */
