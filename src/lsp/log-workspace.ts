@@ -20,7 +20,8 @@ import { defaultParser, type LogParser } from '../record-index/log-parser.ts';
 import type { LogRecords } from '../record-index/log-records.ts';
 import type { MorningRecord } from '../record-index/record-columns.ts';
 import type { Settings } from '../settings/settings.ts';
-import { planChains, problemThreads, type PlanChain, type ProblemCore, type ProblemThread } from '../stats/index.ts';
+import type { PlanChain, ProblemCore, ProblemThread } from '../stats/index.ts';
+import { factsWithEdited, logFacts, type LogFacts } from '../editor/edited-facts.ts';
 import type { ContextRecord, LogContext } from '../editor/log-context.ts';
 import { linesOf } from '../editor/text-lines.ts';
 
@@ -121,13 +122,20 @@ export class LogWorkspace {
     // Typing in a goal or a paragraph changes no thread or chain: only what they are worked out from keys them.
     const key = `${this.generation}|${today}|${this.openLogs().map((log) => `${log.absolutePath}:${factsKey(log.record)}`).join(',')}`;
     if (this.#facts?.key === key) return this.#facts;
+    const options = { today, weekStart: this.settings.weekStart, vocabulary: this.settings.vocabulary };
+    // The facts of the logs on disk, worked out once per change on disk (and day); each open log then redoes only what it touches.
+    let facts: LogFacts = this.#records.memo(`lsp:facts:${today}`, (logs) => logFacts(logs.map((log) => log.record), options));
     const onDisk = this.#records.records();
-    const known = new Set(onDisk.map((log) => log.file.absolutePath));
+    const byPath = new Map(onDisk.map((log) => [log.file.absolutePath, log.record]));
     const records: ContextRecord[] = onDisk.map((log) => this.#open.get(log.file.absolutePath)?.record ?? log.record);
-    for (const log of this.#open.values()) if (!known.has(log.absolutePath) && this.isLog(log.absolutePath)) records.push(log.record);
-    const threads = problemThreads(records);
-    const chains = planChains(records, { today, weekStart: this.settings.weekStart, vocabulary: this.settings.vocabulary });
-    this.#facts = { key, records, threads, chains };
+    for (const log of this.#open.values()) if (!byPath.has(log.absolutePath) && this.isLog(log.absolutePath)) records.push(log.record);
+    for (const log of this.#open.values()) {
+      if (!this.isLog(log.absolutePath)) continue;
+      const before = byPath.get(log.absolutePath) ?? null;
+      if (before && factsKey(before) === factsKey(log.record)) continue;
+      facts = factsWithEdited(facts, records, log.record, before, options);
+    }
+    this.#facts = { key, records, threads: facts.threads, chains: facts.chains };
     return this.#facts;
   }
 
@@ -182,7 +190,7 @@ function bytesOf(absolutePath: string, text: string): Uint8Array {
 }
 
 /** What of an open log the threads, chains and week totals are worked out from. */
-function factsKey(record: LogRecord): string {
+function factsKey(record: ContextRecord): string {
   const { slug, date, draft, struckLines } = record;
   return JSON.stringify([slug, date, draft, struckLines, record.metrics.studyMinutes, record.metrics.studyApproximate,
     record.problems.map((p) => [p.title, p.status, p.line]), record.plans.map((p) => [p.text, p.horizon, p.line]), record.checklist.map((c) => [c.text, c.done, c.line])]);
