@@ -8,15 +8,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { crossLogIndex, findingsOf, type CheckedLog, type CrossLogIndex } from '../check/findings.ts';
-import { imageChecker } from '../files/image-checker.ts';
 import { isLogPath } from '../files/log-files.ts';
-import { LogFileContent, withEncodingError } from '../files/read-log-file.ts';
-import { toPosix } from '../files/to-posix.ts';
+import { LogFileContent } from '../files/read-log-file.ts';
 import { pageSlug } from '../parse/draft.ts';
 import type { LocatedDiagnostic } from '../record/diagnostic-lines.ts';
 import { messageLanguage, type MessageLanguage } from '../record/messages.ts';
 import type { LogRecord } from '../record/schema.ts';
-import { defaultParser, type LogParser } from '../record-index/log-parser.ts';
 import type { LogRecords } from '../record-index/log-records.ts';
 import type { MorningRecord } from '../record-index/record-columns.ts';
 import type { Settings } from '../settings/settings.ts';
@@ -24,6 +21,7 @@ import type { PlanChain, ProblemCore, ProblemThread } from '../stats/index.ts';
 import { factsWithEdited, logFacts, type LogFacts } from '../editor/edited-facts.ts';
 import type { ContextRecord, LogContext } from '../editor/log-context.ts';
 import { linesOf } from '../editor/text-lines.ts';
+import type { LogParserThread } from './log-parser-thread.ts';
 
 /** An open log, read from the editor's text. */
 export interface OpenLog {
@@ -55,18 +53,17 @@ export class LogWorkspace {
   readonly baseDir: string;
   readonly #records: LogRecords<WorkspaceRecord>;
   readonly #open = new Map<string, OpenLog>();
-  #parse: LogParser | null = null;
-  readonly #images: ReturnType<typeof imageChecker>;
+  readonly #parser: LogParserThread;
   #facts: Facts | null = null;
   readonly #today: () => string;
 
-  constructor(records: LogRecords<WorkspaceRecord>, settings: Settings, cwd: string, today: () => string) {
+  constructor(records: LogRecords<WorkspaceRecord>, parser: LogParserThread, settings: Settings, cwd: string, today: () => string) {
+    this.#parser = parser;
     this.#records = records;
     this.settings = settings;
     this.cwd = cwd;
     this.language = messageLanguage(settings.locale);
     this.baseDir = path.resolve(cwd, settings.logsDir);
-    this.#images = imageChecker(settings.logsDir, cwd);
     this.#today = today;
   }
 
@@ -83,16 +80,14 @@ export class LogWorkspace {
     return this.#today();
   }
 
-  /** Reads the editor's text of a log (on open and on every change), as `check` reads the file. */
+  /** Reads the editor's text of a log (on open and on every change), as `check` reads the file, on the parser thread. */
   async update(absolutePath: string, version: number, text: string): Promise<OpenLog> {
     const displayPath = path.join(this.settings.logsDir, path.relative(this.baseDir, absolutePath));
-    this.#parse ??= await defaultParser();
-    const content = new LogFileContent(bytesOf(absolutePath, text), displayPath);
-    const source = toPosix(displayPath);
-    const parsed = this.#parse(content.text, source, this.settings, false, this.#images({ absolutePath, displayPath }));
-    const record = withEncodingError(parsed.record, content);
+    const record = await this.#parser.parse(absolutePath, displayPath, bytesOf(absolutePath, text));
     const log: OpenLog = { absolutePath, displayPath, version, text, record };
-    this.#open.set(absolutePath, log);
+    // A slower parse of an older text never replaces a newer one.
+    const kept = this.#open.get(absolutePath);
+    if (!kept || kept.version <= version) this.#open.set(absolutePath, log);
     return log;
   }
 
@@ -165,8 +160,9 @@ export class LogWorkspace {
     return this.#open.get(absolutePath);
   }
 
-  dispose(): Promise<void> {
-    return this.#records.close();
+  async dispose(): Promise<void> {
+    await this.#parser.close();
+    await this.#records.close();
   }
 }
 
