@@ -18,7 +18,7 @@ export interface CompletionEntry {
 }
 
 /** The problem heading being written: `#### 問題3: ` (title after it). */
-const PROBLEM_HEADING = /^(#{1,6}\s*(?:問題|課題)\s*\d+\s*[:：]\s*)(.*)$/u;
+const PROBLEM_HEADING = /^(#{1,6}[ \t]*(?:問題|課題)[ \t]*\d+[ \t]*[:：])(.*)$/u;
 
 const SECTIONS = ['今日の目標', '実施内容', '学び', '参考資料'] as const;
 const HORIZONS = ['今日中', '今週中', '来週'] as const;
@@ -29,9 +29,9 @@ export function completionsAt(context: Pick<LogContext, 'record' | 'threads' | '
   const say = hoverTexts(context.language).completion;
   const heading = PROBLEM_HEADING.exec(before);
   if (heading) {
-    const typed = heading[2]!;
-    const open = context.threads.filter((thread) => thread.status === 'open' && thread.title.includes(typed.trim()));
-    return open.map((thread) => ({ label: thread.title, insertText: `${heading[1]}${thread.title}`, detail: `${say.openProblem} · ${thread.firstSeen}`, kind: 'problem' }));
+    const typed = heading[2]!.trim();
+    const open = context.threads.filter((thread) => thread.status === 'open' && thread.title.includes(typed));
+    return open.map((thread) => ({ label: thread.title, insertText: `${heading[1]} ${thread.title}`, detail: `${say.openProblem} · ${thread.firstSeen}`, kind: 'problem' }));
   }
   const trimmed = before.trimStart();
   if (trimmed.startsWith('#') || trimmed === '') {

@@ -23,7 +23,8 @@ export interface CarriedAside {
 /** The aside at the end of a line's text, if it names a day as `nisshi new` writes it. */
 export function carriedAside(text: string): CarriedAside | null {
   // A carried problem is written "title（8/1 から） — 現状: …" (src/cli/carried-text.ts): the aside ends the title.
-  const trimmed = text.replace(/\s+—\s.*$/u, '').trimEnd();
+  const dash = text.search(/\s—\s/u);
+  const trimmed = (dash === -1 ? text : text.slice(0, dash)).trimEnd();
   const open = Math.max(trimmed.lastIndexOf('（'), trimmed.lastIndexOf('('));
   if (open === -1 || !(trimmed.endsWith('）') || trimmed.endsWith(')'))) return null;
   const inner = trimmed.slice(open + 1, -1).normalize('NFKC');
