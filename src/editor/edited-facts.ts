@@ -7,13 +7,27 @@
  * (a test holds the two together), in a few milliseconds instead of the
  * hundred a keystroke would cost at ten years of logs.
  */
-import { resolveVocabulary } from '../parse/vocabulary.ts';
+import { resolveVocabulary, type Vocabulary } from '../parse/vocabulary.ts';
+import { hasDroppedAside } from '../stats/plan-key.ts';
 import { keysMatch, planChains, planKeyer, problemKey, problemThreads, threadIdOf, type PlanChain, type ProblemCore, type ProblemThread, type StatsOptions } from '../stats/index.ts';
 import type { ContextRecord } from './log-context.ts';
 
 export interface LogFacts {
   threads: Array<ProblemThread<ProblemCore>>;
   chains: PlanChain[];
+}
+
+/**
+ * What of a log the threads and chains are worked out from, as one string:
+ * when it is the same before and after an edit (a word typed in a goal, a
+ * task, a paragraph), nothing needs working out again. A task counts only
+ * when ticked, struck or given up: an open one finishes no plan.
+ */
+export function factsInput(record: ContextRecord, vocabulary: Vocabulary): string {
+  const struck = new Set(record.struckLines);
+  const marks = record.checklist.filter((item) => item.done || struck.has(item.line) || hasDroppedAside(item.text, vocabulary));
+  return JSON.stringify([record.slug, record.date, record.draft, record.struckLines, record.metrics.studyMinutes, record.metrics.studyApproximate,
+    record.problems.map((p) => [p.title, p.status, p.line]), record.plans.map((p) => [p.text, p.horizon, p.line]), marks.map((c) => [c.text, c.done, c.line])]);
 }
 
 export function logFacts(records: readonly ContextRecord[], options: StatsOptions): LogFacts {
@@ -30,29 +44,66 @@ export function factsWithEdited(base: LogFacts, records: readonly ContextRecord[
   return { threads: threadsWith(base.threads, records, versions, slugs), chains: chainsWith(base.chains, records, versions, slugs, options) };
 }
 
+/** Each record's problem keys, kept while the record lives. */
+const problemKeys = new WeakMap<object, string[]>();
+
+function problemKeysOf(record: ContextRecord): string[] {
+  let keys = problemKeys.get(record);
+  if (!keys) problemKeys.set(record, (keys = record.problems.map((problem) => problemKey(problem.title))));
+  return keys;
+}
+
 function threadsWith(base: LogFacts['threads'], records: readonly ContextRecord[], versions: readonly ContextRecord[], slugs: ReadonlySet<string>): LogFacts['threads'] {
   const ids = new Set(versions.flatMap((record) => record.problems.map((problem) => threadIdOf(record.slug, problem))));
   const keys = new Set(versions.flatMap((record) => record.problems.map((problem) => problemKey(problem.title))).filter((key) => key !== ''));
   const touched = (thread: ProblemThread<ProblemCore>) => ids.has(thread.id) || thread.occurrences.some((occurrence) => slugs.has(occurrence.slug));
-  const subset = records.filter((record) => slugs.has(record.slug) || record.problems.some((problem) => keys.has(problemKey(problem.title))));
+  const subset = records.filter((record) => slugs.has(record.slug) || problemKeysOf(record).some((key) => keys.has(key)));
   const threads = [...base.filter((thread) => !touched(thread)), ...problemThreads(subset).filter(touched)];
   // problemThreads' order: open first, then the last day written, newest first, then id.
   return threads.sort((a, b) => (a.status === b.status ? 0 : a.status === 'open' ? -1 : 1) || compare(b.lastSeen, a.lastSeen) || compare(a.id, b.id));
 }
 
+/** One keyer per vocabulary, kept between keystrokes: the same texts recur across thousands of logs. */
+const keyers = new WeakMap<object, (text: string) => string>();
+const DEFAULT_VOCABULARY = {};
+/** Each record's plan and task keys, kept while the record lives (the records on disk do between changes). */
+const itemKeys = new WeakMap<object, { plans: string[]; items: string[] }>();
+
+function keysOf(record: ContextRecord, keyOf: (text: string) => string): { plans: string[]; items: string[] } {
+  let keys = itemKeys.get(record);
+  if (!keys) {
+    const plans = record.plans.map((plan) => keyOf(plan.text));
+    keys = { plans, items: [...plans, ...record.checklist.map((item) => keyOf(item.text))] };
+    itemKeys.set(record, keys);
+  }
+  return keys;
+}
+
 function chainsWith(base: readonly PlanChain[], records: readonly ContextRecord[], versions: readonly ContextRecord[], slugs: ReadonlySet<string>, options: StatsOptions): PlanChain[] {
-  const keyOf = planKeyer(resolveVocabulary(options.vocabulary));
-  const own = new Set(versions.flatMap((record) => [...record.plans, ...record.checklist].map((item) => keyOf(item.text))).filter((key) => key !== ''));
-  // Every plan key the log's items can be, finish or give up (done marks match by containment: keysMatch).
+  const vocabularyRef = options.vocabulary ?? DEFAULT_VOCABULARY;
+  let keyOf = keyers.get(vocabularyRef);
+  if (!keyOf) keyers.set(vocabularyRef, (keyOf = planKeyer(resolveVocabulary(options.vocabulary))));
+  const own = [...new Set(versions.flatMap((record) => keysOf(record, keyOf).items).filter((key) => key !== ''))];
+  // Every plan key the log's items can be, finish or give up (done marks match by containment: keysMatch); each distinct key judged once.
   const affected = new Set(own);
+  const judged = new Map<string, boolean>();
   for (const record of records) {
-    for (const plan of record.plans) {
-      const key = keyOf(plan.text);
-      if (key !== '' && !affected.has(key) && [...own].some((mine) => keysMatch(key, mine))) affected.add(key);
+    for (const key of keysOf(record, keyOf).plans) {
+      if (key === '' || affected.has(key) || judged.has(key)) continue;
+      const matches = own.some((mine) => keysMatch(key, mine));
+      judged.set(key, matches);
+      if (matches) affected.add(key);
     }
   }
-  const relevant = (key: string) => key !== '' && (affected.has(key) || [...affected].some((other) => keysMatch(key, other)));
-  const subset = records.filter((record) => slugs.has(record.slug) || [...record.plans, ...record.checklist].some((item) => relevant(keyOf(item.text))));
+  const affectedKeys = [...affected];
+  const relevance = new Map<string, boolean>();
+  const relevant = (key: string) => {
+    if (key === '') return false;
+    let found = relevance.get(key);
+    if (found === undefined) relevance.set(key, (found = affected.has(key) || affectedKeys.some((other) => keysMatch(key, other))));
+    return found;
+  };
+  const subset = records.filter((record) => slugs.has(record.slug) || keysOf(record, keyOf).items.some(relevant));
   const touched = (chain: PlanChain) => affected.has(keyOf(chain.text)) || chain.occurrences.some((occurrence) => slugs.has(occurrence.slug));
   const chains = [...base.filter((chain) => !touched(chain)), ...planChains(subset, options).filter(touched)];
   // planChains' order: newest first by the day first planned.

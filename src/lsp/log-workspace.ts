@@ -18,7 +18,8 @@ import type { LogRecords } from '../record-index/log-records.ts';
 import type { MorningRecord } from '../record-index/record-columns.ts';
 import type { Settings } from '../settings/settings.ts';
 import type { PlanChain, ProblemCore, ProblemThread } from '../stats/index.ts';
-import { factsWithEdited, logFacts, type LogFacts } from '../editor/edited-facts.ts';
+import { factsInput, factsWithEdited, logFacts, type LogFacts } from '../editor/edited-facts.ts';
+import { resolveVocabulary, type Vocabulary } from '../parse/vocabulary.ts';
 import type { ContextRecord, LogContext } from '../editor/log-context.ts';
 import { linesOf } from '../editor/text-lines.ts';
 import type { LogParserThread } from './log-parser-thread.ts';
@@ -56,6 +57,7 @@ export class LogWorkspace {
   readonly #parser: LogParserThread;
   #facts: Facts | null = null;
   readonly #today: () => string;
+  readonly #vocabulary: Vocabulary;
 
   constructor(records: LogRecords<WorkspaceRecord>, parser: LogParserThread, settings: Settings, cwd: string, today: () => string) {
     this.#parser = parser;
@@ -65,6 +67,7 @@ export class LogWorkspace {
     this.language = messageLanguage(settings.locale);
     this.baseDir = path.resolve(cwd, settings.logsDir);
     this.#today = today;
+    this.#vocabulary = resolveVocabulary(settings.vocabulary);
   }
 
   /** Whether a file is a log of the logs folder (as `check` would find it): others get no findings. */
@@ -115,7 +118,7 @@ export class LogWorkspace {
   facts(): Facts {
     const today = this.#today();
     // Typing in a goal or a paragraph changes no thread or chain: only what they are worked out from keys them.
-    const key = `${this.generation}|${today}|${this.openLogs().map((log) => `${log.absolutePath}:${factsKey(log.record)}`).join(',')}`;
+    const key = `${this.generation}|${today}|${this.openLogs().map((log) => `${log.absolutePath}:${factsInput(log.record, this.#vocabulary)}`).join(',')}`;
     if (this.#facts?.key === key) return this.#facts;
     const options = { today, weekStart: this.settings.weekStart, vocabulary: this.settings.vocabulary };
     // The facts of the logs on disk, worked out once per change on disk (and day); each open log then redoes only what it touches.
@@ -127,7 +130,7 @@ export class LogWorkspace {
     for (const log of this.#open.values()) {
       if (!this.isLog(log.absolutePath)) continue;
       const before = byPath.get(log.absolutePath) ?? null;
-      if (before && factsKey(before) === factsKey(log.record)) continue;
+      if (before && factsInput(before, this.#vocabulary) === factsInput(log.record, this.#vocabulary)) continue;
       facts = factsWithEdited(facts, records, log.record, before, options);
     }
     this.#facts = { key, records, threads: facts.threads, chains: facts.chains };
@@ -183,13 +186,6 @@ function bytesOf(absolutePath: string, text: string): Uint8Array {
     // Not on disk (yet): the editor's text is all there is.
   }
   return bytes;
-}
-
-/** What of an open log the threads, chains and week totals are worked out from. */
-function factsKey(record: ContextRecord): string {
-  const { slug, date, draft, struckLines } = record;
-  return JSON.stringify([slug, date, draft, struckLines, record.metrics.studyMinutes, record.metrics.studyApproximate,
-    record.problems.map((p) => [p.title, p.status, p.line]), record.plans.map((p) => [p.text, p.horizon, p.line]), record.checklist.map((c) => [c.text, c.done, c.line])]);
 }
 
 /** The cross-log index with the open logs in place of their files' records. */
