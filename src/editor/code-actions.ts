@@ -49,6 +49,10 @@ export function actionsAt(input: ActionInput): LogAction[] {
     const text = input.lines[plan.line - 1] ?? '';
     const box = /^(\s*(?:>\s*)*[-*+]\s+)\[ \]/u.exec(text);
     if (box) actions.push({ title: say.markPlanDone, kind: 'quickfix', edits: [{ range: { start: { line: plan.line - 1, character: box[1]!.length }, end: { line: plan.line - 1, character: box[0].length } }, newText: '[x]' }] });
+    if (box) {
+      const drop = dropEdit(text, plan.line, box[0].length);
+      if (drop) actions.push({ title: say.dropPlan, kind: 'quickfix', edits: [drop] });
+    }
   }
   for (const diagnostic of input.record.diagnostics) {
     if (!inRange(diagnostic.line)) continue;
@@ -56,6 +60,22 @@ export function actionsAt(input: ActionInput): LogAction[] {
     if (diagnostic.rule === 'template-placeholder') actions.push(...placeholderActions(input, diagnostic, say));
   }
   return actions;
+}
+
+/**
+ * Giving a plan up in its own line: its text struck through, a trailing aside
+ * (（8/1 の計画）) left outside, as the carry-over reads a drop (struckLines).
+ */
+function dropEdit(text: string, line: number, after: number): TextChange | null {
+  const rest = text.slice(after);
+  const start = after + (rest.length - rest.trimStart().length);
+  let end = text.trimEnd().length;
+  const body = text.slice(start, end);
+  const aside = /[（(][^（）()]*[）)]$/u.exec(body);
+  if (aside && aside.index > 0) end = start + aside.index;
+  const words = text.slice(start, end).trimEnd();
+  if (words === '' || words.startsWith('~~')) return null;
+  return { range: { start: { line: line - 1, character: start }, end: { line: line - 1, character: start + words.length } }, newText: `~~${words}~~` };
 }
 
 /** The status line goes after the problem's last field line under its heading (or right under it). */

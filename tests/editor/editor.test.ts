@@ -63,10 +63,25 @@ describe('code actions', () => {
   it('ticks a plan\'s box', () => {
     const body = text('2025-08-01.md');
     const actions = actionsAt({ record: read('2025-08-01.md'), lines: linesOf(body), fileName: '2025-08-01.md', fromLine: 18, toLine: 18, language: 'en' });
-    expect(actions.map((action) => action.title)).toEqual(['Mark the plan done (- [x])']);
+    expect(actions.map((action) => action.title)).toEqual(['Mark the plan done (- [x])', 'Drop the plan (strike it through)']);
     const after = applyChanges(body, actions[0]!.edits);
     expect(linesOf(after)[17]).toBe('- [x] キャッシュを入れる');
     expect(read('2025-08-01.md', after).checklist.find((item) => item.text === 'キャッシュを入れる')?.done).toBe(true);
+  });
+
+  it('drops a plan: struck through, its aside kept outside, and its chain reads dropped', () => {
+    const body = text('2025-08-01.md').replace('- [ ] テストを書く', '- [ ] テストを書く（7/31 の計画）');
+    const record = read('2025-08-01.md', body);
+    const [, drop] = actionsAt({ record, lines: linesOf(body), fileName: '2025-08-01.md', fromLine: 21, toLine: 21, language: 'en' });
+    expect(drop!.title).toBe('Drop the plan (strike it through)');
+    const after = applyChanges(body, drop!.edits);
+    expect(linesOf(after)[20]).toBe('- [ ] ~~テストを書く~~（7/31 の計画）');
+    const dropped = read('2025-08-01.md', after);
+    expect(dropped.struckLines).toContain(21);
+    const chain = planChains([dropped], { today: '2025-08-03', weekStart: 'monday' }).find((candidate) => candidate.text.startsWith('テストを書く'));
+    expect(chain?.status).toBe('dropped');
+    // Struck already: no second offer.
+    expect(actionsAt({ record: dropped, lines: linesOf(after), fileName: '2025-08-01.md', fromLine: 21, toLine: 21, language: 'en' })).toEqual([]);
   });
 
   it.each([

@@ -228,6 +228,30 @@ describe('code actions of nisshi lsp, applied and checked', () => {
   });
 });
 
+describe('dropping a plan through nisshi lsp', () => {
+  it('strikes the plan through: the chain reads dropped and check passes', async () => {
+    const cwd = await copyLspFixtures();
+    const lsp = await startLsp(cwd);
+    try {
+      const file = 'logs/2025-08-01.md';
+      const uri = lsp.open(file, readFileSync(path.join(cwd, file), 'utf8'));
+      await lsp.waitForDiagnostics(uri);
+      const actions = await lsp.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 20, character: 0 }, end: { line: 20, character: 0 } }, context: { diagnostics: [] } });
+      const drop = actions.find((action) => action.title === 'Drop the plan (strike it through)');
+      expect(drop).toBeDefined();
+      const text = applyChanges(readFileSync(path.join(cwd, file), 'utf8'), drop!.edit!.changes![uri] as TextEdit[]);
+      expect(text.split('\n')[20]).toBe('- [ ] ~~テストを書く~~');
+      writeFileSync(path.join(cwd, file), text);
+      await lsp.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
+      const hover = hoverText(await lsp.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 20, character: 2 } }));
+      expect(hover).toContain('Status: dropped (2025-08-01)');
+      expect(runCli(['check', file], cwd).status).toBe(0);
+    } finally {
+      await lsp.stop();
+    }
+  });
+});
+
 describe('nisshi lsp and the files on disk', () => {
   for (const watching of ['client', 'own'] as const) {
     it(`reads a log written outside the editor (${watching === 'client' ? 'the client watches files' : 'its own watcher'}): a clash appears and goes`, async () => {
