@@ -223,7 +223,8 @@ export function serveLogs(connection: Connection, workspace: LogWorkspace, optio
   connection.onWorkspaceSymbol(({ query }) => {
     return threadSymbols(workspace.facts().threads, query).flatMap((symbol) => {
       const found = location({ slug: symbol.slug, line: symbol.line });
-      return found ? [{ name: symbol.name, kind: SymbolKind.Event, location: found, containerName: symbol.status }] : [];
+      const status = workspace.language === 'en' ? symbol.status : symbol.status === 'open' ? '未解決' : '解決済み';
+      return found ? [{ name: symbol.name, kind: SymbolKind.Event, location: found, containerName: status }] : [];
     });
   });
 

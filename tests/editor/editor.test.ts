@@ -149,6 +149,16 @@ describe('hovers and origins', () => {
     expect(originAt(context, 2)).toBeNull();
   });
 
+  it('goes from a continued problem under 継続中の問題 to the day it was first written', () => {
+    const body = '# 2025年8月3日\n\n## 継続中の問題\n- ビルドが遅い（8/1 から） — 現状: キャッシュを入れて3分になった\n';
+    const context = contextOf('2025-08-03.md', body);
+    const origin = originAt(context, 4);
+    expect(origin).toMatchObject({ kind: 'continued-problem', since: '2025-08-01' });
+    expect(definitionOf(origin!)).toEqual({ slug: '2025-08-01', line: 11 });
+    expect(referencesOf(origin!).map((place) => place.slug)).toEqual(['2025-08-01', '2025-08-02']);
+    expect(hoverAt(context, 4)).toContain('A problem continued since 2025-08-01');
+  });
+
   it('reads the asides nisshi new writes, in either bracket width', () => {
     expect(carriedAside('テストを書く（8/1 の計画）')).toEqual({ kind: 'plan', text: 'テストを書く', month: 8, day: 1 });
     expect(carriedAside('ビルドが遅い (12/30 から) — 現状: 遅い')).toEqual({ kind: 'problem', text: 'ビルドが遅い', month: 12, day: 30 });
