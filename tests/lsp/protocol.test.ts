@@ -277,6 +277,31 @@ describe('nisshi lsp and the files on disk', () => {
     });
   }
 
+  it('answers a hover while a large log is still being parsed (parsing is off the message loop)', async () => {
+    const cwd = await copyLspFixtures();
+    const lsp = await startLsp(cwd);
+    try {
+      const small = lsp.open('logs/2025-08-02.md', readFileSync(path.join(cwd, 'logs/2025-08-02.md'), 'utf8'));
+      await lsp.waitForDiagnostics(small);
+      // Just under the size limit: thousands of problems and plans to read.
+      const large = `# 2025年8月12日\n\n${Array.from({ length: 4000 }, (_, n) => `#### 問題${n + 1}: 大きなログの問題${n}\n**現状**: まだ\n- [ ] 計画${n}を立てる\n`).join('\n')}`;
+      const order: string[] = [];
+      const largeUri = lsp.open('logs/2025-08-12.md', large);
+      const published = lsp.waitForDiagnostics(largeUri, () => true, 60_000).then(() => order.push('large log read'));
+      // Asked once the server has the large log in hand (a parse on the message loop would answer only after it).
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const hover = lsp.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: small }, position: { line: 10, character: 2 } }).then((answer) => {
+        order.push('hover answered');
+        return answer;
+      });
+      expect(hoverText(await hover)).toContain('ビルドが遅い');
+      await published;
+      expect(order).toEqual(['hover answered', 'large log read']);
+    } finally {
+      await lsp.stop();
+    }
+  });
+
   it('refuses a log over the size limit as check does, and gives a file that is not UTF-8 one finding', async () => {
     const cwd = await copyLspFixtures();
     const big = `# 2025年8月10日\n\n${'- とても長い行です。\n'.repeat(60_000)}`;
