@@ -24,6 +24,9 @@ import type { ContextRecord, LogContext } from '../editor/log-context.ts';
 import { linesOf } from '../editor/text-lines.ts';
 import type { LogParserThread } from './log-parser-thread.ts';
 
+/** Up to this many files changed on disk at once are folded into the threads and chains one by one; more (a branch switched) and they are worked out again. */
+const FEW_FILES = 20;
+
 /** An open log, read from the editor's text. */
 export interface OpenLog {
   absolutePath: string;
@@ -56,6 +59,7 @@ export class LogWorkspace {
   readonly #open = new Map<string, OpenLog>();
   readonly #parser: LogParserThread;
   #facts: Facts | null = null;
+  #base: { generation: number; today: string; facts: LogFacts } | null = null;
   readonly #today: () => string;
   readonly #vocabulary: Vocabulary;
 
@@ -103,8 +107,40 @@ export class LogWorkspace {
   }
 
   /** Files changed on disk (absolute paths), or the whole folder again. True when a record changed. */
-  refresh(changed?: readonly string[]): Promise<boolean> {
-    return this.#records.refresh(changed);
+  async refresh(changed?: readonly string[]): Promise<boolean> {
+    const before = new Map(this.#records.records().map((log) => [log.file.absolutePath, log.record]));
+    const generation = this.generation;
+    const updated = await this.#records.refresh(changed);
+    const kept = this.#base;
+    if (!updated || !kept || kept.generation !== generation || changed === undefined || changed.length > FEW_FILES) return updated;
+    // A few files saved or changed outside the editor: the disk's threads and chains redone only where they reach, as for an open log.
+    const after = this.#records.records();
+    const records = after.map((log) => log.record);
+    const now = new Map(after.map((log) => [log.file.absolutePath, log.record]));
+    let facts: LogFacts | null = kept.facts;
+    for (const file of new Set(changed.map((name) => path.resolve(this.cwd, name)))) {
+      const old = before.get(file) ?? null;
+      const record = now.get(file) ?? null;
+      if (old === record) continue;
+      // A log removed: worked out again from all the logs when next needed.
+      if (!record) facts = null;
+      if (!facts || !record) break;
+      facts = factsWithEdited(facts, records, record, old, this.#options(kept.today));
+    }
+    this.#base = facts ? { generation: this.generation, today: kept.today, facts } : null;
+    return updated;
+  }
+
+  #options(today: string) {
+    return { today, weekStart: this.settings.weekStart, vocabulary: this.settings.vocabulary };
+  }
+
+  /** The threads and chains of the logs on disk, worked out again only after a change on disk or a new day. */
+  #diskFacts(today: string): LogFacts {
+    if (this.#base?.generation === this.generation && this.#base.today === today) return this.#base.facts;
+    const facts = logFacts(this.#records.records().map((log) => log.record), this.#options(today));
+    this.#base = { generation: this.generation, today, facts };
+    return facts;
   }
 
   /** What `check` says of an open log, the other logs as the editor has them (open) or as they are on disk. */
@@ -120,9 +156,9 @@ export class LogWorkspace {
     // Typing in a goal or a paragraph changes no thread or chain: only what they are worked out from keys them.
     const key = `${this.generation}|${today}|${this.openLogs().map((log) => `${log.absolutePath}:${factsInput(log.record, this.#vocabulary)}`).join(',')}`;
     if (this.#facts?.key === key) return this.#facts;
-    const options = { today, weekStart: this.settings.weekStart, vocabulary: this.settings.vocabulary };
-    // The facts of the logs on disk, worked out once per change on disk (and day); each open log then redoes only what it touches.
-    let facts: LogFacts = this.#records.memo(`lsp:facts:${today}`, (logs) => logFacts(logs.map((log) => log.record), options));
+    const options = this.#options(today);
+    // The facts of the logs on disk (kept across changes on disk, redone where they reach); each open log then redoes only what it touches.
+    let facts = this.#diskFacts(today);
     const onDisk = this.#records.records();
     const byPath = new Map(onDisk.map((log) => [log.file.absolutePath, log.record]));
     const records: ContextRecord[] = onDisk.map((log) => this.#open.get(log.file.absolutePath)?.record ?? log.record);

@@ -277,6 +277,28 @@ describe('nisshi lsp and the files on disk', () => {
     });
   }
 
+  it('updates hovers from a log written on disk: a problem thread grows and shrinks', async () => {
+    const cwd = await copyLspFixtures();
+    const lsp = await startLsp(cwd, { capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } });
+    try {
+      const uri = lsp.open('logs/2025-08-02.md', readFileSync(path.join(cwd, 'logs/2025-08-02.md'), 'utf8'));
+      await lsp.waitForDiagnostics(uri);
+      const thread = async () => hoverText(await lsp.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 10, character: 2 } }));
+      expect(await thread()).toContain('Written on 2 days');
+      const later = path.join(cwd, 'logs/2025-08-05.md');
+      writeFileSync(later, '# 2025年8月5日\n\n#### 問題1: ビルドが遅い\n**現状**: まだ遅い\n**状態**: 解決済み\n');
+      await lsp.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: lsp.uri('logs/2025-08-05.md'), type: 1 }] });
+      await expect.poll(thread, { timeout: 10_000 }).toContain('Written on 3 days');
+      expect(await thread()).toContain('Status: resolved (2025-08-05)');
+      rmSync(later);
+      await lsp.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: lsp.uri('logs/2025-08-05.md'), type: 3 }] });
+      await expect.poll(thread, { timeout: 10_000 }).toContain('Written on 2 days');
+      expect(await thread()).toContain('Status: open');
+    } finally {
+      await lsp.stop();
+    }
+  });
+
   it('answers a hover while a large log is still being parsed (parsing is off the message loop)', async () => {
     const cwd = await copyLspFixtures();
     const lsp = await startLsp(cwd);
