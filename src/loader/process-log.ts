@@ -54,7 +54,7 @@ export async function processLog(text: string, options: ProcessOptions, parser?:
   if (tree === null || options.render === false || unpublished) return { record, html: '', headings: [], notices };
   try {
     // The lines a week's or month's review links to get an anchor (#L31).
-    const { html, headings } = await renderMarkdownTree(tree, { allowRawHtml: options.allowRawHtml, anchorLines: linkedLines(record), path: options.path });
+    const { html, headings } = await renderMarkdownTree(tree, { allowRawHtml: options.allowRawHtml, anchorLines: linkedLines(record), path: options.path, vocabulary: options.settings?.vocabulary });
     if (!options.writeBody) return { record, html, headings, notices };
     writeLogBody(options.writeBody.folder, options.writeBody.digest, { html, headings });
     return { record, html: '', headings, notices };

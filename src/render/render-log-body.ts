@@ -4,7 +4,8 @@
  *
  *   remark-parse → remark-gfm → remark-rehype → rehype-sanitize (unless raw
  *   HTML is allowed) → data:-image check → heading ids → line anchors →
- *   links to other logs → rehype-highlight → rehype-stringify
+ *   links to other logs → carried sections folded → rehype-highlight →
+ *   rehype-stringify
  *
  * Sanitising comes first on purpose: everything after it adds only what we
  * compute (ids, highlight spans), so the schema needs nothing beyond GitHub's.
@@ -23,6 +24,8 @@ import { DEFAULT_PRIVATE_HEADINGS } from '../parse/private-notes.ts';
 import { bodyAfter, readVisible } from '../parse/read-log.ts';
 import { remarkTree } from '../parse/remark-tree.ts';
 import { logSourceText } from '../parse/tree-parity.ts';
+import type { VocabularyOverrides } from '../parse/vocabulary.ts';
+import { rehypeCarriedSections } from './carried-sections.ts';
 import { rehypeHeadingIds, type RenderedHeading } from './heading-ids.ts';
 import { rehypeLineAnchors } from './line-anchors.ts';
 import { rehypeLogLinks } from './log-links.ts';
@@ -43,6 +46,8 @@ export interface RenderOptions {
   anchorLines?: Iterable<number> | undefined;
   /** The log's path (its record's source): a relative link to another log's file then points to that log's page (log-links.ts). */
   path?: string | undefined;
+  /** The writer's words (settings vocabulary): the carried sections (持ち越し) are folded after the goals (carried-sections.ts). */
+  vocabulary?: VocabularyOverrides | undefined;
 }
 
 export interface RenderedLogBody {
@@ -68,6 +73,7 @@ function createProcessor(allowRawHtml: boolean) {
     .use(rehypeHeadingIds)
     .use(rehypeLineAnchors)
     .use(rehypeLogLinks)
+    .use(rehypeCarriedSections)
     // Only fenced code that names its language: guessing the language is slow and often wrong.
     .use(rehypeHighlight, { detect: false })
     .use(rehypeStringify, { allowDangerousHtml: allowRawHtml })
@@ -110,6 +116,7 @@ export async function renderMarkdownTree(tree: MdastRoot, options: RenderOptions
   const file = new VFile();
   if (options.anchorLines) file.data.anchorLines = new Set(options.anchorLines);
   if (options.path) file.data.logPath = options.path;
+  if (options.vocabulary) file.data.vocabulary = options.vocabulary;
   const hast = await processor.run(tree, file);
   return { html: processor.stringify(hast, file), headings: file.data.headings ?? [] };
 }

@@ -6,6 +6,7 @@
 import type { LogRecord } from '../record/schema.ts';
 import type { StatsOptions } from './types.ts';
 import { isIsoDate } from './calendar.ts';
+import { checklistCounts } from './checklist-counts.ts';
 
 /** A record whose date is a real calendar day. */
 export type DatedRecord = LogRecord & { date: string };
@@ -19,8 +20,12 @@ export interface LoggedDay {
   approximate: boolean;
   /** The day's logs, by slug. */
   slugs: string[];
+  /** The day's own checklist items done and in all (checklist-counts.ts: carried and dropped items left out). */
   checklistDone: number;
   checklistTotal: number;
+  /** The items carried over from earlier days, done that day and in all. */
+  carriedDone: number;
+  carriedTotal: number;
   problems: number;
 }
 
@@ -46,7 +51,7 @@ export function logDays(records: readonly LogRecord[]): LoggedDay[] {
   for (const record of datedRecords(records)) {
     let day = days.at(-1);
     if (day?.date !== record.date) {
-      day = { date: record.date, minutes: null, approximate: false, slugs: [], checklistDone: 0, checklistTotal: 0, problems: 0 };
+      day = { date: record.date, minutes: null, approximate: false, slugs: [], checklistDone: 0, checklistTotal: 0, carriedDone: 0, carriedTotal: 0, problems: 0 };
       days.push(day);
     }
     const minutes = record.metrics.studyMinutes;
@@ -56,8 +61,11 @@ export function logDays(records: readonly LogRecord[]): LoggedDay[] {
       if (record.metrics.studyApproximate === true) day.approximate = true;
     }
     day.slugs.push(record.slug);
-    day.checklistTotal += record.checklist.length;
-    day.checklistDone += record.checklist.filter((item) => item.done).length;
+    const { own, carried } = checklistCounts(record);
+    day.checklistTotal += own.total;
+    day.checklistDone += own.done;
+    day.carriedTotal += carried.total;
+    day.carriedDone += carried.done;
     day.problems += record.problems.length;
   }
   return days;

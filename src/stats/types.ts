@@ -4,6 +4,7 @@
  */
 import type { VocabularyOverrides } from '../parse/vocabulary.ts';
 import type { Horizon, Plan } from '../record/schema.ts';
+import type { CarryOverLimits } from './carry-limits.ts';
 
 export interface StatsOptions {
   /** The day the site is built for, YYYY-MM-DD in the site's time zone: streaks, "this week" and overdue plans count from it. */
@@ -11,6 +12,8 @@ export interface StatsOptions {
   weekStart: 'monday' | 'sunday';
   /** The writer's words (siteSettings.vocabulary): plan matching drops a trailing aside that names a horizon in them. */
   vocabulary?: VocabularyOverrides;
+  /** siteSettings.carryOver: when a plan is stale, how much `nisshi new` carries (defaults: carry-limits.ts). */
+  carryOver?: Partial<CarryOverLimits> | undefined;
 }
 
 /** One calendar day; days without a log are present with minutes null. */
