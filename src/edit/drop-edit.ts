@@ -63,13 +63,58 @@ export interface DropEditOptions {
   date?: string | undefined;
 }
 
-/** A list item: its marker, an optional checkbox, then its content. */
-const listItem = /^((?:[ \t]*>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)(.*?)([ \t]*)$/u;
-/** A trailing run of bracketed asides ("（今日中）", "（メモ）（中止）"). */
-const trailingAsides = /(?:[ \t]*[（(][^（()）]*[)）])+[ \t]*$/u;
-/** An ATX heading: its level and text. */
-const atxHeading = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/u;
-const fence = /^ {0,3}(`{3,}|~{3,})/u;
+const blank = (char: string | undefined): boolean => char === ' ' || char === '\t';
+const fence = /^ {0,3}(?:`{3}|~{3})/u;
+
+/** A list item's line cut after its marker and checkbox (quote markers too): the prefix kept, the content struck. Null for another line. */
+function splitListItem(line: string): { prefix: string; content: string } | null {
+  let at = 0;
+  for (;;) {
+    let next = at;
+    while (blank(line[next])) next++;
+    if (line[next] !== '>') break;
+    at = next + 1;
+    if (blank(line[at])) at++;
+  }
+  while (blank(line[at])) at++;
+  if (line[at] === '-' || line[at] === '*' || line[at] === '+') at++;
+  else {
+    const digits = /^\d{1,9}[.)]/u.exec(line.slice(at));
+    if (!digits) return null;
+    at += digits[0].length;
+  }
+  if (!blank(line[at])) return null;
+  while (blank(line[at])) at++;
+  if (/^\[[ xX]\][ \t]/u.test(line.slice(at, at + 4))) {
+    at += 3;
+    while (blank(line[at])) at++;
+  }
+  return { prefix: line.slice(0, at), content: line.slice(at).trimEnd() };
+}
+
+/** Where a run of bracketed asides at the end of a text starts ("（今日中）", "（メモ）（中止）"); the text's length when it ends in none. */
+function trailingAsidesStart(text: string): number {
+  let start = text.length;
+  for (;;) {
+    const end = text.slice(0, start).trimEnd().length;
+    const close = text[end - 1];
+    if (close !== ')' && close !== '）') return start;
+    const open = Math.max(text.lastIndexOf('(', end - 1), text.lastIndexOf('（', end - 1));
+    if (open === -1 || /[()（）]/u.test(text.slice(open + 1, end - 1))) return start;
+    start = open;
+  }
+}
+
+/** An ATX heading's level and text (closing #s dropped), or null. */
+function atxHeading(line: string): { depth: number; text: string } | null {
+  const marks = /^ {0,3}(#{1,6})(?=[ \t]|$)/u.exec(line);
+  if (!marks) return null;
+  let text = line.slice(marks[0].length).trim();
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '#') end--;
+  if (end === 0 || blank(text[end - 1])) text = text.slice(0, end).trim();
+  return { depth: marks[1]!.length, text };
+}
 
 /**
  * The edit that gives `target` up in the day's log `text`, or says the log
@@ -112,12 +157,12 @@ function itemLines(record: LogRecord, key: string, keyOf: (text: string) => stri
 
 /** A list item's line with its text struck through and its asides kept; null for a line that is no list item or holds a strike already. */
 function strikeLine(line: string): string | null {
-  const match = listItem.exec(line);
-  if (!match) return null;
-  const [, prefix, content] = match as unknown as [string, string, string];
+  const item = splitListItem(line);
+  if (!item) return null;
+  const { prefix, content } = item;
   if (content === '' || content.includes('~~')) return null;
   const carried = readCarriedAside(content, null);
-  const asideAt = carried?.index ?? trailingAsides.exec(content)?.index ?? content.length;
+  const asideAt = carried?.index ?? trailingAsidesStart(content);
   const own = content.slice(0, asideAt).trimEnd();
   if (own === '') return null;
   return `${prefix}~~${own}~~${content.slice(own.length)}`;
@@ -139,13 +184,14 @@ function headingsOf(lines: readonly string[]): Array<{ index: number; depth: num
   lines.forEach((line, index) => {
     const fenced = fence.exec(line);
     if (fenced) {
-      if (open === null) open = fenced[1]![0]!;
-      else if (fenced[1]![0] === open) open = null;
+      const mark = fenced[0].trimStart()[0]!;
+      if (open === null) open = mark;
+      else if (mark === open) open = null;
       return;
     }
     if (open !== null) return;
-    const heading = atxHeading.exec(line);
-    if (heading) found.push({ index, depth: heading[1]!.length, text: heading[2] ?? '' });
+    const heading = atxHeading(line);
+    if (heading) found.push({ index, ...heading });
   });
   return found;
 }

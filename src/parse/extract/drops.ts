@@ -23,8 +23,8 @@ import type { Vocabulary } from '../vocabulary.ts';
 import { withoutCarriedAside } from './carried.ts';
 import { withoutMark } from './marks.ts';
 
-/** What may follow a strike: nothing, an aside, or a separator and a reason. */
-const afterStrike = /^\s*(?:$|[（(]|[:：—―–\-→⇒/／|｜、,])/u;
+/** What may follow a strike: nothing, an aside (the carried label 未完了（12/6） too), or a separator and a reason. */
+const afterStrike = /^\s*(?:$|[（(]|未完了[ 　]?[（(]|[:：—―–\-→⇒/／|｜、,])/u;
 
 /** The struck text of an item's paragraph when it is struck through (struck runs first, then what afterStrike allows); else null. */
 function struckText(children: readonly PhrasingContent[]): string | null {
