@@ -4,8 +4,8 @@
  *
  *   remark-parse → remark-gfm → remark-rehype → rehype-sanitize (unless raw
  *   HTML is allowed) → data:-image check → heading ids → line anchors →
- *   links to other logs → carried sections folded → rehype-highlight →
- *   rehype-stringify
+ *   links to other logs → task checkboxes named → carried sections folded →
+ *   rehype-highlight → rehype-stringify
  *
  * Sanitising comes first on purpose: everything after it adds only what we
  * compute (ids, highlight spans), so the schema needs nothing beyond GitHub's.
@@ -29,6 +29,7 @@ import { rehypeCarriedSections } from './carried-sections.ts';
 import { rehypeHeadingIds, type RenderedHeading } from './heading-ids.ts';
 import { rehypeLineAnchors } from './line-anchors.ts';
 import { rehypeLogLinks } from './log-links.ts';
+import { rehypeTaskCheckboxes } from './task-checkboxes.ts';
 import { dropUnsafeDataImages, sanitizeSchema } from './sanitize-schema.ts';
 
 export type { RenderedHeading } from './heading-ids.ts';
@@ -73,6 +74,7 @@ function createProcessor(allowRawHtml: boolean) {
     .use(rehypeHeadingIds)
     .use(rehypeLineAnchors)
     .use(rehypeLogLinks)
+    .use(rehypeTaskCheckboxes)
     .use(rehypeCarriedSections)
     // Only fenced code that names its language: guessing the language is slow and often wrong.
     .use(rehypeHighlight, { detect: false })

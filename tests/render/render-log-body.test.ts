@@ -81,8 +81,9 @@ describe('renderLogBody on a GFM log', () => {
     expect(html).toContain('<table>');
     expect(html).toContain('<th>項目</th>');
     expect(html).toContain('<td align="right">1時間</td>');
-    expect(html).toContain('<input type="checkbox" checked disabled> 表を書く');
-    expect(html).toContain('<input type="checkbox" disabled> 脚注を試す');
+    // Each box named by what it says (task-checkboxes.ts): an unnamed control is an axe violation.
+    expect(html).toContain('<input type="checkbox" checked disabled aria-label="完了"> 表を書く');
+    expect(html).toContain('<input type="checkbox" disabled aria-label="未完了"> 脚注を試す');
     expect(html).toContain('<del>やめた作業</del>');
     expect(html).toContain('<a href="https://docs.aws.amazon.com/lambda/">');
     expect(html).toContain('<a href="http://www.example.com">');
