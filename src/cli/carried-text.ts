@@ -11,7 +11,7 @@ import { messages } from '../record/messages.ts';
 import type { Vocabulary } from '../parse/vocabulary.ts';
 import type { CarryOver } from '../stats/carry-over.ts';
 
-
+/** "1/5", or "2024/12/20" in another year than the log's. */
 function monthDay(date: string, logDate: string): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   return `${date.slice(0, 4) === logDate.slice(0, 4) ? '' : `${year}/`}${month}/${day}`;

@@ -12,6 +12,7 @@ import { readLog, type ReadSettings } from '../parse/read-log.ts';
 import { diagnose } from '../record/rules.ts';
 import type { LogRecord } from '../record/schema.ts';
 import { linkedLines, renderMarkdownTree, type RenderedHeading } from '../render/index.ts';
+import { checklistCounts } from '../stats/checklist-counts.ts';
 import { markdownTreeParser, type MarkdownTreeParser } from './markdown-tree.ts';
 
 export interface ProcessOptions {
@@ -54,7 +55,14 @@ export async function processLog(text: string, options: ProcessOptions, parser?:
   if (tree === null || options.render === false || unpublished) return { record, html: '', headings: [], notices };
   try {
     // The lines a week's or month's review links to get an anchor (#L31).
-    const { html, headings } = await renderMarkdownTree(tree, { allowRawHtml: options.allowRawHtml, anchorLines: linkedLines(record), path: options.path, vocabulary: options.settings?.vocabulary });
+    const { html, headings } = await renderMarkdownTree(tree, {
+      allowRawHtml: options.allowRawHtml,
+      anchorLines: linkedLines(record),
+      path: options.path,
+      vocabulary: options.settings?.vocabulary,
+      // The folded carried section counts as the page's summary does.
+      carriedCount: checklistCounts(record).carried,
+    });
     if (!options.writeBody) return { record, html, headings, notices };
     writeLogBody(options.writeBody.folder, options.writeBody.digest, { html, headings });
     return { record, html: '', headings, notices };

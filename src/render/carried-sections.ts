@@ -21,6 +21,11 @@ declare module 'vfile' {
   interface DataMap {
     /** The writer's words (settings vocabulary): which headings are the carried sections and the goals. */
     vocabulary: VocabularyOverrides;
+    /**
+     * The record's count of carried items (stats/checklist-counts.ts: given-up
+     * ones left out), so the folded section says what the page's summary says.
+     */
+    carriedCount: { done: number; total: number };
   }
 }
 
@@ -52,8 +57,9 @@ function sectionsOf(children: readonly RootContent[], vocabulary: Vocabulary): S
   });
 }
 
-/** The items of a folded section: task items (and how many are ticked) for the carried one, list items for the problems. */
-function countOf(content: readonly ElementContent[], kind: 'carried' | 'continuing'): string {
+/** The items of a folded section: the record's count, else its task items (and how many are ticked), for the carried one; list items for the problems. */
+function countOf(content: readonly ElementContent[], kind: 'carried' | 'continuing', given: { done: number; total: number } | undefined): string {
+  if (kind === 'carried' && given) return `${given.total}件${given.done > 0 ? `（完了 ${given.done}件）` : ''}`;
   let items = 0;
   let done = 0;
   const root: Root = { type: 'root', children: content as RootContent[] };
@@ -67,13 +73,14 @@ function countOf(content: readonly ElementContent[], kind: 'carried' | 'continui
   return kind === 'carried' ? `${items}件${done > 0 ? `（完了 ${done}件）` : ''}` : `${items}件`;
 }
 
-function folded(content: ElementContent[], kind: 'carried' | 'continuing'): Element {
+function folded(content: ElementContent[], kind: 'carried' | 'continuing', given: { done: number; total: number } | undefined): Element {
   return {
     type: 'element',
     tagName: 'details',
     properties: { className: ['carried-section'], dataCarried: kind },
     children: [
-      { type: 'element', tagName: 'summary', properties: {}, children: [{ type: 'text', value: countOf(content, kind) }] },
+      // The count is the page's, not the writer's text: out of the search index.
+      { type: 'element', tagName: 'summary', properties: { dataSearchIgnore: '' }, children: [{ type: 'text', value: countOf(content, kind, given) }] },
       { type: 'text', value: '\n' },
       ...content,
     ],
@@ -96,7 +103,7 @@ export function rehypeCarriedSections() {
       const body = tree.children.slice(section.start + 1, section.end);
       if (section.kind === 'carried' || section.kind === 'continuing') {
         const content = body.filter((node): node is ElementContent => node.type !== 'doctype');
-        pieces.push({ kind: section.kind, nodes: [heading, { type: 'text', value: '\n' }, folded(content, section.kind), { type: 'text', value: '\n' }] });
+        pieces.push({ kind: section.kind, nodes: [heading, { type: 'text', value: '\n' }, folded(content, section.kind, file.data.carriedCount), { type: 'text', value: '\n' }] });
         at = section.end;
       } else {
         // Only the heading: its content is the following pieces (sub-sections may be carried ones).

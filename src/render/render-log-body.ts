@@ -49,6 +49,8 @@ export interface RenderOptions {
   path?: string | undefined;
   /** The writer's words (settings vocabulary): the carried sections (持ち越し) are folded after the goals (carried-sections.ts). */
   vocabulary?: VocabularyOverrides | undefined;
+  /** The record's carried items, done and in all (stats' checklistCounts): the folded section's count. */
+  carriedCount?: { done: number; total: number } | undefined;
 }
 
 export interface RenderedLogBody {
@@ -119,6 +121,7 @@ export async function renderMarkdownTree(tree: MdastRoot, options: RenderOptions
   if (options.anchorLines) file.data.anchorLines = new Set(options.anchorLines);
   if (options.path) file.data.logPath = options.path;
   if (options.vocabulary) file.data.vocabulary = options.vocabulary;
+  if (options.carriedCount) file.data.carriedCount = options.carriedCount;
   const hast = await processor.run(tree, file);
   return { html: processor.stringify(hast, file), headings: file.data.headings ?? [] };
 }

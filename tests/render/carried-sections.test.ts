@@ -33,8 +33,8 @@ const carriedFirst = [
 describe('carried sections on the log page', () => {
   it('folds each carried section under its heading into a <details> with its count, and puts them after the goals', async () => {
     const { html, headings } = await renderLogBody(carriedFirst, { allowRawHtml: false });
-    const order = ['<h2 id="今日の目標">', '<h3 id="細かい目標">', '<h2 id="持ち越し">', '<details class="carried-section" data-carried="carried"><summary>3件（完了 1件）</summary>',
-      '記事を書く（1/2 の計画）', '</details>', '<h2 id="継続中の問題">', '<details class="carried-section" data-carried="continuing"><summary>2件</summary>', 'ほかに 継続中の問題 2 件', '</details>', '<h2 id="実施内容">'];
+    const order = ['<h2 id="今日の目標">', '<h3 id="細かい目標">', '<h2 id="持ち越し">', '<details class="carried-section" data-carried="carried"><summary data-search-ignore="">3件（完了 1件）</summary>',
+      '記事を書く（1/2 の計画）', '</details>', '<h2 id="継続中の問題">', '<details class="carried-section" data-carried="continuing"><summary data-search-ignore="">2件</summary>', 'ほかに 継続中の問題 2 件', '</details>', '<h2 id="実施内容">'];
     // Each part after the one before it.
     let from = 0;
     for (const part of order) {
@@ -47,9 +47,14 @@ describe('carried sections on the log page', () => {
     expect(html).not.toContain('<details open');
   });
 
+  it('says the record\'s count of carried items when given (the dropped ones left out, as the page\'s summary counts)', async () => {
+    const { html } = await renderLogBody(carriedFirst, { allowRawHtml: false, carriedCount: { done: 1, total: 2 } });
+    expect(html).toContain('<summary data-search-ignore="">2件（完了 1件）</summary>');
+  });
+
   it('keeps the line anchors of the items it moves', async () => {
     const { html } = await renderLogBody(carriedFirst, { allowRawHtml: false, anchorLines: [4, 15] });
-    expect(html).toMatch(/<details[^>]*><summary>[^<]*<\/summary>\s*<ul class="contains-task-list">\s*<li class="task-list-item" id="L4">/u);
+    expect(html).toMatch(/<details[^>]*><summary[^>]*>[^<]*<\/summary>\s*<ul class="contains-task-list">\s*<li class="task-list-item" id="L4">/u);
     expect(html).toContain('id="L15"');
   });
 
@@ -59,13 +64,13 @@ describe('carried sections on the log page', () => {
     const own = '# 2025年1月6日\n\n## 昨日の残り\n- [ ] 記事を書く\n\n## 今日の目標\n- [ ] 目標\n';
     const { html } = await renderLogBody(own, { allowRawHtml: false, vocabulary: { carriedHeadings: ['昨日の残り'] } });
     expect(html.indexOf('<h2 id="今日の目標">')).toBeLessThan(html.indexOf('<h2 id="昨日の残り">'));
-    expect(html).toContain('<summary>1件</summary>');
+    expect(html).toContain('<summary data-search-ignore="">1件</summary>');
   });
 
   it('never shows a private note, folded or not', async () => {
     const text = '# 2025年1月6日\n\n## 持ち越し\n- [ ] 公開の項目\n\n### 秘密 🔒\n- [ ] 秘密の項目\n\n## 今日の目標\n- [ ] 目標\n';
     const { html } = await renderLogBody(text, { allowRawHtml: false });
     expect(html).not.toContain('秘密の項目');
-    expect(html).toContain('<summary>1件</summary>');
+    expect(html).toContain('<summary data-search-ignore="">1件</summary>');
   });
 });

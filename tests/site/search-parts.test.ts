@@ -47,7 +47,7 @@ async function resultLinks(query: string): Promise<{ links: string[]; errors: st
 describe('search over an index in parts', () => {
   it('lists the parts newest first for the page to merge', async () => {
     const manifest = JSON.parse(await readFile(path.join(copy, 'search-index/parts.json'), 'utf8')) as SearchManifest;
-    expect(manifest.parts.map((part) => part.name)).toEqual(['2025-08', '2025-07']);
+    expect(manifest.parts.map((part) => part.name)).toEqual(['2025-08', '2025-07', '2025-06']);
   });
 
   it('finds a log of the older part (July) and one of the newer (August) with the same page', async () => {
