@@ -12,7 +12,9 @@
  *   npm run bench -- --section input              # 2,000/8,000/32,000-char lines, a 1 MiB log, refusals
  *   npm run bench -- --section linear             # remark's super-linear shapes, 25/50/100/900 KB, check and site
  *   npm run bench -- small                        # whole nisshi parse / check processes on 1 KB and 7 KB logs
+ *   npm run bench -- morning                      # status, new, check at ten years: uncached, cold and warm record index
  *   npm run bench -- search                       # the search index beside Pagefind's: bytes, build, time to results in Chromium
+ *   npm run bench -- lighthouse [--count 3650]    # Lighthouse's scores (mobile) for every page kind of a generated site
  *
  * Sections can also be named without --section (`npm run bench -- small parse`).
  */
@@ -28,6 +30,8 @@ import { pagesSection } from './bench/pages.ts';
 import { searchSection } from './bench/search.ts';
 import { inputSection } from './bench/input.ts';
 import { linearSection } from './bench/linear.ts';
+import { lighthouseSection } from './bench/lighthouse.ts';
+import { morningSection } from './bench/morning.ts';
 import { decimal, integer, type BenchOptions, type BenchSection } from './bench/section.ts';
 import { siteSection } from './bench/site.ts';
 import { smallSection } from './bench/small.ts';
@@ -81,7 +85,7 @@ const parseSection: BenchSection = {
 };
 
 // pages is not in the default run: the site section already prints the largest pages of the site it builds.
-const sections: readonly BenchSection[] = [parseSection, smallSection, siteSection, devSection, deploySection, pagesSection, inputSection, linearSection, searchSection];
+const sections: readonly BenchSection[] = [parseSection, smallSection, morningSection, siteSection, devSection, deploySection, pagesSection, inputSection, linearSection, searchSection, lighthouseSection];
 
 function printPeakRss(): void {
   // maxRSS is in kilobytes, and only ever grows: it is the peak so far.
@@ -105,7 +109,8 @@ async function main(): Promise<void> {
   }
   const options: BenchOptions = { ...numbers, small: values.small };
   const named = [...(values.section ?? []), ...positionals];
-  const wanted = named.length > 0 ? named : sections.filter((section) => section !== pagesSection).map((section) => section.name);
+  // pages and lighthouse are not in the default run: the site section prints the pages, and Lighthouse takes minutes of its own.
+  const wanted = named.length > 0 ? named : sections.filter((section) => section !== pagesSection && section !== lighthouseSection).map((section) => section.name);
   const unknown = wanted.filter((name) => !sections.some((section) => section.name === name));
   if (unknown.length > 0) {
     throw new Error(`unknown section ${unknown.join(', ')}; sections: ${sections.map((section) => section.name).join(', ')}`);

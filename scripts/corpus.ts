@@ -26,12 +26,29 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseLog } from '../src/index.ts';
-import { findLogFiles } from '../src/files/log-files.ts';
-import { loadLogs, type LoadedLog } from '../src/cli/load.ts';
+import { findLogFiles, type LogFile } from '../src/files/log-files.ts';
+import { readLogFileSync, withEncodingError } from '../src/files/read-log-file.ts';
+import { toPosix } from '../src/files/to-posix.ts';
+import { refusedRecord } from '../src/parse/refused-record.ts';
 import { parseDurations } from '../src/parse/quantity.ts';
 import type { LogRecord } from '../src/record/schema.ts';
 
 const notLogs = new Set(['SOURCES.md', 'README.md']);
+
+interface LoadedLog {
+  file: LogFile;
+  text: string;
+  record: LogRecord;
+}
+
+/** A log read as `nisshi parse` reads it (no record index: this is about the parser), under its repository path when SOURCES.md names one. */
+function load(file: LogFile, original: ReadonlyMap<string, string>): LoadedLog {
+  const content = readLogFileSync(file);
+  const shown = toPosix(file.displayPath);
+  if (content.refusal) return { file, text: '', record: refusedRecord(shown, [content.refusal]) };
+  const at = content.encodingError ? undefined : original.get(path.basename(file.absolutePath));
+  return { file, text: content.text, record: withEncodingError(parseLog(content.text, { path: at ?? shown }), content) };
+}
 
 function pct(part: number, whole: number): string {
   return whole === 0 ? '-' : `${Math.round((part / whole) * 100)}%`;
@@ -72,11 +89,7 @@ function sourcePaths(folder: string): Map<string, string> {
 async function readFolder(folder: string): Promise<{ logs: LoadedLog[]; original: Map<string, string> }> {
   const files = (await findLogFiles([folder], process.cwd())).filter((file) => !notLogs.has(path.basename(file.absolutePath)));
   const original = sourcePaths(folder);
-  const logs = loadLogs(files).map((log) => {
-    const at = original.get(path.basename(log.file.absolutePath));
-    if (!at || log.record.diagnostics.some((d) => d.rule === 'encoding')) return log;
-    return { ...log, record: parseLog(log.text, { path: at }) };
-  });
+  const logs = files.map((file) => load(file, original));
   return { logs, original };
 }
 

@@ -15,7 +15,7 @@ import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors.ts';
 import { findLogFiles, type LogFile } from '../files/log-files.ts';
 import { helpText, type Command } from './io.ts';
 import { helpCatalogue } from '../record/help-texts.ts';
-import { readLogs } from './load.ts';
+import { closeIndex, imageChecker, openIndex } from './load.ts';
 import type { LogRecord } from '../record/schema.ts';
 
 export const checkCommand: Command = {
@@ -24,7 +24,7 @@ export const checkCommand: Command = {
   helpIn: (language) => helpCatalogue(language).help.check,
   async run(args, io, settings) {
     const language = messageLanguage(settings.locale);
-    const { values, positionals } = parseCommandArgs('check', args, { format: { type: 'string', default: 'text' } }, true, language);
+    const { values, positionals } = parseCommandArgs('check', args, { format: { type: 'string', default: 'text' }, 'no-cache': { type: 'boolean', default: false } }, true, language);
     if (values.help) {
       io.stdout(helpText(this, language));
       return EXIT_OK;
@@ -34,9 +34,12 @@ export const checkCommand: Command = {
     const files = await findLogFiles(positionals.length > 0 ? positionals : [settings.logsDir], io.cwd);
     // Only what the findings and the checks across logs need is kept of each record.
     const checked: CheckedLog[] = [];
-    for (const { file, record } of readLogs(files, settings)) {
+    const index = await openIndex('check', io, settings, { noCache: values['no-cache'] });
+    // The head of each record is all `check` reads (record-columns.ts).
+    for await (const { file, record } of index.read(files, [], { images: imageChecker(settings.logsDir, io.cwd) })) {
       checked.push({ file: { displayPath: file.displayPath }, record: { slug: record.slug, draft: record.draft, date: record.date, diagnostics: record.diagnostics } });
     }
+    await closeIndex('check', index, io);
     const diagnostics = collectDiagnostics(checked, language);
     if (format === 'json') {
       io.stdout(`${JSON.stringify(diagnostics)}\n`);

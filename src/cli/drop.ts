@@ -12,16 +12,15 @@ import { existsSync } from 'node:fs';
 import { parseCommandArgs } from './args.ts';
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors.ts';
 import { helpText, type Command } from './io.ts';
-import { loadLogs } from './load.ts';
+import { closeIndex, loadLogs, MORNING_FIELDS, openIndex } from './load.ts';
 import { writeFileAtomically } from './write-atomic.ts';
 import { applyTextEdit, dropEdit } from '../edit/drop-edit.ts';
 import { findLogFiles } from '../files/log-files.ts';
 import { resolveVocabulary } from '../parse/vocabulary.ts';
 import { helpCatalogue } from '../record/help-texts.ts';
 import { messageLanguage, messages } from '../record/messages.ts';
-import type { LogRecord } from '../record/schema.ts';
 import { writerDate } from '../site/today.ts';
-import { carryCandidates } from '../stats/carry-over.ts';
+import { carryCandidates, type CarryRecord } from '../stats/carry-over.ts';
 import { planChains } from '../stats/plan-chains.ts';
 import { keysMatch, planKeyer } from '../stats/plan-key.ts';
 import type { StatsOptions } from '../stats/types.ts';
@@ -40,7 +39,7 @@ const chainId = /^[0-9a-f]{12}$/u;
  * The open plans (not done nor dropped, stale and いつか ones included) and the
  * tasks left open (the carry-over's, and today's own unticked ones), each once.
  */
-export function dropCandidates(records: readonly LogRecord[], options: StatsOptions): DropCandidate[] {
+export function dropCandidates(records: readonly CarryRecord[], options: StatsOptions): DropCandidate[] {
   const keyOf = planKeyer(resolveVocabulary(options.vocabulary));
   const seen = new Set<string>();
   const found: DropCandidate[] = [];
@@ -79,7 +78,7 @@ export const dropCommand: Command = {
   async run(args, io, settings) {
     const language = messageLanguage(settings.locale);
     const say = messages(language).drop;
-    const { values, positionals } = parseCommandArgs('drop', args, {}, true, language);
+    const { values, positionals } = parseCommandArgs('drop', args, { 'no-cache': { type: 'boolean', default: false } }, true, language);
     if (values.help) {
       io.stdout(helpText(this, language));
       return EXIT_OK;
@@ -88,7 +87,10 @@ export const dropCommand: Command = {
     if (query === '') throw new CliError(say.needsTarget, EXIT_USAGE);
     const today = writerDate(settings, io.now());
     const folder = path.resolve(io.cwd, settings.logsDir);
-    const loaded = existsSync(folder) ? loadLogs(await findLogFiles([settings.logsDir], io.cwd), settings) : [];
+    // The morning's slim records (record-columns.ts): what the plan chains and the carry-over read.
+    const index = await openIndex('drop', io, settings, { noCache: values['no-cache'] });
+    const loaded = existsSync(folder) ? await loadLogs(index.read(await findLogFiles([settings.logsDir], io.cwd), MORNING_FIELDS)) : [];
+    await closeIndex('drop', index, io);
     const todays = loaded.filter((log) => log.record.date === today && !log.file.refusal).sort((a, b) => (a.record.slug < b.record.slug ? -1 : 1))[0];
     const newPath = path.join(settings.logsDir, `${today}.md`);
     if (!todays) throw new CliError(say.noTodayLog(today, newPath), EXIT_FINDINGS);

@@ -1,49 +1,80 @@
 /**
- * Reads log files and parses them into records; shared by `parse` and `check`
- * so both see exactly the same record for a file.
+ * How a command reads logs: through the record index (src/record-index), so
+ * that `parse`, `check`, `new`, `status` and `review` — and the build — parse
+ * a log once between its edits, and each sees exactly the same record for a
+ * file.
  */
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { parseLog } from '../parse/parse-log.ts';
-import type { ReadSettings } from '../parse/read-log.ts';
-import type { LogRecord } from '../record/schema.ts';
-import { readLogFileSync, type LogFile } from '../files/log-files.ts';
-import { refusedRecord } from '../parse/refused-record.ts';
+import type { LogFile } from '../files/log-files.ts';
+import type { LogFileRef } from '../files/read-log-file.ts';
+import { toPosix } from '../files/to-posix.ts';
+import type { ImageCheck } from '../parse/images.ts';
+import { cacheFolder } from '../record-index/cache-folder.ts';
+import { openRecordIndex } from '../record-index/open-record-index.ts';
+import type { IndexedLog, RecordIndex } from '../record-index/record-index.ts';
+import type { Settings } from '../settings/settings.ts';
+import type { CliIo } from './io.ts';
 
-export interface LoadedLog {
-  file: LogFile;
-  /** The decoded text the record was read from. */
-  text: string;
-  record: LogRecord;
-}
-
-/** @param settings what changes a log's meaning (the vocabulary, the limits): the site's, so the CLI reads logs as the site does. */
-export function loadLogs(files: readonly LogFile[], settings?: ReadSettings, includePrivate = false): LoadedLog[] {
-  return [...readLogs(files, settings, includePrivate)];
+export interface IndexChoice {
+  /** `--no-cache`: read every log from its file, neither using nor updating the index. */
+  noCache?: boolean | undefined;
+  /** `parse --include-private`: records with private notes kept, which never touch the index. */
+  includePrivate?: boolean | undefined;
 }
 
 /**
- * The files read and parsed one at a time, in order, keeping none: `parse`
- * writes each record out as it comes and `check` keeps only the findings, so
- * ten years of logs and their records never sit in memory at once.
+ * The record index of the project the command runs in (cache-folder.ts), or
+ * none; its notices (a damaged index rebuilt, a folder it cannot write) go to
+ * stderr as one line each.
  */
-export function* readLogs(files: readonly LogFile[], settings?: ReadSettings, includePrivate = false): Generator<LoadedLog> {
-  for (const file of files) {
-    if (file.refusal) {
-      yield { file, text: '', record: refusedRecord(toPosix(file.displayPath), [file.refusal]) };
-      continue;
-    }
-    // Read synchronously: parsing is one log at a time on this thread, and a
-    // blocking read of a small file is far cheaper than a trip through the
-    // thread pool (3,650 logs of 1 KB: about 0.8 s of 7 s went to async reads).
-    const { text, encodingError } = readLogFileSync(file);
-    const record = parseLog(text, { path: toPosix(file.displayPath), settings, includePrivate });
-    // What the parser says about mojibake is noise: the encoding is what to fix first.
-    if (encodingError) record.diagnostics = [encodingError];
-    yield { file, text, record };
+export function openIndex(command: string, io: CliIo, settings: Settings, choice: IndexChoice = {}): Promise<RecordIndex> {
+  return openRecordIndex({
+    folder: choice.noCache ? null : cacheFolder(io.cwd),
+    settings,
+    includePrivate: choice.includePrivate,
+    notice: (line) => io.stderr(`nisshi ${command}: ${line}\n`),
+  });
+}
+
+/**
+ * What `status` and `new` read of each record: the morning's slim checklist,
+ * problems and plans (record-columns.ts), the drops that give a plan
+ * up, and the learnings and review ticks of the spaced review.
+ */
+export const MORNING_FIELDS = ['morning', 'drops', 'learnings', 'learningLines', 'reviewItems'] as const;
+
+/** Every log a read of the index hands out, gathered. */
+export async function loadLogs<R>(reading: AsyncIterable<IndexedLog<R>>): Promise<Array<IndexedLog<R>>> {
+  const loaded: Array<IndexedLog<R>> = [];
+  for await (const log of reading) loaded.push(log);
+  return loaded;
+}
+
+/**
+ * Says how many logs were parsed and how many came from the index when
+ * NISSHI_REPORT_INDEX is set: for tests that count parses, and for a writer
+ * wondering why a morning was slow.
+ */
+export async function closeIndex(command: string, index: RecordIndex, io: CliIo): Promise<void> {
+  const location = index.location;
+  await index.close();
+  if (process.env.NISSHI_REPORT_INDEX) {
+    io.stderr(`nisshi ${command}: record index: ${index.counts.parsed} parsed, ${index.counts.fromIndex} from the index${location ? '' : ' (no index)'}\n`);
   }
 }
 
-/** Records carry `/` paths on every OS, so the JSON and the slugs do not depend on where it ran. */
-function toPosix(filePath: string): string {
-  return filePath.split(path.sep).join('/');
+/**
+ * The images beside each log checked on disk as the build checks them: inside
+ * the logs folder (`logsDir`, resolved against the working folder) and there.
+ * A log read from outside that folder (`nisshi check some/folder`) has its own
+ * folder as its logs folder.
+ */
+export function imageChecker(logsDir: string, cwd: string): (file: LogFileRef | LogFile) => ImageCheck {
+  const root = toPosix(path.resolve(cwd, logsDir));
+  const exists = (filePath: string): boolean => statSync(filePath, { throwIfNoEntry: false })?.isFile() ?? false;
+  return (file) => {
+    const logFile = toPosix(file.absolutePath);
+    return { logsDir: logFile.startsWith(`${root}/`) ? root : path.posix.dirname(logFile), logFile, exists };
+  };
 }

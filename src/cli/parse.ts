@@ -6,7 +6,7 @@ import { findLogFiles } from '../files/log-files.ts';
 import { helpText, type Command } from './io.ts';
 import { helpCatalogue } from '../record/help-texts.ts';
 import { messageLanguage, messages } from '../record/messages.ts';
-import { readLogs } from './load.ts';
+import { closeIndex, imageChecker, openIndex } from './load.ts';
 import { writeFileAtomically } from './write-atomic.ts';
 
 export const parseCommand: Command = {
@@ -19,7 +19,7 @@ export const parseCommand: Command = {
     const { values, positionals } = parseCommandArgs(
       'parse',
       args,
-      { pretty: { type: 'boolean', default: false }, out: { type: 'string' }, 'include-private': { type: 'boolean', default: false } },
+      { pretty: { type: 'boolean', default: false }, out: { type: 'string' }, 'include-private': { type: 'boolean', default: false }, 'no-cache': { type: 'boolean', default: false } },
       true,
       language,
     );
@@ -30,10 +30,14 @@ export const parseCommand: Command = {
     if (positionals.length === 0) throw new CliError(say.parseNoPaths, EXIT_USAGE);
     if (values.out === '') throw new CliError(say.outNeedsFile, EXIT_USAGE);
     const files = await findLogFiles(positionals, io.cwd);
-    const json = recordsJson(readLogs(files, settings, values['include-private']), values.pretty);
+    // With private notes kept, records never go near the record index (openRecordIndex).
+    const index = await openIndex('parse', io, settings, { noCache: values['no-cache'], includePrivate: values['include-private'] });
+    const json = recordsJson(index.read(files, 'all', { images: imageChecker(settings.logsDir, io.cwd) }), values.pretty);
     if (values.out === undefined) {
       // Gathered first, so a log that cannot be read leaves no half an array on stdout.
-      const pieces = [...json];
+      const pieces: string[] = [];
+      for await (const piece of json) pieces.push(piece);
+      await closeIndex('parse', index, io);
       for (const piece of pieces) io.stdout(piece);
       return EXIT_OK;
     }
@@ -41,6 +45,8 @@ export const parseCommand: Command = {
       await writeFileAtomically(path.resolve(io.cwd, values.out), json);
     } catch (error) {
       throw new CliError(say.cannotWrite(values.out, (error as Error).message), EXIT_USAGE);
+    } finally {
+      await closeIndex('parse', index, io);
     }
     io.stderr(`${say.wroteRecords(files.length, values.out)}\n`);
     return EXIT_OK;
@@ -54,12 +60,12 @@ const PIECE_BYTES = 1 << 20;
  * The text of `JSON.stringify(records, null, pretty ? 2 : undefined)` plus a
  * newline, made one record at a time so that no record is kept once written.
  */
-export function* recordsJson(logs: Iterable<{ record: unknown }>, pretty: boolean): Generator<string> {
+export async function* recordsJson(logs: AsyncIterable<{ record: unknown }> | Iterable<{ record: unknown }>, pretty: boolean): AsyncGenerator<string> {
   const open = pretty ? '[\n  ' : '[';
   const between = pretty ? ',\n  ' : ',';
   let piece = '';
   let count = 0;
-  for (const { record } of logs) {
+  for await (const { record } of logs) {
     const text = pretty ? JSON.stringify(record, null, 2).replaceAll('\n', '\n  ') : JSON.stringify(record);
     piece += (count === 0 ? open : between) + text;
     count++;

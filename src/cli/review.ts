@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseCommandArgs } from './args.ts';
 import { CliError, EXIT_OK, EXIT_USAGE } from './errors.ts';
 import { helpText, type Command } from './io.ts';
-import { loadLogs } from './load.ts';
+import { closeIndex, loadLogs, openIndex } from './load.ts';
 import { reviewMarkdown } from './review-text.ts';
 import { findLogFiles } from '../files/log-files.ts';
 import { helpCatalogue } from '../record/help-texts.ts';
@@ -23,7 +23,13 @@ export const reviewCommand: Command = {
     const { values } = parseCommandArgs(
       'review',
       args,
-      { week: { type: 'boolean', default: false }, month: { type: 'boolean', default: false }, date: { type: 'string' }, json: { type: 'boolean', default: false } },
+      {
+        week: { type: 'boolean', default: false },
+        month: { type: 'boolean', default: false },
+        date: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        'no-cache': { type: 'boolean', default: false },
+      },
       false,
       language,
     );
@@ -35,7 +41,10 @@ export const reviewCommand: Command = {
     const date = values.date ?? writerDate(settings, io.now());
     if (!isIsoDate(date)) throw new CliError(say.badDate(date), EXIT_USAGE);
     const folder = path.resolve(io.cwd, settings.logsDir);
-    const records = (existsSync(folder) ? loadLogs(await findLogFiles([settings.logsDir], io.cwd), settings) : [])
+    const index = await openIndex('review', io, settings, { noCache: values['no-cache'] });
+    const loaded = existsSync(folder) ? await loadLogs(index.read(await findLogFiles([settings.logsDir], io.cwd), 'all')) : [];
+    await closeIndex('review', index, io);
+    const records = loaded
       .map((log) => log.record)
       .filter((record) => !record.draft && !record.diagnostics.some((diagnostic) => diagnostic.severity === 'error'));
     const options = {

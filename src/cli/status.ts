@@ -5,7 +5,7 @@ import { parseCommandArgs } from './args.ts';
 import { EXIT_OK } from './errors.ts';
 import { helpText, type Command } from './io.ts';
 import { helpCatalogue } from '../record/help-texts.ts';
-import { loadLogs } from './load.ts';
+import { closeIndex, loadLogs, MORNING_FIELDS, openIndex } from './load.ts';
 import { findLogFiles } from '../files/log-files.ts';
 import { messageLanguage, messages } from '../record/messages.ts';
 import { writerDate } from '../site/today.ts';
@@ -17,13 +17,22 @@ export const statusCommand: Command = {
   helpIn: (language) => helpCatalogue(language).help.status,
   async run(args, io, settings) {
     const language = messageLanguage(settings.locale);
-    const { values } = parseCommandArgs('status', args, { json: { type: 'boolean', default: false }, all: { type: 'boolean', default: false } }, false, language);
+    const { values } = parseCommandArgs(
+      'status',
+      args,
+      { json: { type: 'boolean', default: false }, all: { type: 'boolean', default: false }, 'no-cache': { type: 'boolean', default: false } },
+      false,
+      language,
+    );
     if (values.help) {
       io.stdout(helpText(this, language));
       return EXIT_OK;
     }
     const folder = path.resolve(io.cwd, settings.logsDir);
-    const loaded = existsSync(folder) ? loadLogs(await findLogFiles([settings.logsDir], io.cwd), settings) : [];
+    const index = await openIndex('status', io, settings, { noCache: values['no-cache'] });
+    // Only what the status reads (the morning's slim records, record-columns.ts, and the learnings due for review).
+    const loaded = existsSync(folder) ? await loadLogs(index.read(await findLogFiles([settings.logsDir], io.cwd), MORNING_FIELDS)) : [];
+    await closeIndex('status', index, io);
     const records = loaded
       .map((log) => log.record)
       .filter((record) => !record.draft && !record.diagnostics.some((diagnostic) => diagnostic.severity === 'error'));

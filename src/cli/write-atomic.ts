@@ -8,7 +8,7 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Writes `text`, or the pieces of it in order as they come, then puts the file in place in one step. */
-export async function writeFileAtomically(target: string, text: string | Iterable<string>): Promise<void> {
+export async function writeFileAtomically(target: string, text: string | Iterable<string> | AsyncIterable<string>): Promise<void> {
   const folder = path.dirname(target);
   await mkdir(folder, { recursive: true });
   // Same folder, so the rename never crosses file systems; a dot name keeps it out of `check`.
@@ -17,7 +17,7 @@ export async function writeFileAtomically(target: string, text: string | Iterabl
     const handle = await open(temporary, 'wx');
     try {
       if (typeof text === 'string') await handle.writeFile(text);
-      else for (const piece of text) await handle.writeFile(piece);
+      else for await (const piece of text) await handle.writeFile(piece);
     } finally {
       await handle.close();
     }

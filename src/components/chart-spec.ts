@@ -8,6 +8,8 @@ export interface ChartDataset {
   color: ChartColor;
   /** Draw bars hatched: approximate values (約2時間) must look different from exact ones. */
   hatched?: boolean;
+  /** Draw bars dotted: a pattern of its own for plans done late, never the hatching that means "approximate". */
+  dotted?: boolean;
   /** Bars sharing a stack sit on each other (exact and approximate time of the same day). */
   stack?: string;
 }

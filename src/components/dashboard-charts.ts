@@ -5,6 +5,8 @@
 import type { SiteStats } from '../stats/types.ts';
 import { windowEnd } from '../stats/window.ts';
 import { meetsTarget } from '../stats/targets.ts';
+import { threadCounts, type ProblemThread } from '../stats/problem-threads.ts';
+import { weekStartOf, type WeekStart } from '../stats/calendar.ts';
 import { formatHours, formatMinutes, formatPercent } from '../site/format.ts';
 import type { ChartDataset, ChartSpec } from './chart-spec.ts';
 
@@ -133,19 +135,28 @@ export function completionRateChart(stats: SiteStats): ChartContent {
   };
 }
 
-/** Problems found per week. */
-export function problemsChart(stats: SiteStats): ChartContent {
+/**
+ * Problems per week, counted as threads (the same problem written on several
+ * days is one), as the archive pages count them: threads first written in the
+ * week, and threads resolved in it.
+ */
+export function problemsChart(stats: SiteStats, threads: readonly ProblemThread[], weekStart: WeekStart): ChartContent {
   const weeks = weekWindow(stats, WEEKLY_WINDOW);
-  const total = weeks.reduce((sum, week) => sum + week.problems, 0);
+  const counts = threadCounts(threads, (date) => weekStartOf(date, weekStart));
+  const of = (start: string) => counts.get(start) ?? { opened: 0, resolved: 0 };
+  const opened = weeks.reduce((sum, week) => sum + of(week.start).opened, 0);
+  const resolved = weeks.reduce((sum, week) => sum + of(week.start).resolved, 0);
   return {
     spec: {
       labels: weeks.map((week) => week.label),
-      yTitle: '件数',
-      datasets: [{ label: '見つけた問題', kind: 'bar', color: 'overdue', data: weeks.map((week) => week.problems) }],
+      yTitle: '件数（スレッド）',
+      datasets: [
+        { label: '新しい問題', kind: 'bar', color: 'overdue', data: weeks.map((week) => of(week.start).opened) },
+        { label: '解決した問題', kind: 'bar', color: 'done', data: weeks.map((week) => of(week.start).resolved) },
+      ],
     },
-    caption: `${weeks[0]?.start ?? ''}からの${weeks.length}週に記録した問題（問題N）は合計${total}件。`,
-    columns: ['週', '問題'],
-    rows: weeks.map((week) => [week.label, `${week.problems}件`]),
+    caption: `${weeks[0]?.start ?? ''}からの${weeks.length}週に初めて書いた問題は${opened}件、解決した問題は${resolved}件（スレッド単位: 何日も書いた同じ問題は1件）。`,
+    columns: ['週', '新しい問題', '解決した問題'],
+    rows: weeks.map((week) => [week.label, `${of(week.start).opened}件`, `${of(week.start).resolved}件`]),
   };
 }
-

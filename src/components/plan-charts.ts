@@ -20,10 +20,10 @@ export function followThroughChart(rows: readonly FollowThroughMonth[], months: 
       percent: true,
       datasets: [
         { label: '期限内に完了', kind: 'bar', color: 'done', stack: 'plans', data: months.map((month) => rate(month, 'onTime')) },
-        { label: '遅れて完了', kind: 'bar', color: 'approx', stack: 'plans', hatched: true, data: months.map((month) => rate(month, 'late')) },
+        { label: '遅れて完了', kind: 'bar', color: 'overdue', stack: 'plans', dotted: true, data: months.map((month) => rate(month, 'late')) },
       ],
     },
-    caption: `「${horizonLabels[horizon]}」の計画（${months.length}か月で${planned}件）のうち、期限内に完了した割合と遅れて完了した割合。書いた月ごと。`,
+    caption: `「${horizonLabels[horizon]}」の計画（${months.length}か月で${planned}件）のうち、期限内に完了した割合（塗りつぶし）と遅れて完了した割合（点の模様）。書いた月ごと。`,
     columns: ['月', '計画', '期限内に完了', '遅れて完了'],
     rows: months.map((month) => {
       const row = byMonth.get(month);

@@ -14,7 +14,7 @@
 import type { AstroIntegrationLogger } from 'astro';
 import { formatDiagnosticLine, type LocatedDiagnostic } from '../record/diagnostic-lines.ts';
 import { logErrorsError } from './report.ts';
-import type { MessageLanguage } from '../record/messages.ts';
+import { messages, type MessageLanguage } from '../record/messages.ts';
 
 /** The part of Vite's client hot channel we use; Astro turns an `error` payload into its overlay. */
 export interface HotChannel {
@@ -86,8 +86,11 @@ export class DevLogErrors {
       return;
     }
     const error = logErrorsError(errors, this.#rootDir, this.#language);
+    // The overlay's heading is the error's name and title: in the writer's language, not the class name.
+    const say = messages(this.#language);
     overlay.current = {
-      name: error.name,
+      name: say.overlayName,
+      title: say.overlayTitle,
       message: error.message,
       hint: error.hint,
       loc: (error as { loc?: unknown }).loc,

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { findLogFiles, LogPathError } from '../files/log-files.ts';
+import { toPosix } from '../files/to-posix.ts';
 import type { Diagnostic } from '../record/schema.ts';
 
 export interface LogLocation {
@@ -30,17 +31,4 @@ export async function listLogs(baseDir: string, rootDir: string): Promise<LogLoc
 
 export function locate(absolutePath: string, rootDir: string): LogLocation {
   return { absolutePath, relativePath: toPosix(path.relative(rootDir, absolutePath)) };
-}
-
-/** Whether a path the watcher reports is one of our logs (the rule listLogs walks by). */
-export function isLogPath(absolutePath: string, baseDir: string): boolean {
-  const relative = path.relative(baseDir, absolutePath);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
-  const parts = relative.split(path.sep);
-  if (parts.some((part) => part.startsWith('.') || part === 'node_modules')) return false;
-  return relative.endsWith('.md');
-}
-
-function toPosix(filePath: string): string {
-  return filePath.split(path.sep).join('/');
 }

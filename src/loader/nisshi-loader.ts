@@ -23,6 +23,8 @@ import { IN_THREAD_FIRST, LogWorkerPool, workerCount } from './log-worker-pool.t
 import { markdownTreeParser } from './markdown-tree.ts';
 import { processLog } from './process-log.ts';
 import { formatSummary } from '../record/diagnostic-lines.ts';
+import { cacheFolder } from '../record-index/cache-folder.ts';
+import { openRecordIndex } from '../record-index/open-record-index.ts';
 import { collectFindings, formatFinding, logErrorsError } from './report.ts';
 import { entriesByPath, readDraftDigests, writeDraftDigests } from './stored-state.ts';
 import { syncLog, type LogOutcome, type LogPipeline, type LogSettings } from './sync-log.ts';
@@ -64,6 +66,8 @@ export function nisshiLoader(options: NisshiLoaderOptions, pipeline?: LogPipelin
       const rootDir = fileURLToPath(config.root);
       const baseDir = path.resolve(rootDir, options.base);
       const locations = await listLogs(baseDir, rootDir);
+      // The images beside the logs are found from the project root, as the logs' own paths are.
+      const withImages: LogSettings = { ...settings, images: { logsDir: path.relative(rootDir, baseDir).split(path.sep).join('/') || '.', rootDir } };
       if (locations === null) logger.warn(`the logs folder "${options.base}" does not exist: no logs to show`);
       // Each log's rendered body is a file of its own beside Astro's cache (src/files/log-bodies.ts).
       // `astro dev` (the one load with a watcher) keeps its bodies apart from the build's, as Astro keeps its stores.
@@ -71,8 +75,11 @@ export function nisshiLoader(options: NisshiLoaderOptions, pipeline?: LogPipelin
       const loadStartedMs = fileSystemNow(bodiesFolder);
       const bodies = logBodyDigests(bodiesFolder);
 
+      // The record index the CLI shares: a log `nisshi check` read is only rendered here, not read again.
+      const index = await openRecordIndex({ folder: cacheFolder(rootDir), settings: settings.read, notice: (line) => logger.warn(line) });
       const claims = new Map<string, string>();
       const state = {
+        index,
         entriesByPath: entriesByPath(store.values()),
         draftDigests: readDraftDigests(meta),
         claim(id: string, relativePath: string): string | null {
@@ -90,10 +97,11 @@ export function nisshiLoader(options: NisshiLoaderOptions, pipeline?: LogPipelin
       let outcomes: LogOutcome[];
       try {
         outcomes = await mapBounded(locations ?? [], PARALLEL_FILES, (location) =>
-          syncLog(location, context, settings, settingsKey, fullLoad, state),
+          syncLog(location, context, withImages, settingsKey, fullLoad, state),
         );
       } finally {
         await pool?.close();
+        await index.flush();
       }
       if (pool?.fallbackReason) {
         logger.warn(`worker threads stopped (${pool.fallbackReason}); the rest of the logs were parsed on the main thread`);
@@ -113,13 +121,14 @@ export function nisshiLoader(options: NisshiLoaderOptions, pipeline?: LogPipelin
       for (const warning of warnings) logger.warn(formatFinding(warning));
       logger.info(formatSummary({ files: outcomes.length, errors: errors.length, warnings: warnings.length }));
       if (!watcher) {
+        await index.close();
         if (errors.length > 0) throw logErrorsError(errors, rootDir, settings.read.messages);
         return;
       }
       // astro dev: throwing here would stop the server; the errors go to the browser's overlay instead.
       const devErrors = new DevLogErrors(logger, rootDir, settings.read.messages);
       devErrors.replaceAll(errors);
-      watchLogs({ context, baseDir, rootDir, settings, settingsKey, pipeline: pipeline ?? inThisThread, devErrors, bodiesFolder });
+      watchLogs({ context, baseDir, rootDir, settings: withImages, settingsKey, pipeline: pipeline ?? inThisThread, devErrors, bodiesFolder, index });
     },
   } satisfies Loader;
 }
@@ -134,6 +143,7 @@ function draftDigestsOf(outcomes: readonly LogOutcome[]): Map<string, string> {
 
 function summary(outcomes: readonly LogOutcome[], workers: number, parser: string): string {
   let parsed = 0;
+  let fromIndex = 0;
   let unchanged = 0;
   let bodiesReused = 0;
   let drafts = 0;
@@ -141,8 +151,9 @@ function summary(outcomes: readonly LogOutcome[], workers: number, parser: strin
   let read = 0;
   for (const outcome of outcomes) {
     if (outcome.kind === 'published') {
-      if (outcome.reparsed) parsed++;
-      else unchanged++;
+      if (!outcome.reparsed) unchanged++;
+      else if (outcome.fromIndex) fromIndex++;
+      else parsed++;
       if (outcome.bodyReused) bodiesReused++;
     } else if (outcome.kind === 'draft') {
       drafts++;
@@ -154,5 +165,6 @@ function summary(outcomes: readonly LogOutcome[], workers: number, parser: strin
   const how = read === 0 ? '' : ` (read by ${parser}${workers > 0 ? ` on ${workers} worker threads` : ''})`;
   // Parsed again but not rendered: Astro had emptied its store (an Astro update, say) and the bodies were still on disk.
   const reused = bodiesReused === 0 ? '' : `; ${bodiesReused} rendered bodies reused from the cache`;
-  return `${parsed + unchanged} logs (${parsed} parsed, ${unchanged} unchanged), ${drafts} drafts left out, ${failed} with errors${how}${reused}`;
+  // "from the record index": read by `nisshi check` (or an earlier build) and only rendered here, if at all.
+  return `${parsed + fromIndex + unchanged} logs (${parsed} parsed, ${fromIndex} from the record index, ${unchanged} unchanged), ${drafts} drafts left out, ${failed} with errors${how}${reused}`;
 }

@@ -10,7 +10,9 @@ import { hasLogBody, newestDevBodies } from '../files/log-bodies.ts';
 import { formatDiagnosticLine, locate } from '../record/diagnostic-lines.ts';
 import { judgeLink } from '../files/log-links.ts';
 import { reloadPages, type DevLogErrors } from './dev-errors.ts';
-import { isLogPath, locate as locateLog, type LogLocation } from './log-files.ts';
+import { isLogPath } from '../files/log-files.ts';
+import { locate as locateLog, type LogLocation } from './log-files.ts';
+import type { RecordIndex } from '../record-index/record-index.ts';
 import { entriesByPath, readDraftDigests, writeDraftDigests } from './stored-state.ts';
 import { syncLog, type LogPipeline, type LogSettings } from './sync-log.ts';
 
@@ -24,6 +26,8 @@ export interface WatchOptions {
   devErrors: DevLogErrors;
   /** Where the rendered bodies are (src/files/log-bodies.ts). */
   bodiesFolder: string;
+  /** Kept current as the writer saves, so `nisshi status` meets every saved log already read. */
+  index?: RecordIndex | null;
 }
 
 export function watchLogs(options: WatchOptions): void {
@@ -69,8 +73,10 @@ async function reload(location: LogLocation, options: WatchOptions): Promise<voi
       return holder?.filePath && holder.filePath !== relativePath ? holder.filePath : null;
     },
     bodies: { folder: options.bodiesFolder, has: (digest: string) => hasLogBody(options.bodiesFolder, digest) },
+    index: options.index ?? null,
   };
   const outcome = await syncLog(location, context, settings, settingsKey, pipeline, state);
+  await options.index?.flush();
   for (const notice of outcome.notices ?? []) logger.warn(notice);
   const located = outcome.diagnostics.map((diagnostic) => locate(location.relativePath, diagnostic));
   options.devErrors.replaceFile(location.relativePath, located.filter((diagnostic) => diagnostic.severity === 'error'));

@@ -6,6 +6,7 @@
  */
 import type { LogRecord } from '../record/schema.ts';
 import type { InputLimits } from './limits.ts';
+import type { ImageCheck } from './images.ts';
 import { readLog, type ReadSettings } from './read-log.ts';
 import { defaultTreeParser, logTreeBuilder } from './log-tree.ts';
 import type { VocabularyOverrides } from './vocabulary.ts';
@@ -21,6 +22,8 @@ export interface ParseLogOptions {
   settings?: ReadSettings | undefined;
   /** Keep private notes (`nisshi parse --include-private`); the site never does. */
   includePrivate?: boolean | undefined;
+  /** Check the images beside the log (`missing-image`); the CLI passes its file system. */
+  images?: ImageCheck | undefined;
 }
 
 export function parseLog(text: string, options: ParseLogOptions): LogRecord {
@@ -28,5 +31,5 @@ export function parseLog(text: string, options: ParseLogOptions): LogRecord {
   if (options.vocabulary) settings.vocabulary = options.vocabulary;
   if (options.limits?.maxLogBytes !== undefined) settings.maxLogBytes = options.limits.maxLogBytes;
   if (options.limits?.maxNesting !== undefined) settings.maxNesting = options.limits.maxNesting;
-  return readLog(text, { path: options.path, settings, includePrivate: options.includePrivate }, logTreeBuilder(defaultTreeParser(), options.path)).record;
+  return readLog(text, { path: options.path, settings, includePrivate: options.includePrivate, images: options.images }, logTreeBuilder(defaultTreeParser(), options.path)).record;
 }

@@ -13,47 +13,21 @@ import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import type { Diagnostic, LogRecord } from '../record/schema.ts';
 import { messageLanguage, type MessageLanguage } from '../record/messages.ts';
+import type { ReadSettings } from './read-settings.ts';
 import { diagnose, localizeDiagnostic } from '../record/rules.ts';
 import { extractLog } from './extract-log.ts';
+import { checkImages, imageDiagnostics, logImages, type CheckedImage, type ImageCheck } from './images.ts';
 import { blankFrontmatter, frontmatterRange, keyLine, readFrontmatter, type Frontmatter } from './frontmatter.ts';
 import { publishedFrontmatter, publishedKeys } from './frontmatter-shape.ts';
-import { inputLimitDiagnostic, resolveLimits } from './limits.ts';
+import { inputLimitDiagnostic, resolveLimits, treeNestingDiagnostic, type InputLimits } from './limits.ts';
 import { placeholderDiagnostics } from './placeholders.ts';
 import { DEFAULT_PRIVATE_HEADINGS, dropPrivateNotes, type PrivatePassage } from './private-notes.ts';
 import { TreeRefusal, type TreeBuilder } from './log-tree.ts';
 import { isRefused, refusedRecord } from './refused-record.ts';
-import { logSourceText } from './tree-parity.ts';
+import { logSourceText, normalizeTree } from './tree-parity.ts';
 import { resolveVocabulary, type Vocabulary, type VocabularyOverrides } from './vocabulary.ts';
 
-/** The settings that change what a log means (a subset of the site's settings: any superset may be passed). */
-export interface ReadSettings {
-  /** Heading names and labels, where the writer's differ from nisshi's defaults. */
-  vocabulary?: VocabularyOverrides | undefined;
-  /** Headings that make a section private (besides one ending with 🔒); default 非公開, private. */
-  privateHeadings?: readonly string[] | undefined;
-  /** The site's language tag: diagnostics' messages follow it (record/messages.ts). */
-  locale?: string | undefined;
-  /** The language of messages, resolved at the edge (NISSHI_LANG over locale); wins over locale. */
-  messages?: MessageLanguage | undefined;
-  /** Largest log read, in bytes (default 1 MiB): a larger one is refused before parsing. */
-  maxLogBytes?: number | undefined;
-  /** Deepest nesting of quotes, lists and inline marks (default 100): a deeper log is refused. */
-  maxNesting?: number | undefined;
-  /** Frontmatter keys published besides nisshi's own: a nested value under one is left out with a warning. */
-  publicFrontmatter?: readonly string[] | undefined;
-}
-
-/** The part of the site's settings that readLog uses: only these make a stored entry stale when they change. */
-export function readSettingsOf(settings: ReadSettings): ReadSettings {
-  return {
-    vocabulary: settings.vocabulary,
-    maxLogBytes: settings.maxLogBytes,
-    maxNesting: settings.maxNesting,
-    privateHeadings: settings.privateHeadings,
-    publicFrontmatter: settings.publicFrontmatter,
-    messages: settings.messages ?? messageLanguage(settings.locale),
-  };
-}
+export { readSettingsOf, type ReadSettings } from './read-settings.ts';
 
 export interface ReadLogOptions {
   /** The log's path, as given (relative, with `/`): it names the record (source, slug) and may carry its date. */
@@ -61,6 +35,8 @@ export interface ReadLogOptions {
   settings?: ReadSettings | undefined;
   /** Keep private notes in (`nisshi parse --include-private`, the leak audit): never for the site. */
   includePrivate?: boolean | undefined;
+  /** Check the images beside the log (a `missing-image` warning each that is not there); left out, they are not checked. */
+  images?: ImageCheck | undefined;
 }
 
 export type { TreeBuilder } from './log-tree.ts';
@@ -73,42 +49,71 @@ export interface ReadLog {
   body: string;
   /** The private passages blanked out of the text (lines of the whole file); empty with includePrivate. */
   privatePassages: PrivatePassage[];
+  /** The images beside the log the (public) text names, checked; empty when `images` was not given. */
+  images: CheckedImage[];
 }
 
 export function readLog(text: string, options: ReadLogOptions, buildTree: TreeBuilder): ReadLog {
   const path = options.path;
   try {
-    const clean = logSourceText(text);
-    const limits = resolveLimits({ maxLogBytes: options.settings?.maxLogBytes, maxNesting: options.settings?.maxNesting });
+    const read = readTree(text, options, buildTree);
     // Too large, or visibly nested too deep: refused before any parser sees it.
-    const refusal = inputLimitDiagnostic(clean, limits);
-    if (refusal) return { record: refusedRecord(path, [refusal]), tree: null, body: '', privatePassages: [] };
-    const frontmatter = readFrontmatter(clean);
-    // What the tree builder says about how it read the log (a warning at most), once per rule and line.
-    const reported = new Map<string, Diagnostic>();
-    const build: TreeBuilder = (markdown) => buildTree(markdown, (diagnostic) => void reported.set(`${diagnostic.rule}:${diagnostic.line}`, diagnostic));
-    // Private notes go before anything reads the text (private-notes.ts): only the body can hold them.
-    const { visible, tree, passages } = readVisible(clean, frontmatter, build, options.includePrivate ? null : (options.settings?.privateHeadings ?? DEFAULT_PRIVATE_HEADINGS));
+    if ('refusal' in read) return { record: refusedRecord(path, [read.refusal]), tree: null, body: '', privatePassages: [], images: [] };
+    const { frontmatter, reported, visible, tree, passages, limits } = read;
     const file = new VFile({ value: visible, path: path || undefined });
     file.data.nisshiFrontmatter = frontmatter;
     const record = extractLog(tree, file, vocabularyFor(options.settings?.vocabulary), limits);
     record.source = path;
     const language = options.settings?.messages ?? messageLanguage(options.settings?.locale);
     // A tree nested too deep is not walked by the renderer either.
-    if (isRefused(record)) return { record: localized(record, language), tree: null, body: '', privatePassages: passages };
+    if (isRefused(record)) return { record: localized(record, language), tree: null, body: '', privatePassages: passages, images: [] };
     for (const passage of passages) {
       if (passage.unclosed) record.diagnostics.push(diagnose('private-unclosed', passage.startLine, 1));
     }
     record.diagnostics.push(...reported.values(), ...placeholderDiagnostics(visible, frontmatter.lineCount));
     const { nested } = publishedFrontmatter(frontmatter.data, publishedKeys(options.settings?.publicFrontmatter, options.settings?.vocabulary));
     for (const key of nested) record.diagnostics.push(diagnose('frontmatter-nested', keyLine(frontmatter, key), 1, { key }));
-    return { record: localized(record, language), tree, body: bodyAfter(visible, frontmatter.lineCount), privatePassages: passages };
+    const images = options.images ? checkImages(logImages(tree), options.images.logFile ?? path, options.images) : [];
+    if (options.images) record.diagnostics.push(...imageDiagnostics(images, options.images.logsDir));
+    return { record: localized(record, language), tree, body: bodyAfter(visible, frontmatter.lineCount), privatePassages: passages, images };
   } catch (error) {
     const language = options.settings?.messages ?? messageLanguage(options.settings?.locale);
-    if (error instanceof TreeRefusal) return { record: localized(refusedRecord(path, [error.diagnostic]), language), tree: null, body: '', privatePassages: [] };
+    if (error instanceof TreeRefusal) return { record: localized(refusedRecord(path, [error.diagnostic]), language), tree: null, body: '', privatePassages: [], images: [] };
     const reason = error instanceof Error ? error.message : String(error);
-    return { record: refusedRecord(path, [diagnose('internal-error', 1, 1, { reason })]), tree: null, body: '', privatePassages: [] };
+    return { record: refusedRecord(path, [diagnose('internal-error', 1, 1, { reason })]), tree: null, body: '', privatePassages: [], images: [] };
   }
+}
+
+/**
+ * The tree readLog renders, for a log whose record is already known (the
+ * record index holds it): the same reading of the same text, private notes
+ * blanked, normalised as extractLog normalises it — without extracting a
+ * record again. Null where readLog gives no tree. May throw, as the tree
+ * builder may.
+ */
+export function readLogTree(text: string, options: ReadLogOptions, buildTree: TreeBuilder): Root | null {
+  const read = readTree(text, options, buildTree);
+  if ('refusal' in read || treeNestingDiagnostic(read.tree, read.limits)) return null;
+  return normalizeTree(read.tree);
+}
+
+type TreeRead =
+  | { refusal: Diagnostic }
+  | (VisibleLog & { frontmatter: Frontmatter; reported: Map<string, Diagnostic>; limits: InputLimits });
+
+/** What readLog and readLogTree read before a record is extracted: the limits, the frontmatter, the visible text and its tree. */
+function readTree(text: string, options: ReadLogOptions, buildTree: TreeBuilder): TreeRead {
+  const clean = logSourceText(text);
+  const limits = resolveLimits({ maxLogBytes: options.settings?.maxLogBytes, maxNesting: options.settings?.maxNesting });
+  const refusal = inputLimitDiagnostic(clean, limits);
+  if (refusal) return { refusal };
+  const frontmatter = readFrontmatter(clean);
+  // What the tree builder says about how it read the log (a warning at most), once per rule and line.
+  const reported = new Map<string, Diagnostic>();
+  const build: TreeBuilder = (markdown) => buildTree(markdown, (diagnostic) => void reported.set(`${diagnostic.rule}:${diagnostic.line}`, diagnostic));
+  // Private notes go before anything reads the text (private-notes.ts): only the body can hold them.
+  const visible = readVisible(clean, frontmatter, build, options.includePrivate ? null : (options.settings?.privateHeadings ?? DEFAULT_PRIVATE_HEADINGS));
+  return { ...visible, frontmatter, reported, limits };
 }
 
 /** Resolved vocabularies by their JSON: worker threads receive a fresh copy of the settings with every log. */

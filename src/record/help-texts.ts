@@ -36,6 +36,9 @@ const ja: HelpCatalogue = {
 コマンド:
 ${lines}
 
+どのコマンドにも --no-cache を付けられます: 記録の索引（node_modules/.cache/nisshi/。
+消しても安全です）を使わず、更新もせずに、すべてのログをファイルから読みます。
+
 各コマンドのオプションは nisshi <コマンド> --help で表示します。
 `,
   help: {
@@ -52,7 +55,8 @@ ${lines}
   --include-private
                 非公開のメモ（🔒 のある見出しや "非公開" / "private" の見出しの節、
                 "<!-- private -->" で囲んだところ）をレコードに残す。付けなければ
-                サイトと同じく取り除きます
+                サイトと同じく取り除きます（そのレコードは記録の索引に入れません）
+  --no-cache    記録の索引を使わず、すべてのログをファイルから読む
   -h, --help    このヘルプを表示する
 
 終了コード: 0 書いた、2 使い方の誤りか存在しないパス。
@@ -72,6 +76,7 @@ ${lines}
 オプション:
   --format text|json  json なら { path, line, column, severity, message, rule } の
                       配列を 1 つ出力する
+  --no-cache          記録の索引を使わず、すべてのログをファイルから読む
   -h, --help          このヘルプを表示する
 
 終了コード: 0 エラーなし（警告はあってもよい）、1 エラーが 1 件以上、
@@ -101,6 +106,7 @@ ${lines}
 オプション:
   --date YYYY-MM-DD  ログの日付
   --dir FOLDER       ログを置くフォルダ（既定: src/site.config.ts の logsDir、logs）
+  --no-cache         記録の索引を使わず、すべてのログをファイルから読む
   -h, --help         このヘルプを表示する
 
 終了コード: 0 書いた、1 そのログはもうある、2 使い方の誤り。
@@ -118,6 +124,7 @@ carryOver.maxAgeDays 日を過ぎたものはバックログ）、次の nisshi 
 オプション:
   --all       すべてを挙げる（nisshi new が入れなかったものも）
   --json      スクリプト向けに JSON オブジェクトを 1 つ出力する
+  --no-cache  記録の索引を使わず、すべてのログをファイルから読む
   -h, --help  このヘルプを表示する
 
 終了コード: 0。
@@ -135,6 +142,7 @@ carryOver.maxAgeDays 日を過ぎたものはバックログ）、次の nisshi 
 id つきで一覧して止まります。今日のログがなければ、先に nisshi new を実行してください。
 
 オプション:
+  --no-cache  記録の索引を使わず、すべてのログをファイルから読む
   -h, --help  このヘルプを表示する
 
 終了コード: 0 書いた（もうやめていれば何も書かない）、1 当たるものがないか複数、
@@ -197,6 +205,9 @@ nisshi ("日誌") turns daily Japanese Markdown study logs into records and a si
 Commands:
 ${lines}
 
+Every command takes --no-cache: read each log from its file, neither using
+nor updating the record index (node_modules/.cache/nisshi/, safe to delete).
+
 Run nisshi <command> --help for the options of one command.
 `,
   help: {
@@ -214,7 +225,9 @@ Options:
   --include-private
                 keep private notes (sections under a heading with 🔒 or "非公開" / "private",
                 "<!-- private -->" blocks) in the records; without it they are
-                dropped, as on the site
+                dropped, as on the site (such records are never kept in the
+                record index)
+  --no-cache    read every log from its file, without the record index
   -h, --help    show this help
 
 Exit status: 0 written, 2 bad usage or a path that does not exist.
@@ -235,6 +248,7 @@ same lines from the site's loader.
 Options:
   --format text|json  json prints one array of
                       { path, line, column, severity, message, rule }
+  --no-cache          read every log from its file, without the record index
   -h, --help          show this help
 
 Exit status: 0 no errors (warnings allowed), 1 at least one error,
@@ -268,6 +282,7 @@ It never overwrites a log and never changes an earlier one.
 Options:
   --date YYYY-MM-DD  the day of the log
   --dir FOLDER       where logs live (default: logsDir of src/site.config.ts, logs)
+  --no-cache         read every log from its file, without the record index
   -h, --help         show this help
 
 Exit status: 0 written, 1 the log already exists, 2 bad usage.
@@ -286,6 +301,7 @@ first 5 of each. Drafts and logs with errors are left out, as on the site.
 Options:
   --all       list everything (what nisshi new left out too)
   --json      one JSON object for scripts
+  --no-cache  read every log from its file, without the record index
   -h, --help  show this help
 
 Exit status: 0.
@@ -306,6 +322,7 @@ its text, in any spacing, width, punctuation, or with or without the particle
 today's log with nisshi new first.
 
 Options:
+  --no-cache  read every log from its file, without the record index
   -h, --help  show this help
 
 Exit status: 0 written (or dropped already: nothing written), 1 nothing or

@@ -89,6 +89,8 @@ const ja = {
   unexpected: 'nisshi の想定外のエラーです。報告してください:',
   logErrorsHeading: (errors: number, files: number) => `${files} 件のログに ${errors} 件のエラー:`,
   logErrorsHint: '上の行を直してください（nisshi check でも同じものが出ます）。警告ではビルドは止まりませんが、エラーでは止まります。',
+  overlayName: 'ログのエラー',
+  overlayTitle: '直すまでこのログは表示されません（ほかのログはそのまま表示します）',
   unknownCommand: (name: string) => `"${name}" というコマンドはありません`,
   // Option parsing (src/cli/args.ts): each error ends with where to look.
   seeHelp: (reason: string, command: string) => `${reason}。nisshi ${command} --help を見てください`,
@@ -173,6 +175,13 @@ const ja = {
     on: (date: string) => `${Number(date.slice(5, 7))}/${Number(date.slice(8, 10))}`,
     onAside: (date: string) => `（${Number(date.slice(5, 7))}/${Number(date.slice(8, 10))}）`,
   },
+  // The record index (src/record-index): one line each, to stderr or the build's log.
+  indexDamaged: (file: string, reason: string) => `記録の索引 ${file} が壊れていました（${reason}）。ログから作り直します`,
+  indexUnavailable: (folder: string, reason: string) =>
+    `記録の索引を ${folder} に置けません（${reason}）。索引を使わずにすべてのログを読みます（遅くなります）。フォルダを直すか、NISSHI_CACHE_DIR で別の場所を指定してください`,
+  indexNotSaved: (reason: string) => `記録の索引に保存できませんでした（${reason}）。次はこのログをもう一度読みます`,
+  indexBusy: 'ほかの nisshi が索引を長く使っていました',
+  indexChecksum: (source: string) => `${source} の記録のチェックサムが合いません`,
 };
 
 /** The custom messages of the settings' schema, by name; their English texts are what the schema says. */
@@ -246,6 +255,8 @@ const en: Catalogue = {
   unexpected: 'unexpected error, please report it:',
   logErrorsHeading: (errors, files) => `${errors} error(s) in ${files} log(s):`,
   logErrorsHint: 'Fix the lines above (`nisshi check` lists the same problems). Warnings do not stop the build; errors do.',
+  overlayName: 'Errors in logs',
+  overlayTitle: 'This log is not shown until it is fixed (the other logs are shown as they are)',
   unknownCommand: (name) => `unknown command "${name}"`,
   seeHelp: (reason, command) => `${reason}; see nisshi ${command} --help`,
   unknownOption: (option) => `unknown option ${option}`,
@@ -324,6 +335,13 @@ const en: Catalogue = {
     on: (date) => date,
     onAside: (date) => ` (${date})`,
   },
+  // The record index (src/record-index): one line each, to stderr or the build's log.
+  indexDamaged: (file, reason) => `the record index ${file} was damaged (${reason}); it is built again from the logs`,
+  indexUnavailable: (folder, reason) =>
+    `cannot keep the record index in ${folder} (${reason}); every log is read from its file (slower). Fix the folder or name another with NISSHI_CACHE_DIR`,
+  indexNotSaved: (reason) => `could not save to the record index (${reason}); the next run reads these logs again`,
+  indexBusy: 'another nisshi held the index too long',
+  indexChecksum: (source) => `the checksum of the record of ${source} does not match`,
 };
 
 /** The sentences in one language; the carried sections' headings stay Japanese (the parser and the template read them). */

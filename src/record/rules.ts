@@ -274,6 +274,18 @@ export const rules = {
     ja: ({ target }) =>
       `これはログのフォルダの外にある ${target} へのリンクなので読みませんでした。ログをフォルダの中に移すかコピーするか、リンクを消してください`,
   }),
+  'missing-image': rule<{ url: string; why: 'missing' | 'outside' }>({
+    severity: 'warning',
+    summary: 'an image beside the log that is not there, or not inside the logs folder',
+    message: ({ url, why }) =>
+      why === 'outside'
+        ? `the image "${url}" is outside the logs folder, so the site does not copy it: put it inside the logs folder (beside the log, or in a folder such as logs/images/) and link it relatively`
+        : `the image "${url}" does not exist; the page shows its text instead: put the file there or correct the path (relative to this log)`,
+    ja: ({ url, why }) =>
+      why === 'outside'
+        ? `画像 "${url}" はログのフォルダの外にあるため、サイトにコピーしません。ログのフォルダの中（ログの隣や logs/images/ など）に置いて、相対パスで書いてください`
+        : `画像 "${url}" がありません。ページには画像の代わりに説明の文字を出します。ファイルを置くか、パス（このログからの相対パス）を直してください`,
+  }),
   'internal-error': rule<{ reason: string }>({
     severity: 'error',
     summary: 'nisshi failed on this log (a bug of ours)',

@@ -20,7 +20,7 @@ import { walkElements } from './sanitize-schema.ts';
 declare module 'vfile' {
   interface DataMap {
     /** The writer's words (settings vocabulary): which headings are the carried sections and the goals. */
-    vocabulary: VocabularyOverrides;
+    vocabulary: VocabularyOverrides | undefined;
     /**
      * The record's count of carried items (stats/checklist-counts.ts: given-up
      * ones left out), so the folded section says what the page's summary says.

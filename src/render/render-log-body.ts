@@ -4,8 +4,9 @@
  *
  *   remark-parse → remark-gfm → remark-rehype → rehype-sanitize (unless raw
  *   HTML is allowed) → data:-image check → heading ids → line anchors →
- *   links to other logs → task checkboxes named → carried sections folded →
- *   rehype-highlight → rehype-stringify
+ *   links to other logs → problem cards and the figures table (from the
+ *   record) → images beside the log → checkbox names and focusable code
+ *   blocks → carried sections folded → rehype-highlight → rehype-stringify
  *
  * Sanitising comes first on purpose: everything after it adds only what we
  * compute (ids, highlight spans), so the schema needs nothing beyond GitHub's.
@@ -20,16 +21,17 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { readFrontmatter, type Frontmatter } from '../parse/frontmatter.ts';
-import { DEFAULT_PRIVATE_HEADINGS } from '../parse/private-notes.ts';
-import { bodyAfter, readVisible } from '../parse/read-log.ts';
+import { bodyAfter, readLog } from '../parse/read-log.ts';
 import { remarkTree } from '../parse/remark-tree.ts';
 import { logSourceText } from '../parse/tree-parity.ts';
 import type { VocabularyOverrides } from '../parse/vocabulary.ts';
 import { rehypeCarriedSections } from './carried-sections.ts';
+import { rehypeAccessibleParts } from './accessible-parts.ts';
 import { rehypeHeadingIds, type RenderedHeading } from './heading-ids.ts';
 import { rehypeLineAnchors } from './line-anchors.ts';
+import { rehypeLogImages } from './log-images.ts';
 import { rehypeLogLinks } from './log-links.ts';
-import { rehypeTaskCheckboxes } from './task-checkboxes.ts';
+import { rehypeProblemCards, type LogShape } from './problem-cards.ts';
 import { dropUnsafeDataImages, sanitizeSchema } from './sanitize-schema.ts';
 
 export type { RenderedHeading } from './heading-ids.ts';
@@ -47,9 +49,13 @@ export interface RenderOptions {
   anchorLines?: Iterable<number> | undefined;
   /** The log's path (its record's source): a relative link to another log's file then points to that log's page (log-links.ts). */
   path?: string | undefined;
-  /** The writer's words (settings vocabulary): the carried sections (持ち越し) are folded after the goals (carried-sections.ts). */
+  /** The log's record: its problems become cards and its closing figures a table (src/render/problem-cards.ts). */
+  record?: LogShape | undefined;
+  /** The writer's words, for problem parts labelled without bold. */
   vocabulary?: VocabularyOverrides | undefined;
-  /** The record's carried items, done and in all (stats' checklistCounts): the folded section's count. */
+  /** The images beside the log, checked (src/parse/images.ts): those that are there go to Astro's image pipeline. */
+  images?: ReadonlyArray<{ url: string; ok: boolean }> | undefined;
+  /** The record's carried items, done and in all (stats' checklistCounts): the folded carried section's count (carried-sections.ts). */
   carriedCount?: { done: number; total: number } | undefined;
 }
 
@@ -57,6 +63,8 @@ export interface RenderedLogBody {
   html: string;
   /** Every heading of the writer's, in order, with the id it got: Astro's `MarkdownHeading`. */
   headings: RenderedHeading[];
+  /** Images beside the log marked for Astro's image pipeline (paths as written, relative to the log). */
+  imagePaths: string[];
 }
 
 /** The labels GFM footnotes get, in the language of the site. */
@@ -76,7 +84,9 @@ function createProcessor(allowRawHtml: boolean) {
     .use(rehypeHeadingIds)
     .use(rehypeLineAnchors)
     .use(rehypeLogLinks)
-    .use(rehypeTaskCheckboxes)
+    .use(rehypeProblemCards)
+    .use(rehypeLogImages)
+    .use(rehypeAccessibleParts)
     .use(rehypeCarriedSections)
     // Only fenced code that names its language: guessing the language is slow and often wrong.
     .use(rehypeHighlight, { detect: false })
@@ -98,12 +108,16 @@ function processorFor(allowRawHtml: boolean): LogBodyProcessor {
   return processor;
 }
 
-/** The log's body as HTML, without its frontmatter (which is data, not text to show). */
+/**
+ * The log's body as HTML, without its frontmatter (which is data, not text to
+ * show), read as `nisshi parse` reads it: its record arranges the page (problem
+ * cards, the figures table) unless one is given.
+ */
 export async function renderLogBody(markdown: string, options: RenderOptions): Promise<RenderedLogBody> {
-  const raw = logSourceText(markdown);
   // Private notes blanked as readLog blanks them, on the same reading: a page never shows one.
-  const { tree } = readVisible(raw, readFrontmatter(raw), remarkTree, options.privateHeadings ?? DEFAULT_PRIVATE_HEADINGS);
-  return renderMarkdownTree(tree, options);
+  const read = readLog(markdown, { path: options.path ?? 'log.md', settings: { privateHeadings: options.privateHeadings, vocabulary: options.vocabulary } }, remarkTree);
+  if (read.tree === null) return { html: '', headings: [], imagePaths: [] };
+  return renderMarkdownTree(read.tree, { ...options, record: options.record ?? read.record });
 }
 
 /**
@@ -120,10 +134,12 @@ export async function renderMarkdownTree(tree: MdastRoot, options: RenderOptions
   const file = new VFile();
   if (options.anchorLines) file.data.anchorLines = new Set(options.anchorLines);
   if (options.path) file.data.logPath = options.path;
-  if (options.vocabulary) file.data.vocabulary = options.vocabulary;
+  if (options.record) file.data.logShape = options.record;
+  file.data.vocabulary = options.vocabulary;
+  if (options.images) file.data.logImages = options.images;
   if (options.carriedCount) file.data.carriedCount = options.carriedCount;
   const hast = await processor.run(tree, file);
-  return { html: processor.stringify(hast, file), headings: file.data.headings ?? [] };
+  return { html: processor.stringify(hast, file), headings: file.data.headings ?? [], imagePaths: file.data.imagePaths ?? [] };
 }
 
 /**

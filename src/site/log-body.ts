@@ -4,6 +4,8 @@
  * digest (src/files/log-bodies.ts), beside Astro's cache; the content store
  * holds only the record. Which folder (`astro dev` has its own) comes from the
  * integration of src/integrations/log-bodies.ts, which knows the command.
+ * A log that shows images beside it is the exception: its body stays in the
+ * store (`rendered`), and its page renders it with Astro's render().
  */
 import { dev, folder } from 'virtual:nisshi/log-bodies';
 import { newestDevBodies, readLogBody, readLogHeadings, type LogBody, type LogBodyHeading } from '../files/log-bodies.ts';
@@ -21,6 +23,9 @@ export function logBody(entry: LogEntry): LogBody {
 }
 
 export function logHeadings(entry: LogEntry): LogBodyHeading[] {
+  // A log with images beside it keeps its body in the store, for Astro's image pipeline (src/loader/sync-log.ts).
+  const stored = entry.rendered?.metadata?.headings;
+  if (stored) return stored as LogBodyHeading[];
   return readLogHeadings(folder, digestOf(entry));
 }
 

@@ -40,9 +40,10 @@ export interface SiteData {
  * file, its path and the settings) and the days it links to. The page's code
  * and src/site.config.ts are Astro's to compare (the route's module graph).
  */
-export function logPageCacheKey(entry: LogEntry, newer: LogEntry | null, older: LogEntry | null, sameDay: readonly LogEntry[] = []): string {
+export function logPageCacheKey(entry: LogEntry, newer: LogEntry | null, older: LogEntry | null, sameDay: readonly LogEntry[] = [], card = ''): string {
   const link = (other: LogEntry | null) => (other ? `${other.id}@${other.data.date ?? ''}` : '-');
-  return `${entryKey(entry)}|${link(newer)}|${link(older)}|${sameDay.map(entryKey).join(',')}`;
+  // The share card it names (its own, or its year's once it is no longer among the newest).
+  return `${entryKey(entry)}|${link(newer)}|${link(older)}|${sameDay.map(entryKey).join(',')}|${card}`;
 }
 
 

@@ -17,17 +17,20 @@
  * recently written first; the rest are counted in `leftOut`.
  * Pure: records in, lists out.
  */
-import type { ChecklistItem, LogRecord } from '../record/schema.ts';
+import type { Problem } from '../record/schema.ts';
 import { resolveVocabulary } from '../parse/vocabulary.ts';
 import { isPlaceholderText } from '../parse/placeholders.ts';
 import { withoutCarriedAside, type CarriedKind } from '../parse/extract/carried.ts';
 import { addDays } from './calendar.ts';
 import { carryOverLimits, type CarryOverLimits } from './carry-limits.ts';
-import { datedRecords, type DatedRecord } from './days.ts';
-import { freshDue, planChains, type PlanChain } from './plan-chains.ts';
+import { datedRecords } from './days.ts';
+import { freshDue, planChains, type ChainRecord, type PlanChain } from './plan-chains.ts';
 import { planKeyer } from './plan-key.ts';
 import { problemThreads } from './problem-threads.ts';
-import type { StatsOptions } from './types.ts';
+import type { ChecklistCore, ProblemCore, StatsOptions } from './types.ts';
+
+/** What of a record the carry-over reads: the morning commands hand it no more. */
+export type CarryRecord = ChainRecord & { problems: ReadonlyArray<ProblemCore & Pick<Problem, 'current'>> };
 
 export interface CarriedItem {
   /** The text as written, without an earlier carry's label. */
@@ -88,7 +91,7 @@ function newestFirst(found: readonly Found[]): CarriedItem[] {
  * @param date the new log's day: only logs before it are read, and plans due
  *   on or before it are carried.
  */
-export function carryCandidates(records: readonly LogRecord[], date: string, options: CarryOptions): CarryCandidates {
+export function carryCandidates(records: readonly CarryRecord[], date: string, options: CarryOptions): CarryCandidates {
   const earlier = datedRecords(records).filter((record) => record.date < date);
   const vocabulary = resolveVocabulary(options.vocabulary);
   const keyOf = planKeyer(vocabulary);
@@ -146,7 +149,7 @@ function planItem(chain: PlanChain, due: string, maxAgeDays: number): CarriedIte
  * The tasks a log left open: unchecked, not given up, not ticked elsewhere in
  * the same log, and not one of its plans (the plan chains carry those, when due).
  */
-function openTasks(record: DatedRecord, keyOf: (text: string) => string): ChecklistItem[] {
+function openTasks(record: ChainRecord, keyOf: (text: string) => string): ChecklistCore[] {
   const done = new Set(record.checklist.filter((item) => item.done).map((item) => keyOf(item.text)));
   const dropped = new Set(record.drops.map((drop) => drop.line));
   const plans = new Set(record.plans.map((plan) => plan.line));
@@ -154,7 +157,7 @@ function openTasks(record: DatedRecord, keyOf: (text: string) => string): Checkl
 }
 
 /** What `nisshi new` writes into the log of `date`: the candidates, capped (settings carryOver). */
-export function carryOver(records: readonly LogRecord[], date: string, options: CarryOptions): CarryOver {
+export function carryOver(records: readonly CarryRecord[], date: string, options: CarryOptions): CarryOver {
   const limits = carryOverLimits(options.carryOver);
   const { maxItems, maxProblems } = limits;
   const candidates = carryCandidates(records, date, options);

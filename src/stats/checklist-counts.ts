@@ -10,6 +10,7 @@
  * the month pages and the feed. Pages never count a checklist themselves.
  */
 import type { LogRecord } from '../record/schema.ts';
+import type { ChecklistCore } from './types.ts';
 
 export interface ChecklistCount {
   done: number;
@@ -23,7 +24,7 @@ export interface ChecklistCounts {
   carried: ChecklistCount;
 }
 
-export function checklistCounts(record: Pick<LogRecord, 'checklist' | 'drops'>): ChecklistCounts {
+export function checklistCounts(record: Pick<LogRecord, 'drops'> & { checklist: readonly ChecklistCore[] }): ChecklistCounts {
   const dropped = new Set(record.drops.map((drop) => drop.line));
   const own = { done: 0, total: 0 };
   const carried = { done: 0, total: 0 };

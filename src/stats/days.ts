@@ -4,12 +4,15 @@
  * the LoggedDay list this module makes.
  */
 import type { LogRecord } from '../record/schema.ts';
-import type { StatsOptions } from './types.ts';
+import type { ChecklistCore, ProblemCore, StatsOptions } from './types.ts';
 import { isIsoDate } from './calendar.ts';
 import { checklistCounts } from './checklist-counts.ts';
 
 /** A record whose date is a real calendar day. */
 export type DatedRecord = LogRecord & { date: string };
+
+/** What of a record the day-by-day statistics read: the record index hands the morning commands no more. */
+export type DayRecord = Pick<LogRecord, 'date' | 'slug' | 'metrics' | 'drops'> & { checklist: readonly ChecklistCore[]; problems: readonly ProblemCore[] };
 
 /** What the logs of one day add up to. */
 export interface LoggedDay {
@@ -35,9 +38,9 @@ export interface LoggedDay {
  * null — or a malformed one — have no place on a calendar and are left out.
  * Drafts are the caller's business: pass the records the site publishes.
  */
-export function datedRecords(records: readonly LogRecord[]): DatedRecord[] {
+export function datedRecords<R extends Pick<LogRecord, 'date' | 'slug'>>(records: readonly R[]): Array<R & { date: string }> {
   return records
-    .filter((record): record is DatedRecord => isIsoDate(record.date))
+    .filter((record): record is R & { date: string } => isIsoDate(record.date))
     .sort((a, b) => compareKeys(a.date, b.date) || compareKeys(a.slug, b.slug));
 }
 
@@ -46,7 +49,7 @@ function compareKeys(a: string, b: string): number {
 }
 
 /** One entry per day with at least one log, oldest first. */
-export function logDays(records: readonly LogRecord[]): LoggedDay[] {
+export function logDays(records: readonly DayRecord[]): LoggedDay[] {
   const days: LoggedDay[] = [];
   for (const record of datedRecords(records)) {
     let day = days.at(-1);

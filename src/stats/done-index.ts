@@ -11,7 +11,8 @@
  * position of the plan, so only the done texts starting with one of the
  * plan's grams are checked. Matches are remembered per plan text.
  */
-import type { DatedRecord } from './days.ts';
+import type { LogRecord } from '../record/schema.ts';
+import type { ChecklistCore } from './types.ts';
 import { MIN_CONTAINED_LENGTH } from './plan-key.ts';
 
 const GRAM = MIN_CONTAINED_LENGTH;
@@ -30,7 +31,7 @@ export interface DoneIndex {
 }
 
 /** `records` oldest first, as datedRecords returns them; `keyOf` is the plan normaliser. */
-export function indexDoneItems(records: readonly DatedRecord[], keyOf: (text: string) => string): DoneIndex {
+export function indexDoneItems(records: ReadonlyArray<Pick<LogRecord, 'slug'> & { date: string; checklist: readonly ChecklistCore[] }>, keyOf: (text: string) => string): DoneIndex {
   const keys: string[] = [];
   /** Per key, its done items oldest first (date, then slug, then line). */
   const marks: DoneMark[][] = [];

@@ -29,3 +29,4 @@ export { meetsTarget, targetYear, type TargetYear } from './targets.ts';
 export { allReviews, reviewOf, periodKey, periodBounds, type PeriodReview, type ReviewDetails, type ReviewInputs, type ReviewOptions, type ReviewPlan, type PlanOutcome } from './reviews.ts';
 export { reviewSchema, type Review, type ReviewKind } from './review-schema.ts';
 export { dueLearnings, learningStates, REVIEW_INTERVALS, REVIEWS_PER_DAY, type DueLearning, type Learning, type LearningState } from './spaced-review.ts';
+export { tagSummaries, type TagSummary, type TagMonth } from './tags.ts';

@@ -10,17 +10,19 @@
  * (writing it again makes it fresh again).
  * Pure: records and options in, chains out, for the site and the CLI alike.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { horizonSchema, type Horizon, type LogRecord } from '../record/schema.ts';
 import { resolveVocabulary } from '../parse/vocabulary.ts';
-import type { PlanState, StatsOptions } from './types.ts';
+import type { ChecklistCore, PlanCore, PlanState, StatsOptions } from './types.ts';
 import { addDays } from './calendar.ts';
 import { checkOptions, datedRecords } from './days.ts';
 import { indexDoneItems } from './done-index.ts';
 import { planDueDate } from './plan-due.ts';
 import { carryOverLimits } from './carry-limits.ts';
 import { planKeyer } from './plan-key.ts';
-import type { DatedRecord } from './days.ts';
+
+/** What of a record the plan chains read: the morning commands hand them no more. */
+export type ChainRecord = Pick<LogRecord, 'date' | 'slug' | 'drops'> & { plans: readonly PlanCore[]; checklist: readonly ChecklistCore[] };
 
 export interface ChainOccurrence {
   slug: string;
@@ -63,7 +65,10 @@ export interface PlanChain {
  * a new intention. Done means a checked item whose key matches (keysMatch, as
  * the follow-through of single plans) dated on or after the first writing.
  */
-export function planChains(records: readonly LogRecord[], options: StatsOptions): PlanChain[] {
+export function planChains(
+  records: ReadonlyArray<ChainRecord>,
+  options: StatsOptions,
+): PlanChain[] {
   checkOptions(options);
   const sorted = datedRecords(records);
   const vocabulary = resolveVocabulary(options.vocabulary);
@@ -92,7 +97,7 @@ export function planChains(records: readonly LogRecord[], options: StatsOptions)
       // Done wins: a plan given up and then done after all was done.
       const droppedOn = mark || key === '' ? null : firstOnOrAfter(dropped.get(key), record.date);
       const created: PlanChain = {
-        id: createHash('sha256').update(`${record.date}\n${key === '' ? `${record.slug}:${plan.line}` : key}`).digest('hex').slice(0, 12),
+        id: hash('sha256', `${record.date}\n${key === '' ? `${record.slug}:${plan.line}` : key}`, 'hex').slice(0, 12),
         text,
         plannedOn: record.date,
         horizon: plan.horizon,
@@ -136,7 +141,7 @@ export function staleDay(chain: Pick<PlanChain, 'occurrences'>, maxAgeDays: numb
  * was written as given up (record.drops: struck through, or with a drop word).
  * Exact keys only.
  */
-function indexDropMarks(records: readonly DatedRecord[], keyOf: (text: string) => string): Map<string, string[]> {
+function indexDropMarks(records: ReadonlyArray<ChainRecord & { date: string }>, keyOf: (text: string) => string): Map<string, string[]> {
   const marks = new Map<string, string[]>();
   for (const record of records) {
     for (const drop of record.drops) {

@@ -4,8 +4,9 @@
  * later. Pure: the records in, the threads out; the site, its data file and
  * the CLI (nisshi status, nisshi new) all read the same threads.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { LogRecord, Problem, ProblemStatus } from '../record/schema.ts';
+import type { ProblemCore } from './types.ts';
 import { datedRecords } from './days.ts';
 import { foldText } from './plan-key.ts';
 
@@ -33,31 +34,31 @@ export function problemKey(title: string): string {
 
 /** A stable, URL-safe id of a thread: a hash of its key, so it never changes when logs are added. */
 export function threadId(key: string): string {
-  return createHash('sha256').update(key).digest('hex').slice(0, 12);
+  return hash('sha256', key, 'hex').slice(0, 12);
 }
 
 /** The key of the thread a problem of a log belongs to; a title with nothing comparable left is a thread of its own. */
-function threadKeyOf(slug: string, problem: Problem): string {
+function threadKeyOf(slug: string, problem: ProblemCore): string {
   const folded = problemKey(problem.title);
   return folded === '' ? `${slug}:${problem.line}` : folded;
 }
 
 /** The id of the thread a problem written in the log `slug` belongs to, for a link from the log to /problems/<id>/. */
-export function threadIdOf(slug: string, problem: Problem): string {
+export function threadIdOf(slug: string, problem: ProblemCore): string {
   return threadId(threadKeyOf(slug, problem));
 }
 
-export interface ThreadOccurrence {
+export interface ThreadOccurrence<P extends ProblemCore = Problem> {
   slug: string;
   date: string;
   line: number;
   title: string;
   status: ProblemStatus | null;
   /** The problem as written that day, for its timeline (not in problems.json). */
-  problem: Problem;
+  problem: P;
 }
 
-export interface ProblemThread {
+export interface ProblemThread<P extends ProblemCore = Problem> {
   id: string;
   /** The title as last written. */
   title: string;
@@ -71,7 +72,7 @@ export interface ProblemThread {
   /** Days (not logs) it was written about. */
   days: number;
   /** Oldest first. */
-  occurrences: ThreadOccurrence[];
+  occurrences: Array<ThreadOccurrence<P>>;
 }
 
 /**
@@ -82,12 +83,16 @@ export interface ProblemThread {
  * later day's occurrence that is not "resolved" reopens it (an occurrence on
  * the day it was resolved does not: the log of that day may be split in two).
  */
-export function problemThreads(records: readonly LogRecord[]): ProblemThread[] {
-  const byKey = new Map<string, ThreadOccurrence[]>();
+export function problemThreads<P extends ProblemCore>(records: ReadonlyArray<Pick<LogRecord, 'date' | 'slug'> & { problems: readonly P[] }>): Array<ProblemThread<P>> {
+  const byKey = new Map<string, Array<ThreadOccurrence<P>>>();
+  // A problem is written again day after day: its title is folded once (NFKC and all), not on every day.
+  const keys = new Map<string, string>();
   for (const record of datedRecords(records)) {
     for (const problem of record.problems) {
-      const key = threadKeyOf(record.slug, problem);
-      const occurrence: ThreadOccurrence = { slug: record.slug, date: record.date, line: problem.line, title: problem.title, status: problem.status ?? null, problem };
+      let folded = keys.get(problem.title);
+      if (folded === undefined) keys.set(problem.title, (folded = problemKey(problem.title)));
+      const key = folded === '' ? `${record.slug}:${problem.line}` : folded;
+      const occurrence: ThreadOccurrence<P> = { slug: record.slug, date: record.date, line: problem.line, title: problem.title, status: problem.status ?? null, problem };
       const list = byKey.get(key);
       if (list) list.push(occurrence);
       else byKey.set(key, [occurrence]);
@@ -126,13 +131,13 @@ export function threadChanges(occurrences: readonly Pick<ThreadOccurrence, 'date
 }
 
 /** Whether a thread was open at the end of `date`: first written by then, and not resolved by then (or reopened since). */
-export function threadOpenOn(thread: Pick<ProblemThread, 'firstSeen' | 'occurrences'>, date: string): boolean {
+export function threadOpenOn(thread: Pick<ProblemThread<ProblemCore>, 'firstSeen' | 'occurrences'>, date: string): boolean {
   if (thread.firstSeen > date) return false;
   const last = threadChanges(thread.occurrences).filter((change) => change.date <= date).at(-1);
   return last?.change !== 'resolved';
 }
 
-function threadOf(id: string, occurrences: ThreadOccurrence[]): ProblemThread {
+function threadOf<P extends ProblemCore>(id: string, occurrences: Array<ThreadOccurrence<P>>): ProblemThread<P> {
   const changes = threadChanges(occurrences);
   const latest = changes.at(-1);
   const resolvedOn = latest?.change === 'resolved' ? latest.date : null;

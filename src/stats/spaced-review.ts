@@ -7,6 +7,7 @@
  * so every machine agrees; pure: records and a day in.
  */
 import type { LogRecord } from '../record/schema.ts';
+import type { LearningRecord } from './types.ts';
 import { isPlaceholderText } from '../parse/placeholders.ts';
 import { addDays } from './calendar.ts';
 import { datedRecords } from './days.ts';
@@ -51,7 +52,7 @@ const identity = (date: string, text: string) => `${date}\n${foldText(text)}`;
  * written and its text, or the day written and the line its link names (so a
  * learning whose text was edited later is still found).
  */
-function ticksOf(records: readonly LogRecord[], through: string): { byText: Map<string, string[]>; byLine: Map<string, string[]> } {
+function ticksOf(records: readonly LearningRecord[], through: string): { byText: Map<string, string[]>; byLine: Map<string, string[]> } {
   const byText = new Map<string, string[]>();
   const byLineTicks = new Map<string, string[]>();
   const add = (map: Map<string, string[]>, key: string, date: string) => {
@@ -76,7 +77,7 @@ function ticksOf(records: readonly LogRecord[], through: string): { byText: Map<
  * counts on or after the day the learning fell due; it moves the learning on
  * to the first of its days after the tick.
  */
-export function learningStates(records: readonly LogRecord[], today: string): LearningState[] {
+export function learningStates(records: readonly LearningRecord[], today: string): LearningState[] {
   const ticks = ticksOf(records, today);
   // Most learnings were never reviewed: their text is folded only when their day has ticks.
   const tickedDays = new Set([...ticks.byText.keys(), ...ticks.byLine.keys()].map((key) => key.slice(0, 10)));
@@ -106,7 +107,7 @@ export function learningStates(records: readonly LogRecord[], today: string): Le
 }
 
 /** The learnings due on `today`, oldest due first (then the oldest written, then by log and line). */
-export function dueLearnings(records: readonly LogRecord[], today: string): DueLearning[] {
+export function dueLearnings(records: readonly LearningRecord[], today: string): DueLearning[] {
   return learningStates(records, today)
     .filter((state): state is LearningState & { due: string; interval: number } => state.due !== null && state.due <= today)
     .map(({ learning, due, interval }) => ({ ...learning, due, interval }))

@@ -6,18 +6,17 @@
  * `nisshi new` carries next, the いつか backlog and the learnings due for
  * review. Pure: published records and a day in.
  */
-import type { LogRecord } from '../record/schema.ts';
 import { isPlaceholderText } from '../parse/placeholders.ts';
 import { addDays, weekStartOf } from './calendar.ts';
-import { carryCandidates, type CarriedItem } from './carry-over.ts';
-import { logDays } from './days.ts';
+import { carryCandidates, type CarriedItem, type CarryRecord } from './carry-over.ts';
+import { logDays, type DayRecord } from './days.ts';
 import { planChains } from './plan-chains.ts';
 import { problemThreads } from './problem-threads.ts';
 import { dueLearnings } from './spaced-review.ts';
 import { streaks } from './streaks.ts';
 import { meetsTarget } from './targets.ts';
 import { totals } from './totals.ts';
-import type { StatsOptions } from './types.ts';
+import type { LearningRecord, StatsOptions } from './types.ts';
 
 export interface WriterStatus {
   today: string;
@@ -41,10 +40,13 @@ export interface WriterStatus {
   dueLearnings: { count: number; items: Array<{ text: string; date: string; due: string }> };
 }
 
+/** What of a record the status reads (the record index hands `nisshi status` no more). */
+export type StatusRecord = DayRecord & CarryRecord & LearningRecord;
+
 /** How many of each list are named (the counts are always whole), unless everything is asked for (`nisshi status --all`). */
 const LISTED = 5;
 
-export function writerStatus(records: readonly LogRecord[], options: StatsOptions, weeklyTargetMinutes: number | null, all = false): WriterStatus {
+export function writerStatus(records: readonly StatusRecord[], options: StatsOptions, weeklyTargetMinutes: number | null, all = false): WriterStatus {
   const listed = <T>(items: readonly T[]): T[] => (all ? [...items] : items.slice(0, LISTED));
   const days = logDays(records);
   const week = totals(days, options).thisWeekMinutes;

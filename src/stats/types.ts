@@ -3,8 +3,19 @@
  * build from the published records by pure functions (see index.ts).
  */
 import type { VocabularyOverrides } from '../parse/vocabulary.ts';
-import type { Horizon, Plan } from '../record/schema.ts';
+import type { ChecklistItem, Horizon, LogRecord, Plan, Problem } from '../record/schema.ts';
 import type { CarryOverLimits } from './carry-limits.ts';
+
+/**
+ * The parts of a log's items that the day-by-day statistics read (streaks,
+ * week totals, problem threads, plan chains, carry-over): no more, so the
+ * morning commands can hand them the record index's slim records.
+ */
+export type ChecklistCore = Pick<ChecklistItem, 'text' | 'done' | 'line' | 'carried'>;
+export type ProblemCore = Pick<Problem, 'title' | 'status' | 'line'>;
+export type PlanCore = Pick<Plan, 'text' | 'horizon' | 'line'>;
+/** What of a record the spaced review of learnings reads (spaced-review.ts). */
+export type LearningRecord = Pick<LogRecord, 'date' | 'slug' | 'source' | 'learnings' | 'learningLines' | 'reviewItems'>;
 
 export interface StatsOptions {
   /** The day the site is built for, YYYY-MM-DD in the site's time zone: streaks, "this week" and overdue plans count from it. */

@@ -9,7 +9,7 @@ import {
   type LocatedDiagnostic,
 } from '../../src/record/diagnostic-lines.ts';
 import { duplicateSlugDiagnostics } from '../../src/cli/duplicate-slugs.ts';
-import type { LoadedLog } from '../../src/cli/load.ts';
+import type { CheckedLog } from '../../src/cli/check.ts';
 import { parseLog } from '../../src/index.ts';
 
 const warning: LocatedDiagnostic = {
@@ -88,9 +88,8 @@ describe('duplicateSlugDiagnostics', () => {
 });
 
 describe('collectDiagnostics', () => {
-  const log = (displayPath: string, text: string): LoadedLog => ({
-    file: { displayPath, absolutePath: `/tmp/${displayPath}` },
-    text,
+  const log = (displayPath: string, text: string): CheckedLog => ({
+    file: { displayPath },
     record: parseLog(text, { path: displayPath }),
   });
 

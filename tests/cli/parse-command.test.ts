@@ -114,10 +114,10 @@ describe('recordsJson', () => {
   function* each<T>(items: readonly T[]): Generator<{ record: T }> {
     for (const record of items) yield { record };
   }
-  function text(pieces: Iterable<string>): { text: string; pieces: number } {
+  async function text(pieces: AsyncIterable<string>): Promise<{ text: string; pieces: number }> {
     let all = '';
     let count = 0;
-    for (const piece of pieces) {
+    for await (const piece of pieces) {
       all += piece;
       count++;
     }
@@ -126,18 +126,18 @@ describe('recordsJson', () => {
   // Real records (nested arrays, nulls, Japanese, escapes), enough of them to fill more than one piece.
   const records = generateLogs(400, { seed: 5 }).map((log) => parseLog(`${log.text}\n改行"引用"\\\n`, { path: log.path }));
 
-  it('writes what JSON.stringify of the whole array writes, compact and indented, one record at a time', () => {
+  it('writes what JSON.stringify of the whole array writes, compact and indented, one record at a time', async () => {
     for (const pretty of [false, true]) {
-      const streamed = text(recordsJson(each(records), pretty));
+      const streamed = await text(recordsJson(each(records), pretty));
       expect(streamed.text).toBe(`${JSON.stringify(records, null, pretty ? 2 : undefined)}\n`);
       expect(streamed.pieces).toBeGreaterThan(1);
     }
   });
 
-  it('writes [] for no logs, and a lone record as an array of one', () => {
+  it('writes [] for no logs, and a lone record as an array of one', async () => {
     for (const pretty of [false, true]) {
-      expect(text(recordsJson(each([]), pretty)).text).toBe(`${JSON.stringify([], null, pretty ? 2 : undefined)}\n`);
-      expect(text(recordsJson(each(records.slice(0, 1)), pretty)).text).toBe(`${JSON.stringify(records.slice(0, 1), null, pretty ? 2 : undefined)}\n`);
+      expect((await text(recordsJson(each([]), pretty))).text).toBe(`${JSON.stringify([], null, pretty ? 2 : undefined)}\n`);
+      expect((await text(recordsJson(each(records.slice(0, 1)), pretty))).text).toBe(`${JSON.stringify(records.slice(0, 1), null, pretty ? 2 : undefined)}\n`);
     }
   });
 });

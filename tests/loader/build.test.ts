@@ -23,6 +23,8 @@ const fixtures = path.join(repoRoot, 'tests/fixtures/loader');
 const BUILD_TIMEOUT = 180_000;
 
 let project = '';
+/** The record index of this project, apart from the repository's (node_modules is a link to it). */
+const cacheDir = () => path.join(project, '.nisshi-cache');
 /** Generated logs beside the fixtures, from 2020 so no slug meets a fixture's; seed 2 makes three of them drafts. */
 const generated = generateLogs(MIN_LOGS_FOR_WORKERS, { seed: 2, startDate: '2020-01-01' }).map((log) => ({
   ...log,
@@ -59,6 +61,7 @@ function astroBuild(): BuildRun {
       FORCE_COLOR: '0',
       ASTRO_TELEMETRY_DISABLED: '1',
       NISSHI_LOGS_DIR: 'logs',
+      NISSHI_CACHE_DIR: cacheDir(),
       // Below a path, as on GitHub Pages: the base must reach every link and the sitemap.
       NISSHI_SITE_URL: 'https://example.com/nisshi/',
     },
@@ -117,7 +120,7 @@ describe('astro build with nisshiLoader', () => {
     expect(generatedDrafts.length).toBeGreaterThan(0);
     expect(first.output).toMatch(
       new RegExp(
-        `\\b${published} logs \\(${published} parsed, 0 unchanged\\), ${drafts} drafts left out, ` +
+        `\\b${published} logs \\(${published} parsed, 0 from the record index, 0 unchanged\\), ${drafts} drafts left out, ` +
           '0 with errors \\(read by satteri on [1-8] worker threads\\)',
       ),
     );
@@ -213,7 +216,7 @@ describe('astro build with nisshiLoader', () => {
     const run = astroBuild();
     expect(run.status).toBe(0);
     expect(run.output).toContain(
-      `${published} logs (1 parsed, ${published - 1} unchanged), ${drafts} drafts left out, 0 with errors`,
+      `${published} logs (1 parsed, 0 from the record index, ${published - 1} unchanged), ${drafts} drafts left out, 0 with errors`,
     );
     expect(await dist('logs/2025-08-04/index.html')).toContain('CHANGED-MARKER');
     // The builds before it failed, so this one started from an empty dist/, as Astro does.
@@ -248,5 +251,19 @@ describe('astro build with nisshiLoader', () => {
     // Kept, not written again: Astro found it in dist/ and its cacheKey unchanged.
     expect((await stat(kept)).mtimeMs).toBe(keptBefore);
     expect(await dist('logs/2025-08-03/index.html')).toContain('Lambda関数の完全実装');
+  }, BUILD_TIMEOUT);
+
+  it('parses no log again after `nisshi check`: it renders the edited one from the record index, and says so', async () => {
+    const file = path.join(project, 'logs/2025/08/04.md');
+    await writeFile(file, `${await readFile(file, 'utf8')}\n- MORNING-MARKER を書いた\n`);
+    const check = runCli(['check'], project, [], { NISSHI_LOGS_DIR: 'logs', NISSHI_CACHE_DIR: cacheDir(), NISSHI_REPORT_INDEX: '1' });
+    expect(check.status, check.stderr).toBe(0);
+    // The builds before left every other log in the index.
+    expect(check.stderr).toMatch(/record index: 1 parsed, \d+ from the index/);
+    const run = astroBuild();
+    expect(run.status, run.output).toBe(0);
+    const logs = published - 2;
+    expect(run.output).toContain(`${logs} logs (0 parsed, 1 from the record index, ${logs - 1} unchanged)`);
+    expect(await dist('logs/2025-08-04/index.html')).toContain('MORNING-MARKER');
   }, BUILD_TIMEOUT);
 });

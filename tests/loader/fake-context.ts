@@ -86,16 +86,19 @@ export function fakeContext(root: string, options: { dev?: boolean; after?: Fake
   return { context, bodies: logBodiesFolder(path.join(root, '.cache'), options.dev ? 'dev' : 'build'), entries, meta, logged, watcher };
 }
 
-/** processLog, counting the logs it is asked for by path (and those it was asked to render). */
-export function countingPipeline(): LogPipeline & { calls: string[]; rendered: string[] } {
+/** processLog, counting the logs it is asked for by path, those it was asked to render, and those it was given the record of (from the record index). */
+export function countingPipeline(): LogPipeline & { calls: string[]; rendered: string[]; renderedOnly: string[] } {
   const calls: string[] = [];
   const rendered: string[] = [];
+  const renderedOnly: string[] = [];
   return {
     calls,
     rendered,
+    renderedOnly,
     process(text, options) {
       calls.push(options.path);
       if (options.render !== false) rendered.push(options.path);
+      if (options.known) renderedOnly.push(options.path);
       return processLog(text, options);
     },
   };

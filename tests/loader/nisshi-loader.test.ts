@@ -5,7 +5,10 @@
  */
 import { readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { readSettingsOf } from '../../src/parse/read-log.ts';
+import { siteSettings } from '../../src/site.config.ts';
 import { logBodyDigests, newestDevBodies, readLogBody } from '../../src/files/log-bodies.ts';
 import { nisshiLoader, processLog } from '../../src/loader/index.ts';
 import type { LogRecord } from '../../src/record/schema.ts';
@@ -16,6 +19,7 @@ beforeEach(async () => {
   root = await projectWithLogs();
 });
 afterEach(async () => {
+  vi.unstubAllEnvs();
   await rm(root, { recursive: true, force: true });
 });
 
@@ -106,6 +110,8 @@ describe('nisshiLoader: a load', () => {
   });
 
   it('parses but does not render again when the store was cleared and the bodies are still there (as after an Astro update)', async () => {
+    // Without the record index, which would hand the records over (the next test).
+    vi.stubEnv('NISSHI_NO_CACHE', '1');
     const fake = fakeContext(root);
     await loader().loader.load(fake.context);
     const digests = new Map([...fake.entries].map(([id, stored]) => [id, stored.digest]));
@@ -116,16 +122,74 @@ describe('nisshiLoader: a load', () => {
     // The published logs are read again for their records (the draft is known by its digest, kept apart), not rendered.
     expect(again.pipeline.calls.sort()).toEqual(['logs/2025-08-03.md', 'logs/2025/08/04.md']);
     expect(again.pipeline.rendered).toEqual([]);
-    expect(second.logged.map((line) => line.message)).toContainEqual(expect.stringMatching(/^2 logs \(2 parsed, 0 unchanged\).*; 2 rendered bodies reused from the cache$/));
+    expect(second.logged.map((line) => line.message)).toContainEqual(expect.stringMatching(/^2 logs \(2 parsed, 0 from the record index, 0 unchanged\).*; 2 rendered bodies reused from the cache$/));
     expect(new Map([...fake.entries].map(([id, stored]) => [id, stored.digest]))).toEqual(digests);
   });
 
-  it('parses everything again when the settings change', async () => {
+  it('neither parses nor renders again when the store was cleared, the bodies are there and the record index holds the records', async () => {
+    const fake = fakeContext(root);
+    await loader().loader.load(fake.context);
+    const digests = new Map([...fake.entries].map(([id, stored]) => [id, stored.digest]));
+    fake.entries.clear();
+    const again = loader();
+    const second = fakeContext(root, { after: fake });
+    await again.loader.load(second.context);
+    expect(again.pipeline.calls).toEqual([]);
+    expect(second.logged.map((line) => line.message)).toContainEqual(
+      expect.stringMatching(/^2 logs \(0 parsed, 2 from the record index, 0 unchanged\).*; 2 rendered bodies reused from the cache$/),
+    );
+    expect(new Map([...fake.entries].map(([id, stored]) => [id, stored.digest]))).toEqual(digests);
+  });
+
+  it('renders every page again when a rendering setting changes, taking the records from the record index', async () => {
     const fake = fakeContext(root);
     await loader().loader.load(fake.context);
     const raw = countingPipeline();
     await nisshiLoader({ base: 'logs', allowRawHtml: true }, raw).load(fakeContext(root, { after: fake }).context);
-    expect(raw.calls).toHaveLength(3);
+    // The draft has no page: its record alone says so.
+    expect(raw.calls.sort()).toEqual(['logs/2025-08-03.md', 'logs/2025/08/04.md']);
+    expect(raw.renderedOnly.sort()).toEqual(['logs/2025-08-03.md', 'logs/2025/08/04.md']);
+  });
+
+  it('parses everything again when a setting that changes a record changes', async () => {
+    const fake = fakeContext(root);
+    await loader().loader.load(fake.context);
+    const japanese = countingPipeline();
+    await nisshiLoader({ base: 'logs', settings: { messages: 'ja' } }, japanese).load(fakeContext(root, { after: fake }).context);
+    expect(japanese.calls).toHaveLength(3);
+    expect(japanese.renderedOnly).toEqual([]);
+  });
+
+  it('parses no log `nisshi check` read: renders the published ones from their records, and says how many came from the record index', async () => {
+    const settings = readSettingsOf(siteSettings);
+    let checked = '';
+    const io = { cwd: root, stdout: () => {}, stderr: (text: string) => void (checked += text), now: () => new Date() };
+    vi.stubEnv('NISSHI_REPORT_INDEX', '1');
+    expect(await main(['check'], io, { ...siteSettings, logsDir: 'logs' })).toBe(0);
+    expect(checked).toContain('record index: 3 parsed, 0 from the index');
+    const build = countingPipeline();
+    const fake = fakeContext(root);
+    await nisshiLoader({ base: 'logs', settings }, build).load(fake.context);
+    // The draft needs nothing; the two published logs are only rendered.
+    expect(build.calls.sort()).toEqual(['logs/2025-08-03.md', 'logs/2025/08/04.md']);
+    expect(build.renderedOnly.sort()).toEqual(['logs/2025-08-03.md', 'logs/2025/08/04.md']);
+    expect(fake.logged.map((line) => line.message)).toContain('2 logs (0 parsed, 2 from the record index, 0 unchanged), 1 drafts left out, 0 with errors (read by satteri)');
+    expect(readLogBody(fake.bodies, String(fake.entries.get('2025-08-04')?.digest)).html).toContain('<code class="hljs language-yaml">');
+    // What the build stores and renders is what it does when it parses the logs itself.
+    const parsedHere = fakeContext(root);
+    await nisshiLoader({ base: 'logs', settings: { ...settings } }, { process: (text, options) => processLog(text, { ...options, known: undefined }) }).load(parsedHere.context);
+    const stored = (fake: ReturnType<typeof fakeContext>) => [...fake.entries.values()].map(({ data, digest }) => ({ data, body: readLogBody(fake.bodies, String(digest)) }));
+    expect(stored(fake)).toEqual(stored(parsedHere));
+  });
+
+  it('puts what it parsed in the record index, for the next `nisshi status`', async () => {
+    const settings = readSettingsOf(siteSettings);
+    await nisshiLoader({ base: 'logs', settings }, countingPipeline()).load(fakeContext(root).context);
+    let said = '';
+    const io = { cwd: root, stdout: () => {}, stderr: (text: string) => void (said += text), now: () => new Date() };
+    vi.stubEnv('NISSHI_REPORT_INDEX', '1');
+    expect(await main(['status'], io, { ...siteSettings, logsDir: 'logs' })).toBe(0);
+    expect(said).toContain('record index: 0 parsed, 3 from the index');
   });
 
   it('deletes the entry of a file that is gone, and of a log that became a draft', async () => {

@@ -81,9 +81,9 @@ describe('renderLogBody on a GFM log', () => {
     expect(html).toContain('<table>');
     expect(html).toContain('<th>項目</th>');
     expect(html).toContain('<td align="right">1時間</td>');
-    // Each box named by what it says (task-checkboxes.ts): an unnamed control is an axe violation.
-    expect(html).toContain('<input type="checkbox" checked disabled aria-label="完了"> 表を書く');
-    expect(html).toContain('<input type="checkbox" disabled aria-label="未完了"> 脚注を試す');
+    // Each checkbox is named by its item (GFM gives none): axe and Lighthouse ask for a label.
+    expect(html).toContain('<input type="checkbox" checked disabled aria-label="表を書く（完了）"> 表を書く');
+    expect(html).toContain('<input type="checkbox" disabled aria-label="脚注を試す（未完了）"> 脚注を試す');
     expect(html).toContain('<del>やめた作業</del>');
     expect(html).toContain('<a href="https://docs.aws.amazon.com/lambda/">');
     expect(html).toContain('<a href="http://www.example.com">');
@@ -105,7 +105,8 @@ describe('renderLogBody on a GFM log', () => {
       const block = html.match(new RegExp(`<code class="hljs language-${language}">([\\s\\S]*?)</code>`));
       expect(block?.[1], language).toMatch(/<span class="hljs-[a-z_]+/);
     }
-    expect(html).toContain('<pre><code>言語なしのコード');
+    // Code blocks take the keyboard's focus, so a long line can be scrolled without a mouse.
+    expect(html).toContain('<pre tabindex="0"><code>言語なしのコード');
     expect(html).toContain('no highlight here');
     expect(html).not.toMatch(/<span class="hljs-[^"]*">no/);
   });
@@ -143,5 +144,45 @@ describe('markdownBody', () => {
     const body = markdownBody(await fixture('gfm-log.md'));
     expect(body.startsWith('# 2025年8月7日 - 学習ログ\n')).toBe(true);
     expect(markdownBody('# only a body\n')).toBe('# only a body\n');
+  });
+});
+
+describe('renderLogBody arranges the page from the record', () => {
+  it('makes a problem a card: its heading, status and labelled parts as rows, the code block kept, up to the next heading', async () => {
+    const markdown = [
+      '# 2025-08-03', '', '### 問題1: デプロイが止まる', '**現状**: 止まる', '**影響**: 出せない', '**原因**: 権限', '**再現手順**: 毎回', '',
+      '**解決方法**:', '```bash', 'aws iam attach', '```', '', '### 次', '- 続き', '',
+    ].join('\n');
+    const html = await safe(markdown);
+    const card = /<section class="problem-card"[^>]*>([\s\S]*?)<\/section>/.exec(html)?.[1] ?? '';
+    expect(card).toContain('<h3 id="問題1-デプロイが止まる">問題1: デプロイが止まる</h3><p class="problem-status state-open">解決方法あり</p>');
+    expect([...card.matchAll(/<dt>([^<]+)<\/dt>/g)].map((match) => match[1])).toEqual(['現状', '影響', '原因', '再現手順', '解決方法']);
+    expect(card).toMatch(/<dt>解決方法<\/dt><dd><pre tabindex="0"><code class="hljs language-bash">aws iam attach/);
+    expect(card).not.toContain('続き');
+    expect(html).toMatch(/<section class="problem-card" aria-labelledby="問題1-デプロイが止まる">/);
+  });
+
+  it('makes an unnumbered problem item a card with its nested parts, a bare label taking what is nested below it', async () => {
+    const html = await safe('# 2025-10-10\n\n## ハマったこと\n- npm ci が失敗する\n  - 原因\n    - Node が古い\n  - 解決: 上げた\n');
+    expect(html).toMatch(/<li class="problem-card problem-item"><div class="problem-head">npm ci が失敗する\n?<p class="problem-status state-done">解決済み<\/p><\/div><dl class="problem-parts"><div class="part"><dt>原因<\/dt><dd><ul>/);
+    expect(html).toContain('<dt>解決</dt><dd>上げた</dd>');
+  });
+
+  it('makes the closing figures a table, and leaves a paragraph that only looks alike', async () => {
+    const html = await safe('# 2025-08-03\n\n---\n**学習時間**: 約2時間\n**特定した問題**: 3件\n\n**メモ**: ただの段落\n');
+    expect(html).toContain('<table class="log-figures"><tbody><tr><th scope="row">学習時間</th><td>約2時間</td></tr><tr><th scope="row">特定した問題</th><td>3件</td></tr></tbody></table>');
+    expect(html).toContain('<p><strong>メモ</strong>: ただの段落</p>');
+  });
+
+  it('hands an image beside the log to Astro with its properties, shows a missing one as its text, and leaves others lazy', async () => {
+    const images = [{ url: './diagram.png', ok: true }, { url: 'images/none.png', ok: false }];
+    const read = '# 2025-08-03\n\n![構成図](./diagram.png)\n\n![ない図](images/none.png)\n\n![外](https://example.com/x.png)\n';
+    const { parseLog } = await import('../../src/parse/parse-log.ts');
+    const { renderMarkdownTree, parseMarkdown } = await import('../../src/render/index.ts');
+    const rendered = await renderMarkdownTree(parseMarkdown(read), { allowRawHtml: false, record: parseLog(read, { path: 'logs/x.md' }), images });
+    expect(rendered.imagePaths).toEqual(['./diagram.png']);
+    expect(rendered.html).toContain('<img __ASTRO_IMAGE_="{&#x22;alt&#x22;:&#x22;構成図&#x22;,&#x22;src&#x22;:&#x22;./diagram.png&#x22;,&#x22;index&#x22;:0}">');
+    expect(rendered.html).toContain('<span class="missing-image">［画像: ない図］</span>');
+    expect(rendered.html).toContain('<img src="https://example.com/x.png" alt="外" loading="lazy" decoding="async">');
   });
 });

@@ -26,9 +26,20 @@ async function open(path: string, viewport = { width: 1280, height: 900 }): Prom
   return { page, errors };
 }
 
+/** Charts are drawn when they come near the screen: scroll to each, then wait until it has pixels. */
+async function showCharts(page: Page): Promise<void> {
+  const canvases = page.locator('canvas[data-chart]');
+  for (let index = 0; index < (await canvases.count()); index++) {
+    const canvas = canvases.nth(index);
+    await canvas.scrollIntoViewIfNeeded();
+    await expect.poll(() => canvas.evaluate((element: HTMLCanvasElement) => element.width > 0 && element.getContext('2d')!.getImageData(0, 0, element.width, element.height).data.some((value, at) => at % 4 === 3 && value > 0))).toBe(true);
+  }
+}
+
 describe('in the browser', () => {
   it('draws every dashboard chart with pixels on it, without console errors', async () => {
     const { page, errors } = await open('/');
+    await showCharts(page);
     const canvases = await page.$$eval('canvas[data-chart]', (elements) =>
       (elements as HTMLCanvasElement[]).map((canvas) => {
         const context = canvas.getContext('2d')!;
@@ -191,15 +202,19 @@ describe('in the browser', () => {
     await page.waitForURL(/\/problems\/[0-9a-f]{12}\/$/);
     await expect(page.locator('h1').textContent()).resolves.toBe('Lambda のコールドスタートが遅い');
     await expect(page.locator('main').textContent()).resolves.toContain('2025年7月24日(木) に解決');
-    const entries = page.locator('ol.timeline > li');
+    const entries = page.locator('ol.timeline > li.problem-card');
     await expect(entries.count()).resolves.toBe(4);
-    const links = await page.locator('ol.timeline > li h3 a').evaluateAll((elements) => elements.map((element) => element.getAttribute('href')));
+    const links = await page.locator('ol.timeline > li .problem-head h3 a').evaluateAll((elements) => elements.map((element) => element.getAttribute('href')));
     expect(links.map((link) => link?.split('#')[0])).toEqual(['/logs/2025-07-24/', '/logs/2025-07-23/', '/logs/2025-07-22/', '/logs/2025-07-21/']);
     expect(links.every((link) => link?.includes('#'))).toBe(true);
     await expect(entries.nth(3).textContent()).resolves.toContain('初回の呼び出しに3秒かかる');
     await expect(entries.nth(2).textContent()).resolves.toContain('「Lambdaのコールドスタートが遅い」として記録');
     await page.screenshot({ path: `${artifacts}/problem-thread.png`, fullPage: true });
-    await page.locator('ol.timeline > li h3 a').last().click();
+    // Each day's parts are rows of one size: the solution no smaller than the rest.
+    const sizes = await entries.nth(3).locator('.problem-parts dd').evaluateAll((dds) => dds.map((dd) => getComputedStyle(dd).fontSize));
+    expect(sizes.length).toBeGreaterThan(1);
+    expect(new Set(sizes).size).toBe(1);
+    await page.locator('ol.timeline > li .problem-head h3 a').last().click();
     await page.waitForURL(/\/logs\/2025-07-21\/#/);
     const target = await page.evaluate(() => document.getElementById(decodeURIComponent(location.hash.slice(1)))?.textContent ?? null);
     expect(target).toContain('Lambda のコールドスタートが遅い');
@@ -213,6 +228,7 @@ describe('in the browser', () => {
   ] as const) {
     it(`draws the charts and the heatmap of ${path}`, async () => {
       const { page, errors } = await open(path);
+      await showCharts(page);
       const canvases = await page.$$eval('canvas[data-chart]', (elements) =>
         (elements as HTMLCanvasElement[]).map((canvas) => {
           const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
@@ -237,7 +253,7 @@ describe('in the browser', () => {
     const threads = JSON.parse(await (await fetch(`${siteUrl}/data/problems.json`)).text()) as Array<{ id: string; title: string }>;
     return `/problems/${threads.find((thread) => thread.title === 'Lambda のコールドスタートが遅い')!.id}/`;
   };
-  for (const path of ['/', '/logs/2025-08-03/', '/logs/2025-06-30/', '/logs/', '/logs/2025/', '/logs/2025/07/', '/problems/', 'thread', '/problems/resolved/2025/', '/plans/', '/plans/2025-07/', '/search/', '/search/?q=Lambda コールドスタート', '/search/?q=ほげほげ', '/tags/aws/']) {
+  for (const path of ['/', '/logs/2025-08-03/', '/logs/2025-08-09/', '/logs/2025-06-30/', '/logs/', '/logs/2025/', '/logs/2025/07/', '/problems/', 'thread', '/problems/resolved/2025/', '/plans/', '/plans/2025-07/', '/search/', '/search/?q=Lambda コールドスタート', '/search/?q=ほげほげ', '/tags/', '/tags/aws/']) {
     it(`has no serious or critical axe violations on ${path === 'thread' ? 'a problem thread page' : path}`, async () => {
       const { page } = await open(path === 'thread' ? await threadPath() : path);
       // The search page's results and filters are made by its script: check them once they are there.

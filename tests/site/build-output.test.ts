@@ -12,7 +12,7 @@ async function everyFile(dir: string): Promise<string[]> {
 
 describe('the built site', () => {
   it('has a page per published log, the archive, problems, plans, search, feed, sitemap, data and 404', async () => {
-    const pages = ['index.html', 'logs/index.html', 'problems/index.html', 'plans/index.html', 'search/index.html', 'rss.xml', 'sitemap-index.xml', 'data/logs/index.json', 'data/logs/2025.json', '404.html', 'tags/aws/index.html'];
+    const pages = ['index.html', 'logs/index.html', 'problems/index.html', 'plans/index.html', 'search/index.html', 'rss.xml', 'sitemap-index.xml', 'data/logs/index.json', 'data/logs/2025.json', '404.html', 'tags/index.html', 'tags/aws/index.html'];
     pages.push('logs/2025/index.html', 'logs/2025/07/index.html', 'logs/2025/08/index.html', 'plans/2025-07/index.html', 'plans/2025-08/index.html', 'data/problems.json', 'data/plans.json');
     for (const slug of ['2025-06-30', '2025-07-21', '2025-07-22', '2025-07-23', '2025-07-24', '2025-08-03', '2025-08-04', '2025-08-05', '2025-08-05-evening', '2025-08-06', '2025-08-09']) pages.push(`logs/${slug}/index.html`);
     for (const page of pages) await expect(read(page), page).resolves.toBeTruthy();

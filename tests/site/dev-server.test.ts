@@ -27,7 +27,8 @@ beforeAll(async () => {
   await rm(work, { recursive: true, force: true });
   await mkdir(`${work}/logs`, { recursive: true });
   await cp('logs/2025-08-03.md', `${work}/logs/2025-08-03.md`);
-  const env: NodeJS.ProcessEnv = { ...process.env, NISSHI_LOGS_DIR: `${work}/logs`, NISSHI_TODAY: '2025-08-04' };
+  // Japanese, the writer's default: the overlay's heading is checked in it.
+  const env: NodeJS.ProcessEnv = { ...process.env, NISSHI_LOGS_DIR: `${work}/logs`, NISSHI_TODAY: '2025-08-04', NISSHI_LANG: 'ja' };
   // Vitest's own mode variables would make Astro ignore its configured base and mode.
   // (and a VITEST variable makes Vite inside Astro behave as a test runner's).
   for (const name of Object.keys(env)) if (/^(VITEST|BASE_URL$|MODE$|NODE_ENV$|PROD$|DEV$|SSR$)/.test(name)) delete env[name];
@@ -68,6 +69,8 @@ describe('astro dev', () => {
       const overlay = tab.locator('vite-error-overlay');
       await overlay.waitFor({ state: 'attached', timeout: 30_000 });
       await expect.poll(() => overlay.evaluate((element) => element.shadowRoot?.textContent ?? ''), { timeout: 30_000 }).toMatch(/2025-08-05\.md:\d+:\d+/);
+      // Its heading is in the writer's language, not the error's class name.
+      await expect(overlay.evaluate((element) => element.shadowRoot?.querySelector('#name')?.textContent)).resolves.toBe('ログのエラー');
       await writeFile(broken, '# 2025年8月5日 - 学習ログ\n\n- 直した\n');
       await overlay.waitFor({ state: 'detached', timeout: 30_000 });
     } finally {

@@ -4,7 +4,7 @@
  * overdue plans are the same on every run; then serves it on loopback.
  */
 import { execFile } from 'node:child_process';
-import { cp, mkdir, rm } from 'node:fs/promises';
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
 import { serveStatic } from './static-server.ts';
@@ -16,6 +16,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     siteUrl: string;
     siteDir: string;
+    /** What `astro build` printed (its check of the logs among it). */
+    buildLog: string;
   }
 }
 
@@ -28,11 +30,14 @@ export default async function setup(project: TestProject) {
   await cp(`${root}/tests/fixtures/site/logs`, `${work}/logs`, { recursive: true });
   const dist = `${work}/dist`;
   const env = { ...process.env, NISSHI_LOGS_DIR: 'tmp/site-test/logs', NISSHI_TODAY: SITE_TODAY, NISSHI_SITE_URL: 'https://nisshi.test' };
-  await run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', dist], { env, cwd: root, maxBuffer: 64 * 1024 * 1024 });
+  const build = await run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', dist], { env, cwd: root, maxBuffer: 64 * 1024 * 1024 });
+  const buildLog = `${build.stdout}\n${build.stderr}`;
+  await writeFile(`${work}/build.log`, buildLog);
   await run(process.execPath, ['scripts/build-search-index.ts', dist, '--cache', `${work}/search-cache`], { env, cwd: root });
   const { url, server } = await serveStatic(dist);
   project.provide('siteUrl', url);
   project.provide('siteDir', dist);
+  project.provide('buildLog', buildLog);
   return async () => {
     await new Promise((resolve) => server.close(resolve));
   };

@@ -2,7 +2,7 @@
  * Issue 20, end to end: a site is built from the bundled log and every
  * reproduction of the issue (tests/fixtures/private/logs: private notes in
  * every notation, drafts written off, nested frontmatter values), then:
- * - no secret is in any file of dist/, Pagefind's gzip'd chunks unpacked, while
+ * - no secret is in any file of dist/ (the search index included, anything gzip'd unpacked), while
  *   the public text around each is;
  * - `nisshi check` and `nisshi parse` (the remark path) say what the build did;
  * - `nisshi audit` passes this build, and fails when any secret is planted
@@ -61,8 +61,10 @@ async function builtTexts(root: string): Promise<Array<[string, string]>> {
 describe('the build of every reproduction', () => {
   it('holds no secret in any file, search chunks unpacked, and the public text around each', async () => {
     const texts = await builtTexts(dist);
-    expect(texts.filter(([file]) => file.endsWith('.pf_fragment')).length).toBeGreaterThan(20);
+    // The search index holds the published logs' text (one JSON file per part): it is searched too.
+    expect(texts.filter(([file]) => file.startsWith('search-index/') && file.endsWith('.json')).length).toBeGreaterThan(1);
     const everything = texts.map(([, text]) => text).join('\n');
+    const searchText = texts.filter(([file]) => file.startsWith('search-index/')).map(([, text]) => text).join('\n');
     for (const { name, secrets } of fixtures) {
       expect(secrets.length, name).toBeGreaterThan(0);
       for (const secret of secrets) {
@@ -73,6 +75,7 @@ describe('the build of every reproduction', () => {
       const day = slug.slice(8, 10);
       expect(everything, name).toContain(`PUBLIC-${day}-SENTENCE`);
       expect(everything, name).toContain(`AFTER-${day}-OKAY`);
+      expect(searchText, `${name} in the search index`).toContain(`PUBLIC-${day}-SENTENCE`);
     }
   });
 

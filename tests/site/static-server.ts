@@ -6,6 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
+import { createGzip } from 'node:zlib';
 import { extname, join, normalize } from 'node:path';
 
 const types: Record<string, string> = {
@@ -25,6 +26,8 @@ export interface ServeOptions {
   rewrite?: (pathname: string) => string;
   /** Added to every response. */
   headers?: Record<string, string>;
+  /** Gzip text responses when the browser accepts it, as CloudFront does (for Lighthouse's view of the network). */
+  compress?: boolean;
 }
 
 async function fileFor(root: string, pathname: string, rewrite: ServeOptions['rewrite']): Promise<string | null> {
@@ -43,8 +46,11 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
     const file = await fileFor(root, pathname, options.rewrite);
     const status = file ? 200 : 404;
     const body = file ?? join(root, '404.html');
-    response.writeHead(status, { 'Content-Type': types[extname(body)] ?? 'application/octet-stream', ...options.headers });
-    createReadStream(body).on('error', () => response.end()).pipe(response);
+    const type = types[extname(body)] ?? 'application/octet-stream';
+    const gzip = options.compress === true && /charset|svg|wasm/.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+    response.writeHead(status, { 'Content-Type': type, ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}), ...options.headers });
+    const stream = createReadStream(body).on('error', () => response.end());
+    (gzip ? stream.pipe(createGzip()) : stream).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();

@@ -1,8 +1,8 @@
 /**
  * The layers of src/ point one way:
  *
- *   cli → pages → layouts/client → components | integrations → loader | deploy | site (+ site.config)
- *       → settings | files | search | edit → stats | render → parse → record
+ *   cli → pages → layouts/client → components | integrations → loader | deploy | site (+ site.config) | cards
+ *       → record-index → settings | files | search | edit → stats | render → parse → record
  *
  * A module may import from its own layer or from any layer below it, never
  * from a layer above, nor from a sibling on the same level (loader, deploy and
@@ -28,6 +28,7 @@ const layers: ReadonlyArray<{ prefix: string; layer: string; level: number }> = 
   { prefix: 'render/', layer: 'render', level: 2 },
   { prefix: 'settings/', layer: 'settings', level: 3 },
   { prefix: 'files/', layer: 'files', level: 3 },
+  { prefix: 'record-index/', layer: 'record-index', level: 3.5 },
   // The search index: built after the site, read by the search page, its layout known to the output reuse and the deploy.
   { prefix: 'search/', layer: 'search', level: 3 },
   // Edits nisshi writes into a log (text in, text edit out), for the CLI and the language server.
@@ -35,6 +36,7 @@ const layers: ReadonlyArray<{ prefix: string; layer: string; level: number }> = 
   { prefix: 'loader/', layer: 'loader', level: 4 },
   { prefix: 'deploy/', layer: 'deploy', level: 4 },
   { prefix: 'site/', layer: 'site', level: 4 },
+  { prefix: 'cards/', layer: 'cards', level: 4 },
   { prefix: 'site.config.ts', layer: 'site', level: 4 },
   { prefix: 'components/', layer: 'components', level: 5 },
   // Build plumbing (Astro integrations, for astro.config.mjs): may use the loader and files, never the pages.

@@ -1,0 +1,53 @@
+/**
+ * Drawn cards kept by the digest of what they show (share-card.ts: cardDigest),
+ * in the build's cache folder: a rebuild draws only the cards whose content
+ * changed, and an unchanged card is the same bytes. Astro's incremental build
+ * also skips the card's route when its cacheKey (the same digest) is
+ * unchanged; this cache serves the builds where it cannot (a code or settings
+ * change renders every route again). pruneCards removes the cards no build
+ * has used for longest, so the folder does not grow with every edit.
+ */
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { drawCard } from './draw-card.ts';
+import { cardDigest, type ShareCard } from './share-card.ts';
+
+/** Cards drawn and read by this process, for the build's log and the bench. */
+export const cardCounts = { drawn: 0, cached: 0 };
+
+/** The card's PNG: from `folder` when a card of the same digest was drawn before, else drawn and kept there. */
+export async function cachedCard(card: ShareCard, folder: string): Promise<Uint8Array<ArrayBuffer>> {
+  const file = path.join(folder, `${cardDigest(card)}.png`);
+  try {
+    const bytes = readFileSync(file);
+    cardCounts.cached += 1;
+    // Its time says when a build last used it, for pruneCards.
+    const now = new Date();
+    utimesSync(file, now, now);
+    return new Uint8Array(bytes);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const png = await drawCard(card);
+  cardCounts.drawn += 1;
+  mkdirSync(folder, { recursive: true });
+  // Written whole or not at all: a build stopped halfway leaves no torn card to be served next time.
+  const partial = `${file}.${process.pid}.tmp`;
+  writeFileSync(partial, png);
+  renameSync(partial, file);
+  return new Uint8Array(png);
+}
+
+/** Keeps the `keep` cards of the folder used last (read or drawn) and removes the rest; returns how many went. */
+export function pruneCards(folder: string, keep: number): number {
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter((name) => name.endsWith('.png'));
+  } catch {
+    return 0;
+  }
+  if (names.length <= keep) return 0;
+  const byAge = names.map((name) => ({ name, mtime: statSync(path.join(folder, name)).mtimeMs })).sort((a, b) => b.mtime - a.mtime);
+  for (const { name } of byAge.slice(keep)) rmSync(path.join(folder, name), { force: true });
+  return byAge.length - keep;
+}

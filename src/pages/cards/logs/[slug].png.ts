@@ -1,0 +1,27 @@
+/**
+ * The share card of each of the newest logs (components/share-cards.ts: CARD_LOGS), a 1200×630 PNG.
+ * Its cacheKey is the digest of what it shows: Astro's incremental build keeps an unchanged card,
+ * and the card cache draws only a card it has not drawn before.
+ */
+import type { APIRoute } from 'astro';
+import { cacheDir } from 'astro:config/server';
+import { cachedCard, pruneCards } from '../../../cards/card-cache.ts';
+import { cardDigest, type ShareCard } from '../../../cards/share-card.ts';
+import { CARD_LOGS, CARD_WEEKS, logCard } from '../../../components/share-cards.ts';
+import { cardFolder } from '../../../site/card-folder.ts';
+import { siteData } from '../../../site/logs.ts';
+import { siteSettings } from '../../../site.config.ts';
+
+export async function getStaticPaths() {
+  const { entries, days, options, years } = await siteData();
+  // Cards no build has used for longest go, keeping a few times what one build names.
+  pruneCards(cardFolder(cacheDir), 3 * (CARD_LOGS + CARD_WEEKS + years.length + 1) + 50);
+  const context = { site: siteSettings.title, days, weekStart: options.weekStart };
+  return entries.slice(0, CARD_LOGS).map((entry) => {
+    const card = logCard(entry.data, context);
+    return { params: { slug: entry.id }, props: { card }, cacheKey: cardDigest(card) };
+  });
+}
+
+export const GET: APIRoute<{ card: ShareCard }> = async ({ props }) =>
+  new Response(await cachedCard(props.card, cardFolder(cacheDir)), { headers: { 'Content-Type': 'image/png' } });

@@ -1,0 +1,219 @@
+/**
+ * How a record sits in the index: its small fields together (the head: what
+ * `check` needs, and what every command filters on), each large field in a
+ * column of its own, so a command reads only what it uses — `status` at ten
+ * years of 7 KB logs needs a quarter of the bytes (no work, figures, learnings,
+ * references). Each stored value is JSON (readable with any SQLite client)
+ * behind a checksum of the file it belongs to, the bytes it was read from, the
+ * column and the JSON itself, so a flipped byte, a torn write or a value that
+ * landed on the wrong row is caught when it is read, never handed out as a
+ * record.
+ */
+import { crc32 } from 'node:zlib';
+import type { ChecklistItem, LogRecord, Plan, Problem } from '../record/schema.ts';
+
+/** The fields of a record, in the order the parser writes them (so `nisshi parse` prints the same bytes from the index). */
+export const RECORD_FIELDS = [
+  'source', 'slug', 'date', 'dateSource', 'title', 'tags', 'draft', 'goals', 'checklist', 'work', 'problems', 'plans', 'drops',
+  'learnings', 'learningLines', 'reflections', 'reviewItems', 'references', 'metrics', 'figures', 'diagnostics', 'frontmatter',
+] as const satisfies ReadonlyArray<keyof LogRecord>;
+
+export type RecordField = (typeof RECORD_FIELDS)[number];
+
+/** Small fields, stored and read together: every read takes them. */
+export const HEAD_FIELDS = ['source', 'slug', 'date', 'dateSource', 'title', 'tags', 'draft', 'metrics', 'diagnostics'] as const satisfies readonly RecordField[];
+export type HeadField = (typeof HEAD_FIELDS)[number];
+
+/** Large fields, a column each, in the order a row stores them (the ones the morning commands read first). */
+export const COLUMN_FIELDS = [
+  'checklist', 'problems', 'plans', 'learnings', 'learningLines', 'reviewItems', 'goals', 'drops', 'reflections', 'references', 'work', 'frontmatter', 'figures',
+] as const satisfies readonly RecordField[];
+export type ColumnField = (typeof COLUMN_FIELDS)[number];
+
+/**
+ * Slim copies of three large fields, each item with only the parts the
+ * morning's statistics read (problem threads, plan chains, streaks, week
+ * totals, carry-over: src/stats), in columns of their own: at ten years of
+ * 7 KB logs `nisshi status` and `nisshi new` decode 10 MB instead of 15 (a
+ * problem's solution, a plan's section are left where they are).
+ */
+export const MORNING_PARTS: { checklist: ReadonlyArray<keyof ChecklistItem>; problems: ReadonlyArray<keyof Problem>; plans: ReadonlyArray<keyof Plan> } = {
+  checklist: ['text', 'done', 'line', 'carried'],
+  problems: ['title', 'status', 'line', 'current'],
+  plans: ['text', 'horizon', 'line'],
+};
+type MorningField = keyof typeof MORNING_PARTS;
+
+/** A record as the morning commands read it: the head and the slim fields (MORNING_PARTS: a test holds the two together). */
+export type MorningRecord = Pick<LogRecord, HeadField> & {
+  checklist: Array<Pick<ChecklistItem, 'text' | 'done' | 'line' | 'carried'>>;
+  problems: Array<Pick<Problem, 'title' | 'status' | 'line' | 'current'>>;
+  plans: Array<Pick<Plan, 'text' | 'horizon' | 'line'>>;
+};
+
+/** A record with the head and the chosen large fields. */
+export type RecordOf<F extends RecordField> = Pick<LogRecord, HeadField | F>;
+
+/**
+ * Which large fields a read needs: `'all'` for whole records, `'morning'` for
+ * MorningRecord, or a list of fields — which may start with `'morning'` for
+ * the slim three besides the others named.
+ */
+export type FieldChoice<F extends RecordField = RecordField> = readonly F[] | 'all' | 'morning' | readonly ['morning', ...F[]];
+
+/**
+ * A stored large field: the database column and the record's field it fills.
+ * A slim column has `parts`: each item is kept as the list of those parts, in
+ * that order, not as an object with its keys written out (40 % fewer
+ * characters to read, check and parse every morning).
+ */
+export interface Column {
+  name: string;
+  field: ColumnField;
+  parts?: readonly string[];
+}
+
+const FULL: readonly Column[] = COLUMN_FIELDS.map((field) => ({ name: `c_${field}`, field }));
+const MORNING: readonly Column[] = (Object.keys(MORNING_PARTS) as MorningField[]).map((field) => ({ name: `m_${field}`, field, parts: MORNING_PARTS[field] }));
+
+/** A slim column's items as stored: each the list of its parts. */
+function slimItems(items: ReadonlyArray<Record<string, unknown>>, parts: readonly string[]): unknown[][] {
+  return items.map((item) => parts.map((part) => item[part]));
+}
+
+/**
+ * A slim column's items as objects again, their texts one string each across
+ * a read (`pool`): a plan or a problem is written again day after day, and
+ * held once each, ten years of them take megabytes less at the morning's peak.
+ * Throws on anything but the lists slimItems() makes: a damaged value.
+ */
+export function itemsOfSlim(stored: unknown, parts: readonly string[], pool: Map<string, string>): Array<Record<string, unknown>> {
+  if (!Array.isArray(stored)) throw new TypeError('not a list of items');
+  return stored.map((values: unknown) => {
+    if (!Array.isArray(values) || values.length !== parts.length) throw new TypeError('not an item of this column');
+    const item: Record<string, unknown> = {};
+    for (let i = 0; i < parts.length; i++) {
+      let value: unknown = values[i];
+      if (typeof value === 'string') {
+        const shared = pool.get(value);
+        if (shared === undefined) pool.set(value, value);
+        else value = shared;
+      }
+      item[parts[i]!] = value;
+    }
+    return item;
+  });
+}
+
+/**
+ * The images beside the log its public text names ([url, line, column] each):
+ * whether they are there is asked again on every read that checks images
+ * (`missing-image`), so a record never says an image is missing after it was
+ * added, nor the other way round. The stored record holds no such warning.
+ */
+export const IMAGES_COLUMN = 'images';
+
+/** Every column a row holds besides its key and head, in its order. */
+export const STORED_COLUMNS: readonly string[] = [...MORNING, IMAGES_COLUMN, ...FULL].map((column) => (typeof column === 'string' ? column : column.name));
+
+export function columnsOf(fields: FieldChoice): readonly Column[] {
+  if (fields === 'all') return FULL;
+  if (fields === 'morning') return MORNING;
+  const named = fields as readonly string[];
+  if (named[0] === 'morning') return [...MORNING, ...FULL.filter((column) => named.includes(column.field) && !MORNING.some((slim) => slim.field === column.field))];
+  return FULL.filter((column) => named.includes(column.field));
+}
+
+/** What a stored text is checked against: the file, the bytes it was read from, and the column. */
+export interface RowIdentity {
+  path: string;
+  digest: string;
+}
+
+/**
+ * A value as stored: 8 hex digits of its checksum, then its JSON, as text:
+ * SQLite hands it to JavaScript decoded once, with no buffer to copy. The
+ * checksum is a CRC-32 of the value's identity and its JSON, taken by zlib
+ * over the text (twice as fast as any checksum written in JavaScript).
+ */
+export function sealed(identity: RowIdentity, column: string, value: unknown): string {
+  const json = JSON.stringify(value);
+  return hex(checksum(identity, column, json)) + json;
+}
+
+/** The value of a stored text, or undefined when it is not what was stored (damaged). */
+export function unsealed(identity: RowIdentity, column: string, stored: unknown): { value: unknown } | undefined {
+  if (typeof stored !== 'string' || stored.length < SUM_LENGTH) return undefined;
+  const json = stored.slice(SUM_LENGTH);
+  if (stored.slice(0, SUM_LENGTH) !== hex(checksum(identity, column, json))) return undefined;
+  try {
+    return { value: JSON.parse(json) };
+  } catch {
+    return undefined;
+  }
+}
+
+const SUM_LENGTH = 8;
+
+function checksum(identity: RowIdentity, column: string, json: string): number {
+  return crc32(json, crc32(`${identity.path}\0${identity.digest}\0${column}\0`));
+}
+
+function hex(value: number): string {
+  return value.toString(16).padStart(SUM_LENGTH, '0');
+}
+
+/** The stored values of a record, by column: the head's fields as one object, each large field alone, and the slim copies. */
+export function recordColumns(identity: RowIdentity, record: LogRecord): { head: string; columns: Record<string, string> } {
+  const head: Partial<Record<HeadField, unknown>> = {};
+  for (const field of HEAD_FIELDS) head[field] = record[field];
+  const columns: Record<string, string> = {};
+  for (const { name, field } of FULL) columns[name] = sealed(identity, name, record[field]);
+  for (const { name, field, parts } of MORNING) {
+    columns[name] = sealed(identity, name, slimItems(record[field] as unknown as Array<Record<string, unknown>>, parts!));
+  }
+  return { head: sealed(identity, 'head', head), columns };
+}
+
+/**
+ * A record put together from its head and large fields, its keys in the
+ * parser's order; fields not chosen are left out (the type says which).
+ */
+export function joinRecord(head: Record<string, unknown>, columns: ReadonlyMap<string, unknown>): Record<string, unknown> {
+  const record: Record<string, unknown> = {};
+  for (const field of RECORD_FIELDS) {
+    if (columns.has(field)) record[field] = columns.get(field);
+    else if (field in head) record[field] = head[field];
+  }
+  return record;
+}
+
+/**
+ * Whether JSON gives this record back as it is: only then is it stored.
+ * JSON turns a non-finite number or -0 into something else, and `undefined`
+ * in a list into null; a log whose frontmatter holds `.inf`, say, is then
+ * read from the file every time rather than changed by the index.
+ */
+export function survivesJson(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0);
+    case 'object': {
+      if (value === null) return true;
+      if (Array.isArray(value)) return value.every((item) => item !== undefined && survivesJson(item));
+      const prototype = Object.getPrototypeOf(value);
+      if (prototype !== Object.prototype && prototype !== null) return false;
+      for (const key in value) {
+        const item = (value as Record<string, unknown>)[key];
+        // An own property set to undefined is left out by JSON, and reads back as absent: the same record.
+        if (item !== undefined && !survivesJson(item)) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}
