@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyTextEdit, dropEdit, type DropEditResult } from '../../src/edit/drop-edit.ts';
 import { parseLog } from '../../src/parse/parse-log.ts';
+import { carryOver } from '../../src/stats/carry-over.ts';
+import { planChains } from '../../src/stats/plan-chains.ts';
 
 const path = 'logs/2025-01-06.md';
 
@@ -91,5 +93,45 @@ describe('dropEdit', () => {
   it('ignores a heading inside fenced code when it looks for the carried section', () => {
     const fenced = '# 2025年1月6日\n\n```md\n## 持ち越し\n```\n';
     expect(edited(fenced, dropEdit(fenced, { text: '掃除' }, { path }))).toBe('# 2025年1月6日\n\n```md\n## 持ち越し\n```\n\n## 持ち越し\n- [ ] ~~掃除~~\n');
+  });
+
+  it('strikes an item of any list form, keeping its marker, indent, quote and checkbox', () => {
+    const forms = [
+      ['1. [ ] 記事を書く', '1. ~~記事を書く~~'],
+      ['* [ ] 記事を書く（今日中）', '* ~~記事を書く~~（今日中）'],
+      ['  - [ ] 記事を書く', '  - ~~記事を書く~~'],
+      ['> - [ ] 記事を書く', '> - ~~記事を書く~~'],
+      ['2) 記事を書く', '2) ~~記事を書く~~'],
+    ];
+    for (const [line, struck] of forms) {
+      const text = `# 2025年1月6日\n\n## 次のステップ\n- 親\n${line}\n`;
+      const result = dropEdit(text, { text: '記事を書く' }, { path });
+      // A task item keeps its box: the prefix is everything up to the text.
+      const expected = line!.includes('[ ]') ? struck!.replace(/^(\s*(?:> )?(?:[-*+]|\d+[.)]) )/u, '$1[ ] ') : struck;
+      expect(edited(text, result), line).toBe(`# 2025年1月6日\n\n## 次のステップ\n- 親\n${expected}\n`);
+      expect(result).toMatchObject({ kind: 'edit', line: 5, written: expected });
+    }
+  });
+
+  it('counts the edit\'s range in UTF-16 units, as the LSP does, on a line with characters outside the BMP', () => {
+    const text = '# 2025年1月6日\n\n## 持ち越し\n- [ ] 🚀 デプロイ𠮷を試す（1/5 の計画）\n';
+    const result = dropEdit(text, { text: '🚀 デプロイ𠮷を試す' }, { path });
+    if (result.kind !== 'edit') throw new Error('no edit');
+    expect(result.edit.range).toEqual({ start: { line: 3, character: 0 }, end: { line: 3, character: '- [ ] 🚀 デプロイ𠮷を試す（1/5 の計画）'.length } });
+    expect(applyTextEdit(text, result.edit)).toBe('# 2025年1月6日\n\n## 持ち越し\n- [ ] ~~🚀 デプロイ𠮷を試す~~（1/5 の計画）\n');
+  });
+
+  it('is pure: the same text and target give the same edit, and the edited day makes the chain dropped and uncarried', () => {
+    const earlier = '# 2025年1月5日\n\n## 次のステップ\n### 今日中\n- [ ] CIの高速化\n- [ ] 本を読む\n';
+    const today = '# 2025年1月6日\n\n## 今日の目標\n- [ ] 目標\n';
+    const first = dropEdit(today, { text: 'CI の高速化', kind: 'plan', from: '2025-01-05' }, { path });
+    expect(dropEdit(today, { text: 'CI の高速化', kind: 'plan', from: '2025-01-05' }, { path })).toEqual(first);
+    const after = edited(today, first);
+    const records = [parseLog(earlier, { path: 'logs/2025-01-05.md' }), parseLog(after, { path })];
+    const chain = planChains(records, { today: '2025-01-07', weekStart: 'monday' }).find((candidate) => candidate.text === 'CIの高速化');
+    expect(chain).toMatchObject({ status: 'dropped', droppedOn: '2025-01-06' });
+    const carried = carryOver(records, '2025-01-07', { weekStart: 'monday' }).items.map((item) => item.text);
+    expect(carried).toContain('本を読む');
+    expect(carried).not.toContain('CIの高速化');
   });
 });
