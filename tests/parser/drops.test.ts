@@ -32,6 +32,13 @@ describe('drops', () => {
     ]);
   });
 
+  it('reads a drop word written between the item and its carried label, as a writer adds it after the text', () => {
+    const day = '# 2025年9月3日\n\n## 持ち越し\n- [ ] 環境構築（中止）（2024/12/20 の計画）\n- [ ] 権限エラーの調査（見送り: 来月に回す） 未完了（9/2）\n- [ ] 中止（9/1 の計画）\n';
+    const read = parseLog(day, { path: 'logs/2025-09-03.md' });
+    expect(read.drops).toEqual([{ text: '環境構築', line: 4 }, { text: '権限エラーの調査', line: 5 }]);
+    expect(read.checklist.map((item) => item.carried?.kind)).toEqual(['plan', 'unfinished', 'plan']);
+  });
+
   it('reads nothing else: a strike followed by more of the sentence, a nested item that is no plan, a drop word inside the text', () => {
     expect(drops.map(([line]) => line)).toEqual([4, 7, 8, 9, 10, 15, 16, 19, 20, 21, 22]);
   });

@@ -7,6 +7,7 @@
  *   - [ ] テストを書く（中止）                   a drop word (vocabulary.droppedWords)
  *   - [ ] テストを書く（見送り: 来月に回す）      …with a reason in the aside
  *   - [ ] テストを書く（不要） 別の課題で済んだ    …or after it
+ *   - [ ] テストを書く（中止）（8/1 の計画）      …before a carried label or after it
  *
  * An item only partly struck (`~~古い~~ けれど続ける`) is not dropped: the
  * text after the strike must be an aside or start with a separator. Each
@@ -89,7 +90,8 @@ export function extractDrops(context: LogContext, checklist: readonly ChecklistI
   const drops = new Map<number, string>();
   for (const item of [...plans, ...checklist]) {
     if (drops.has(item.line)) continue;
-    const text = struck.get(item.line) ?? beforeDropAside(item.text, context.vocabulary);
+    // The drop word may come after the carried label or before it: "テストを書く（中止）（8/1 の計画）" too.
+    const text = struck.get(item.line) ?? beforeDropAside(item.text, context.vocabulary) ?? beforeDropAside(withoutCarriedAside(item.text), context.vocabulary);
     if (text === null) continue;
     const own = withoutCarriedAside(text);
     if (own !== '') drops.set(item.line, own);
