@@ -134,4 +134,9 @@ describe('dropEdit', () => {
     expect(carried).toContain('本を読む');
     expect(carried).not.toContain('CIの高速化');
   });
+
+  it('exports the two pure functions the CLI and the language server call, nothing else (an API someone decides on)', async () => {
+    const api = await import('../../src/edit/drop-edit.ts');
+    expect(Object.keys(api).sort()).toEqual(['applyTextEdit', 'dropEdit']);
+  });
 });
