@@ -14,7 +14,7 @@ import { logDays } from '../../src/stats/days.ts';
 const folder = mkdtempSync(path.join(os.tmpdir(), 'nisshi-cards-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-const day = (date: string, minutes: number | null) => ({ date, minutes, approximate: false, slugs: [date], checklistDone: 0, checklistTotal: 0, problems: 0 });
+const day = (date: string, minutes: number | null) => ({ date, minutes, approximate: false, slugs: [date], checklistDone: 0, checklistTotal: 0, carriedDone: 0, carriedTotal: 0, problems: 0 });
 const card: ShareCard = { site: '日誌', heading: '2025年8月3日(日)', title: 'Lambda関数の完全実装', figures: [{ label: '学習時間', value: '約2時間' }], strip: [[0, 1, 2, 3, 4, 0, 0]] };
 
 describe('share cards', () => {
