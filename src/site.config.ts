@@ -22,6 +22,9 @@ export const settingsInput: SettingsInput = {
   dayStartsAt: '00:00',
   // 目標: 週あたりの学習時間（分）。ダッシュボード、年のページ、nisshi status に出ます。
   targets: { weeklyMinutes: 600 },
+  // 持ち越し: 期限（最後に書いた日の期限）から maxAgeDays 日を過ぎた計画は持ち越さずバックログへ。
+  // nisshi new が書くのは新しい順に maxItems 件と、最近書いた順に継続中の問題 maxProblems 件まで（残りは nisshi status --all）。
+  carryOver: { maxAgeDays: 14, maxItems: 15, maxProblems: 10 },
   // 非公開にする見出し（見出しの末尾が 🔒 の節も非公開）。
   // privateHeadings: ['非公開', 'private'],
   maxLogBytes: 1024 * 1024,

@@ -24,6 +24,7 @@ import { findLogFiles } from '../../src/files/log-files.ts';
 import { cacheFolder } from '../../src/record-index/cache-folder.ts';
 import { openRecordIndex } from '../../src/record-index/open-record-index.ts';
 import { siteSettings } from '../../src/site.config.ts';
+import { addDays } from '../../src/stats/calendar.ts';
 import { logDays } from '../../src/stats/days.ts';
 import { planChains } from '../../src/stats/plan-chains.ts';
 import { problemThreads } from '../../src/stats/problem-threads.ts';
@@ -166,13 +167,13 @@ function bestMs<T extends string>(rounds: number, steps: Record<T, () => number>
 async function crossLog(corpus: Corpus, rounds: number): Promise<void> {
   // The language the processes ran in (NISSHI_LANG=en): part of the index's scope.
   const index = await openRecordIndex({ folder: cacheFolder(corpus.folder, {}), settings: { ...siteSettings, messages: 'en' } });
-  const records: Array<MorningRecord & Pick<LogRecord, 'struckLines' | 'learnings' | 'learningLines' | 'reviewItems'>> = [];
+  const records: Array<MorningRecord & Pick<LogRecord, 'drops' | 'learnings' | 'learningLines' | 'reviewItems'>> = [];
   for await (const log of index.read(await findLogFiles(['logs'], corpus.folder), MORNING_FIELDS)) {
     if (!log.record.draft && !log.record.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) records.push(log.record);
   }
   await index.close();
   const today = records.map((record) => record.date ?? '').sort().at(-1) ?? '2026-01-01';
-  const options = { today, weekStart: siteSettings.weekStart, vocabulary: siteSettings.vocabulary };
+  const options = { today, weekStart: siteSettings.weekStart, vocabulary: siteSettings.vocabulary, carryOver: siteSettings.carryOver };
   const time = (work: () => unknown) => () => {
     const start = performance.now();
     work();
@@ -193,6 +194,14 @@ async function crossLog(corpus: Corpus, rounds: number): Promise<void> {
   const all = best.status;
   line('  status\'s whole work across logs (writerStatus)', `${decimal.format(all)} ms`, `target ≤ 100 ms: ${verdict(all <= 100)}`);
   line('  new\'s whole work across logs (carryOver)', `${decimal.format(best.carry)} ms`, `target ≤ 100 ms: ${verdict(best.carry <= 100)}`);
+  // Issue 24: what a new log the day after the last one carries, and what it leaves out.
+  const carried = carryOver(records, addDays(today, 1), options);
+  const { maxItems, maxProblems } = carried.limits;
+  line(
+    '  new\'s carry-over the next day',
+    `${carried.items.length} items, ${carried.problems.length} problems; left out ${carried.leftOut.items} items, ${carried.leftOut.problems} problems, ${carried.leftOut.stale} stale`,
+    `caps ${maxItems} / ${maxProblems}: ${verdict(carried.items.length <= maxItems && carried.problems.length <= maxProblems)}`,
+  );
 }
 
 export const morningSection: BenchSection = {

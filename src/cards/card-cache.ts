@@ -6,6 +6,11 @@
  * unchanged; this cache serves the builds where it cannot (a code or settings
  * change renders every route again). pruneCards removes the cards no build
  * has used for longest, so the folder does not grow with every edit.
+ *
+ * Astro renders one route after another, waiting for each: a route's cards
+ * are named ahead (drawAhead) and the first one asked for starts them all,
+ * so the layout of one card overlaps the rasterising of others (draw-card.ts)
+ * instead of the build waiting on each in turn.
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,9 +20,52 @@ import { cardDigest, type ShareCard } from './share-card.ts';
 /** Cards drawn and read by this process, for the build's log and the bench. */
 export const cardCounts = { drawn: 0, cached: 0 };
 
+/** Cards named by drawAhead and not yet started, by folder. */
+const named = new Map<string, ShareCard[]>();
+/** Cards started and not yet taken, by digest. */
+const started = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
+
+/**
+ * Names the cards a route will ask for (its getStaticPaths): nothing is drawn
+ * until one card is asked for, so a rebuild that skips the route draws none.
+ */
+export function drawAhead(cards: readonly ShareCard[], folder: string): void {
+  named.set(folder, [...(named.get(folder) ?? []), ...cards]);
+}
+
+function start(card: ShareCard, digest: string, folder: string): Promise<Uint8Array<ArrayBuffer>> {
+  let png = started.get(digest);
+  if (!png) {
+    png = readOrDraw(card, digest, folder);
+    started.set(digest, png);
+    // A card that failed is drawn again when asked for, and its error is said then.
+    png.catch(() => started.delete(digest));
+  }
+  return png;
+}
+
 /** The card's PNG: from `folder` when a card of the same digest was drawn before, else drawn and kept there. */
 export async function cachedCard(card: ShareCard, folder: string): Promise<Uint8Array<ArrayBuffer>> {
-  const file = path.join(folder, `${cardDigest(card)}.png`);
+  const digest = cardDigest(card);
+  const ahead = named.get(folder);
+  if (ahead) {
+    named.delete(folder);
+    for (const other of ahead) {
+      const otherDigest = cardDigest(other);
+      if (otherDigest !== digest) start(other, otherDigest, folder).catch(() => undefined);
+    }
+  }
+  const png = start(card, digest, folder);
+  try {
+    return await png;
+  } finally {
+    // Taken: the map holds only cards still to be asked for.
+    started.delete(digest);
+  }
+}
+
+async function readOrDraw(card: ShareCard, digest: string, folder: string): Promise<Uint8Array<ArrayBuffer>> {
+  const file = path.join(folder, `${digest}.png`);
   try {
     const bytes = readFileSync(file);
     cardCounts.cached += 1;

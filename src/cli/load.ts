@@ -33,10 +33,10 @@ export function openIndex(command: string, io: CliIo, settings: Settings, choice
 
 /**
  * What `status` and `new` read of each record: the morning's slim checklist,
- * problems and plans (record-columns.ts), the struck lines that give a plan
+ * problems and plans (record-columns.ts), the drops that give a plan
  * up, and the learnings and review ticks of the spaced review.
  */
-export const MORNING_FIELDS = ['morning', 'struckLines', 'learnings', 'learningLines', 'reviewItems'] as const;
+export const MORNING_FIELDS = ['morning', 'drops', 'learnings', 'learningLines', 'reviewItems'] as const;
 
 /** Every log a read of the index hands out, gathered. */
 export async function loadLogs<R>(reading: AsyncIterable<IndexedLog<R>>): Promise<Array<IndexedLog<R>>> {

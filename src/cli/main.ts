@@ -21,6 +21,7 @@ export const commands: ReadonlyArray<{ name: keyof CommandSummaries; load(): Pro
   { name: 'check', load: async () => (await import('./check.ts')).checkCommand },
   { name: 'new', load: async () => (await import('./new.ts')).newCommand },
   { name: 'status', load: async () => (await import('./status.ts')).statusCommand },
+  { name: 'drop', load: async () => (await import('./drop.ts')).dropCommand },
   { name: 'review', load: async () => (await import('./review.ts')).reviewCommand },
   { name: 'audit', load: async () => (await import('./audit.ts')).auditCommand },
   { name: 'deploy', load: async () => (await import('./deploy.ts')).deployCommand },

@@ -1,13 +1,15 @@
 /**
  * `nisshi new`: starts a day's log from the template, never over an existing
  * one, carrying over what the earlier logs left open (stats/carry-over.ts):
- * plans not done and due, the newest log's unchecked items, open problems.
+ * fresh plans not done and due, the newest log's tasks left open, open
+ * problems, each list capped (settings carryOver) with what was left out
+ * counted in one line.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCommandArgs } from './args.ts';
-import { carriedSections } from './carried-text.ts';
+import { carriedSections, leftOutAnything } from './carried-text.ts';
 import { reviewSection } from './review-section.ts';
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors.ts';
 import { helpText, type Command } from './io.ts';
@@ -15,6 +17,7 @@ import { helpCatalogue } from '../record/help-texts.ts';
 import { closeIndex, loadLogs, MORNING_FIELDS, openIndex } from './load.ts';
 import { logTemplate } from './template.ts';
 import { findLogFiles } from '../files/log-files.ts';
+import { resolveVocabulary } from '../parse/vocabulary.ts';
 import { messageLanguage, messages } from '../record/messages.ts';
 import { writerDate } from '../site/today.ts';
 import { isIsoDate } from '../stats/calendar.ts';
@@ -53,13 +56,13 @@ export const newCommand: Command = {
       .map((log) => log.record)
       // What the site publishes: a draft or a log with errors carries nothing.
       .filter((record) => !record.draft && !record.diagnostics.some((diagnostic) => diagnostic.severity === 'error'));
-    const carried = carryOver(records, date, { weekStart: settings.weekStart, vocabulary: settings.vocabulary });
+    const carried = carryOver(records, date, { weekStart: settings.weekStart, vocabulary: settings.vocabulary, carryOver: settings.carryOver });
     const due = dueLearnings(records.filter((record) => record.date !== null && record.date < date), date).slice(0, REVIEWS_PER_DAY);
     try {
       await mkdir(path.dirname(target), { recursive: true });
       // 'wx' fails if the file exists, in the same system call that creates it, so
       // a log written between a check and the write can never be clobbered.
-      const sections = carriedSections(carried, say) + reviewSection(due, target, io.cwd, date);
+      const sections = carriedSections(carried, date, resolveVocabulary(settings.vocabulary)) + reviewSection(due, target, io.cwd, date);
       await writeFile(target, logTemplate(date, sections), { flag: 'wx' });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
@@ -68,6 +71,7 @@ export const newCommand: Command = {
     }
     io.stdout(`${relativePath}\n`);
     io.stderr(`${say.carried(carried.items.length + carried.problems.length)}${say.carriedDetail(carried.items.length, carried.problems.length)}\n`);
+    if (leftOutAnything(carried)) io.stderr(`${say.leftOut(carried.leftOut, carried.limits.maxAgeDays)}\n`);
     if (due.length > 0) io.stderr(`${say.reviewsAdded(due.length)}\n`);
     return EXIT_OK;
   },

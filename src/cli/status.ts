@@ -1,4 +1,4 @@
-/** `nisshi status`: the one command a writer runs in the morning. */
+/** `nisshi status`: the one command a writer runs in the morning; `--all` lists everything it counts (what `nisshi new` left out included). */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseCommandArgs } from './args.ts';
@@ -17,7 +17,13 @@ export const statusCommand: Command = {
   helpIn: (language) => helpCatalogue(language).help.status,
   async run(args, io, settings) {
     const language = messageLanguage(settings.locale);
-    const { values } = parseCommandArgs('status', args, { json: { type: 'boolean', default: false }, 'no-cache': { type: 'boolean', default: false } }, false, language);
+    const { values } = parseCommandArgs(
+      'status',
+      args,
+      { json: { type: 'boolean', default: false }, all: { type: 'boolean', default: false }, 'no-cache': { type: 'boolean', default: false } },
+      false,
+      language,
+    );
     if (values.help) {
       io.stdout(helpText(this, language));
       return EXIT_OK;
@@ -31,7 +37,8 @@ export const statusCommand: Command = {
       .map((log) => log.record)
       .filter((record) => !record.draft && !record.diagnostics.some((diagnostic) => diagnostic.severity === 'error'));
     const today = writerDate(settings, io.now());
-    const status = writerStatus(records, { today, weekStart: settings.weekStart, vocabulary: settings.vocabulary }, settings.targets?.weeklyMinutes ?? null);
+    const options = { today, weekStart: settings.weekStart, vocabulary: settings.vocabulary, carryOver: settings.carryOver };
+    const status = writerStatus(records, options, settings.targets?.weeklyMinutes ?? null, values.all);
     if (values.json) {
       io.stdout(`${JSON.stringify(status, null, 2)}\n`);
       return EXIT_OK;
@@ -43,15 +50,23 @@ export const statusCommand: Command = {
 
 export function statusText(status: WriterStatus, language: 'ja' | 'en', newPath: string): string {
   const say = messages(language);
+  const shortDate = (date: string) => `${date.slice(0, 4) === status.today.slice(0, 4) ? '' : `${Number(date.slice(0, 4))}/`}${Number(date.slice(5, 7))}/${Number(date.slice(8, 10))}`;
+  /** The items named, then how many more there are when they are not all named. */
+  const list = (count: number, lines: string[]) => [...lines.map((line) => `  - ${line}`), ...(count > lines.length ? [say.moreListed(count - lines.length)] : [])];
   const lines = [
     say.statusTitle(status.today),
     status.todayLogs.length > 0 ? say.todayWritten(status.todayLogs.join(', ')) : say.todayMissing(newPath),
     say.week(status.week.minutes, status.week.targetMinutes),
+    say.weekChecklist(status.weekChecklist.own, status.weekChecklist.carried),
     say.streak(status.streak),
     say.openProblems(status.openProblems.count),
-    ...status.openProblems.titles.map((title) => `  - ${title}`),
-    say.overduePlans(status.overduePlans.count),
-    ...status.overduePlans.items.map((item) => `  - ${item.text} (${item.due})`),
+    ...list(status.openProblems.count, status.openProblems.titles),
+    say.overduePlans(status.overduePlans.count, status.overduePlans.stale),
+    ...list(status.overduePlans.count, status.overduePlans.items.map((item) => `${item.text} (${item.due})${item.stale ? say.staleMark : ''}`)),
+    say.carryNext(status.carry.count, status.carry.date, status.carry.date === status.today),
+    ...list(status.carry.count, status.carry.items.map((item) => `${item.text}${say.carryKind(item.kind, shortDate(item.from))}`)),
+    say.someday(status.someday.count),
+    ...list(status.someday.count, status.someday.items.map((item) => `${item.text}${say.plannedOn(shortDate(item.plannedOn))}`)),
     say.dueLearnings(status.dueLearnings.count),
     ...status.dueLearnings.items.map((item) => `  - ${item.text}${say.learnedOn(Number(item.date.slice(5, 7)), Number(item.date.slice(8, 10)))}`),
   ];

@@ -29,7 +29,7 @@ export function monthlyCompletionChart(year: ArchiveYear): ChartContent {
       percent: true,
       datasets: [{ label: 'チェックリスト完了率', kind: 'line', color: 'done', data: year.months.map((month) => month.completionRate) }],
     },
-    caption: `${year.year}年の月ごとのチェックリストの完了率。`,
+    caption: `${year.year}年の月ごとのチェックリストの完了率（その日の自分の項目。持ち越しは数えません）。`,
     columns: ['月', '完了率', '完了 / 全体'],
     rows: year.months.map((month, index) => [monthLabels(year)[index]!, formatPercent(month.completionRate), `${month.checklistDone} / ${month.checklistTotal}`]),
   };

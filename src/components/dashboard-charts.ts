@@ -119,7 +119,7 @@ export function weeklyTotalsChart(stats: SiteStats, targetMinutes: number | null
   };
 }
 
-/** Checklist completion rate per week. */
+/** Checklist completion rate per week: the days' own items (stats/checklist-counts.ts), carried ones apart. */
 export function completionRateChart(stats: SiteStats): ChartContent {
   const weeks = weekWindow(stats, WEEKLY_WINDOW);
   return {
@@ -129,7 +129,7 @@ export function completionRateChart(stats: SiteStats): ChartContent {
       percent: true,
       datasets: [{ label: 'チェックリスト完了率', kind: 'line', color: 'done', data: weeks.map((week) => week.completionRate) }],
     },
-    caption: `${weeks[0]?.start ?? ''}からの${weeks.length}週のチェックリスト（✅ / ❌・- [x]）の完了率。`,
+    caption: `${weeks[0]?.start ?? ''}からの${weeks.length}週のチェックリスト（✅ / ❌・- [x]）の完了率。その日の自分の項目だけを数え、前の日からの持ち越しとやめた項目は数えません。`,
     columns: ['週', '完了率', '完了 / 全体'],
     rows: weeks.map((week) => [week.label, formatPercent(week.completionRate), `${week.checklistDone} / ${week.checklistTotal}`]),
   };

@@ -9,6 +9,9 @@ import type { Diagnostic, LogRecord } from '../record/schema.ts';
 import { hoverTexts } from './hover-texts.ts';
 import { utf16Offset, wholeLineRange, type TextChange } from './text-lines.ts';
 import type { MessageLanguage } from '../record/messages.ts';
+import { dropEdit } from '../edit/drop-edit.ts';
+import { withoutCarriedAside } from '../parse/extract/carried.ts';
+import type { ReadSettings } from '../parse/read-settings.ts';
 
 export interface LogAction {
   title: string;
@@ -22,8 +25,13 @@ export interface LogAction {
 }
 
 export interface ActionInput {
-  record: Pick<LogRecord, 'problems' | 'plans' | 'checklist' | 'struckLines' | 'diagnostics' | 'date'>;
+  record: Pick<LogRecord, 'problems' | 'plans' | 'checklist' | 'drops' | 'diagnostics' | 'date'>;
+  /** The log's text, and its lines (text-lines.ts linesOf). */
+  text: string;
   lines: readonly string[];
+  /** The log's path as its record names it (src/edit/drop-edit.ts reads the text as that file). */
+  path: string;
+  settings?: ReadSettings | undefined;
   /** The file's name (no folder). */
   fileName: string;
   /** 1-based lines the editor asks about. */
@@ -45,14 +53,18 @@ export function actionsAt(input: ActionInput): LogAction[] {
     actions.push({ title: say.resolveProblem, kind: 'quickfix', edits: [resolveEdit(input.lines, problem.line)] });
   }
   for (const plan of input.record.plans) {
-    if (!inRange(plan.line) || input.record.struckLines.includes(plan.line)) continue;
+    if (!inRange(plan.line) || input.record.drops.some((drop) => drop.line === plan.line)) continue;
     const text = input.lines[plan.line - 1] ?? '';
     const box = /^(\s*(?:>\s*)*[-*+]\s+)\[ \]/u.exec(text);
     if (box) actions.push({ title: say.markPlanDone, kind: 'quickfix', edits: [{ range: { start: { line: plan.line - 1, character: box[1]!.length }, end: { line: plan.line - 1, character: box[0].length } }, newText: '[x]' }] });
-    if (box) {
-      const drop = dropEdit(text, plan.line, box[0].length);
-      if (drop) actions.push({ title: say.dropPlan, kind: 'quickfix', edits: [drop] });
-    }
+    const drop = dropAction(input, plan.text, say.dropPlan);
+    if (drop) actions.push(drop);
+  }
+  // A carried task (（8/1 の計画）, 未完了（12/6）) left open can be given up too.
+  for (const item of input.record.checklist) {
+    if (!inRange(item.line) || item.done || !item.carried || input.record.plans.some((plan) => plan.line === item.line) || input.record.drops.some((drop) => drop.line === item.line)) continue;
+    const drop = dropAction(input, withoutCarriedAside(item.text), say.dropPlan);
+    if (drop) actions.push(drop);
   }
   for (const diagnostic of input.record.diagnostics) {
     if (!inRange(diagnostic.line)) continue;
@@ -62,20 +74,10 @@ export function actionsAt(input: ActionInput): LogAction[] {
   return actions;
 }
 
-/**
- * Giving a plan up in its own line: its text struck through, a trailing aside
- * (（8/1 の計画）) left outside, as the carry-over reads a drop (struckLines).
- */
-function dropEdit(text: string, line: number, after: number): TextChange | null {
-  const rest = text.slice(after);
-  const start = after + (rest.length - rest.trimStart().length);
-  let end = text.trimEnd().length;
-  const body = text.slice(start, end);
-  const aside = /[（(][^（）()]*[）)]$/u.exec(body);
-  if (aside && aside.index > 0) end = start + aside.index;
-  const words = text.slice(start, end).trimEnd();
-  if (words === '' || words.startsWith('~~')) return null;
-  return { range: { start: { line: line - 1, character: start }, end: { line: line - 1, character: start + words.length } }, newText: `~~${words}~~` };
+/** Giving a plan or task up: the one drop edit `nisshi drop` makes (src/edit/drop-edit.ts), its line struck through. */
+function dropAction(input: ActionInput, text: string, title: string): LogAction | null {
+  const result = dropEdit(input.text, { text }, { path: input.path, settings: input.settings, date: input.record.date ?? undefined });
+  return result.kind === 'edit' ? { title, kind: 'quickfix', edits: [result.edit] } : null;
 }
 
 /** The status line goes after the problem's last field line under its heading (or right under it). */

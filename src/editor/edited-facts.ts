@@ -7,8 +7,7 @@
  * (a test holds the two together), in a few milliseconds instead of the
  * hundred a keystroke would cost at ten years of logs.
  */
-import { resolveVocabulary, type Vocabulary } from '../parse/vocabulary.ts';
-import { hasDroppedAside } from '../stats/plan-key.ts';
+import { resolveVocabulary } from '../parse/vocabulary.ts';
 import { keysMatch, planChains, planKeyer, problemKey, problemThreads, threadIdOf, type PlanChain, type ProblemCore, type ProblemThread, type StatsOptions } from '../stats/index.ts';
 import type { ContextRecord } from './log-context.ts';
 
@@ -21,12 +20,12 @@ export interface LogFacts {
  * What of a log the threads and chains are worked out from, as one string:
  * when it is the same before and after an edit (a word typed in a goal, a
  * task, a paragraph), nothing needs working out again. A task counts only
- * when ticked, struck or given up: an open one finishes no plan.
+ * when ticked (one struck through or given up is among the drops): an open
+ * one finishes no plan.
  */
-export function factsInput(record: ContextRecord, vocabulary: Vocabulary): string {
-  const struck = new Set(record.struckLines);
-  const marks = record.checklist.filter((item) => item.done || struck.has(item.line) || hasDroppedAside(item.text, vocabulary));
-  return JSON.stringify([record.slug, record.date, record.draft, record.struckLines, record.metrics.studyMinutes, record.metrics.studyApproximate,
+export function factsInput(record: ContextRecord): string {
+  const marks = record.checklist.filter((item) => item.done);
+  return JSON.stringify([record.slug, record.date, record.draft, record.drops.map((drop) => [drop.text, drop.line]), record.metrics.studyMinutes, record.metrics.studyApproximate,
     record.problems.map((p) => [p.title, p.status, p.line]), record.plans.map((p) => [p.text, p.horizon, p.line]), marks.map((c) => [c.text, c.done, c.line])]);
 }
 

@@ -10,7 +10,7 @@ import type { ChecklistCore, PlanChain, PlanCore, ProblemCore, ProblemThread } f
 import type { VocabularyOverrides } from '../parse/vocabulary.ts';
 
 /** What the answers read of the other logs: the head and the slim lists the record index keeps for the morning's statistics. */
-export type ContextRecord = Pick<LogRecord, 'slug' | 'date' | 'draft' | 'metrics' | 'struckLines'> & {
+export type ContextRecord = Pick<LogRecord, 'slug' | 'date' | 'draft' | 'metrics' | 'drops'> & {
   plans: readonly PlanCore[];
   problems: readonly ProblemCore[];
   checklist: readonly ChecklistCore[];

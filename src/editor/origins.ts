@@ -6,37 +6,36 @@
  */
 import { resolveVocabulary } from '../parse/vocabulary.ts';
 import { planKeyer, problemKey, type PlanChain, type ProblemCore, type ProblemThread } from '../stats/index.ts';
-import { CARRIED_ASIDE as CARRIED } from '../stats/plan-key.ts';
-import { chainAt, threadAt, type LogContext, type LogPlace } from './log-context.ts';
+import { readCarriedAside } from '../parse/extract/carried.ts';
+import { chainAt, threadAt, type ContextRecord, type LogContext, type LogPlace } from './log-context.ts';
 
-/** A trailing aside naming a day: "（8/1 の計画）" (carried plan) or "（8/1 から）" (continued problem). */
+/** A trailing aside naming the day a problem was first written: "（8/1 から）" (a continued problem, src/cli/carried-text.ts). */
 const SINCE_ASIDE = /^\s?(\d{1,2})\/(\d{1,2}) ?から\s?$/;
 
 export interface CarriedAside {
+  /** plan: a carried plan or task (（8/1 の計画）, 未完了（12/6）); problem: a continued problem (（8/1 から）). */
   kind: 'plan' | 'problem';
   /** The text before the aside. */
   text: string;
-  month: number;
-  day: number;
+  /** The day it names, YYYY-MM-DD (the latest such day on or before the log's), or null. */
+  from: string | null;
 }
 
-/** The aside at the end of a line's text, if it names a day as `nisshi new` writes it. */
-export function carriedAside(text: string): CarriedAside | null {
-  // A carried problem is written "title（8/1 から） — 現状: …" (src/cli/carried-text.ts): the aside ends the title.
+/** The aside at the end of an item's text, as `nisshi new` writes it (the carried asides read by the parser's own reader). */
+export function carriedAside(text: string, logDate: string | null): CarriedAside | null {
+  // A continued problem is written "title（8/1 から） — 現状: …": the aside ends the title.
   const dash = text.search(/\s—\s/u);
   const trimmed = (dash === -1 ? text : text.slice(0, dash)).trimEnd();
+  const carried = readCarriedAside(trimmed, logDate);
+  if (carried) return { kind: 'plan', text: trimmed.slice(0, carried.index).trimEnd(), from: carried.from };
   const open = Math.max(trimmed.lastIndexOf('（'), trimmed.lastIndexOf('('));
   if (open === -1 || !(trimmed.endsWith('）') || trimmed.endsWith(')'))) return null;
-  const inner = trimmed.slice(open + 1, -1).normalize('NFKC');
-  const plan = CARRIED.exec(inner);
-  const since = plan ? null : SINCE_ASIDE.exec(inner);
-  const match = plan ?? since;
-  if (!match) return null;
-  const before = trimmed.slice(0, open).trimEnd();
-  return { kind: plan ? 'plan' : 'problem', text: before, month: Number(match[1]), day: Number(match[2]) };
+  const since = SINCE_ASIDE.exec(trimmed.slice(open + 1, -1).normalize('NFKC'));
+  if (!since || logDate === null) return null;
+  return { kind: 'problem', text: trimmed.slice(0, open).trimEnd(), from: dayOnOrBefore(logDate, Number(since[1]), Number(since[2])) };
 }
 
-/** The latest day with that month and day on or before `date` (a carried aside written in January may name December). */
+/** The latest day with that month and day on or before `date`. */
 export function dayOnOrBefore(date: string, month: number, day: number): string {
   let year = Number(date.slice(0, 4));
   const make = (y: number) => `${String(y).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
@@ -68,17 +67,19 @@ export function originAt(context: LogContext, line: number): Origin | null {
   }
   const text = context.lines[line - 1];
   if (text === undefined || record.date === null) return null;
-  const aside = carriedAside(itemText(text));
-  if (!aside) return null;
-  const on = dayOnOrBefore(record.date, aside.month, aside.day);
+  const aside = carriedAside(itemText(text), record.date);
+  if (!aside || aside.from === null) return null;
+  const on = aside.from;
   if (aside.kind === 'problem') {
     const key = problemKey(aside.text);
     return { kind: 'continued-problem', since: on, thread: context.threads.find((thread) => problemKey(thread.title) === key) ?? null };
   }
   const keyOf = planKeyer(resolveVocabulary(context.vocabulary));
   const key = keyOf(aside.text);
-  const planned = context.records.find((other) => other.date === on && other.plans.some((plan) => keyOf(plan.text) === key));
-  const plan = planned?.plans.find((candidate) => keyOf(candidate.text) === key);
+  // A plan of that day, or a task it left open (未完了).
+  const items = (other: ContextRecord) => [...other.plans, ...other.checklist];
+  const planned = context.records.find((other) => other.date === on && items(other).some((item) => keyOf(item.text) === key));
+  const plan = planned ? items(planned).find((candidate) => keyOf(candidate.text) === key) : undefined;
   const place = planned && plan ? { slug: planned.slug, line: plan.line } : null;
   const chain = place ? (context.chains.find((candidate) => candidate.occurrences.some((o) => o.slug === place.slug && o.line === place.line)) ?? null) : null;
   return { kind: 'carried-plan', plannedOn: on, place, chain };

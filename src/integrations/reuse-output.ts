@@ -13,15 +13,19 @@
  * or that became a draft, still has last build's page there. So after the
  * build every file that it neither wrote nor kept is removed: a file counts
  * as made by this build when Astro lists it among the routes' output files
- * (kept pages are listed as well), when it was written after the build started
- * (compared by the file system's own clock: a marker's mtime), or when it is a
- * copy of a file in public/.
+ * (kept pages are listed as well), when it is an image Astro's incremental-build
+ * manifest names for one of this build's pages (Astro copies an image from its
+ * cache with the cache file's old mtime, and lists no image among the routes'
+ * files), when it was written after the build started (compared by the file
+ * system's own clock: a marker's mtime), or when it is a copy of a file in public/.
  *
  * The folder is only kept when it is the one the last build of this cache
  * finished: a stamp in the cache (output folder + a digest of Astro's
  * incremental-build manifest) is written at the end of a build and removed at
  * its start, so an interrupted build, another output folder or another cache
- * make the next build start from an empty folder, as Astro would.
+ * make the next build start from an empty folder, as Astro would. So does a
+ * manifest of a shape this code does not know (a newer Astro's): without it the
+ * build's images cannot be told from last build's.
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
@@ -42,6 +46,63 @@ const SHOWN_STALE = 5;
 export interface OutputStamp {
   outDir: string;
   manifest: string;
+}
+
+/** The manifest's format this code reads (astro/dist/core/build/incremental.js). */
+const MANIFEST_VERSION = 1;
+
+/**
+ * The images (paths in the output folder) Astro's incremental-build manifest
+ * names for the pages of the build that wrote it, or undefined when the
+ * manifest is not of the shape this code knows. `base` is the site's base path,
+ * which an image's finalPath may start with.
+ */
+export function manifestImages(text: string, base: string): Set<string> | undefined {
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!isObject(manifest) || manifest.version !== MANIFEST_VERSION || !isObject(manifest.routes)) return undefined;
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const images = new Set<string>();
+  for (const route of Object.values(manifest.routes)) {
+    if (!isObject(route) || !isObject(route.paths)) return undefined;
+    for (const page of Object.values(route.paths)) {
+      if (!isObject(page)) return undefined;
+      if (page.staticImages === undefined) continue;
+      if (!Array.isArray(page.staticImages)) return undefined;
+      for (const image of page.staticImages) {
+        if (!isObject(image) || typeof image.finalPath !== 'string') return undefined;
+        const finalPath = decodedPath(image.finalPath);
+        images.add(finalPath.startsWith(prefix) ? finalPath.slice(prefix.length) : finalPath.replace(/^\/+/, ''));
+      }
+    }
+  }
+  return images;
+}
+
+/** An image's path as a file name: Astro may write one of a Japanese name percent-encoded. */
+function decodedPath(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function readManifest(cacheDir: string): string | undefined {
+  try {
+    return readFileSync(path.join(cacheDir, INCREMENTAL_MANIFEST), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }
 
 /** What the build made: output files Astro listed, files of public/, and when the build started. */
@@ -125,6 +186,7 @@ export function reuseOutput(): AstroIntegration {
   let outDir = '';
   let cacheDir = '';
   let publicDir = '';
+  let base = '/';
   let startedMs = 0;
   return {
     name: 'nisshi:reuse-output',
@@ -134,11 +196,18 @@ export function reuseOutput(): AstroIntegration {
         outDir = fileURLToPath(config.outDir);
         cacheDir = fileURLToPath(config.cacheDir);
         publicDir = fileURLToPath(config.publicDir);
+        base = config.base;
         const stampFile = path.join(cacheDir, STAMP);
         keep = existsSync(outDir) && mayKeepOutput(readStamp(stampFile), outDir, manifestDigest(cacheDir));
         // Until this build finishes, its folder is not one the next build may keep.
         rmSync(stampFile, { force: true });
         if (!keep) return;
+        const manifest = readManifest(cacheDir);
+        if (manifest === undefined || manifestImages(manifest, base) === undefined) {
+          keep = false;
+          logger.info("Astro's incremental-build manifest is of a shape nisshi does not know: this build starts from an empty output folder");
+          return;
+        }
         logger.info(`keeping ${path.relative(process.cwd(), outDir) || '.'}/ from the last build; what this build does not make is removed after it`);
         updateConfig({ vite: { build: { emptyOutDir: false } } });
       },
@@ -153,7 +222,14 @@ export function reuseOutput(): AstroIntegration {
       'astro:build:done': ({ assets, logger }) => {
         if (outDir === '') return;
         if (keep) {
-          const listed = new Set<string>();
+          const images = manifestImages(readManifest(cacheDir) ?? '', base);
+          if (images === undefined) {
+            // Astro wrote a manifest this code cannot read: its images cannot be told from last build's, so
+            // nothing is removed, and no stamp is written: the next build starts from an empty folder.
+            logger.warn("Astro's incremental-build manifest is of a shape nisshi does not know: nothing removed from the output folder; the next build starts from an empty one");
+            return;
+          }
+          const listed = new Set<string>(images);
           for (const urls of assets.values()) {
             for (const url of urls) listed.add(path.relative(outDir, fileURLToPath(url)).split(path.sep).join('/'));
           }

@@ -16,6 +16,7 @@ import { readLog, readLogTree, type ReadSettings } from '../parse/read-log.ts';
 import { diagnose } from '../record/rules.ts';
 import type { LogRecord } from '../record/schema.ts';
 import { linkedLines, renderMarkdownTree, type RenderedHeading } from '../render/index.ts';
+import { checklistCounts } from '../stats/checklist-counts.ts';
 import { markdownTreeParser, type MarkdownTreeParser } from './markdown-tree.ts';
 
 export interface ProcessOptions {
@@ -81,6 +82,8 @@ export async function processLog(text: string, options: ProcessOptions, parser?:
       // The lines a week's or month's review links to get an anchor (#L31).
       anchorLines: linkedLines(record),
       path: options.path,
+      // The folded carried section counts as the page's summary does.
+      carriedCount: checklistCounts(record).carried,
     });
     const { html, headings, imagePaths } = rendered;
     // A body with images beside the log stays with the record: Astro's image pipeline resolves its markers at render().

@@ -19,7 +19,6 @@ import type { MorningRecord } from '../record-index/record-columns.ts';
 import type { Settings } from '../settings/settings.ts';
 import type { PlanChain, ProblemCore, ProblemThread } from '../stats/index.ts';
 import { factsInput, factsWithEdited, logFacts, type LogFacts } from '../editor/edited-facts.ts';
-import { resolveVocabulary, type Vocabulary } from '../parse/vocabulary.ts';
 import type { ContextRecord, LogContext } from '../editor/log-context.ts';
 import { linesOf } from '../editor/text-lines.ts';
 import type { LogParserThread } from './log-parser-thread.ts';
@@ -38,10 +37,10 @@ export interface OpenLog {
 }
 
 /** A log on disk as the server keeps it: the head (what `check` needs) and the morning's slim lists (what the hovers need), not whole records. */
-export type WorkspaceRecord = MorningRecord & Pick<LogRecord, 'struckLines'>;
+export type WorkspaceRecord = MorningRecord & Pick<LogRecord, 'drops'>;
 
 /** The fields the server reads of each log on disk (record-columns.ts). */
-export const WORKSPACE_FIELDS = ['morning', 'struckLines'] as const;
+export const WORKSPACE_FIELDS = ['morning', 'drops'] as const;
 
 interface Facts {
   key: string;
@@ -61,7 +60,6 @@ export class LogWorkspace {
   #facts: Facts | null = null;
   #base: { generation: number; today: string; facts: LogFacts } | null = null;
   readonly #today: () => string;
-  readonly #vocabulary: Vocabulary;
 
   constructor(records: LogRecords<WorkspaceRecord>, parser: LogParserThread, settings: Settings, cwd: string, today: () => string) {
     this.#parser = parser;
@@ -71,7 +69,6 @@ export class LogWorkspace {
     this.language = messageLanguage(settings.locale);
     this.baseDir = path.resolve(cwd, settings.logsDir);
     this.#today = today;
-    this.#vocabulary = resolveVocabulary(settings.vocabulary);
   }
 
   /** Whether a file is a log of the logs folder (as `check` would find it): others get no findings. */
@@ -154,7 +151,7 @@ export class LogWorkspace {
   facts(): Facts {
     const today = this.#today();
     // Typing in a goal or a paragraph changes no thread or chain: only what they are worked out from keys them.
-    const key = `${this.generation}|${today}|${this.openLogs().map((log) => `${log.absolutePath}:${factsInput(log.record, this.#vocabulary)}`).join(',')}`;
+    const key = `${this.generation}|${today}|${this.openLogs().map((log) => `${log.absolutePath}:${factsInput(log.record)}`).join(',')}`;
     if (this.#facts?.key === key) return this.#facts;
     const options = this.#options(today);
     // The facts of the logs on disk (kept across changes on disk, redone where they reach); each open log then redoes only what it touches.
@@ -166,7 +163,7 @@ export class LogWorkspace {
     for (const log of this.#open.values()) {
       if (!this.isLog(log.absolutePath)) continue;
       const before = byPath.get(log.absolutePath) ?? null;
-      if (before && factsInput(before, this.#vocabulary) === factsInput(log.record, this.#vocabulary)) continue;
+      if (before && factsInput(before) === factsInput(log.record)) continue;
       facts = factsWithEdited(facts, records, log.record, before, options);
     }
     this.#facts = { key, records, threads: facts.threads, chains: facts.chains };

@@ -203,7 +203,7 @@ export function serveLogs(connection: Connection, workspace: LogWorkspace, optio
     checkPosition(documents.get(textDocument.uri)!, range.start);
     const lines = linesOf(log.text);
     const file = log.absolutePath;
-    const actions = actionsAt({ record: log.record, lines, fileName: path.basename(file), fromLine: range.start.line + 1, toLine: range.end.line + 1, language: workspace.language });
+    const actions = actionsAt({ record: log.record, text: log.text, lines, path: log.record.source, settings: workspace.settings, fileName: path.basename(file), fromLine: range.start.line + 1, toLine: range.end.line + 1, language: workspace.language });
     return actions.map((action): CodeAction => {
       const edit: WorkspaceEdit = action.renameTo
         ? { documentChanges: [{ kind: 'rename', oldUri: textDocument.uri, newUri: pathToFileURL(path.join(path.dirname(file), action.renameTo)).href }] }

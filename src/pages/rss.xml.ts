@@ -1,7 +1,8 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { siteSettings } from '../site.config.ts';
-import { formatDate, formatMinutes } from '../site/format.ts';
+import { formatDate, formatMinutes, formatOwnChecklist } from '../site/format.ts';
+import { checklistCounts } from '../stats/checklist-counts.ts';
 import { siteData } from '../site/logs.ts';
 
 export async function GET(context: APIContext) {
@@ -14,7 +15,7 @@ export async function GET(context: APIContext) {
       title: `${formatDate(record.date)}${record.title ? ` ${record.title}` : ''}`,
       link: `${import.meta.env.BASE_URL.replace(/\/$/, '')}/logs/${record.slug}/`,
       pubDate: record.date ? new Date(`${record.date}T00:00:00+09:00`) : undefined,
-      description: `学習時間 ${formatMinutes(record.metrics.studyMinutes, record.metrics.studyApproximate ?? false)} · チェックリスト ${record.checklist.filter((item) => item.done).length}/${record.checklist.length} · 問題 ${record.problems.length}件`,
+      description: `学習時間 ${formatMinutes(record.metrics.studyMinutes, record.metrics.studyApproximate ?? false)} · チェックリスト ${formatOwnChecklist(checklistCounts(record))} · 問題 ${record.problems.length}件`,
       categories: record.tags,
     })),
     customData: `<language>${siteSettings.locale}</language>`,

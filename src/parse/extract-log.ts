@@ -15,6 +15,7 @@ import { diagnose } from '../record/rules.ts';
 import type { Diagnostic, LogRecord } from '../record/schema.ts';
 import { createContext, type LogContext } from './context.ts';
 import { extractChecklist } from './extract/checklist.ts';
+import { extractDrops } from './extract/drops.ts';
 import { extractFigures } from './extract/figures.ts';
 import { extractGoals } from './extract/goals.ts';
 import { extractLearningEntries } from './extract/learnings.ts';
@@ -24,7 +25,6 @@ import { extractProblems } from './extract/problems.ts';
 import { extractReferences } from './extract/references.ts';
 import { extractReflections } from './extract/reflections.ts';
 import { extractReviewItems } from './extract/review-items.ts';
-import { extractStruckLines } from './extract/struck.ts';
 import { extractWork } from './extract/work.ts';
 import { keyLine, readFrontmatter, type Frontmatter } from './frontmatter.ts';
 import { defaultLimits, resolveLimits, treeNestingDiagnostic, type InputLimits } from './limits.ts';
@@ -80,6 +80,8 @@ export function extractLog(tree: Root, file: VFile, vocabulary: Vocabulary, limi
   const { tags, draft, diagnostics: fmDiagnostics } = readTagsAndDraft(frontmatter, context);
   diagnostics.push(...fmDiagnostics);
   const learnings = extractLearningEntries(context);
+  const checklist = extractChecklist(context, date);
+  const plans = extractPlans(context);
 
   return {
     source: path,
@@ -90,11 +92,11 @@ export function extractLog(tree: Root, file: VFile, vocabulary: Vocabulary, limi
     tags,
     draft,
     goals: extractGoals(context),
-    checklist: extractChecklist(context),
+    checklist,
     work: extractWork(context),
     problems,
-    plans: extractPlans(context),
-    struckLines: extractStruckLines(context),
+    plans,
+    drops: extractDrops(context, checklist, plans),
     learnings: learnings.map((learning) => learning.text),
     learningLines: learnings.map((learning) => learning.line),
     reflections: extractReflections(context),

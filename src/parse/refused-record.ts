@@ -12,7 +12,7 @@ export const REFUSAL_RULES: ReadonlySet<string> = new Set(['log-too-large', 'nes
 export function refusedRecord(path: string, diagnostics: Diagnostic[]): LogRecord {
   return {
     source: path, slug: slugFromPath(path, null), date: null, dateSource: null, title: null, tags: [], draft: true,
-    goals: [], checklist: [], work: [], problems: [], plans: [], struckLines: [], learnings: [], learningLines: [], reflections: [], reviewItems: [], references: [],
+    goals: [], checklist: [], work: [], problems: [], plans: [], drops: [], learnings: [], learningLines: [], reflections: [], reviewItems: [], references: [],
     metrics: { studyMinutes: null, studyApproximate: null, studyTotalMinutes: null, problemsFound: null, tasksPlanned: null, tasksDone: null },
     figures: [],
     diagnostics,

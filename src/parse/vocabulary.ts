@@ -82,8 +82,19 @@ export interface Vocabulary {
   reflectionHeadings: string[];
   /** Headings of the learnings `nisshi new` brings back (復習): their items are reviews, not the day's tasks (extract/review-items.ts). */
   reviewHeadings: string[];
-  /** Words of a trailing aside that give a plan up: テストを書く（中止）. */
+  /**
+   * Words of a trailing aside that give a plan or task up: テストを書く（中止）,
+   * with or without a reason after the word (（中止: 時間がない）) or after the
+   * aside (extract/drops.ts).
+   */
   droppedWords: string[];
+  /**
+   * Headings of what `nisshi new` carries over (持ち越し): their task items are
+   * carried, not the day's own (extract/carried.ts); the log page folds them away.
+   */
+  carriedHeadings: string[];
+  /** Headings of the open problems `nisshi new` lists (継続中の問題): not the day's problems; the log page folds them away. */
+  continuingHeadings: string[];
 }
 
 export const defaultVocabulary: Vocabulary = {
@@ -143,6 +154,8 @@ export const defaultVocabulary: Vocabulary = {
     { horizon: 'next-week', words: ['来週', '次週', 'next week'] },
     { horizon: 'this-month', words: ['今月中', '今月', 'this month'] },
     { horizon: 'next-month', words: ['来月', 'next month'] },
+    // A backlog: never due, never carried over.
+    { horizon: 'someday', words: ['いつか', 'そのうち', 'someday'] },
   ],
   problemWords: ['問題', '課題', 'problem', 'issue'],
   // 実績時間 is the measured time of study beside its 予定時間 (time-kind.ts tells them apart).
@@ -194,6 +207,8 @@ export const defaultVocabulary: Vocabulary = {
   ],
   reviewHeadings: ['復習', '今日の復習', '学びの復習', 'review'],
   droppedWords: ['中止', '見送り', 'やめた', '不要', 'dropped', 'cancelled', 'canceled'],
+  carriedHeadings: ['持ち越し', '前日からの持ち越し', '持ち越したこと', 'carried over', 'carry-over', 'carry over'],
+  continuingHeadings: ['継続中の問題', '未解決の問題', 'open problems'],
 };
 
 /** A writer's own words over the defaults: any list may be given, the rest stay nisshi's. */

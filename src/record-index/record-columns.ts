@@ -14,7 +14,7 @@ import type { ChecklistItem, LogRecord, Plan, Problem } from '../record/schema.t
 
 /** The fields of a record, in the order the parser writes them (so `nisshi parse` prints the same bytes from the index). */
 export const RECORD_FIELDS = [
-  'source', 'slug', 'date', 'dateSource', 'title', 'tags', 'draft', 'goals', 'checklist', 'work', 'problems', 'plans', 'struckLines',
+  'source', 'slug', 'date', 'dateSource', 'title', 'tags', 'draft', 'goals', 'checklist', 'work', 'problems', 'plans', 'drops',
   'learnings', 'learningLines', 'reflections', 'reviewItems', 'references', 'metrics', 'figures', 'diagnostics', 'frontmatter',
 ] as const satisfies ReadonlyArray<keyof LogRecord>;
 
@@ -26,7 +26,7 @@ export type HeadField = (typeof HEAD_FIELDS)[number];
 
 /** Large fields, a column each, in the order a row stores them (the ones the morning commands read first). */
 export const COLUMN_FIELDS = [
-  'checklist', 'problems', 'plans', 'learnings', 'learningLines', 'reviewItems', 'goals', 'struckLines', 'reflections', 'references', 'work', 'frontmatter', 'figures',
+  'checklist', 'problems', 'plans', 'learnings', 'learningLines', 'reviewItems', 'goals', 'drops', 'reflections', 'references', 'work', 'frontmatter', 'figures',
 ] as const satisfies readonly RecordField[];
 export type ColumnField = (typeof COLUMN_FIELDS)[number];
 
@@ -38,7 +38,7 @@ export type ColumnField = (typeof COLUMN_FIELDS)[number];
  * problem's solution, a plan's section are left where they are).
  */
 export const MORNING_PARTS: { checklist: ReadonlyArray<keyof ChecklistItem>; problems: ReadonlyArray<keyof Problem>; plans: ReadonlyArray<keyof Plan> } = {
-  checklist: ['text', 'done', 'line'],
+  checklist: ['text', 'done', 'line', 'carried'],
   problems: ['title', 'status', 'line', 'current'],
   plans: ['text', 'horizon', 'line'],
 };
@@ -46,7 +46,7 @@ type MorningField = keyof typeof MORNING_PARTS;
 
 /** A record as the morning commands read it: the head and the slim fields (MORNING_PARTS: a test holds the two together). */
 export type MorningRecord = Pick<LogRecord, HeadField> & {
-  checklist: Array<Pick<ChecklistItem, 'text' | 'done' | 'line'>>;
+  checklist: Array<Pick<ChecklistItem, 'text' | 'done' | 'line' | 'carried'>>;
   problems: Array<Pick<Problem, 'title' | 'status' | 'line' | 'current'>>;
   plans: Array<Pick<Plan, 'text' | 'horizon' | 'line'>>;
 };

@@ -7,10 +7,10 @@
  */
 import type { MessageLanguage } from './messages.ts';
 
-export type HelpTopic = 'parse' | 'check' | 'new' | 'status' | 'review' | 'audit' | 'lsp';
+export type HelpTopic = 'parse' | 'check' | 'new' | 'status' | 'drop' | 'review' | 'audit' | 'lsp';
 
 /** One line per command for the usage, "name  what it does". */
-export type CommandSummaries = Record<'parse' | 'check' | 'new' | 'status' | 'review' | 'audit' | 'deploy' | 'lsp', string>;
+export type CommandSummaries = Record<'parse' | 'check' | 'new' | 'status' | 'drop' | 'review' | 'audit' | 'deploy' | 'lsp', string>;
 
 interface HelpCatalogue {
   summaries: CommandSummaries;
@@ -23,7 +23,8 @@ const ja: HelpCatalogue = {
     parse: 'parse <ファイルかフォルダ…> ログをレコードの JSON にして出力する',
     check: 'check [パス…]            ログの問題を報告する（既定: ログのフォルダ）',
     new: 'new [--date YYYY-MM-DD]   今日のログをひな形から作る（まだ済んでいないものを持ち越す）',
-    status: 'status [--json]           今日のログ・今週の時間と目標・連続日数・未解決の問題・期限切れの計画・今日の復習',
+    status: 'status [--all] [--json]   今日のログ・今週の時間と目標・連続日数・未解決の問題・期限切れの計画・持ち越し・いつか・今日の復習',
+    drop: 'drop <id か文>            計画や項目をやめたことを今日のログに書く（前のログは変えない）',
     review: 'review [--week|--month]   その週か月の振り返りを週報・月報に貼れる Markdown で（--json で JSON）',
     audit: 'audit [dist]              ビルドに非公開メモや下書きの文章があれば失敗する',
     lsp: 'lsp [--stdio]             エディタのための言語サーバー（書きながら check の結果・ホバー・補完）',
@@ -89,12 +90,18 @@ ${lines}
 マシンのタイムゾーンには左右されません。dayStartsAt（既定 00:00）より前の時刻は前の日です。
 
 前のログを読み、次のものを 1 回ずつ新しいログに持ち越します:
-  "## 持ち越し"      その日までが期限のまだ済んでいない計画と、いちばん新しい前のログで
-                     チェックされていない項目を "- [ ] 文（M/D の計画）" の形で
-  "## 継続中の問題"  解決していない問題を、最後の現状と最初に書いた日つきで
+  "## 持ち越し"      その日までが期限のまだ済んでいない計画を "- [ ] 文（M/D の計画）"、
+                     いちばん新しい前のログでチェックされていない計画以外の項目と ❌ を
+                     "- [ ] 文 未完了（M/D）" の形で（別の年なら "2024/12/20"）。
+                     新しい順に carryOver.maxItems 件（既定 15）まで。期限から
+                     carryOver.maxAgeDays 日（既定 14）を過ぎたもの、やめたもの
+                     （~~打ち消し線~~、（中止）など）、いつか・そのうちの計画は持ち越しません
+  "## 継続中の問題"  解決していない問題を、最後の現状と最初に書いた日つきで、最近書いた
+                     順に carryOver.maxProblems 件（既定 10）まで
   "## 復習"          その日に復習する学びを古い順に最大 5 件。学びは書いた日の
                      1・3・7・21・60・180 日後に戻ってきます。復習したらチェック
                      （- [x]）すると次の間隔に進み、しなければ次の日も残ります
+入りきらなかったものは件数を 1 行で書き、nisshi status --all が一覧します。
 ログを上書きすることも、前のログを変えることもありません。
 
 オプション:
@@ -105,19 +112,42 @@ ${lines}
 
 終了コード: 0 書いた、1 そのログはもうある、2 使い方の誤り。
 `,
-    status: `使い方: nisshi status [--json]
+    status: `使い方: nisshi status [--all] [--json]
 
 書き手の今日（src/site.config.ts のタイムゾーンと dayStartsAt）について、今日のログを
-書いたかどうか、今週の学習時間と targets.weeklyMinutes、いまの連続日数、未解決の問題と
-期限切れの計画、今日復習する学び（nisshi new が "## 復習" に入れるもの）を件数つきで
-出します。下書きとエラーのあるログは、サイトと同じく数えません。
+書いたかどうか、今週の学習時間と targets.weeklyMinutes、今週のチェックリスト（自分の項目と
+持ち越しを分けて）、いまの連続日数、未解決の問題、期限切れの計画（期限から
+carryOver.maxAgeDays 日を過ぎたものはバックログ）、次の nisshi new が持ち越すもの、
+いつか・そのうちの計画、今日復習する学び（nisshi new が "## 復習" に入れるもの）を
+件数つきで出します。それぞれ最初の 5 件を挙げます。下書きとエラーのあるログは、
+サイトと同じく数えません。
 
 オプション:
+  --all       すべてを挙げる（nisshi new が入れなかったものも）
   --json      スクリプト向けに JSON オブジェクトを 1 つ出力する
   --no-cache  記録の索引を使わず、すべてのログをファイルから読む
   -h, --help  このヘルプを表示する
 
 終了コード: 0。
+`,
+    drop: `使い方: nisshi drop <id か文>
+
+計画や項目をやめたことを今日のログに書き、書いた行を "パス:行: 行" で出力します。
+今日のログにその項目（"## 持ち越し" の行や、その日に書いた行）があれば、その行を
+打ち消し線にします（"- [ ] ~~テストを書く~~（8/1 の計画）"）。なければ "## 持ち越し" に
+打ち消し線の行を足します（節がなければ今日の目標の後に作ります）。前のログは変えません。
+やめた計画は持ち越されず、/plans/ と /data/plans.json で "dropped"（droppedOn はその日）です。
+
+計画は、チェーンの id（/data/plans.json、nisshi status --json）か文で指定します。文は
+空白・全角半角・句読点・名詞の間の "の" の違いを問いません。当たるものが複数あれば、
+id つきで一覧して止まります。今日のログがなければ、先に nisshi new を実行してください。
+
+オプション:
+  --no-cache  記録の索引を使わず、すべてのログをファイルから読む
+  -h, --help  このヘルプを表示する
+
+終了コード: 0 書いた（もうやめていれば何も書かない）、1 当たるものがないか複数、
+または今日のログがない、2 使い方の誤り。
 `,
     audit: `使い方: nisshi audit [dist] [--logs FOLDER] [--no-cache]
 
@@ -179,7 +209,8 @@ const en: HelpCatalogue = {
     parse: 'parse <files or folders…> print the logs as JSON records',
     check: 'check [paths…]           report problems in logs (default: the logs folder)',
     new: 'new [--date YYYY-MM-DD]   start a log from the template, carrying over what is still open',
-    status: "status [--json]           today's log, the week against the target, streak, open problems, overdue plans, learnings to review",
+    status: "status [--all] [--json]   today's log, the week against the target, streak, open problems, overdue plans, carry-over, someday, learnings to review",
+    drop: "drop <id or text>         write into today's log that a plan or task is dropped (earlier logs stay as they are)",
     review: "review [--week|--month]   the week's or month's review as Markdown for a weekly or monthly report, or --json",
     audit: 'audit [dist]              fail when the build holds text of a private note or a draft',
     lsp: 'lsp [--stdio]             the language server for editors (check as you type, hovers, completion)',
@@ -249,13 +280,21 @@ src/site.config.ts (Asia/Tokyo unless changed), whatever the machine's, with a
 time before dayStartsAt (default 00:00) counted as the day before.
 
 It reads the earlier logs and carries into the new one, each once:
-  "## 持ち越し"      plans not done that are due by that day, and the unchecked
-                     items of the newest earlier log, as "- [ ] text（M/D の計画）"
-  "## 継続中の問題"  every open problem, with its last "現状" and its first day
+  "## 持ち越し"      plans not done that are due by that day, as
+                     "- [ ] text（M/D の計画）", and the unchecked items and ❌ of
+                     the newest earlier log that are not plans, as
+                     "- [ ] text 未完了（M/D）" (with the year, "2024/12/20", when it
+                     is another); newest first, at most carryOver.maxItems (15).
+                     Not carried: anything more than carryOver.maxAgeDays (14)
+                     past its due date (the backlog), anything dropped
+                     (~~struck~~, "（中止）" …), someday plans ("いつか", "そのうち")
+  "## 継続中の問題"  the open problems, with their last "現状" and first day, most
+                     recently written first, at most carryOver.maxProblems (10)
   "## 復習"          up to 5 learnings due for review that day, oldest due first:
                      each learning comes back 1, 3, 7, 21, 60 and 180 days after
                      the day written; ticked (- [x]) it moves on to the next,
                      left unticked it stays due
+What did not fit is counted in one line; nisshi status --all lists it.
 It never overwrites a log and never changes an earlier one.
 
 Options:
@@ -266,21 +305,46 @@ Options:
 
 Exit status: 0 written, 1 the log already exists, 2 bad usage.
 `,
-    status: `Usage: nisshi status [--json]
+    status: `Usage: nisshi status [--all] [--json]
 
 Prints, for the writer's today (time zone and dayStartsAt of
 src/site.config.ts): whether today's log is written, this week's study hours
-against targets.weeklyMinutes, the current streak, the open problems and
-overdue plans, and the learnings due for review today (the ones nisshi new
-puts under "## 復習"), with their counts. Drafts and logs with errors are left
-out, as on the site.
+against targets.weeklyMinutes, this week's checklist (own items apart from
+carried ones), the current streak, the open problems, the overdue plans (those
+more than carryOver.maxAgeDays past due are in the backlog), what the next
+nisshi new carries over, the someday plans, and the learnings due for review
+today (the ones nisshi new puts under "## 復習"), with their counts and the
+first 5 of each. Drafts and logs with errors are left out, as on the site.
 
 Options:
+  --all       list everything (what nisshi new left out too)
   --json      one JSON object for scripts
   --no-cache  read every log from its file, without the record index
   -h, --help  show this help
 
 Exit status: 0.
+`,
+    drop: `Usage: nisshi drop <id or text>
+
+Writes into today's log that a plan or task is dropped, and prints the line
+written as "path:line: line". When today's log has the item (a line under
+"## 持ち越し", or one written that day) that line is struck through
+("- [ ] ~~text~~（8/1 の計画）"); otherwise a struck line is added under
+"## 持ち越し" (made after the day's goals when missing). Earlier logs are never
+changed. A dropped plan is not carried over, and is "dropped" on /plans/ and in
+/data/plans.json, with droppedOn that day.
+
+Name the plan by its chain's id (/data/plans.json, nisshi status --json) or by
+its text, in any spacing, width, punctuation, or with or without the particle
+"の" between nouns. When several match, they are listed with their ids. Write
+today's log with nisshi new first.
+
+Options:
+  --no-cache  read every log from its file, without the record index
+  -h, --help  show this help
+
+Exit status: 0 written (or dropped already: nothing written), 1 nothing or
+more than one thing matches, or no log for today, 2 bad usage.
 `,
     audit: `Usage: nisshi audit [dist] [--logs FOLDER] [--no-cache]
 

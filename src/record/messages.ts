@@ -9,6 +9,18 @@
  */
 export type MessageLanguage = 'ja' | 'en';
 
+interface Ratio {
+  done: number;
+  total: number;
+}
+
+/** What `nisshi new` left out of a new log (stats/carry-over.ts): items and problems past the caps, stale plans and tasks. */
+interface LeftOut {
+  items: number;
+  problems: number;
+  stale: number;
+}
+
 export function messageLanguage(locale: string | undefined, env: string | undefined = globalThis.process?.env?.NISSHI_LANG): MessageLanguage {
   const chosen = (env && env.trim() !== '' ? env : locale ?? 'ja').toLowerCase();
   return chosen.startsWith('en') ? 'en' : 'ja';
@@ -42,19 +54,27 @@ const ja = {
   badDate: (value: string) => `--date は実在する日を YYYY-MM-DD で書いてください（例 2025-08-03、指定は "${value}"）`,
   carried: (count: number) => `${count} 件を持ち越しました`,
   carriedDetail: (plans: number, problems: number) => `（計画・未完了 ${plans} 件、継続中の問題 ${problems} 件）`,
-  carriedHeading: '持ち越し',
-  problemsHeading: '継続中の問題',
-  carriedAside: (month: number, day: number) => `（${month}/${day} の計画）`,
-  problemSince: (month: number, day: number) => `（${month}/${day} から）`,
-  problemCurrent: '現状',
+  leftOut: (left: LeftOut, maxAgeDays: number) =>
+    `ほかに ${[
+      left.items > 0 ? `計画・未完了 ${left.items} 件` : '',
+      left.problems > 0 ? `継続中の問題 ${left.problems} 件` : '',
+      left.stale > 0 ? `期限から ${maxAgeDays} 日を過ぎてバックログにした計画・未完了 ${left.stale} 件` : '',
+    ].filter(Boolean).join('、')}があります（一覧は nisshi status --all）`,
   statusTitle: (date: string) => `${date} の状況`,
   todayWritten: (file: string) => `今日のログ: 書いた（${file}）`,
   todayMissing: (file: string) => `今日のログ: まだ（nisshi new で ${file} を作れます）`,
   week: (minutes: number, target: number | null) =>
     target === null ? `今週: ${hours(minutes)} 時間（目標なし: src/site.config.ts の targets.weeklyMinutes）` : `今週: ${hours(minutes)} / ${hours(target)} 時間（${Math.round((minutes / target) * 100)}%）`,
   streak: (days: number) => `連続: ${days} 日`,
+  weekChecklist: (own: Ratio, carried: Ratio) => `今週のチェックリスト: 自分の項目 ${own.done}/${own.total}・持ち越し ${carried.done}/${carried.total}`,
   openProblems: (count: number) => `未解決の問題: ${count} 件`,
-  overduePlans: (count: number) => `期限切れの計画: ${count} 件`,
+  overduePlans: (count: number, stale: number) => `期限切れの計画: ${count} 件${stale > 0 ? `（うち ${stale} 件は期限から日がたちバックログ）` : ''}`,
+  staleMark: '（バックログ）',
+  carryNext: (count: number, date: string, today: boolean) => `${today ? '今日' : `明日（${date}）`}の nisshi new が持ち越すもの: ${count} 件`,
+  carryKind: (kind: 'plan' | 'unfinished', date: string) => (kind === 'plan' ? `（${date} の計画）` : ` 未完了（${date}）`),
+  someday: (count: number) => `いつか（バックログ）: ${count} 件`,
+  plannedOn: (date: string) => `（${date} に計画）`,
+  moreListed: (count: number) => `  …ほか ${count} 件（nisshi status --all ですべて）`,
   dueLearnings: (count: number) => `復習する学び: ${count} 件`,
   reviewsAdded: (count: number) => `復習する学び ${count} 件を「## 復習」に入れました`,
   learnedOn: (month: number, day: number) => `（${month}/${day} の学び）`,
@@ -110,6 +130,14 @@ const ja = {
   settingsTooSmall: (minimum: string, origin: string) => `${sizeOf(minimum, origin, 'ja')}以上にしてください`,
   settingsTooBig: (maximum: string, origin: string) => `${sizeOf(maximum, origin, 'ja')}以下にしてください`,
   settingsInvalid: '正しくない値です',
+  drop: {
+    needsTarget: 'やめる計画の id か文を指定してください（例: nisshi drop テストを書く）',
+    noTodayLog: (today: string, file: string) => `今日（${today}）のログがありません。nisshi new で ${file} を作ってから実行してください（前のログは変えません）`,
+    noMatch: (query: string) => `「${query}」に当たる、まだ終わっていない計画や項目はありません（一覧は nisshi status --all）`,
+    ambiguous: (query: string, count: number) => `「${query}」に当たるものが ${count} 件あります。id か、もっと長い文で指定してください:`,
+    already: (text: string, where: string) => `「${text}」は今日のログでもうやめています（${where}）`,
+    dropped: (text: string) => `「${text}」をやめたことを今日のログに書きました`,
+  },
   review: {
     weekOrMonth: '--week か --month のどちらか一つにしてください',
     title: (kind: 'week' | 'month', start: string, end: string) =>
@@ -193,19 +221,27 @@ const en: Catalogue = {
   badDate: (value) => `--date must be a real day written YYYY-MM-DD, e.g. 2025-08-03 (got "${value}")`,
   carried: (count) => `carried over ${count} item(s)`,
   carriedDetail: (plans, problems) => ` (${plans} plan(s) and unchecked item(s), ${problems} open problem(s))`,
-  carriedHeading: '持ち越し',
-  problemsHeading: '継続中の問題',
-  carriedAside: (month, day) => `（${month}/${day} の計画）`,
-  problemSince: (month, day) => `（${month}/${day} から）`,
-  problemCurrent: '現状',
+  leftOut: (left, maxAgeDays) =>
+    `not carried: ${[
+      left.items > 0 ? `${left.items} more plan(s) and task(s)` : '',
+      left.problems > 0 ? `${left.problems} more open problem(s)` : '',
+      left.stale > 0 ? `${left.stale} plan(s) and task(s) more than ${maxAgeDays} days past due, in the backlog` : '',
+    ].filter(Boolean).join(', ')} (nisshi status --all lists them)`,
   statusTitle: (date) => `status for ${date}`,
   todayWritten: (file) => `today's log: written (${file})`,
   todayMissing: (file) => `today's log: not yet (nisshi new writes ${file})`,
   week: (minutes, target) =>
     target === null ? `this week: ${hours(minutes)} hours (no target: set targets.weeklyMinutes in src/site.config.ts)` : `this week: ${hours(minutes)} / ${hours(target)} hours (${Math.round((minutes / target) * 100)}%)`,
   streak: (days) => `streak: ${days} day(s)`,
+  weekChecklist: (own, carried) => `this week's checklist: own items ${own.done}/${own.total}, carried over ${carried.done}/${carried.total}`,
   openProblems: (count) => `open problems: ${count}`,
-  overduePlans: (count) => `overdue plans: ${count}`,
+  overduePlans: (count, stale) => `overdue plans: ${count}${stale > 0 ? ` (${stale} of them long past due, in the backlog)` : ''}`,
+  staleMark: ' (backlog)',
+  carryNext: (count, date, today) => `carried by nisshi new ${today ? 'today' : `tomorrow (${date})`}: ${count}`,
+  carryKind: (kind, date) => (kind === 'plan' ? ` (planned ${date})` : ` (left open ${date})`),
+  someday: (count) => `someday (backlog): ${count}`,
+  plannedOn: (date) => ` (planned ${date})`,
+  moreListed: (count) => `  … ${count} more (nisshi status --all lists all)`,
   dueLearnings: (count) => `learnings to review: ${count}`,
   reviewsAdded: (count) => `put ${count} learning(s) to review under "## 復習"`,
   learnedOn: (month, day) => ` (learned ${month}/${day})`,
@@ -257,6 +293,14 @@ const en: Catalogue = {
   settingsTooSmall: (minimum, origin) => `must be at least ${sizeOf(minimum, origin, 'en')}`,
   settingsTooBig: (maximum, origin) => `must be at most ${sizeOf(maximum, origin, 'en')}`,
   settingsInvalid: 'is not a valid value',
+  drop: {
+    needsTarget: 'give the id or the text of the plan to drop, e.g. nisshi drop 3f2a9c1b7d4e',
+    noTodayLog: (today, file) => `no log for today (${today}) yet: write it with nisshi new (${file}) first; earlier logs are never changed`,
+    noMatch: (query) => `nothing open matches "${query}" (nisshi status --all lists what is open)`,
+    ambiguous: (query, count) => `"${query}" matches ${count} plans or tasks; give the id or more of the text:`,
+    already: (text, where) => `"${text}" is dropped in today's log already (${where})`,
+    dropped: (text) => `wrote into today's log that "${text}" is dropped`,
+  },
   review: {
     weekOrMonth: 'give --week or --month, not both',
     title: (kind, start, end) => (kind === 'week' ? `Weekly review ${start} – ${end}` : `Monthly review ${start.slice(0, 7)}`),

@@ -11,8 +11,10 @@ const line = z.number().int().min(1);
 const lineOf = (what: string) => line.meta({ description: `1-based line in the file of ${what}.` });
 
 export const horizonSchema = z
-  .enum(['today', 'tomorrow', 'this-week', 'weekend', 'next-week', 'this-month', 'next-month', 'later'])
-  .meta({ description: 'When a plan is due, from words such as 今日中, 明日, 今週中, 来週 in its item or heading (vocabulary.horizons); "later" when none.' });
+  .enum(['today', 'tomorrow', 'this-week', 'weekend', 'next-week', 'this-month', 'next-month', 'someday', 'later'])
+  .meta({
+    description: 'When a plan is due, from words such as 今日中, 明日, 今週中, 来週 in its item or heading (vocabulary.horizons); "someday" for いつか / そのうち (a backlog, never due); "later" when none.',
+  });
 export type Horizon = z.infer<typeof horizonSchema>;
 
 export const goalSchema = z
@@ -30,6 +32,15 @@ export const checklistItemSchema = z
     done: z.boolean().meta({ description: 'Whether its box is ticked (- [x]).' }),
     section: z.string().nullable().meta({ description: 'Text of the nearest heading above the item, or null at the top of the log.' }),
     line: lineOf('the task item'),
+    carried: z
+      .object({
+        kind: z.enum(['plan', 'unfinished']).meta({ description: '"unfinished" for a task or finding left open (未完了（12/6）), "plan" for a plan (（12/6 の計画）) or any item under the heading.' }),
+        from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().meta({ description: 'The day its aside names (a month/day is the latest such day on or before the log\'s date); null when it names none.' }),
+      })
+      .nullable()
+      .meta({
+        description: 'Set when the item was carried over from an earlier day, not the day\'s own: under a carried heading (持ち越し, vocabulary.carriedHeadings) or ending in the aside `nisshi new` writes (（12/6 の計画）, 未完了（12/6）). Read by src/parse/extract/carried.ts.',
+      }),
   })
   .meta({ description: 'A task item (- [ ] / - [x]) anywhere in the log. Filled by src/parse/extract/checklist.ts.' });
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
@@ -71,6 +82,16 @@ export const planSchema = z
   })
   .meta({ description: 'An item under a plans heading (次のステップ, 次のアクション, 実装計画 …). Filled by src/parse/extract/plans.ts.' });
 export type Plan = z.infer<typeof planSchema>;
+
+export const dropSchema = z
+  .object({
+    text: z.string().meta({ description: 'What was given up, as written, without the strike marks, the drop word and any reason after them.' }),
+    line: lineOf('the item'),
+  })
+  .meta({
+    description: 'A plan or task item written as given up: wholly struck through (- [ ] ~~…~~, a reason after it allowed) or with a drop word after it (（中止）, （見送り）, (dropped) …: vocabulary.droppedWords). The plan chains read it as dropped that day. Filled by src/parse/extract/drops.ts.',
+  });
+export type Drop = z.infer<typeof dropSchema>;
 
 export const reflectionSchema = z
   .object({
@@ -155,9 +176,7 @@ export const logRecordSchema = z.object({
   work: z.array(workItemSchema).meta({ description: 'The day\'s work: the items under 取り組んだ課題一覧 / やったこと / 実施内容 (src/parse/extract/work.ts).' }),
   problems: z.array(problemSchema),
   plans: z.array(planSchema),
-  struckLines: z.array(line).meta({
-    description: 'Lines of the list items whose own text is wholly struck through (- [ ] ~~…~~): a task or plan given up, read by the plan chains as dropped (src/parse/extract/struck.ts).',
-  }),
+  drops: z.array(dropSchema),
   learnings: z.array(z.string()).meta({ description: 'Items under a learnings heading (学び, 気づき …) (src/parse/extract/learnings.ts).' }),
   learningLines: z.array(line).meta({ description: 'The 1-based line of each learning, in the order of learnings (src/parse/extract/learnings.ts).' }),
   reflections: z.array(reflectionSchema),

@@ -6,7 +6,7 @@
  *   HTML is allowed) → data:-image check → heading ids → line anchors →
  *   links to other logs → problem cards and the figures table (from the
  *   record) → images beside the log → checkbox names and focusable code
- *   blocks → rehype-highlight → rehype-stringify
+ *   blocks → carried sections folded → rehype-highlight → rehype-stringify
  *
  * Sanitising comes first on purpose: everything after it adds only what we
  * compute (ids, highlight spans), so the schema needs nothing beyond GitHub's.
@@ -25,6 +25,7 @@ import { bodyAfter, readLog } from '../parse/read-log.ts';
 import { remarkTree } from '../parse/remark-tree.ts';
 import { logSourceText } from '../parse/tree-parity.ts';
 import type { VocabularyOverrides } from '../parse/vocabulary.ts';
+import { rehypeCarriedSections } from './carried-sections.ts';
 import { rehypeAccessibleParts } from './accessible-parts.ts';
 import { rehypeHeadingIds, type RenderedHeading } from './heading-ids.ts';
 import { rehypeLineAnchors } from './line-anchors.ts';
@@ -54,6 +55,8 @@ export interface RenderOptions {
   vocabulary?: VocabularyOverrides | undefined;
   /** The images beside the log, checked (src/parse/images.ts): those that are there go to Astro's image pipeline. */
   images?: ReadonlyArray<{ url: string; ok: boolean }> | undefined;
+  /** The record's carried items, done and in all (stats' checklistCounts): the folded carried section's count (carried-sections.ts). */
+  carriedCount?: { done: number; total: number } | undefined;
 }
 
 export interface RenderedLogBody {
@@ -84,6 +87,7 @@ function createProcessor(allowRawHtml: boolean) {
     .use(rehypeProblemCards)
     .use(rehypeLogImages)
     .use(rehypeAccessibleParts)
+    .use(rehypeCarriedSections)
     // Only fenced code that names its language: guessing the language is slow and often wrong.
     .use(rehypeHighlight, { detect: false })
     .use(rehypeStringify, { allowDangerousHtml: allowRawHtml })
@@ -133,6 +137,7 @@ export async function renderMarkdownTree(tree: MdastRoot, options: RenderOptions
   if (options.record) file.data.logShape = options.record;
   file.data.vocabulary = options.vocabulary;
   if (options.images) file.data.logImages = options.images;
+  if (options.carriedCount) file.data.carriedCount = options.carriedCount;
   const hast = await processor.run(tree, file);
   return { html: processor.stringify(hast, file), headings: file.data.headings ?? [], imagePaths: file.data.imagePaths ?? [] };
 }

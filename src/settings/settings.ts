@@ -19,7 +19,7 @@ const issue = messages('en').settingsIssue;
 
 const words = z.array(z.string().min(1));
 
-const horizonSchema = z.enum(['today', 'tomorrow', 'weekend', 'this-week', 'next-week', 'this-month', 'next-month']);
+const horizonSchema = z.enum(['today', 'tomorrow', 'weekend', 'this-week', 'next-week', 'this-month', 'next-month', 'someday']);
 
 /** A writer's own words for parts of a log, over nisshi's defaults (lists replace the default lists). */
 const vocabularySchema = z
@@ -44,6 +44,8 @@ const vocabularySchema = z
     reflectionHeadings: words,
     reviewHeadings: words,
     droppedWords: words,
+    carriedHeadings: words,
+    continuingHeadings: words,
   })
   .partial()
   .strict();
@@ -102,6 +104,15 @@ export const settingsSchema = z
         .meta({ description: 'Study minutes a week the writer aims for, e.g. 600 for 10 hours.' }),
     }).strict().optional()
       .meta({ description: 'Goals shown on the dashboard, the year pages and by `nisshi status`.' }),
+    carryOver: z.object({
+      maxAgeDays: z.number().int().min(0).max(3650)
+        .meta({ description: 'Days after its due date (its last writing\'s) a plan, or a task left open, is still carried over; older ones go to the backlog as stale (default 14).' }),
+      maxItems: z.number().int().min(0).max(1000)
+        .meta({ description: 'Carried plans and tasks `nisshi new` lists in a new log, newest first (default 15).' }),
+      maxProblems: z.number().int().min(0).max(1000)
+        .meta({ description: 'Continuing problems `nisshi new` lists in a new log, most recently written first (default 10).' }),
+    }).partial().strict().optional()
+      .meta({ description: 'How much `nisshi new` carries over: what is left out is counted in one line and listed by `nisshi status --all`.' }),
     maxLogBytes: z.number().int().min(1).optional()
       .meta({ description: 'Largest log nisshi reads, in bytes (default 1 MiB); a larger one is an error, not parsed.' }),
     maxNesting: z.number().int().min(1).max(NESTING_CEILING).optional()

@@ -1,5 +1,6 @@
 /** How numbers and dates read on the site (Japanese). */
 import { dayOfWeek } from '../stats/calendar.ts';
+import type { ChecklistCounts } from '../stats/checklist-counts.ts';
 
 /** 150 → "2時間30分", 45 → "45分"; approximate values get 約 in front so a reader can tell them apart. */
 export function formatMinutes(minutes: number | null | undefined, approximate = false): string {
@@ -38,4 +39,19 @@ export function href(path: string): string {
 /** "2025-08" → "2025年8月". */
 export function formatMonth(month: string): string {
   return `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
+}
+
+/**
+ * A log's checklist (stats/checklist-counts.ts, never counted in a page):
+ * "3/8" for the day's own items, "自分の項目 3/8・持ち越し 1/22" when items were
+ * carried over, "なし" when there are none.
+ */
+export function formatChecklist({ own, carried }: ChecklistCounts, none = 'なし'): string {
+  if (carried.total === 0) return own.total === 0 ? none : `${own.done}/${own.total}`;
+  return `自分の項目 ${own.done}/${own.total}・持ち越し ${carried.done}/${carried.total}`;
+}
+
+/** The day's own items only ("3/8"), for a row or a line among many logs; `none` when it has none. */
+export function formatOwnChecklist({ own }: ChecklistCounts, none = '—'): string {
+  return own.total === 0 ? none : `${own.done}/${own.total}`;
 }

@@ -9,5 +9,6 @@ export const horizonLabels: Record<Horizon, string> = {
   'next-week': '来週',
   'this-month': '今月中',
   'next-month': '来月',
-  later: 'いつか',
+  someday: 'いつか',
+  later: '期限なし',
 };

@@ -59,7 +59,7 @@ async function load(): Promise<SiteData> {
     (a: LogEntry, b: LogEntry) => (b.data.date ?? '').localeCompare(a.data.date ?? '') || b.id.localeCompare(a.id),
   );
   const records = entries.map((entry: LogEntry) => entry.data as LogRecord);
-  const options: StatsOptions = { today: writerToday(siteSettings), weekStart: siteSettings.weekStart, vocabulary: siteSettings.vocabulary };
+  const options: StatsOptions = { today: writerToday(siteSettings), weekStart: siteSettings.weekStart, vocabulary: siteSettings.vocabulary, carryOver: siteSettings.carryOver };
   const days = logDays(records);
   return {
     entries,

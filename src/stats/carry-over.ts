@@ -1,23 +1,48 @@
 /**
- * What `nisshi new` carries into a new day's log: the plans not done that are
- * due on or before that day (plan chains, plan-chains.ts: nothing done, each
- * chain once), the unchecked checklist items of the newest earlier log, and
- * every open problem thread (problem-threads.ts). Pure: records in, lists out.
+ * What `nisshi new` carries into a new day's log, small and honest:
+ *
+ * - plans (plan chains, plan-chains.ts) not done nor dropped, due by that
+ *   day, and fresh: not more than carryOver.maxAgeDays past their last
+ *   writing's due date. Older ones are stale: they go to the backlog
+ *   (`nisshi status --all`, /plans/), still overdue in the data. いつか /
+ *   そのうち plans (horizon someday) and plans with no horizon are never due.
+ * - the newest earlier log's tasks and findings left open (a `- [ ]` that is
+ *   not a plan, a ❌ paragraph), as 未完了（12/6）: never as plans, aged from
+ *   the day they were left open like a plan from its due date. An item that
+ *   was carried already keeps its first day.
+ * - the open problem threads (problem-threads.ts).
+ *
+ * Each item once (by plan key), none given up (record.drops). The new log
+ * lists at most maxItems items, newest first, and maxProblems problems, most
+ * recently written first; the rest are counted in `leftOut`.
+ * Pure: records in, lists out.
  */
-import type { LogRecord, Problem } from '../record/schema.ts';
+import type { Problem } from '../record/schema.ts';
 import { resolveVocabulary } from '../parse/vocabulary.ts';
 import { isPlaceholderText } from '../parse/placeholders.ts';
+import { withoutCarriedAside, type CarriedKind } from '../parse/extract/carried.ts';
+import { addDays } from './calendar.ts';
+import { carryOverLimits, type CarryOverLimits } from './carry-limits.ts';
 import { datedRecords } from './days.ts';
-import { planChains, type ChainRecord } from './plan-chains.ts';
-import { CARRIED_ASIDE, hasDroppedAside, planKeyer } from './plan-key.ts';
+import { freshDue, planChains, type ChainRecord, type PlanChain } from './plan-chains.ts';
+import { planKeyer } from './plan-key.ts';
 import { problemThreads } from './problem-threads.ts';
-import type { ProblemCore, StatsOptions } from './types.ts';
+import type { ChecklistCore, ProblemCore, StatsOptions } from './types.ts';
+
+/** What of a record the carry-over reads: the morning commands hand it no more. */
+export type CarryRecord = ChainRecord & { problems: ReadonlyArray<ProblemCore & Pick<Problem, 'current'>> };
 
 export interface CarriedItem {
-  /** The text as written, without an earlier carry's （M/D の計画）. */
+  /** The text as written, without an earlier carry's label. */
   text: string;
-  /** The day it was first planned. */
-  plannedOn: string;
+  /** "plan": a plan not done; "unfinished": a task or finding left open (未完了). */
+  kind: CarriedKind;
+  /** A plan's first day, or the day a task was left open: what its label says. */
+  from: string;
+  /** The day it stops being carried: its due date (a plan's last writing's, a task's day) + maxAgeDays + 1. */
+  staleOn: string;
+  /** The plan chain's id (nisshi drop takes it); null for a task. */
+  chainId: string | null;
 }
 
 export interface CarriedProblem {
@@ -25,62 +50,125 @@ export interface CarriedProblem {
   /** The last 現状 written about it, null when none was. */
   current: string | null;
   firstSeen: string;
+  lastSeen: string;
+}
+
+/** Everything that could be carried, uncapped: what `nisshi status --all` lists. */
+export interface CarryCandidates {
+  /** Fresh plans and tasks, newest first. */
+  items: CarriedItem[];
+  /** Open problems, most recently written first. */
+  problems: CarriedProblem[];
+  /** Plans and tasks past maxAgeDays, newest first: the backlog. */
+  stale: CarriedItem[];
 }
 
 export interface CarryOver {
+  /** At most maxItems, newest first. */
   items: CarriedItem[];
+  /** At most maxProblems, most recently written first. */
   problems: CarriedProblem[];
+  /** What the new log does not list: items and problems past the caps, and stale plans and tasks. */
+  leftOut: { items: number; problems: number; stale: number };
+  limits: CarryOverLimits;
 }
 
-/** A trailing "（8/3 の計画）" (full- or half-width brackets) and the text before it. */
-function splitCarried(text: string, year: string): { text: string; plannedOn: string | null } {
-  const open = Math.max(text.lastIndexOf('（'), text.lastIndexOf('('));
-  const trimmed = text.trimEnd();
-  if (open === -1 || !(trimmed.endsWith('）') || trimmed.endsWith(')'))) return { text, plannedOn: null };
-  const match = CARRIED_ASIDE.exec(trimmed.slice(open + 1, -1).normalize('NFKC'));
-  if (!match) return { text, plannedOn: null };
-  const plannedOn = `${year}-${match[1]!.padStart(2, '0')}-${match[2]!.padStart(2, '0')}`;
-  return { text: text.slice(0, open).trimEnd(), plannedOn };
+type CarryOptions = Omit<StatsOptions, 'today'>;
+
+/** A candidate and the line it was written on, which orders the items of one day. */
+interface Found {
+  item: CarriedItem;
+  line: number;
+}
+
+/** Newest first; one day's items in the order written. */
+function newestFirst(found: readonly Found[]): CarriedItem[] {
+  return [...found].sort((a, b) => (a.item.from < b.item.from ? 1 : a.item.from > b.item.from ? -1 : a.line - b.line)).map(({ item }) => item);
 }
 
 /**
- * @param date the new log's day: only logs before it are read, and plans due on
- *   or before it are carried.
+ * Everything that could be carried into the log of `date`, uncapped.
+ * @param date the new log's day: only logs before it are read, and plans due
+ *   on or before it are carried.
  */
-export function carryOver(
-  records: ReadonlyArray<ChainRecord & { problems: ReadonlyArray<ProblemCore & Pick<Problem, 'current'>> }>,
-  date: string, options: Omit<StatsOptions, 'today'>): CarryOver {
+export function carryCandidates(records: readonly CarryRecord[], date: string, options: CarryOptions): CarryCandidates {
   const earlier = datedRecords(records).filter((record) => record.date < date);
   const vocabulary = resolveVocabulary(options.vocabulary);
   const keyOf = planKeyer(vocabulary);
+  const { maxAgeDays } = carryOverLimits(options.carryOver);
   const seen = new Set<string>();
-  const items: CarriedItem[] = [];
-  const add = (text: string, plannedOn: string) => {
-    const key = keyOf(text);
-    if (key === '' || seen.has(key) || isPlaceholderText(text)) return;
+  const fresh: Found[] = [];
+  const stale: Found[] = [];
+  const add = (item: CarriedItem, line: number) => {
+    const key = keyOf(item.text);
+    if (key === '' || seen.has(key) || isPlaceholderText(item.text)) return;
     seen.add(key);
-    items.push({ text, plannedOn });
+    (item.staleOn <= date ? stale : fresh).push({ item, line });
   };
-  const chains = planChains(earlier, { ...options, today: date })
-    .filter((chain) => chain.status !== 'done' && chain.status !== 'dropped' && chain.due !== null && chain.due <= date)
-    .sort((a, b) => (a.plannedOn < b.plannedOn ? -1 : a.plannedOn > b.plannedOn ? 1 : 0));
-  for (const chain of chains) add(chain.text, chain.plannedOn);
+
+  const chains = planChains(earlier, { ...options, today: date });
+  /** Per key, the newest chain (chains come newest first). */
+  const chainOf = new Map<string, PlanChain>();
+  for (const chain of chains) {
+    const key = keyOf(chain.text);
+    if (!chainOf.has(key)) chainOf.set(key, chain);
+    if (chain.status === 'done' || chain.status === 'dropped') continue;
+    const due = freshDue(chain, options.weekStart);
+    // Not due yet, or never (いつか, no horizon): not carried.
+    if (due === null || due > date) continue;
+    add(planItem(chain, due, maxAgeDays), chain.occurrences[0]!.line);
+  }
+
   const newest = earlier.at(-1)?.date;
   for (const record of earlier.filter((candidate) => candidate.date === newest)) {
-    const done = new Set(record.checklist.filter((item) => item.done).map((item) => keyOf(item.text)));
-    const struck = new Set(record.struckLines);
-    for (const item of record.checklist) {
-      // A task given up (struck through, （中止）) is not carried.
-      if (item.done || done.has(keyOf(item.text)) || struck.has(item.line) || hasDroppedAside(item.text, vocabulary)) continue;
-      const carried = splitCarried(item.text, record.date.slice(0, 4));
-      add(carried.text, carried.plannedOn !== null && carried.plannedOn <= record.date ? carried.plannedOn : record.date);
+    for (const item of openTasks(record, keyOf)) {
+      // A plan of the same text, still open or closed that day, decides: it may be done, dropped, stale or not due.
+      const chain = chainOf.get(keyOf(item.text));
+      const closedOn = chain?.doneOn ?? chain?.droppedOn ?? null;
+      if (chain && (closedOn === null || closedOn >= record.date)) continue;
+      const from = item.carried?.from && item.carried.from <= record.date ? item.carried.from : record.date;
+      add({ text: withoutCarriedAside(item.text), kind: item.carried?.kind ?? 'unfinished', from, staleOn: addDays(from, maxAgeDays + 1), chainId: null }, item.line);
     }
   }
+
   const problems = problemThreads(earlier)
     .filter((thread) => thread.status === 'open' && !isPlaceholderText(thread.title))
+    .sort((a, b) => (a.lastSeen < b.lastSeen ? 1 : a.lastSeen > b.lastSeen ? -1 : 0))
     .map((thread): CarriedProblem => {
       const current = thread.occurrences.map((occurrence) => occurrence.problem.current).filter((text) => text !== null && !isPlaceholderText(text)).at(-1) ?? null;
-      return { title: thread.title, current, firstSeen: thread.firstSeen };
+      return { title: thread.title, current, firstSeen: thread.firstSeen, lastSeen: thread.lastSeen };
     });
-  return { items, problems };
+  return { items: newestFirst(fresh), problems, stale: newestFirst(stale) };
+}
+
+function planItem(chain: PlanChain, due: string, maxAgeDays: number): CarriedItem {
+  return { text: chain.text, kind: 'plan', from: chain.plannedOn, staleOn: addDays(due, maxAgeDays + 1), chainId: chain.id };
+}
+
+/**
+ * The tasks a log left open: unchecked, not given up, not ticked elsewhere in
+ * the same log, and not one of its plans (the plan chains carry those, when due).
+ */
+function openTasks(record: ChainRecord, keyOf: (text: string) => string): ChecklistCore[] {
+  const done = new Set(record.checklist.filter((item) => item.done).map((item) => keyOf(item.text)));
+  const dropped = new Set(record.drops.map((drop) => drop.line));
+  const plans = new Set(record.plans.map((plan) => plan.line));
+  return record.checklist.filter((item) => !item.done && !dropped.has(item.line) && !plans.has(item.line) && !done.has(keyOf(item.text)));
+}
+
+/** What `nisshi new` writes into the log of `date`: the candidates, capped (settings carryOver). */
+export function carryOver(records: readonly CarryRecord[], date: string, options: CarryOptions): CarryOver {
+  const limits = carryOverLimits(options.carryOver);
+  const { maxItems, maxProblems } = limits;
+  const candidates = carryCandidates(records, date, options);
+  return {
+    items: candidates.items.slice(0, maxItems),
+    problems: candidates.problems.slice(0, maxProblems),
+    leftOut: {
+      items: Math.max(0, candidates.items.length - maxItems),
+      problems: Math.max(0, candidates.problems.length - maxProblems),
+      stale: candidates.stale.length,
+    },
+    limits,
+  };
 }

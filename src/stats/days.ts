@@ -6,12 +6,13 @@
 import type { LogRecord } from '../record/schema.ts';
 import type { ChecklistCore, ProblemCore, StatsOptions } from './types.ts';
 import { isIsoDate } from './calendar.ts';
+import { checklistCounts } from './checklist-counts.ts';
 
 /** A record whose date is a real calendar day. */
 export type DatedRecord = LogRecord & { date: string };
 
 /** What of a record the day-by-day statistics read: the record index hands the morning commands no more. */
-export type DayRecord = Pick<LogRecord, 'date' | 'slug' | 'metrics'> & { checklist: readonly ChecklistCore[]; problems: readonly ProblemCore[] };
+export type DayRecord = Pick<LogRecord, 'date' | 'slug' | 'metrics' | 'drops'> & { checklist: readonly ChecklistCore[]; problems: readonly ProblemCore[] };
 
 /** What the logs of one day add up to. */
 export interface LoggedDay {
@@ -22,8 +23,12 @@ export interface LoggedDay {
   approximate: boolean;
   /** The day's logs, by slug. */
   slugs: string[];
+  /** The day's own checklist items done and in all (checklist-counts.ts: carried and dropped items left out). */
   checklistDone: number;
   checklistTotal: number;
+  /** The items carried over from earlier days, done that day and in all. */
+  carriedDone: number;
+  carriedTotal: number;
   problems: number;
 }
 
@@ -49,7 +54,7 @@ export function logDays(records: readonly DayRecord[]): LoggedDay[] {
   for (const record of datedRecords(records)) {
     let day = days.at(-1);
     if (day?.date !== record.date) {
-      day = { date: record.date, minutes: null, approximate: false, slugs: [], checklistDone: 0, checklistTotal: 0, problems: 0 };
+      day = { date: record.date, minutes: null, approximate: false, slugs: [], checklistDone: 0, checklistTotal: 0, carriedDone: 0, carriedTotal: 0, problems: 0 };
       days.push(day);
     }
     const minutes = record.metrics.studyMinutes;
@@ -59,8 +64,11 @@ export function logDays(records: readonly DayRecord[]): LoggedDay[] {
       if (record.metrics.studyApproximate === true) day.approximate = true;
     }
     day.slugs.push(record.slug);
-    day.checklistTotal += record.checklist.length;
-    day.checklistDone += record.checklist.filter((item) => item.done).length;
+    const { own, carried } = checklistCounts(record);
+    day.checklistTotal += own.total;
+    day.checklistDone += own.done;
+    day.carriedTotal += carried.total;
+    day.carriedDone += carried.done;
     day.problems += record.problems.length;
   }
   return days;

@@ -16,7 +16,10 @@ export { heatmap, heatmapOf, heatLevel, quartiles, HEATMAP_DAYS, type Heatmap } 
 export { windowEnd } from './window.ts';
 export { archiveYears, monthBounds, type ArchiveYear, type ArchiveMonth } from './archive.ts';
 export { problemThreads, problemKey, threadId, threadIdOf, threadJson, threadCounts, threadChanges, threadOpenOn, type ProblemThread, type ThreadOccurrence, type ThreadChange } from './problem-threads.ts';
-export { planChains, chainJson, followThroughByMonth, type PlanChain, type ChainOccurrence, type FollowThroughMonth } from './plan-chains.ts';
+export { planChains, chainJson, followThroughByMonth, freshDue, staleDay, type PlanChain, type ChainOccurrence, type FollowThroughMonth } from './plan-chains.ts';
+export { carryOver, carryCandidates, type CarryOver, type CarryCandidates, type CarriedItem, type CarriedProblem } from './carry-over.ts';
+export { carryOverLimits, DEFAULT_CARRY_OVER, type CarryOverLimits } from './carry-limits.ts';
+export { checklistCounts, type ChecklistCounts, type ChecklistCount } from './checklist-counts.ts';
 export { planDueDate } from './plan-due.ts';
 export { planKey, planKeyer, keysMatch, MIN_CONTAINED_LENGTH } from './plan-key.ts';
 export { indexDoneItems, type DoneIndex, type DoneMark } from './done-index.ts';

@@ -1,9 +1,13 @@
 /**
- * Plan chains: a plan written again in later logs is one chain, done on the
- * first day (in the same log or a later one) that a checked checklist item
- * has its text, dropped on the first day a plan or task of the same text is
- * written as given up (struck through, or with （中止） and the like), overdue
- * when the due date of its first writing has passed.
+ * Plan chains: a plan written again in later logs is one chain (the same key:
+ * plan-key.ts), done on the first day (in the same log or a later one) that a
+ * checked checklist item has its text — a carried item ticked that day
+ * included — dropped on the first day a plan or task of the same text is
+ * written as given up (record.drops: struck through, or with （中止） and the
+ * like), overdue when the due date of its first writing has passed, and stale
+ * when it is overdue and its last writing's due date is more than
+ * carryOver.maxAgeDays behind: then it leaves the carry-over for the backlog
+ * (writing it again makes it fresh again).
  * Pure: records and options in, chains out, for the site and the CLI alike.
  */
 import { hash } from 'node:crypto';
@@ -14,10 +18,11 @@ import { addDays } from './calendar.ts';
 import { checkOptions, datedRecords } from './days.ts';
 import { indexDoneItems } from './done-index.ts';
 import { planDueDate } from './plan-due.ts';
-import { hasDroppedAside, planKeyer } from './plan-key.ts';
+import { carryOverLimits } from './carry-limits.ts';
+import { planKeyer } from './plan-key.ts';
 
 /** What of a record the plan chains read: the morning commands hand them no more. */
-export type ChainRecord = Pick<LogRecord, 'date' | 'slug' | 'struckLines'> & { plans: readonly PlanCore[]; checklist: readonly ChecklistCore[] };
+export type ChainRecord = Pick<LogRecord, 'date' | 'slug' | 'drops'> & { plans: readonly PlanCore[]; checklist: readonly ChecklistCore[] };
 
 export interface ChainOccurrence {
   slug: string;
@@ -39,6 +44,13 @@ export interface PlanChain {
   doneOn: string | null;
   /** The day it was given up (struck through or （中止）); null when it was not, or was done all the same. */
   droppedOn: string | null;
+  /**
+   * Overdue, and its last writing's due date more than carryOver.maxAgeDays
+   * before options.today: no longer carried over, in the backlog (status stays "overdue").
+   */
+  stale: boolean;
+  /** The first day it counts as stale (its last writing's due date + maxAgeDays + 1), when it is; else null. */
+  staleOn: string | null;
   /** Where it was ticked: the done checklist item. */
   doneIn: { slug: string; line: number; text: string } | null;
   /** Later logs that wrote it again before it was done. */
@@ -62,12 +74,15 @@ export function planChains(
   const vocabulary = resolveVocabulary(options.vocabulary);
   const keyOf = planKeyer(vocabulary);
   const done = indexDoneItems(sorted, keyOf);
-  const dropped = indexDropMarks(sorted, keyOf, vocabulary);
+  const dropped = indexDropMarks(sorted, keyOf);
   const open = new Map<string, PlanChain>();
   const chains: PlanChain[] = [];
   for (const record of sorted) {
+    // A plan written given up ("~~記事を書く~~ — 時間がない") is the plan without the marks and the reason.
+    const dropText = new Map(record.drops.map((drop) => [drop.line, drop.text]));
     for (const plan of record.plans) {
-      const key = keyOf(plan.text);
+      const text = dropText.get(plan.line) ?? plan.text;
+      const key = keyOf(text);
       const occurrence: ChainOccurrence = { slug: record.slug, date: record.date, line: plan.line, horizon: plan.horizon };
       const chain = key === '' ? undefined : open.get(key);
       const closedOn = chain?.doneOn ?? chain?.droppedOn ?? null;
@@ -83,13 +98,15 @@ export function planChains(
       const droppedOn = mark || key === '' ? null : firstOnOrAfter(dropped.get(key), record.date);
       const created: PlanChain = {
         id: hash('sha256', `${record.date}\n${key === '' ? `${record.slug}:${plan.line}` : key}`, 'hex').slice(0, 12),
-        text: plan.text,
+        text,
         plannedOn: record.date,
         horizon: plan.horizon,
         due,
         status: mark ? 'done' : droppedOn !== null ? 'dropped' : due !== null && due < options.today ? 'overdue' : 'open',
         doneOn: mark?.date ?? null,
         droppedOn,
+        stale: false,
+        staleOn: null,
         doneIn: mark ? { slug: mark.slug, line: mark.line, text: mark.text } : null,
         carried: 0,
         occurrences: [occurrence],
@@ -98,21 +115,37 @@ export function planChains(
       if (key !== '') open.set(key, created);
     }
   }
+  const { maxAgeDays } = carryOverLimits(options.carryOver);
+  for (const chain of chains) {
+    if (chain.status !== 'overdue') continue;
+    const staleOn = staleDay(chain, maxAgeDays, options.weekStart);
+    if (staleOn !== null && staleOn <= options.today) Object.assign(chain, { stale: true, staleOn });
+  }
   return chains.reverse();
+}
+
+/** The due date of a chain's last writing: a plan written again is due again (null when last written with no due date). */
+export function freshDue(chain: Pick<PlanChain, 'occurrences'>, weekStart: StatsOptions['weekStart']): string | null {
+  const last = chain.occurrences.at(-1)!;
+  return planDueDate(last.date, last.horizon, weekStart);
+}
+
+/** The first day a chain not done is too old to carry: its last writing's due date + maxAgeDays + 1; null when it has no due date. */
+export function staleDay(chain: Pick<PlanChain, 'occurrences'>, maxAgeDays: number, weekStart: StatsOptions['weekStart']): string | null {
+  const due = freshDue(chain, weekStart);
+  return due === null ? null : addDays(due, maxAgeDays + 1);
 }
 
 /**
  * Per plan key, the days (oldest first) a plan or checklist item of that key
- * was written as given up: struck through (record.struckLines) or with a
- * dropped aside (テストを書く（中止）). Exact keys only.
+ * was written as given up (record.drops: struck through, or with a drop word).
+ * Exact keys only.
  */
-function indexDropMarks(records: ReadonlyArray<ChainRecord & { date: string }>, keyOf: (text: string) => string, vocabulary: ReturnType<typeof resolveVocabulary>): Map<string, string[]> {
+function indexDropMarks(records: ReadonlyArray<ChainRecord & { date: string }>, keyOf: (text: string) => string): Map<string, string[]> {
   const marks = new Map<string, string[]>();
   for (const record of records) {
-    const struck = new Set(record.struckLines);
-    for (const item of [...record.plans, ...record.checklist]) {
-      if (!struck.has(item.line) && !hasDroppedAside(item.text, vocabulary)) continue;
-      const key = keyOf(item.text);
+    for (const drop of record.drops) {
+      const key = keyOf(drop.text);
       if (key === '') continue;
       const dates = marks.get(key);
       if (!dates) marks.set(key, [record.date]);

@@ -5,7 +5,8 @@ import { addDays, dayOfWeek, endOfMonth, endOfWeek, startOfNextMonth, type WeekS
 /**
  * today → that day; tomorrow → the next day; this-week → the last day of that
  * week; next-week → the last day of the following week; this-month / next-month
- * → the last day of that / the following month; later → null (never overdue).
+ * → the last day of that / the following month; someday (いつか) and later (no
+ * horizon) → null (never overdue, never carried).
  *
  * weekend → the Sunday of the Saturday–Sunday pair the log falls in or, on a
  * weekday, the coming one: the first Sunday on or after the log's date. This
@@ -28,6 +29,7 @@ export function planDueDate(logDate: string, horizon: Horizon, weekStart: WeekSt
       return endOfMonth(logDate);
     case 'next-month':
       return endOfMonth(startOfNextMonth(logDate));
+    case 'someday':
     case 'later':
       return null;
     default:

@@ -1,7 +1,19 @@
 /**
  * The comparable form of a plan or checklist item's text, so that a plan
  * written as "**CI の設定** (今週中)" is found again as a later "✅ ＣＩの設定".
+ *
+ * One plan, one line: two texts are the same plan when they differ only in
+ *   - spacing, width and case (NFKC, lower case, blanks dropped): "ＣＩ の設定" = "CIの設定";
+ *   - punctuation and Markdown marks (、。・「」 * _ ` ~ [ ] …): "README（更新）" = "README更新";
+ *   - the particle の or を between two words not written in hiragana (a noun
+ *     and a noun, or a noun and a verb's kanji): "環境の構築" = "環境構築",
+ *     "テストを書く" = "テスト書く";
+ *   - the asides nisshi and the writer add after a plan: a horizon ("（今日中）"),
+ *     a drop word ("（中止）"), the carried labels "（8/1 の計画）" and "未完了（12/6）".
+ * Everything else tells plans apart: "テストを書く" / "テストを読む" and
+ * "設定の確認" / "設定の変更" stay two plans. の next to hiragana stays ("このまま", "もの").
  */
+import { withoutCarriedAside } from '../parse/extract/carried.ts';
 import { horizonOf, type Vocabulary } from '../parse/vocabulary.ts';
 
 /**
@@ -15,8 +27,6 @@ export const MIN_CONTAINED_LENGTH = 4;
 const markdownLink = /!?\[([^[\]]*)\]\([^)]*\)/g;
 /** After NFKC full-width brackets are ASCII ones. */
 const trailingAside = /\(([^()]*)\)\s*$/;
-/** The aside `nisshi new` writes after a carried item, "（8/3 の計画）" (NFKC: ASCII brackets). */
-export const CARRIED_ASIDE = /^\s?(\d{1,2})\/(\d{1,2}) ?の計画\s?$/;
 /**
  * Everything but letters, digits and combining marks goes: spaces, punctuation
  * (、。・「」…), markdown marks (* _ ` ~ [ ]), emoji and their variation
@@ -30,30 +40,34 @@ function isDroppedAside(aside: string, vocabulary: Vocabulary): boolean {
   return vocabulary.droppedWords.some((word) => folded === word.normalize('NFKC').toLowerCase());
 }
 
-/** Whether a plan or task is written as given up: "テストを書く（中止）", "(dropped)" (vocabulary.droppedWords). */
-export function hasDroppedAside(text: string, vocabulary: Vocabulary): boolean {
-  const aside = trailingAside.exec(text.normalize('NFKC'));
-  return aside !== null && isDroppedAside(aside[1]!, vocabulary);
-}
+/** の or を with a letter or digit that is not hiragana on both sides (after folding: no blanks or marks between). */
+const particleBetweenWords = /(?<=[^\p{Script=Hiragana}])[のを](?=[^\p{Script=Hiragana}])/gu;
 
 /**
- * NFKC, links to their text, a trailing aside that names a horizon dropped
- * ("(今日中)", in the writer's vocabulary) or gives the plan up ("(中止)"),
- * lower case, then only letters, digits and + # kept. An aside that names no
- * horizon ("（メモ）") stays.
+ * NFKC, links to their text, the carried label ("(8/1 の計画)", "未完了(12/6)")
+ * and a trailing aside that names a horizon ("(今日中)", in the writer's
+ * vocabulary) or gives the plan up ("(中止)") dropped, lower case, then only
+ * letters, digits and + # kept, and の / を between words dropped (see the
+ * rule at the top). An aside that names no horizon ("（メモ）") stays.
  */
 export function planKey(text: string, vocabulary: Vocabulary): string {
   let folded = text.normalize('NFKC').replace(markdownLink, '$1');
   // "（8/1 の計画）（中止）": a carried plan given up has two asides.
   for (let asides = 0; asides < 2; asides++) {
-    const aside = trailingAside.exec(folded);
-    if (!aside || !(horizonOf(aside[1]!, vocabulary) !== null || CARRIED_ASIDE.test(aside[1]!) || isDroppedAside(aside[1]!, vocabulary))) break;
-    const rest = folded.slice(0, aside.index);
+    const rest = withoutPlanAside(folded, vocabulary);
     // An item that is only the aside keeps it, as the plan parser does.
-    if (rest.replace(notKept, '') === '') break;
+    if (rest === null || rest.replace(notKept, '') === '') break;
     folded = rest;
   }
-  return foldText(folded);
+  return foldText(folded).replace(particleBetweenWords, '');
+}
+
+/** The text before its last aside when that aside is a carried label, a horizon or a drop word; null otherwise. */
+function withoutPlanAside(text: string, vocabulary: Vocabulary): string | null {
+  const carried = withoutCarriedAside(text);
+  if (carried !== text) return carried;
+  const aside = trailingAside.exec(text);
+  return aside && (horizonOf(aside[1]!, vocabulary) !== null || isDroppedAside(aside[1]!, vocabulary)) ? text.slice(0, aside.index) : null;
 }
 
 /**

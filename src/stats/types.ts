@@ -4,13 +4,14 @@
  */
 import type { VocabularyOverrides } from '../parse/vocabulary.ts';
 import type { ChecklistItem, Horizon, LogRecord, Plan, Problem } from '../record/schema.ts';
+import type { CarryOverLimits } from './carry-limits.ts';
 
 /**
  * The parts of a log's items that the day-by-day statistics read (streaks,
  * week totals, problem threads, plan chains, carry-over): no more, so the
  * morning commands can hand them the record index's slim records.
  */
-export type ChecklistCore = Pick<ChecklistItem, 'text' | 'done' | 'line'>;
+export type ChecklistCore = Pick<ChecklistItem, 'text' | 'done' | 'line' | 'carried'>;
 export type ProblemCore = Pick<Problem, 'title' | 'status' | 'line'>;
 export type PlanCore = Pick<Plan, 'text' | 'horizon' | 'line'>;
 /** What of a record the spaced review of learnings reads (spaced-review.ts). */
@@ -22,6 +23,8 @@ export interface StatsOptions {
   weekStart: 'monday' | 'sunday';
   /** The writer's words (siteSettings.vocabulary): plan matching drops a trailing aside that names a horizon in them. */
   vocabulary?: VocabularyOverrides;
+  /** siteSettings.carryOver: when a plan is stale, how much `nisshi new` carries (defaults: carry-limits.ts). */
+  carryOver?: Partial<CarryOverLimits> | undefined;
 }
 
 /** One calendar day; days without a log are present with minutes null. */

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cachedCard, cardCounts, pruneCards } from '../../src/cards/card-cache.ts';
+import { cachedCard, cardCounts, drawAhead, pruneCards } from '../../src/cards/card-cache.ts';
 import { CARD_HEIGHT, CARD_WIDTH, titlePhrases } from '../../src/cards/draw-card.ts';
 import { cardDigest, cardLevel, heatStrip, type ShareCard } from '../../src/cards/share-card.ts';
 import { logCardPath, logSummaryText, newestWeeks, streakOn, weekCardPath, weekSummaryText } from '../../src/components/share-cards.ts';
@@ -14,7 +14,7 @@ import { logDays } from '../../src/stats/days.ts';
 const folder = mkdtempSync(path.join(os.tmpdir(), 'nisshi-cards-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-const day = (date: string, minutes: number | null) => ({ date, minutes, approximate: false, slugs: [date], checklistDone: 0, checklistTotal: 0, problems: 0 });
+const day = (date: string, minutes: number | null) => ({ date, minutes, approximate: false, slugs: [date], checklistDone: 0, checklistTotal: 0, carriedDone: 0, carriedTotal: 0, problems: 0 });
 const card: ShareCard = { site: '日誌', heading: '2025年8月3日(日)', title: 'Lambda関数の完全実装', figures: [{ label: '学習時間', value: '約2時間' }], strip: [[0, 1, 2, 3, 4, 0, 0]] };
 
 describe('share cards', () => {
@@ -48,6 +48,30 @@ describe('share cards', () => {
     expect(readdirSync(folder)).toEqual([`${cardDigest(card)}.png`]);
     expect(pruneCards(folder, 1)).toBe(0);
     expect(pruneCards(folder, 0)).toBe(1);
+  }, 60_000);
+
+  it('draws the cards a route names together once one is asked for, and none while none is', async () => {
+    const ahead = mkdtempSync(path.join(os.tmpdir(), 'nisshi-cards-ahead-'));
+    try {
+      const cards = ['一', '二', '三'].map((heading) => ({ ...card, heading }));
+      drawAhead(cards, ahead);
+      expect(readdirSync(ahead)).toEqual([]);
+      const before = { ...cardCounts };
+      const first = Buffer.from(await cachedCard(cards[0]!, ahead));
+      expect(first.subarray(1, 4).toString()).toBe('PNG');
+      // The other two were started with the first: asking for them waits on that drawing, and reads nothing again.
+      const rest = await Promise.all(cards.slice(1).map((other) => cachedCard(other, ahead)));
+      expect(rest.every((png) => png.length > 0 && !Buffer.from(png).equals(first))).toBe(true);
+      expect(cardCounts.drawn - before.drawn).toBe(3);
+      expect(cardCounts.cached - before.cached).toBe(0);
+      expect(readdirSync(ahead).sort()).toEqual(cards.map((each) => `${cardDigest(each)}.png`).sort());
+      // Asked for again (a later build): read from the folder, not drawn.
+      await cachedCard(cards[2]!, ahead);
+      expect(cardCounts.drawn - before.drawn).toBe(3);
+      expect(cardCounts.cached - before.cached).toBe(1);
+    } finally {
+      rmSync(ahead, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('summarises a log: study time, goals met, problems', () => {

@@ -1,9 +1,9 @@
 /**
  * Issue 8's acceptance for `nisshi new`: three days of logs (a 明日 plan not
  * done, an unchecked item, a resolved and an open problem, a done plan); the
- * fourth day's log carries the open plan, the unchecked item and the open
- * problem, and not the done plan or the resolved problem; a second run
- * changes nothing and exits 1.
+ * fourth day's log carries the open plan, the unchecked item (as 未完了, not
+ * as a plan: issue 24) and the open problem, and not the done plan or the
+ * resolved problem; a second run changes nothing and exits 1.
  */
 import { cp, mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -25,7 +25,7 @@ async function snapshot(folder: string): Promise<Record<string, string>> {
 }
 
 describe('nisshi new carries over', () => {
-  it('the open plan, the unchecked item and the open problem, once each; not the done plan or the resolved problem', async () => {
+  it('the open plan, the unchecked item (未完了) and the open problem, once each, newest first; not the done plan or the resolved problem', async () => {
     const folder = await threeDays();
     const before = await snapshot(folder);
     const run = runCli(['new', '--date', '2025-08-04', '--dir', 'logs'], folder);
@@ -36,8 +36,8 @@ describe('nisshi new carries over', () => {
     const carried = written.slice(written.indexOf('## 持ち越し'), written.indexOf('## 実施内容'));
     expect(carried).toBe(
       '## 持ち越し\n' +
-        '- [ ] テストを書き足す（8/1 の計画）\n' +
-        '- [ ] 依存関係を更新する（8/3 の計画）\n\n' +
+        '- [ ] 依存関係を更新する 未完了（8/3）\n' +
+        '- [ ] テストを書き足す（8/1 の計画）\n\n' +
         '## 継続中の問題\n' +
         '- Lambdaのコールドスタートが遅い（8/1 から） — 現状: 2 秒まで縮んだ\n\n',
     );
@@ -65,7 +65,7 @@ describe('nisshi new carries over', () => {
     const day5 = await readFile(path.join(folder, 'logs/2025-08-05.md'), 'utf8');
     expect(day5.match(/テストを書き足す/g)).toHaveLength(1);
     expect(day5).toContain('- [ ] テストを書き足す（8/1 の計画）');
-    expect(day5).toContain('- [ ] 依存関係を更新する（8/3 の計画）');
+    expect(day5).toContain('- [ ] 依存関係を更新する 未完了（8/3）');
     // Placeholders of the untouched day 4 are nothing to carry.
     expect(day5).not.toMatch(/持ち越し[\s\S]*（目標1）[\s\S]*## 継続中の問題/);
   });

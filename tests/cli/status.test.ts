@@ -4,7 +4,7 @@
  * instant on machines in other time zones.
  */
 import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -77,11 +77,17 @@ describe('nisshi status', () => {
         'status for 2025-08-03',
         'today\'s log: written (logs/2025-08-03.md)',
         'this week: 4.5 / 10 hours (45%)',
+        'this week\'s checklist: own items 3/7, carried over 0/0',
         'streak: 3 day(s)',
         'open problems: 1',
         '  - Lambdaのコールドスタートが遅い',
         'overdue plans: 1',
         '  - テストを書き足す (2025-08-02)',
+        // Today's log is written: what tomorrow's log will start from.
+        'carried by nisshi new tomorrow (2025-08-04): 2',
+        '  - 依存関係を更新する (left open 8/3)',
+        '  - テストを書き足す (planned 8/1)',
+        'someday (backlog): 0',
         'learnings to review: 0',
         '',
       ].join('\n'),
@@ -92,14 +98,17 @@ describe('nisshi status', () => {
     vi.stubEnv('NISSHI_LANG', '');
     const folder = await threeDays();
     const { out } = await status(folder, '2025-08-04T04:00:00+09:00');
-    expect(out.split('\n').slice(0, 5)).toEqual([
+    expect(out.split('\n').slice(0, 6)).toEqual([
       '2025-08-04 の状況',
       `今日のログ: まだ（nisshi new で ${path.join('logs', '2025-08-04.md')} を作れます）`,
       '今週: 0 / 10 時間（0%）',
+      '今週のチェックリスト: 自分の項目 0/0・持ち越し 0/0',
       '連続: 3 日',
       '未解決の問題: 1 件',
     ]);
     expect(out).toContain('期限切れの計画: 1 件');
+    expect(out).toContain('今日の nisshi new が持ち越すもの: 2 件\n  - 依存関係を更新する 未完了（8/3）\n  - テストを書き足す（8/1 の計画）\n');
+    expect(out).toContain('いつか（バックログ）: 0 件');
   });
 
   it('meets the target at its edge, and says when there is none', async () => {
@@ -120,9 +129,19 @@ describe('nisshi status', () => {
       today: '2025-08-03',
       todayLogs: ['logs/2025-08-03.md'],
       week: { minutes: 270, targetMinutes: 600, met: false },
+      weekChecklist: { own: { done: 3, total: 7 }, carried: { done: 0, total: 0 } },
       streak: 3,
       openProblems: { count: 1, titles: ['Lambdaのコールドスタートが遅い'] },
-      overduePlans: { count: 1, items: [{ text: 'テストを書き足す', due: '2025-08-02' }] },
+      overduePlans: { count: 1, stale: 0, items: [{ text: 'テストを書き足す', due: '2025-08-02', stale: false }] },
+      carry: {
+        date: '2025-08-04',
+        count: 2,
+        items: [
+          { text: '依存関係を更新する', kind: 'unfinished', from: '2025-08-03' },
+          { text: 'テストを書き足す', kind: 'plan', from: '2025-08-01' },
+        ],
+      },
+      someday: { count: 0, items: [] },
       dueLearnings: { count: 0, items: [] },
     });
   });
@@ -140,5 +159,34 @@ describe('nisshi status', () => {
       '  - 日付は設定のタイムゾーンで数える (learned 9/10)',
       '',
     ]);
+  });
+
+  it('counts the backlog: stale plans and someday ones; --all lists everything, without it five of each and how many more', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'nisshi-status-'));
+    await cp(path.join(repoRoot, 'tests/fixtures/carry-week'), path.join(folder, 'logs'), { recursive: true });
+    const at = '2025-01-06T09:00:00+09:00';
+    const { out } = await status(folder, at);
+    expect(out).toContain('overdue plans: 4 (1 of them long past due, in the backlog)\n');
+    expect(out).toContain('  - 古いAPIの移行 (2024-12-02) (backlog)\n');
+    expect(out).toContain('carried by nisshi new today: 5\n');
+    expect(out).toContain('  - CIの高速化 (planned 2024/12/2)\n');
+    expect(out).toContain('someday (backlog): 1\n  - Rust を学ぶ (planned 2024/12/30)\n');
+    expect(out).toContain('this week\'s checklist: own items 0/0, carried over 0/0');
+    const json = JSON.parse((await status(folder, at, ['--json'])).out);
+    expect(json.overduePlans).toMatchObject({ count: 4, stale: 1 });
+    expect(json.someday).toEqual({ count: 1, items: [{ text: 'Rust を学ぶ', plannedOn: '2024-12-30' }] });
+
+    // Ten more plans due on 1/5: five are named, the rest counted; --all names them all.
+    const many = Array.from({ length: 10 }, (_, index) => `- [ ] 追加の計画${index + 1}`).join('\n');
+    await writeFile(path.join(folder, 'logs/2025-01-05.md'), `${await readFile(path.join(folder, 'logs/2025-01-05.md'), 'utf8')}\n## 次のステップ\n### 今日中\n${many}\n`);
+    const short = (await status(folder, at)).out;
+    const carried = short.slice(short.indexOf('carried by nisshi new'), short.indexOf('someday'));
+    expect(carried.split('\n').filter((line) => line.startsWith('  - '))).toHaveLength(5);
+    expect(carried).toContain('  … 10 more (nisshi status --all lists all)\n');
+    const all = (await status(folder, at, ['--all'])).out;
+    const everything = all.slice(all.indexOf('carried by nisshi new'), all.indexOf('someday'));
+    expect(everything.split('\n').filter((line) => line.startsWith('  - '))).toHaveLength(15);
+    expect(everything).not.toContain('more (nisshi status --all');
+    expect(JSON.parse((await status(folder, at, ['--all', '--json'])).out).carry.items).toHaveLength(15);
   });
 });

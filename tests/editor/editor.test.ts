@@ -52,17 +52,17 @@ describe('code actions', () => {
     const body = text('2025-08-02.md');
     const lines = linesOf(body);
     const record = read('2025-08-02.md');
-    const [resolve] = actionsAt({ record, lines, fileName: '2025-08-02.md', fromLine: 11, toLine: 11, language: 'ja' });
+    const [resolve] = actionsAt({ record, text: body, lines, fileName: '2025-08-02.md', path: 'logs/2025-08-02.md', fromLine: 11, toLine: 11, language: 'ja' });
     expect(resolve!.title).toBe('問題を解決済みにする（**状態**: 解決済み を加える）');
     const after = applyChanges(body, resolve!.edits);
     expect(read('2025-08-02.md', after).problems[0]!.status).toBe('resolved');
     // Resolved: no second offer.
-    expect(actionsAt({ record: read('2025-08-02.md', after), lines: linesOf(after), fileName: '2025-08-02.md', fromLine: 11, toLine: 11, language: 'ja' })).toEqual([]);
+    expect(actionsAt({ record: read('2025-08-02.md', after), text: after, lines: linesOf(after), fileName: '2025-08-02.md', path: 'logs/2025-08-02.md', fromLine: 11, toLine: 11, language: 'ja' })).toEqual([]);
   });
 
   it('ticks a plan\'s box', () => {
     const body = text('2025-08-01.md');
-    const actions = actionsAt({ record: read('2025-08-01.md'), lines: linesOf(body), fileName: '2025-08-01.md', fromLine: 18, toLine: 18, language: 'en' });
+    const actions = actionsAt({ record: read('2025-08-01.md'), text: body, lines: linesOf(body), fileName: '2025-08-01.md', path: 'logs/2025-08-01.md', fromLine: 18, toLine: 18, language: 'en' });
     expect(actions.map((action) => action.title)).toEqual(['Mark the plan done (- [x])', 'Drop the plan (strike it through)']);
     const after = applyChanges(body, actions[0]!.edits);
     expect(linesOf(after)[17]).toBe('- [x] キャッシュを入れる');
@@ -72,16 +72,16 @@ describe('code actions', () => {
   it('drops a plan: struck through, its aside kept outside, and its chain reads dropped', () => {
     const body = text('2025-08-01.md').replace('- [ ] テストを書く', '- [ ] テストを書く（7/31 の計画）');
     const record = read('2025-08-01.md', body);
-    const [, drop] = actionsAt({ record, lines: linesOf(body), fileName: '2025-08-01.md', fromLine: 21, toLine: 21, language: 'en' });
+    const [, drop] = actionsAt({ record, text: body, lines: linesOf(body), fileName: '2025-08-01.md', path: 'logs/2025-08-01.md', fromLine: 21, toLine: 21, language: 'en' });
     expect(drop!.title).toBe('Drop the plan (strike it through)');
     const after = applyChanges(body, drop!.edits);
     expect(linesOf(after)[20]).toBe('- [ ] ~~テストを書く~~（7/31 の計画）');
     const dropped = read('2025-08-01.md', after);
-    expect(dropped.struckLines).toContain(21);
+    expect(dropped.drops.map((drop) => drop.line)).toContain(21);
     const chain = planChains([dropped], { today: '2025-08-03', weekStart: 'monday' }).find((candidate) => candidate.text.startsWith('テストを書く'));
     expect(chain?.status).toBe('dropped');
     // Struck already: no second offer.
-    expect(actionsAt({ record: dropped, lines: linesOf(after), fileName: '2025-08-01.md', fromLine: 21, toLine: 21, language: 'en' })).toEqual([]);
+    expect(actionsAt({ record: dropped, text: after, lines: linesOf(after), fileName: '2025-08-01.md', path: 'logs/2025-08-01.md', fromLine: 21, toLine: 21, language: 'en' })).toEqual([]);
   });
 
   it.each([
@@ -92,7 +92,7 @@ describe('code actions', () => {
     const body = `${heading}\n\n## 学び\n- 日付\n`;
     const record = read('2025-08-03.md', body);
     expect(record.diagnostics.map((d) => d.rule)).toEqual(['date-mismatch']);
-    const actions = actionsAt({ record, lines: linesOf(body), fileName: '2025-08-03.md', fromLine: 1, toLine: 1, language: 'en' });
+    const actions = actionsAt({ record, text: body, lines: linesOf(body), fileName: '2025-08-03.md', path: 'logs/2025-08-03.md', fromLine: 1, toLine: 1, language: 'en' });
     expect(actions.map((action) => action.renameTo ?? null)).toEqual(['2025-08-04.md', null]);
     const after = applyChanges(body, actions[1]!.edits);
     expect(linesOf(after)[0]).toBe(fixed);
@@ -104,9 +104,9 @@ describe('code actions', () => {
     const record = read('2025-08-03.md', body);
     expect(record.diagnostics.map((d) => [d.rule, d.line])).toEqual([['template-placeholder', 4], ['template-placeholder', 5]]);
     const lines = linesOf(body);
-    const first = actionsAt({ record, lines, fileName: '2025-08-03.md', fromLine: 4, toLine: 4, language: 'en' });
+    const first = actionsAt({ record, text: body, lines, fileName: '2025-08-03.md', path: 'logs/2025-08-03.md', fromLine: 4, toLine: 4, language: 'en' });
     expect(first.map((action) => action.title)).toEqual(["Delete the template's placeholder line"]);
-    const second = actionsAt({ record, lines, fileName: '2025-08-03.md', fromLine: 5, toLine: 5, language: 'en' });
+    const second = actionsAt({ record, text: body, lines, fileName: '2025-08-03.md', path: 'logs/2025-08-03.md', fromLine: 5, toLine: 5, language: 'en' });
     expect(second.map((action) => action.title)).toEqual(["Delete the template's placeholder line", 'Remove the placeholder （目標2）']);
     const after = applyChanges(applyChanges(body, second[1]!.edits), []);
     expect(linesOf(after)[4]).toBe('- [ ] テストを書く');
@@ -160,10 +160,11 @@ describe('hovers and origins', () => {
   });
 
   it('reads the asides nisshi new writes, in either bracket width', () => {
-    expect(carriedAside('テストを書く（8/1 の計画）')).toEqual({ kind: 'plan', text: 'テストを書く', month: 8, day: 1 });
-    expect(carriedAside('ビルドが遅い (12/30 から) — 現状: 遅い')).toEqual({ kind: 'problem', text: 'ビルドが遅い', month: 12, day: 30 });
-    expect(carriedAside('ビルドが遅い（12/30 から）')).toEqual({ kind: 'problem', text: 'ビルドが遅い', month: 12, day: 30 });
-    expect(carriedAside('メモ（補足）')).toBeNull();
+    expect(carriedAside('テストを書く（8/1 の計画）', '2025-08-02')).toEqual({ kind: 'plan', text: 'テストを書く', from: '2025-08-01' });
+    expect(carriedAside('デプロイが失敗 未完了（12/6）', '2025-01-02')).toEqual({ kind: 'plan', text: 'デプロイが失敗', from: '2024-12-06' });
+    expect(carriedAside('ビルドが遅い (12/30 から) — 現状: 遅い', '2025-01-02')).toEqual({ kind: 'problem', text: 'ビルドが遅い', from: '2024-12-30' });
+    expect(carriedAside('ビルドが遅い（12/30 から）', '2025-01-02')).toEqual({ kind: 'problem', text: 'ビルドが遅い', from: '2024-12-30' });
+    expect(carriedAside('メモ（補足）', '2025-01-02')).toBeNull();
     expect(dayOnOrBefore('2025-01-02', 12, 30)).toBe('2024-12-30');
     expect(dayOnOrBefore('2025-08-02', 8, 1)).toBe('2025-08-01');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayKeepOutput, removalLines, staleFiles } from '../../src/integrations/reuse-output.ts';
+import { manifestImages, mayKeepOutput, removalLines, staleFiles } from '../../src/integrations/reuse-output.ts';
 
 describe('staleFiles', () => {
   const started = 1_000_000;
@@ -64,5 +64,27 @@ describe('mayKeepOutput', () => {
     expect(mayKeepOutput(stamp, '/site/other', 'abc')).toBe(false);
     expect(mayKeepOutput(stamp, '/site/dist', 'def')).toBe(false);
     expect(mayKeepOutput(stamp, '/site/dist', undefined)).toBe(false);
+  });
+});
+
+describe('manifestImages', () => {
+  const manifest = (paths: Record<string, unknown>, version = 1) =>
+    JSON.stringify({ version, configHash: 'x', routes: { 'src/pages/logs/[slug].astro': { dependencyHash: 'y', paths } } });
+
+  it("names every image of every page, in the output folder's terms, whatever the base path", () => {
+    const text = manifest({
+      '/nisshi/logs/a/': { cacheKey: 'a', outputFile: 'logs/a/index.html', staticImages: [{ finalPath: '/nisshi/_astro/diagram.Dx_Kb.webp' }, { finalPath: '/nisshi/_astro/%E5%9B%B3.Ab_Cd.webp' }] },
+      '/nisshi/logs/b/': { cacheKey: 'b', outputFile: 'logs/b/index.html' },
+    });
+    expect(manifestImages(text, '/nisshi/')).toEqual(new Set(['_astro/diagram.Dx_Kb.webp', '_astro/図.Ab_Cd.webp']));
+    expect(manifestImages(manifest({ '/logs/a/': { staticImages: [{ finalPath: '/_astro/x.webp' }] } }), '/')).toEqual(new Set(['_astro/x.webp']));
+  });
+
+  it('knows no other shape: another version, images that are not a list, or not JSON at all', () => {
+    expect(manifestImages(manifest({}, 2), '/')).toBeUndefined();
+    expect(manifestImages(manifest({ '/logs/a/': { staticImages: 'x' } }), '/')).toBeUndefined();
+    expect(manifestImages(manifest({ '/logs/a/': { staticImages: [{ path: '/_astro/x.webp' }] } }), '/')).toBeUndefined();
+    expect(manifestImages('{', '/')).toBeUndefined();
+    expect(manifestImages(JSON.stringify({ version: 1 }), '/')).toBeUndefined();
   });
 });

@@ -266,4 +266,34 @@ describe('astro build with nisshiLoader', () => {
     expect(run.output).toContain(`${logs} logs (0 parsed, 1 from the record index, ${logs - 1} unchanged)`);
     expect(await dist('logs/2025-08-04/index.html')).toContain('MORNING-MARKER');
   }, BUILD_TIMEOUT);
+
+  it("keeps a kept page's image in dist/: Astro copies it from its cache with the cache's old time, and names it only in its manifest", async () => {
+    await mkdir(path.join(project, 'logs/pictured/images'), { recursive: true });
+    await cp(path.join(repoRoot, 'tests/fixtures/site/logs/images/diagram.png'), path.join(project, 'logs/pictured/images/diagram.png'));
+    await writeFile(path.join(project, 'logs/pictured/2024-03-01.md'), '# 2024年3月1日\n\n## 構成図\n\n![API の構成図](./images/diagram.png)\n');
+    const imageOf = async () => {
+      const page = await dist('logs/2024-03-01/index.html');
+      const src = /<img[^>]* src="\/nisshi\/(_astro\/[^"]+)"/.exec(page)?.[1];
+      expect(src, page).toBeDefined();
+      return src!;
+    };
+    const first = astroBuild();
+    expect(first.status, first.output).toBe(0);
+    const image = await imageOf();
+    expect((await stat(path.join(project, 'dist', image))).size).toBeGreaterThan(0);
+
+    // Nothing changed: the page is kept, and so must be the image it shows (the bug: removed as last build's).
+    const again = astroBuild();
+    expect(again.status, again.output).toBe(0);
+    expect(again.output).toContain('keeping dist/ from the last build');
+    expect(await imageOf()).toBe(image);
+    expect((await stat(path.join(project, 'dist', image))).size).toBeGreaterThan(0);
+
+    // The log gone: its page and its image go with it.
+    await rm(path.join(project, 'logs/pictured'), { recursive: true });
+    const gone = astroBuild();
+    expect(gone.status, gone.output).toBe(0);
+    await expect(stat(path.join(project, 'dist/logs/2024-03-01'))).rejects.toThrow();
+    await expect(stat(path.join(project, 'dist', image))).rejects.toThrow();
+  }, 3 * BUILD_TIMEOUT);
 });

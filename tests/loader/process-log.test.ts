@@ -13,6 +13,7 @@ import { IN_THREAD_FIRST, LogWorkerPool } from '../../src/loader/log-worker-pool
 import { markdownTreeParser } from '../../src/loader/markdown-tree.ts';
 import { processLog } from '../../src/loader/process-log.ts';
 import { linkedLines, renderLogBody } from '../../src/render/index.ts';
+import { checklistCounts } from '../../src/stats/checklist-counts.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -54,7 +55,7 @@ describe('processLog', () => {
         const processed = await processLog(text, { path: file, allowRawHtml });
         const record = parseLog(text, { path: file });
         expect(processed.record, file).toEqual(record);
-        const rendered = await renderLogBody(text, { allowRawHtml, anchorLines: linkedLines(record), path: file });
+        const rendered = await renderLogBody(text, { allowRawHtml, anchorLines: linkedLines(record), path: file, carriedCount: checklistCounts(record).carried });
         expect(processed.html, file).toBe(rendered.html);
         expect(processed.headings, file).toEqual(rendered.headings);
       }

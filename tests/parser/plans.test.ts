@@ -14,7 +14,7 @@ describe('plans', () => {
       ['README の更新', 'this-week'],
       ['本番環境', 'next-week'],
       ['振り返り', 'weekend'],
-      ['新しい言語', 'later'],
+      ['新しい言語', 'someday'],
       ['レビュー対応', 'tomorrow'],
     ]);
   });

@@ -60,9 +60,9 @@ describe('LogRecords', () => {
   it('keeps only the fields asked for (a language server keeps the head and the slim lists)', async () => {
     where = await project(3);
     const index = await openRecordIndex({ folder: where.cache, settings: { messages: 'en' } });
-    const records = await LogRecords.open<Record<string, unknown>>(index, 'logs', where.root, ['morning', 'struckLines']);
+    const records = await LogRecords.open<Record<string, unknown>>(index, 'logs', where.root, ['morning', 'drops']);
     const [first] = records.records();
-    expect(Object.keys(first!.record)).toEqual(expect.arrayContaining(['slug', 'date', 'draft', 'metrics', 'diagnostics', 'problems', 'plans', 'checklist', 'struckLines']));
+    expect(Object.keys(first!.record)).toEqual(expect.arrayContaining(['slug', 'date', 'draft', 'metrics', 'diagnostics', 'problems', 'plans', 'checklist', 'drops']));
     expect(first!.record).not.toHaveProperty('work');
     expect(first!.record).not.toHaveProperty('figures');
     await writeFile(first!.file.absolutePath, '# 2024年3月1日\n\n**学習時間**: 10時間\n');

@@ -13,6 +13,9 @@ import { SETTLE_MS } from '../../src/files/file-stamp.ts';
 import { HEAD_FIELDS, MORNING_PARTS, RECORD_FIELDS, type MorningRecord } from '../../src/record-index/record-columns.ts';
 import { openRecordIndex } from '../../src/record-index/open-record-index.ts';
 import { logRecordSchema } from '../../src/record/schema.ts';
+import { MORNING_FIELDS } from '../../src/cli/load.ts';
+import { carryOver, type CarryRecord } from '../../src/stats/carry-over.ts';
+import { checklistCounts } from '../../src/stats/checklist-counts.ts';
 import { freshRecords, project, readAll, type Project } from './helpers.ts';
 
 let where: Project;
@@ -138,6 +141,28 @@ describe('the record index', () => {
       });
     });
     expect(Object.keys((morning.logs[0]!.record as unknown as MorningRecord).problems[0] ?? {})).toEqual(['title', 'status', 'line', 'current']);
+  });
+
+  it('hands the morning commands what the carry-over reads: carried items marked, and the drops (issue 24)', async () => {
+    const plans = '# 2024-05-01\n\n## 次のステップ\n### 今日中\n- [ ] テストを書く\n- [ ] 記事を書く\n- [ ] 本を読む\n';
+    const carried = [
+      '# 2024-05-02', '', '## 持ち越し', '- [ ] テストを書く（5/1 の計画）', '- [x] 本を読む（5/1 の計画）',
+      '- [ ] ~~記事を書く~~（5/1 の計画） — 要らなくなった', '- [ ] 掃除 未完了（4/30）', '',
+      '## 今日の目標', '- [x] 自分の目標', '- [ ] 散歩（中止）', '',
+    ].join('\n');
+    where = await project(0, { '2024-05-01.md': plans, '2024-05-02.md': carried });
+    await readAll(where);
+    const morning = await readAll(where, {}, MORNING_FIELDS);
+    expect(morning.parsed).toEqual([]);
+    const records = morning.logs.map((log) => log.record as unknown as CarryRecord);
+    const fresh = freshRecords(await files());
+    const day = records.find((record) => record.date === '2024-05-02')!;
+    expect(day.drops).toEqual([{ text: '記事を書く', line: 6 }, { text: '散歩', line: 11 }]);
+    expect(day.checklist.map((item) => item.carried?.kind ?? null)).toEqual(['plan', 'plan', 'plan', 'unfinished', null, null]);
+    expect(checklistCounts(day)).toEqual({ own: { done: 1, total: 1 }, carried: { done: 1, total: 3 } });
+    const options = { weekStart: 'monday' as const };
+    expect(carryOver(records, '2024-05-03', options)).toEqual(carryOver(fresh, '2024-05-03', options));
+    expect(carryOver(records, '2024-05-03', options).items.map((item) => item.text)).toEqual(['テストを書く', '掃除']);
   });
 
   it('knows every field of the record schema, in its order', () => {

@@ -77,6 +77,36 @@ describe('in the browser', () => {
     await page.close();
   });
 
+  it('puts the day first: a log with 22 carried items shows its own goals above the carry-over, folded with its count (issue 24)', async () => {
+    const { page, errors } = await open('/logs/2025-06-30/');
+    // The day's own checklist apart from the carried one (the struck carried item counts in neither).
+    await expect(page.locator('aside [data-checklist]').textContent()).resolves.toBe('自分の項目 3/8・持ち越し 1/22');
+    const folded = page.locator('article details.carried-section[data-carried="carried"]');
+    await expect(folded.count()).resolves.toBe(1);
+    await expect(folded.evaluate((element) => (element as HTMLDetailsElement).open)).resolves.toBe(false);
+    await expect(folded.locator('summary').textContent()).resolves.toBe('22件（完了 1件）');
+    await expect(folded.locator('li').count()).resolves.toBe(23);
+    await expect(folded.locator('li').first().isVisible()).resolves.toBe(false);
+    // Written above the goals, shown below them: goals, then the carried heading and its folded list, then the day's work.
+    const top = async (selector: string) => (await page.locator(selector).boundingBox())!.y;
+    const goals = await top('article h2#今日の目標');
+    const lastGoal = await top('article h2#今日の目標 + ul > li:last-child');
+    const carried = await top('article h2#持ち越し');
+    const work = await top('article h2#実施内容');
+    expect(goals).toBeLessThan(lastGoal);
+    expect(lastGoal).toBeLessThan(carried);
+    expect(carried).toBeLessThan(work);
+    // Folded, the 22 items take one line; the day's work starts within the first screen.
+    expect(work - carried).toBeLessThan(120);
+    expect(work).toBeLessThan(900);
+    await page.screenshot({ path: `${artifacts}/log-carried-folded.png`, fullPage: true });
+    await folded.locator('summary').click();
+    await expect(folded.locator('li').first().isVisible()).resolves.toBe(true);
+    expect(await top('article h2#実施内容') - carried).toBeGreaterThan(300);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   // Japanese words that Pagefind's segmenter split differently at index and query time (Pagefind issue 1237).
   for (const [query, slug] of [['サーバーレス', '2025-08-03'], ['本番環境', '2025-08-09'], ['ロググループ', '2025-08-06']] as const) {
     it(`finds ${slug} when searching ${query}`, async () => {
@@ -223,7 +253,7 @@ describe('in the browser', () => {
     const threads = JSON.parse(await (await fetch(`${siteUrl}/data/problems.json`)).text()) as Array<{ id: string; title: string }>;
     return `/problems/${threads.find((thread) => thread.title === 'Lambda のコールドスタートが遅い')!.id}/`;
   };
-  for (const path of ['/', '/logs/2025-08-03/', '/logs/2025-08-09/', '/logs/', '/logs/2025/', '/logs/2025/07/', '/problems/', 'thread', '/problems/resolved/2025/', '/plans/', '/plans/2025-07/', '/search/', '/search/?q=Lambda コールドスタート', '/search/?q=ほげほげ', '/tags/', '/tags/aws/']) {
+  for (const path of ['/', '/logs/2025-08-03/', '/logs/2025-08-09/', '/logs/2025-06-30/', '/logs/', '/logs/2025/', '/logs/2025/07/', '/problems/', 'thread', '/problems/resolved/2025/', '/plans/', '/plans/2025-07/', '/search/', '/search/?q=Lambda コールドスタート', '/search/?q=ほげほげ', '/tags/', '/tags/aws/']) {
     it(`has no serious or critical axe violations on ${path === 'thread' ? 'a problem thread page' : path}`, async () => {
       const { page } = await open(path === 'thread' ? await threadPath() : path);
       // The search page's results and filters are made by its script: check them once they are there.

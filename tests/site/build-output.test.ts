@@ -14,7 +14,7 @@ describe('the built site', () => {
   it('has a page per published log, the archive, problems, plans, search, feed, sitemap, data and 404', async () => {
     const pages = ['index.html', 'logs/index.html', 'problems/index.html', 'plans/index.html', 'search/index.html', 'rss.xml', 'sitemap-index.xml', 'data/logs/index.json', 'data/logs/2025.json', '404.html', 'tags/index.html', 'tags/aws/index.html'];
     pages.push('logs/2025/index.html', 'logs/2025/07/index.html', 'logs/2025/08/index.html', 'plans/2025-07/index.html', 'plans/2025-08/index.html', 'data/problems.json', 'data/plans.json');
-    for (const slug of ['2025-07-21', '2025-07-22', '2025-07-23', '2025-07-24', '2025-08-03', '2025-08-04', '2025-08-05', '2025-08-05-evening', '2025-08-06', '2025-08-09']) pages.push(`logs/${slug}/index.html`);
+    for (const slug of ['2025-06-30', '2025-07-21', '2025-07-22', '2025-07-23', '2025-07-24', '2025-08-03', '2025-08-04', '2025-08-05', '2025-08-05-evening', '2025-08-06', '2025-08-09']) pages.push(`logs/${slug}/index.html`);
     for (const page of pages) await expect(read(page), page).resolves.toBeTruthy();
   });
 
@@ -29,16 +29,16 @@ describe('the built site', () => {
   });
 
   it('writes every published record to its year\'s data/logs/<year>.json, without body HTML, and lists the years', async () => {
-    expect(JSON.parse(await read('data/logs/index.json'))).toEqual({ years: [{ year: '2025', logs: 10, path: '/data/logs/2025.json' }] });
+    expect(JSON.parse(await read('data/logs/index.json'))).toEqual({ years: [{ year: '2025', logs: 11, path: '/data/logs/2025.json' }] });
     const records = JSON.parse(await read('data/logs/2025.json')) as Array<Record<string, unknown>>;
     // The acceptance week of issue 7 (2025-07-21 … 24) is among the site fixtures.
-    expect(records.map((record) => record.slug)).toEqual(['2025-08-09', '2025-08-06', '2025-08-05-evening', '2025-08-05', '2025-08-04', '2025-08-03', '2025-07-24', '2025-07-23', '2025-07-22', '2025-07-21']);
+    expect(records.map((record) => record.slug)).toEqual(['2025-08-09', '2025-08-06', '2025-08-05-evening', '2025-08-05', '2025-08-04', '2025-08-03', '2025-07-24', '2025-07-23', '2025-07-22', '2025-07-21', '2025-06-30']);
     expect(records.every((record) => record.draft === false && !('html' in record) && !('body' in record))).toBe(true);
   });
 
   it('lists the logs in the feed and the sitemap', async () => {
     const feed = await read('rss.xml');
-    expect(feed.match(/<item>/g)).toHaveLength(10);
+    expect(feed.match(/<item>/g)).toHaveLength(11);
     expect(feed).toContain('https://nisshi.test/logs/2025-08-03/');
     const sitemap = await read('sitemap-0.xml');
     expect(sitemap).toContain('https://nisshi.test/logs/2025-08-09/');
@@ -89,6 +89,22 @@ describe('the built site', () => {
     expect(chain).toHaveLength(1);
     expect(chain[0]).toMatchObject({ plannedOn: '2025-07-21', status: 'done', doneOn: '2025-07-23', carried: 1 });
     expect(chain[0]!.occurrences).toHaveLength(2);
+  });
+
+  it('writes the dropped and the stale chains with their dates to /data/plans.json, and lists them on /plans/ (issue 24)', async () => {
+    const chains = JSON.parse(await read('data/plans.json')) as Array<{ text: string; status: string; droppedOn: string | null; stale: boolean; staleOn: string | null }>;
+    const of = (text: string) => chains.find((chain) => chain.text === text);
+    // 2025-06-30's 今日中 plans, on 2025-08-10: one left open past 14 days, two given up that day.
+    expect(of('古くなった計画')).toMatchObject({ status: 'overdue', stale: true, staleOn: '2025-07-15', droppedOn: null });
+    expect(of('やめた計画')).toMatchObject({ status: 'dropped', droppedOn: '2025-06-30', stale: false });
+    expect(of('見送った計画')).toMatchObject({ status: 'dropped', droppedOn: '2025-06-30' });
+    const plans = await read('plans/index.html');
+    const section = (id: string) => plans.slice(plans.indexOf(`id="${id}"`), plans.indexOf('</table>', plans.indexOf(`id="${id}"`)));
+    expect(section('stale-title')).toContain('古くなった計画');
+    expect(section('stale-title')).toContain('バックログ（2025-07-15〜）');
+    expect(section('dropped-title')).toContain('やめた計画');
+    expect(section('dropped-title')).toContain('中止');
+    expect(section('overdue-title')).not.toContain('古くなった計画');
   });
 
   it('links each log page to its month, and the month and year pages to each other', async () => {

@@ -158,8 +158,11 @@ describe('on a phone (390 px)', () => {
         overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
         navHeight: document.querySelector('.nav-links')!.getBoundingClientRect().height,
         linkHeight: document.querySelector('.nav-links a')!.getBoundingClientRect().height,
+        // Links the reader cannot see without scrolling the navigation sideways.
+        hiddenLinks: [...document.querySelectorAll('.nav-links a')].filter((link) => link.getBoundingClientRect().right > document.documentElement.clientWidth).map((link) => link.textContent),
       }));
       expect(fit.overflow).toBeLessThanOrEqual(0);
+      expect(fit.hiddenLinks).toEqual([]);
       expect(fit.navHeight).toBeLessThan(fit.linkHeight * 1.8);
       await page.close();
     });

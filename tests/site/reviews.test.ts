@@ -102,19 +102,22 @@ describe('week and month reviews', () => {
   it('the index lists every month and week; axe clean', async () => {
     const { page } = await open('/reviews/');
     const links = await page.locator('.review-index a').evaluateAll((elements) => elements.map((element) => element.getAttribute('href')));
-    expect(links).toEqual(['/reviews/month/2025-08/', '/reviews/week/2025-08-04/', '/reviews/month/2025-07/', '/reviews/week/2025-07-21/', '/reviews/week/2025-07-28/']);
+    expect(links).toEqual(['/reviews/month/2025-08/', '/reviews/week/2025-08-04/', '/reviews/month/2025-07/', '/reviews/week/2025-07-21/', '/reviews/week/2025-07-28/', '/reviews/month/2025-06/', '/reviews/week/2025-06-30/']);
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
 
   it('publishes each review as JSON of the review shape, and a feed of the weeks', async () => {
     const week = reviewSchema.parse(JSON.parse(await readFile(`${siteDir}/data/reviews/week/2025-07-21.json`, 'utf8')));
-    expect(week).toMatchObject({ kind: 'week', start: '2025-07-21', end: '2025-07-27', days: 4, minutes: 315, previous: null });
+    // The week before had no log, but it is after the first one (2025-06-30): nothing, not "no previous week".
+    expect(week).toMatchObject({ kind: 'week', start: '2025-07-21', end: '2025-07-27', days: 4, minutes: 315, previous: { minutes: 0, days: 0 } });
+    const first = reviewSchema.parse(JSON.parse(await readFile(`${siteDir}/data/reviews/week/2025-06-30.json`, 'utf8')));
+    expect(first).toMatchObject({ start: '2025-06-30', days: 1, previous: null });
     expect(week.problems.resolved).toHaveLength(2);
     const month = reviewSchema.parse(JSON.parse(await readFile(`${siteDir}/data/reviews/month/2025-08.json`, 'utf8')));
     expect(month).toMatchObject({ kind: 'month', start: '2025-08-01', end: '2025-08-31', targetMinutes: null, previous: { minutes: 315, days: 4 } });
     const feed = await readFile(`${siteDir}/reviews/rss.xml`, 'utf8');
-    expect(feed.match(/<item>/g)).toHaveLength(3);
+    expect(feed.match(/<item>/g)).toHaveLength(4);
     expect(feed).toContain('<link>https://nisshi.test/reviews/week/2025-08-04/</link>');
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The search page over an index in several parts: a copy of the test site
  * indexed one part per month (production cuts by the newest month and years;
- * the fixtures span two months of one year), then searched in Chromium.
+ * the fixtures span three months of one year), then searched in Chromium.
  * Results must come from every part, in one list.
  */
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -27,7 +27,7 @@ beforeAll(async () => {
   copy = await mkdtemp(path.join(tmpdir(), 'nisshi-search-parts-'));
   await cp(inject('siteDir'), copy, { recursive: true });
   const result = await buildSearchIndex(copy, { cacheDir: path.join(copy, '.cache'), partOf: byMonth });
-  expect(result.built).toEqual(['2025-08', '2025-07']);
+  expect(result.built).toEqual(['2025-08', '2025-07', '2025-06']);
   ({ url, server } = await serveStatic(copy));
   browser = await launchBrowser();
 }, 120_000);
@@ -47,7 +47,7 @@ async function resultLinks(query: string): Promise<{ links: string[]; errors: st
 describe('search over an index in parts', () => {
   it('lists the parts newest first for the page to merge', async () => {
     const manifest = JSON.parse(await readFile(path.join(copy, 'search-index/parts.json'), 'utf8')) as SearchManifest;
-    expect(manifest.parts.map((part) => part.name)).toEqual(['2025-08', '2025-07']);
+    expect(manifest.parts.map((part) => part.name)).toEqual(['2025-08', '2025-07', '2025-06']);
   });
 
   it('finds a log of the older part (July) and one of the newer (August) with the same page', async () => {

@@ -24,8 +24,8 @@ function syntheticRecords(count: number, seed: number): LogRecord[] {
     const date = addDays('2024-12-20', Math.floor(index * 0.8));
     return {
       source: `logs/${index}.md`, slug: `log-${String(index).padStart(4, '0')}`, date, dateSource: 'path', title: null,
-      tags: [], draft: false, goals: [], work: [], problems: [], struckLines: [], learnings: [], learningLines: [], reflections: [], reviewItems: [], references: [], figures: [], diagnostics: [], frontmatter: {},
-      checklist: Array.from({ length: next(6) }, (_, line) => ({ text: text(), done: next(3) > 0, section: null, line: line + 1 })),
+      tags: [], draft: false, goals: [], work: [], problems: [], drops: [], learnings: [], learningLines: [], reflections: [], reviewItems: [], references: [], figures: [], diagnostics: [], frontmatter: {},
+      checklist: Array.from({ length: next(6) }, (_, line) => ({ text: text(), done: next(3) > 0, section: null, line: line + 1, carried: null })),
       plans: Array.from({ length: next(5) }, (_, line) => ({ text: text(), horizon: 'later', section: null, line: line + 20 })),
       metrics: { studyMinutes: null, studyApproximate: null, studyTotalMinutes: null, problemsFound: null, tasksPlanned: null, tasksDone: null },
     };

@@ -20,6 +20,8 @@ describe('plan chains', () => {
         status: 'done',
         doneOn: '2025-07-23',
         droppedOn: null,
+        stale: false,
+        staleOn: null,
         carried: 1,
         occurrences: [
           { slug: '2025-07-21', date: '2025-07-21', line: 15, horizon: 'tomorrow' },

@@ -7,19 +7,28 @@ const match = (plan: string, done: string) => keysMatch(key(plan), key(done));
 
 describe('planKey', () => {
   it('folds width and case and drops spaces, punctuation, markdown marks and emoji', () => {
-    expect(key('**CI の設定**')).toBe('ciの設定');
-    expect(key('ＣＩの設定')).toBe('ciの設定');
-    expect(key('`lambda_handler.py` の作成。')).toBe('lambdahandlerpyの作成');
-    expect(key('✅ ~~記事~~を「書く」')).toBe('記事を書く');
-    expect(key('[Mangum](https://mangum.io/) を読む')).toBe('mangumを読む');
+    expect(key('**CI の設定**')).toBe('ci設定');
+    expect(key('ＣＩの設定')).toBe('ci設定');
+    expect(key('`lambda_handler.py` の作成。')).toBe('lambdahandlerpy作成');
+    expect(key('✅ ~~記事~~を「書く」')).toBe('記事書く');
+    expect(key('[Mangum](https://mangum.io/) を読む')).toBe('mangum読む');
   });
 
   it('drops a trailing aside that names a horizon, and keeps any other', () => {
-    expect(key('依存関係の修正 (今日中)')).toBe('依存関係の修正');
-    expect(key('依存関係の修正（来週）')).toBe('依存関係の修正');
+    expect(key('依存関係の修正 (今日中)')).toBe('依存関係修正');
+    expect(key('依存関係の修正（来週）')).toBe('依存関係修正');
+    expect(key('Rust を学ぶ（いつか）')).toBe('rust学ぶ');
     expect(key('分類できない（メモ）')).toBe('分類できないメモ');
     // An item that is only the aside keeps it.
     expect(key('（今日のうちにやること）')).toBe('今日のうちにやること');
+  });
+
+  it('drops the labels nisshi new writes, with or without a year, and a drop word after them', () => {
+    expect(key('テストを書く（8/1 の計画）')).toBe(key('テストを書く'));
+    expect(key('テストを書く（2024/12/20 の計画）')).toBe(key('テストを書く'));
+    expect(key('テストを書く（８/１の計画）（中止）')).toBe(key('テストを書く'));
+    expect(key('sls deploy が権限エラーで失敗 未完了（12/6）')).toBe(key('sls deploy が権限エラーで失敗'));
+    expect(key('（8/1 の計画）')).toBe('81計画');
   });
 
   it('reads horizon words from the writer vocabulary', () => {
@@ -29,8 +38,37 @@ describe('planKey', () => {
   });
 
   it('keeps + and #, so C++ and C# stay apart', () => {
-    expect([key('C++ の勉強'), key('C# の勉強')]).toEqual(['c++の勉強', 'c#の勉強']);
+    expect([key('C++ の勉強'), key('C# の勉強')]).toEqual(['c++勉強', 'c#勉強']);
     expect(match('C++ の勉強', 'C# の勉強')).toBe(false);
+  });
+});
+
+describe('one plan, one line (the rule in plan-key.ts)', () => {
+  it.each([
+    ['ローカルテスト環境構築', 'ローカルテスト環境の構築'],
+    ['環境構築', '環境の構築'],
+    ['テストを書く', 'テスト書く'],
+    ['CI の設定', 'ＣＩの設定'],
+    ['README を 更新する', 'READMEを更新する。'],
+    ['「API」の設計・実装', 'API の設計実装'],
+    ['データのバックアップ', 'データバックアップ'],
+  ])('%s and %s are one plan', (a, b) => {
+    expect(key(a)).toBe(key(b));
+  });
+
+  it.each([
+    ['テストを書く', 'テストを読む'],
+    ['設定の確認', '設定の変更'],
+    ['このまま進める', 'こまま進める'],
+    ['C++ の勉強', 'C# の勉強'],
+    ['環境構築', '環境破壊'],
+  ])('%s and %s stay two plans', (a, b) => {
+    expect(key(a)).not.toBe(key(b));
+  });
+
+  it('keeps の and を next to hiragana: they are part of a word or a phrase there', () => {
+    expect(key('このまま進める')).toBe('このまま進める');
+    expect(key('ものを減らす')).toBe('ものを減らす');
   });
 });
 

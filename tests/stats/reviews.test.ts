@@ -4,6 +4,7 @@ import { reviewSchema } from '../../src/stats/review-schema.ts';
 import { allReviews, reviewOf } from '../../src/stats/reviews.ts';
 import { logDays } from '../../src/stats/days.ts';
 import { planChains } from '../../src/stats/plan-chains.ts';
+import { carryOver } from '../../src/stats/carry-over.ts';
 import { threadOpenOn, problemThreads } from '../../src/stats/problem-threads.ts';
 import { shuffled, tinyLog } from './helpers.ts';
 import { august, failing, firstWeek, options, records, secondWeek, september, slow } from './review-expectations.ts';
@@ -79,5 +80,19 @@ describe('reviews of a fortnight', () => {
       // Under way on 7/20: 別の問題 is open today.
       ['2025-07-14', 1, [], 1],
     ]);
+  });
+
+  it('counts as dropped exactly the chains the carry-over leaves out as given up: a strike with a reason, a drop word with one (one definition, record.drops)', () => {
+    const plans = '## 次のステップ\n### 今日中\n- [ ] 記事を書く\n- [ ] 本を読む\n- [ ] 掃除をする\n';
+    const week = [
+      tinyLog('2025-09-01', 30, plans),
+      tinyLog('2025-09-02', 30, '## 持ち越し\n- [ ] ~~記事を書く~~（9/1 の計画） — 要らなくなった\n- [ ] 本を読む（見送り: 来月に回す）（9/1 の計画）\n'),
+    ];
+    const weekOptions = { ...options, today: '2025-09-07' };
+    const chains = planChains(week, weekOptions);
+    expect(chains.filter((chain) => chain.status === 'dropped').map((chain) => [chain.text, chain.droppedOn]).sort()).toEqual([['本を読む', '2025-09-02'], ['記事を書く', '2025-09-02']]);
+    const review = reviewOf(week, 'week', '2025-09-01', weekOptions);
+    expect(review.review.plans.dropped).toBe(2);
+    expect(carryOver(week, '2025-09-03', weekOptions).items.map((item) => item.text)).toEqual(['掃除をする']);
   });
 });

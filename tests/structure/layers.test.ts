@@ -2,7 +2,7 @@
  * The layers of src/ point one way:
  *
  *   cli → pages → layouts/client → components | integrations → loader | deploy | site (+ site.config) | cards
- *       → lsp → record-index → editor → settings | files | search → stats | render → check → parse → record
+ *       → lsp → record-index → editor → settings | files | search | edit → stats | render → check → parse → record
  *
  * A module may import from its own layer or from any layer below it, never
  * from a layer above, nor from a sibling on the same level (loader, deploy and
@@ -35,6 +35,8 @@ const layers: ReadonlyArray<{ prefix: string; layer: string; level: number }> = 
   { prefix: 'record-index/', layer: 'record-index', level: 3.5 },
   // The search index: built after the site, read by the search page, its layout known to the output reuse and the deploy.
   { prefix: 'search/', layer: 'search', level: 3 },
+  // Edits nisshi writes into a log (text in, text edit out), for the CLI and the language server.
+  { prefix: 'edit/', layer: 'edit', level: 3 },
   { prefix: 'loader/', layer: 'loader', level: 4 },
   { prefix: 'deploy/', layer: 'deploy', level: 4 },
   { prefix: 'site/', layer: 'site', level: 4 },

@@ -13,6 +13,7 @@ const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import
 const schemaExports = [
   'checklistItemSchema',
   'diagnosticSchema',
+  'dropSchema',
   'figureSchema',
   'goalSchema',
   'horizonSchema',

@@ -5,7 +5,7 @@
  */
 import type { APIRoute } from 'astro';
 import { cacheDir } from 'astro:config/server';
-import { cachedCard, pruneCards } from '../../../cards/card-cache.ts';
+import { cachedCard, drawAhead, pruneCards } from '../../../cards/card-cache.ts';
 import { cardDigest, type ShareCard } from '../../../cards/share-card.ts';
 import { CARD_LOGS, CARD_WEEKS, logCard } from '../../../components/share-cards.ts';
 import { cardFolder } from '../../../site/card-folder.ts';
@@ -17,10 +17,12 @@ export async function getStaticPaths() {
   // Cards no build has used for longest go, keeping a few times what one build names.
   pruneCards(cardFolder(cacheDir), 3 * (CARD_LOGS + CARD_WEEKS + years.length + 1) + 50);
   const context = { site: siteSettings.title, days, weekStart: options.weekStart };
-  return entries.slice(0, CARD_LOGS).map((entry) => {
+  const paths = entries.slice(0, CARD_LOGS).map((entry) => {
     const card = logCard(entry.data, context);
     return { params: { slug: entry.id }, props: { card }, cacheKey: cardDigest(card) };
   });
+  drawAhead(paths.map((path) => path.props.card), cardFolder(cacheDir));
+  return paths;
 }
 
 export const GET: APIRoute<{ card: ShareCard }> = async ({ props }) =>

@@ -4,7 +4,7 @@
  */
 import type { APIRoute } from 'astro';
 import { cacheDir } from 'astro:config/server';
-import { cachedCard } from '../../../cards/card-cache.ts';
+import { cachedCard, drawAhead } from '../../../cards/card-cache.ts';
 import { cardDigest, type ShareCard } from '../../../cards/share-card.ts';
 import { newestWeeks, weekCard } from '../../../components/share-cards.ts';
 import { cardFolder } from '../../../site/card-folder.ts';
@@ -15,13 +15,15 @@ export async function getStaticPaths() {
   const [{ days, options }, { weeks }] = await Promise.all([siteData(), siteReviews()]);
   const context = { site: siteSettings.title, days, weekStart: options.weekStart };
   const newest = newestWeeks(weeks.map((week) => week.key));
-  return weeks
+  const paths = weeks
     .filter((week) => newest.has(week.key))
     .map((week) => {
       const { start, end, minutes, approximate, days: logs } = week.review;
       const card = weekCard({ start, end, label: week.label, minutes, approximate, logs }, context);
       return { params: { start: week.key }, props: { card }, cacheKey: cardDigest(card) };
     });
+  drawAhead(paths.map((path) => path.props.card), cardFolder(cacheDir));
+  return paths;
 }
 
 export const GET: APIRoute<{ card: ShareCard }> = async ({ props }) =>

@@ -1,7 +1,7 @@
 /** The share card of each year with logs (year pages, month pages and the older log pages name it). */
 import type { APIRoute } from 'astro';
 import { cacheDir } from 'astro:config/server';
-import { cachedCard } from '../../../cards/card-cache.ts';
+import { cachedCard, drawAhead } from '../../../cards/card-cache.ts';
 import { cardDigest, type ShareCard } from '../../../cards/share-card.ts';
 import { yearCard } from '../../../components/share-cards.ts';
 import { cardFolder } from '../../../site/card-folder.ts';
@@ -11,10 +11,12 @@ import { siteSettings } from '../../../site.config.ts';
 export async function getStaticPaths() {
   const { years, days, options } = await siteData();
   const context = { site: siteSettings.title, days, weekStart: options.weekStart };
-  return years.map((year) => {
+  const paths = years.map((year) => {
     const card = yearCard(year, context);
     return { params: { year: year.year }, props: { card }, cacheKey: cardDigest(card) };
   });
+  drawAhead(paths.map((path) => path.props.card), cardFolder(cacheDir));
+  return paths;
 }
 
 export const GET: APIRoute<{ card: ShareCard }> = async ({ props }) =>
