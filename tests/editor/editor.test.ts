@@ -84,6 +84,16 @@ describe('code actions', () => {
     expect(actionsAt({ record: dropped, text: after, lines: linesOf(after), fileName: '2025-08-01.md', path: 'logs/2025-08-01.md', fromLine: 21, toLine: 21, language: 'en' })).toEqual([]);
   });
 
+  it('drops a carried task with nisshi drop\'s edit, its label kept', () => {
+    const body = text('2025-08-02.md');
+    const record = read('2025-08-02.md');
+    const actions = actionsAt({ record, text: body, lines: linesOf(body), fileName: '2025-08-02.md', path: 'logs/2025-08-02.md', fromLine: 7, toLine: 7, language: 'ja' });
+    expect(actions.map((action) => action.title)).toEqual(['計画をやめる（取り消し線）']);
+    const after = applyChanges(body, actions[0]!.edits);
+    expect(linesOf(after)[6]).toBe('- [ ] ~~テストを書く~~（8/1 の計画）');
+    expect(read('2025-08-02.md', after).drops).toEqual([{ text: 'テストを書く', line: 7 }]);
+  });
+
   it.each([
     ['# 2025年8月4日 - 学習ログ', '# 2025年8月3日 - 学習ログ'],
     ['# 2025-08-04 学習ログ', '# 2025-08-03 学習ログ'],
