@@ -15,6 +15,7 @@
  *   npm run bench -- morning                      # status, new, check at ten years: uncached, cold and warm record index
  *   npm run bench -- search                       # the search index beside Pagefind's: bytes, build, time to results in Chromium
  *   npm run bench -- lighthouse [--count 3650]    # Lighthouse's scores (mobile) for every page kind of a generated site
+ *   npm run bench -- lsp [--count 3650]           # nisshi lsp: start-up, didChange → diagnostics, hover, completion, RSS on both corpora
  *
  * Sections can also be named without --section (`npm run bench -- small parse`).
  */
@@ -31,6 +32,7 @@ import { searchSection } from './bench/search.ts';
 import { inputSection } from './bench/input.ts';
 import { linearSection } from './bench/linear.ts';
 import { lighthouseSection } from './bench/lighthouse.ts';
+import { lspSection } from './bench/lsp.ts';
 import { morningSection } from './bench/morning.ts';
 import { decimal, integer, type BenchOptions, type BenchSection } from './bench/section.ts';
 import { siteSection } from './bench/site.ts';
@@ -85,7 +87,7 @@ const parseSection: BenchSection = {
 };
 
 // pages is not in the default run: the site section already prints the largest pages of the site it builds.
-const sections: readonly BenchSection[] = [parseSection, smallSection, morningSection, siteSection, devSection, deploySection, pagesSection, inputSection, linearSection, searchSection, lighthouseSection];
+const sections: readonly BenchSection[] = [parseSection, smallSection, morningSection, siteSection, devSection, deploySection, pagesSection, inputSection, linearSection, searchSection, lighthouseSection, lspSection];
 
 function printPeakRss(): void {
   // maxRSS is in kilobytes, and only ever grows: it is the peak so far.

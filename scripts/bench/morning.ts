@@ -44,15 +44,15 @@ const bin = path.join(repo, 'bin/nisshi.js');
 const work = path.join(repo, 'tmp/bench-morning');
 const smallTool = path.resolve(repo, '../shared/tools/gen-small-logs.py');
 
-interface Corpus {
+export interface Corpus {
   name: string;
   folder: string;
   note: string;
 }
 
-/** A project folder (package.json, logs/) holding one corpus; its index starts empty. */
-function writeCorpus(name: string, count: number, seed: number): Corpus {
-  const folder = path.join(work, name);
+/** A project folder (package.json, logs/) holding one corpus, below `under`; its index starts empty. */
+export function writeCorpus(name: string, count: number, seed: number, under = work): Corpus {
+  const folder = path.join(under, name);
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(path.join(folder, 'logs'), { recursive: true });
   writeFileSync(path.join(folder, 'package.json'), '{ "private": true }\n');

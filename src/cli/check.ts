@@ -1,22 +1,13 @@
 /** `nisshi check`: reports every problem in the logs and fails when there is an error. */
 import { parseCommandArgs } from './args.ts';
-import {
-  byPosition,
-  countFindings,
-  formatDiagnosticLine,
-  formatSummary,
-  locate,
-  type LocatedDiagnostic,
-} from '../record/diagnostic-lines.ts';
-import { duplicateSlugDiagnostics } from './duplicate-slugs.ts';
-import { sameDateDiagnostics } from './same-dates.ts';
+import { countFindings, formatDiagnosticLine, formatSummary } from '../record/diagnostic-lines.ts';
+import { collectDiagnostics, type CheckedLog } from '../check/findings.ts';
 import { messageLanguage, messages, type MessageLanguage } from '../record/messages.ts';
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors.ts';
-import { findLogFiles, type LogFile } from '../files/log-files.ts';
+import { findLogFiles } from '../files/log-files.ts';
 import { helpText, type Command } from './io.ts';
 import { helpCatalogue } from '../record/help-texts.ts';
 import { closeIndex, imageChecker, openIndex } from './load.ts';
-import type { LogRecord } from '../record/schema.ts';
 
 export const checkCommand: Command = {
   name: 'check',
@@ -52,24 +43,4 @@ export const checkCommand: Command = {
   },
 };
 
-/** What `check` needs of a log once it is read. */
-export interface CheckedLog {
-  file: Pick<LogFile, 'displayPath'>;
-  record: Pick<LogRecord, 'slug' | 'draft' | 'date' | 'diagnostics'>;
-}
-
-/** All findings, file by file in the order the files were found, top to bottom within a file. */
-export function collectDiagnostics(logs: readonly CheckedLog[], language: MessageLanguage = 'en'): LocatedDiagnostic[] {
-  const byFile = new Map<string, LocatedDiagnostic[]>();
-  for (const { file, record } of logs) {
-    byFile.set(
-      file.displayPath,
-      record.diagnostics.map((diagnostic) => locate(file.displayPath, diagnostic)),
-    );
-  }
-  const slugged = logs.map(({ file, record }) => ({ path: file.displayPath, record }));
-  for (const found of [...duplicateSlugDiagnostics(slugged, language), ...sameDateDiagnostics(slugged, language)]) {
-    byFile.get(found.path)?.push(found);
-  }
-  return [...byFile.values()].flatMap((list) => list.sort(byPosition));
-}
+export { collectDiagnostics, type CheckedLog } from '../check/findings.ts';

@@ -4,12 +4,6 @@
  * a log once between its edits, and each sees exactly the same record for a
  * file.
  */
-import { statSync } from 'node:fs';
-import path from 'node:path';
-import type { LogFile } from '../files/log-files.ts';
-import type { LogFileRef } from '../files/read-log-file.ts';
-import { toPosix } from '../files/to-posix.ts';
-import type { ImageCheck } from '../parse/images.ts';
 import { cacheFolder } from '../record-index/cache-folder.ts';
 import { openRecordIndex } from '../record-index/open-record-index.ts';
 import type { IndexedLog, RecordIndex } from '../record-index/record-index.ts';
@@ -64,17 +58,4 @@ export async function closeIndex(command: string, index: RecordIndex, io: CliIo)
   }
 }
 
-/**
- * The images beside each log checked on disk as the build checks them: inside
- * the logs folder (`logsDir`, resolved against the working folder) and there.
- * A log read from outside that folder (`nisshi check some/folder`) has its own
- * folder as its logs folder.
- */
-export function imageChecker(logsDir: string, cwd: string): (file: LogFileRef | LogFile) => ImageCheck {
-  const root = toPosix(path.resolve(cwd, logsDir));
-  const exists = (filePath: string): boolean => statSync(filePath, { throwIfNoEntry: false })?.isFile() ?? false;
-  return (file) => {
-    const logFile = toPosix(file.absolutePath);
-    return { logsDir: logFile.startsWith(`${root}/`) ? root : path.posix.dirname(logFile), logFile, exists };
-  };
-}
+export { imageChecker } from '../files/image-checker.ts';

@@ -25,6 +25,7 @@ export const commands: ReadonlyArray<{ name: keyof CommandSummaries; load(): Pro
   { name: 'review', load: async () => (await import('./review.ts')).reviewCommand },
   { name: 'audit', load: async () => (await import('./audit.ts')).auditCommand },
   { name: 'deploy', load: async () => (await import('./deploy.ts')).deployCommand },
+  { name: 'lsp', load: async () => (await import('./lsp.ts')).lspCommand },
 ];
 
 /** `nisshi --help`: every command with one line about it. */

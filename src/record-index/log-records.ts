@@ -14,6 +14,7 @@ import type { LogRecord } from '../record/schema.ts';
 import type { ReadSettings } from '../parse/read-settings.ts';
 import { cacheFolder } from './cache-folder.ts';
 import { openRecordIndex } from './open-record-index.ts';
+import { narrowRecord, type FieldChoice } from './record-columns.ts';
 import type { IndexedLog, RecordIndex } from './record-index.ts';
 
 export interface LogRecordsOptions {
@@ -24,35 +25,40 @@ export interface LogRecordsOptions {
   settings: ReadSettings;
   /** The index's one-line notices (a language server shows them to the writer). */
   notice?: (line: string) => void;
+  /** The fields read of each record (record-columns.ts): whole records by default; a server that needs less keeps less. */
+  fields?: FieldChoice;
 }
 
 /**
  * The records of a logs folder for a long-running process, from the record
  * index of the project (cache-folder.ts) that the commands and the build share.
  */
-export async function openLogRecords(options: LogRecordsOptions): Promise<LogRecords> {
+export async function openLogRecords<R = LogRecord>(options: LogRecordsOptions): Promise<LogRecords<R>> {
   const index = await openRecordIndex({ folder: cacheFolder(options.cwd), settings: options.settings, notice: options.notice });
-  return LogRecords.open(index, options.folder, options.cwd);
+  return LogRecords.open<R>(index, options.folder, options.cwd, options.fields);
 }
 
-export class LogRecords {
+/** R: the record as read with the fields chosen (whole records by default). */
+export class LogRecords<R = LogRecord> {
   readonly #index: RecordIndex;
   readonly #folder: string;
   readonly #cwd: string;
+  readonly #fields: FieldChoice;
   /** By absolute path, in the folder's order. */
-  #logs = new Map<string, IndexedLog<LogRecord>>();
+  #logs = new Map<string, IndexedLog<R>>();
   #generation = 0;
   readonly #memo = new Map<string, { generation: number; value: unknown }>();
 
-  private constructor(index: RecordIndex, folder: string, cwd: string) {
+  private constructor(index: RecordIndex, folder: string, cwd: string, fields: FieldChoice) {
     this.#index = index;
     this.#folder = folder;
     this.#cwd = cwd;
+    this.#fields = fields;
   }
 
   /** The records of every log below `folder` (as `nisshi check folder` finds them, relative to `cwd`). */
-  static async open(index: RecordIndex, folder: string, cwd: string): Promise<LogRecords> {
-    const records = new LogRecords(index, folder, cwd);
+  static async open<R = LogRecord>(index: RecordIndex, folder: string, cwd: string, fields: FieldChoice = 'all'): Promise<LogRecords<R>> {
+    const records = new LogRecords<R>(index, folder, cwd, fields);
     await records.refresh();
     return records;
   }
@@ -63,7 +69,7 @@ export class LogRecords {
   }
 
   /** Every log's record, in path order. */
-  records(): ReadonlyArray<IndexedLog<LogRecord>> {
+  records(): ReadonlyArray<IndexedLog<R>> {
     return [...this.#logs.values()];
   }
 
@@ -76,8 +82,8 @@ export class LogRecords {
     const before = this.#generation;
     if (changed === undefined) {
       const files = await this.#list();
-      const next = new Map<string, IndexedLog<LogRecord>>();
-      for await (const log of this.#index.read(files, 'all')) next.set(log.file.absolutePath, log);
+      const next = new Map<string, IndexedLog<R>>();
+      for await (const log of this.#read(files)) next.set(log.file.absolutePath, log);
       const same = next.size === this.#logs.size && [...next].every(([key, log]) => this.#logs.get(key)?.digest === log.digest);
       if (!same) this.#generation++;
       this.#logs = next;
@@ -94,7 +100,7 @@ export class LogRecords {
         if (old && this.#logs.delete(absolutePath)) this.#generation++;
         continue;
       }
-      for await (const log of this.#index.read([file], 'all')) {
+      for await (const log of this.#read([file])) {
         if (old?.digest === log.digest) continue;
         if (!old) reordered = true;
         this.#logs.set(absolutePath, log);
@@ -112,12 +118,19 @@ export class LogRecords {
   }
 
   /** `compute` over the records, done again only after they changed. */
-  memo<T>(name: string, compute: (records: ReadonlyArray<IndexedLog<LogRecord>>) => T): T {
+  memo<T>(name: string, compute: (records: ReadonlyArray<IndexedLog<R>>) => T): T {
     const kept = this.#memo.get(name);
     if (kept && kept.generation === this.#generation) return kept.value as T;
     const value = compute(this.records());
     this.#memo.set(name, { generation: this.#generation, value });
     return value;
+  }
+
+  /** The files' records with the fields chosen; a record just parsed is whole, and is cut down to them. */
+  async *#read(files: readonly LogFile[]): AsyncGenerator<IndexedLog<R>> {
+    for await (const log of this.#index.read(files, this.#fields as 'all')) {
+      yield (log.fromIndex || this.#fields === 'all' ? log : { ...log, record: narrowRecord(log.record, this.#fields) }) as IndexedLog<R>;
+    }
   }
 
   /** The file as the folder's walk would list it (a link out of the folder refused), or null when it is no log file now. */

@@ -217,3 +217,22 @@ export function survivesJson(value: unknown): boolean {
       return false;
   }
 }
+
+/**
+ * A whole record cut down to what a read of `fields` hands out (the head, the
+ * chosen columns, slim items with only their parts): what a long-running
+ * process keeps of a log it parsed, so it holds the same as for one it took
+ * from the index.
+ */
+export function narrowRecord(record: LogRecord, fields: FieldChoice): Record<string, unknown> {
+  if (fields === 'all') return record;
+  const narrowed: Record<string, unknown> = {};
+  for (const field of HEAD_FIELDS) narrowed[field] = record[field];
+  for (const column of columnsOf(fields)) {
+    const value = record[column.field] as unknown;
+    narrowed[column.field] = column.parts && Array.isArray(value)
+      ? value.map((item: Record<string, unknown>) => Object.fromEntries(column.parts!.map((part) => [part, item[part]])))
+      : value;
+  }
+  return narrowed;
+}

@@ -7,10 +7,10 @@
  */
 import type { MessageLanguage } from './messages.ts';
 
-export type HelpTopic = 'parse' | 'check' | 'new' | 'status' | 'drop' | 'review' | 'audit';
+export type HelpTopic = 'parse' | 'check' | 'new' | 'status' | 'drop' | 'review' | 'audit' | 'lsp';
 
 /** One line per command for the usage, "name  what it does". */
-export type CommandSummaries = Record<'parse' | 'check' | 'new' | 'status' | 'drop' | 'review' | 'audit' | 'deploy', string>;
+export type CommandSummaries = Record<'parse' | 'check' | 'new' | 'status' | 'drop' | 'review' | 'audit' | 'deploy' | 'lsp', string>;
 
 interface HelpCatalogue {
   summaries: CommandSummaries;
@@ -27,6 +27,7 @@ const ja: HelpCatalogue = {
     drop: 'drop <id か文>            計画や項目をやめたことを今日のログに書く（前のログは変えない）',
     review: 'review [--week|--month]   その週か月の振り返りを週報・月報に貼れる Markdown で（--json で JSON）',
     audit: 'audit [dist]              ビルドに非公開メモや下書きの文章があれば失敗する',
+    lsp: 'lsp [--stdio]             エディタのための言語サーバー（書きながら check の結果・ホバー・補完）',
     deploy: 'deploy [オプション]       dist/ を S3 に公開し、CloudFront のキャッシュを消す',
   },
   usage: (lines) => `使い方: nisshi <コマンド> [オプション]
@@ -165,6 +166,22 @@ id つきで一覧して止まります。今日のログがなければ、先�
 
 終了コード: 0 見つからなかった、1 非公開や下書きの文章がビルドにある、2 使い方の誤り。
 `,
+    lsp: `使い方: nisshi lsp [--stdio]
+
+エディタのための言語サーバーを標準入出力で動かします。
+エディタが起動するもので、手で打つことはありません（--stdio はエディタが付けるので受け付けます）。
+ログのフォルダ（src/site.config.ts の logsDir）のログを開くと、書いている間に nisshi check と
+同じ問題（同じ位置・重さ・文）を出し、直せば消します。数字や学習時間の行、問題の見出し、
+計画、持ち越した項目にカーソルを置くと nisshi が読んだ中身（時間・今週の合計と目標・問題の
+経過・計画のその後）を出し、問題や計画が最初に書かれたログへ飛べます。見出しや項目名、
+未解決の問題の見出しを補完し、問題を解決済みに、計画を済みに・中止に、日付の食い違いや
+テンプレートの仮の文字を直す操作を出します。エディタの外での変更も読み直します。
+設定は README の「エディタ」の節を見てください。
+
+オプション:
+  --stdio     標準入出力で話す（既定。エディタが付けます）
+  -h, --help  このヘルプを表示する
+`,
     review: `使い方: nisshi review [--week | --month] [--date YYYY-MM-DD] [--json]
 
 その週（既定）か月の振り返りを、週報・月報に貼れる Markdown で出します: 学習時間と
@@ -196,6 +213,7 @@ const en: HelpCatalogue = {
     drop: "drop <id or text>         write into today's log that a plan or task is dropped (earlier logs stay as they are)",
     review: "review [--week|--month]   the week's or month's review as Markdown for a weekly or monthly report, or --json",
     audit: 'audit [dist]              fail when the build holds text of a private note or a draft',
+    lsp: 'lsp [--stdio]             the language server for editors (check as you type, hovers, completion)',
     deploy: 'deploy [options]          publish dist/ to S3 and invalidate CloudFront',
   },
   usage: (lines) => `Usage: nisshi <command> [options]
@@ -345,6 +363,24 @@ Options:
   -h, --help     show this help
 
 Exit status: 0 nothing found, 1 private or draft text in the build, 2 bad usage.
+`,
+    lsp: `Usage: nisshi lsp [--stdio]
+
+Runs the language server for editors (the Language Server Protocol) on stdin
+and stdout. Editors start it; you do not type it (--stdio is accepted, as
+editors pass it). In a log of the logs folder (logsDir of src/site.config.ts)
+it shows what nisshi check finds as you type (the same positions, severities
+and texts) and clears it when fixed; hovers say what nisshi read (a figure, the
+study time against the week's target, a problem's thread, a plan's chain, where
+a carried item came from); go to definition and references lead to the logs
+that wrote a problem or plan; completion offers headings, field labels and the
+titles of open problems; code actions mark a problem resolved, a plan done or
+dropped, and fix a date mismatch or a template placeholder. Changes made
+outside the editor are read too. Set-up: the README's "Editors" section.
+
+Options:
+  --stdio     speak over stdin/stdout (the default; editors pass it)
+  -h, --help  show this help
 `,
     review: `Usage: nisshi review [--week | --month] [--date YYYY-MM-DD] [--json]
 

@@ -8,7 +8,7 @@ import {
   locate,
   type LocatedDiagnostic,
 } from '../../src/record/diagnostic-lines.ts';
-import { duplicateSlugDiagnostics } from '../../src/cli/duplicate-slugs.ts';
+import { duplicateSlugDiagnostics } from '../../src/check/duplicate-slugs.ts';
 import type { CheckedLog } from '../../src/cli/check.ts';
 import { parseLog } from '../../src/index.ts';
 

@@ -57,6 +57,20 @@ describe('LogRecords', () => {
     await records.close();
   });
 
+  it('keeps only the fields asked for (a language server keeps the head and the slim lists)', async () => {
+    where = await project(3);
+    const index = await openRecordIndex({ folder: where.cache, settings: { messages: 'en' } });
+    const records = await LogRecords.open<Record<string, unknown>>(index, 'logs', where.root, ['morning', 'drops']);
+    const [first] = records.records();
+    expect(Object.keys(first!.record)).toEqual(expect.arrayContaining(['slug', 'date', 'draft', 'metrics', 'diagnostics', 'problems', 'plans', 'checklist', 'drops']));
+    expect(first!.record).not.toHaveProperty('work');
+    expect(first!.record).not.toHaveProperty('figures');
+    await writeFile(first!.file.absolutePath, '# 2024年3月1日\n\n**学習時間**: 10時間\n');
+    expect(await records.refresh([first!.file.absolutePath])).toBe(true);
+    expect(records.records()[0]!.record).not.toHaveProperty('work');
+    await records.close();
+  });
+
   it('opens on the project\'s own index, shared with the commands', async () => {
     where = await project(3);
     const records = await openLogRecords({ folder: 'logs', cwd: where.root, settings: { messages: 'en' } });

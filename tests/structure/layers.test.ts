@@ -2,7 +2,7 @@
  * The layers of src/ point one way:
  *
  *   cli → pages → layouts/client → components | integrations → loader | deploy | site (+ site.config) | cards
- *       → record-index → settings | files | search | edit → stats | render → parse → record
+ *       → lsp → record-index → editor → settings | files | search | edit → stats | render → check → parse → record
  *
  * A module may import from its own layer or from any layer below it, never
  * from a layer above, nor from a sibling on the same level (loader, deploy and
@@ -23,11 +23,15 @@ const layers: ReadonlyArray<{ prefix: string; layer: string; level: number }> = 
   { prefix: 'styles/', layer: 'styles', level: 0 },
   { prefix: 'user-error.ts', layer: 'record', level: 0 },
   { prefix: 'parse/', layer: 'parse', level: 1 },
+  // What `nisshi check` reports, pure over records: shared by `check` and the language server.
+  { prefix: 'check/', layer: 'check', level: 1.5 },
   { prefix: 'index.ts', layer: 'parse', level: 1 },
   { prefix: 'stats/', layer: 'stats', level: 2 },
   { prefix: 'render/', layer: 'render', level: 2 },
   { prefix: 'settings/', layer: 'settings', level: 3 },
   { prefix: 'files/', layer: 'files', level: 3 },
+  // The editor's answers (hover text, completions, symbols, code action edits), pure over records and text.
+  { prefix: 'editor/', layer: 'editor', level: 3.2 },
   { prefix: 'record-index/', layer: 'record-index', level: 3.5 },
   // The search index: built after the site, read by the search page, its layout known to the output reuse and the deploy.
   { prefix: 'search/', layer: 'search', level: 3 },
@@ -37,6 +41,8 @@ const layers: ReadonlyArray<{ prefix: string; layer: string; level: number }> = 
   { prefix: 'deploy/', layer: 'deploy', level: 4 },
   { prefix: 'site/', layer: 'site', level: 4 },
   { prefix: 'cards/', layer: 'cards', level: 4 },
+  // The language server's protocol plumbing over the editor's answers and the record index.
+  { prefix: 'lsp/', layer: 'lsp', level: 4.5 },
   { prefix: 'site.config.ts', layer: 'site', level: 4 },
   { prefix: 'components/', layer: 'components', level: 5 },
   // Build plumbing (Astro integrations, for astro.config.mjs): may use the loader and files, never the pages.
