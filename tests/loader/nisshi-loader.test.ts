@@ -178,7 +178,9 @@ describe('nisshiLoader: a load', () => {
     // What the build stores and renders is what it does when it parses the logs itself.
     const parsedHere = fakeContext(root);
     await nisshiLoader({ base: 'logs', settings: { ...settings } }, { process: (text, options) => processLog(text, { ...options, known: undefined }) }).load(parsedHere.context);
-    const stored = (fake: ReturnType<typeof fakeContext>) => [...fake.entries.values()].map(({ data, digest }) => ({ data, body: readLogBody(fake.bodies, String(digest)) }));
+    // By id: the store's order is the order the loads finished in, which varies.
+    const stored = (fake: ReturnType<typeof fakeContext>) =>
+      [...fake.entries.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, { data, digest }]) => ({ data, body: readLogBody(fake.bodies, String(digest)) }));
     expect(stored(fake)).toEqual(stored(parsedHere));
   });
 
