@@ -37,7 +37,7 @@ const WHOLE_UP_TO = 32;
 /** Letters a piece needs: a run of digits (a date, 2021-01-09) is on many pages by right. */
 const MIN_LETTERS = 3;
 /** Bumped whenever what is looked for or how it is compared changes: older caches are then ignored. */
-const AUDIT_RULES = 2;
+const AUDIT_RULES = 3;
 
 export interface AuditLog {
   /** As shown to the writer, e.g. logs/2025-08-03.md. */
@@ -159,7 +159,8 @@ export function secretsOf(logs: readonly AuditLog[], privateHeadings: readonly s
       // what stands on either side of a private block apart, so that it does not join.
       else if (!reading.draft) publicLines.push(line.replace(/\0+/g, '\n'));
     });
-    if (!reading.draft) published.push(publicLines.join('\n'));
+    // Joined as a page joins them (see publishedLetters); what stood on either side of a private block, apart.
+    if (!reading.draft) published.push(...publicLines.join('').split('\n'));
   }
   if (candidates.length === 0) return [];
   // Read only now, and only when there is something to look for: it is most of the logs' text.
@@ -174,9 +175,13 @@ export function secretsOf(logs: readonly AuditLog[], privateHeadings: readonly s
   });
 }
 
-/** Published text as the needles are compared: shown, then letters and digits, line ends kept apart. */
+/**
+ * A published text's letters and digits, its lines joined: a page shows two lines written one after the
+ * other side by side (the built text is compared with no line ends either), so a piece across them is on
+ * the site by right.
+ */
 function publishedLetters(text: string): string {
-  return decodeString(dropComments(text).replace(/<[^<>]*>/g, ' ')).replace(/\]\([^()]*\)/g, ']').replace(/[^\p{L}\p{N}\n]+/gu, '');
+  return decodeString(dropComments(text).replace(/<[^<>]*>/g, ' ')).replace(/\]\([^()]*\)/g, ']').replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** Code units every needle's search key has: each needle has at least MIN_PASSAGE code points. */
