@@ -1,23 +1,19 @@
 /**
- * The search page in the browser: loads the index's parts
- * (search-index/parts.json, then every part's file, kept by the browser's
- * cache), searches them as the reader types (src/search/engine.ts) and shows
- * the results: date, title, the passage with the match marked, a link to the
+ * The search page in the browser: a worker (search-worker.ts) loads the
+ * index and searches it; this thread sends the reader's search and draws the
+ * answer: date, title, the passage with the match marked, a link to the
  * heading it is under; filters by year and tag; 関連度 / 新しい順. The query
  * and the filters live in the address (?q=…&year=…&tag=…&sort=newest), so a
  * search can be linked to and comes back with the back button.
  */
-import type { SearchManifest, SearchPartFile } from '../search/build-index.ts';
-import { indexLog, markText, passageOf, searchLogs, type Filters, type Hit, type IndexedLog, type Piece, type SortOrder } from '../search/engine.ts';
-import { parseQuery, type Query } from '../search/text.ts';
+import type { Piece } from '../search/engine.ts';
+import type { FromWorker, IndexProgress, ResultView, SearchAnswer, SearchRequest, ToWorker } from './search-messages.ts';
 import { formatDate } from '../site/format.ts';
 
 /** Results shown at first, and added by each press of "さらに表示". */
 const PAGE_SIZE = 20;
 /** Typing pauses this long before a search runs (a search of ten years of logs takes ~10-50 ms). */
 const TYPING_PAUSE_MS = 60;
-/** Logs made searchable between two breaks for the browser (a year's part is about 365). */
-const INDEX_BATCH = 150;
 /** The value of the year filter for logs without a date. */
 const UNDATED = 'undated';
 
@@ -31,19 +27,24 @@ const more = document.querySelector<HTMLButtonElement>('#search-more')!;
 const base = form.dataset.base ?? '/';
 const manifestUrl = new URL(form.dataset.index ?? 'parts.json', location.href);
 
-const logs: IndexedLog[] = [];
-let partsTotal: number | undefined;
-let partsLoaded = 0;
-let loadFailed = false;
+const worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
+let progress: IndexProgress = { partsLoaded: 0, partsTotal: undefined, loadFailed: false };
+let indexError = false;
 let shown = PAGE_SIZE;
-let hits: Hit[] = [];
+let total = 0;
+/** The id of the newest search sent: an answer to an older one is not drawn. */
+let latest = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
-function sortOrder(): SortOrder {
+function send(message: ToWorker): void {
+  worker.postMessage(message);
+}
+
+function sortOrder(): SearchRequest['sort'] {
   return form.querySelector<HTMLInputElement>('input[name="sort"]:checked')?.value === 'newest' ? 'newest' : 'relevance';
 }
 
-function filters(): Filters {
+function filters(): { year: string | undefined; tag: string | undefined } {
   const year = yearSelect.value;
   return { year: year === '' ? undefined : year === UNDATED ? '' : year, tag: tagSelect.value === '' ? undefined : tagSelect.value };
 }
@@ -60,9 +61,13 @@ function rememberInAddress(): void {
   if (address !== `${location.pathname}${location.search}`) history.replaceState(null, '', address);
 }
 
+function complete(): boolean {
+  return progress.partsTotal !== undefined && progress.partsLoaded === progress.partsTotal;
+}
+
 function loadingNote(): string {
-  if (loadFailed) return '（索引の一部を読み込めませんでした。再読み込みしてください）';
-  if (partsTotal === undefined || partsLoaded < partsTotal) return '（索引を読み込み中…）';
+  if (progress.loadFailed) return '（索引の一部を読み込めませんでした。再読み込みしてください）';
+  if (!complete()) return '（索引を読み込み中…）';
   return '';
 }
 
@@ -77,22 +82,20 @@ function renderPieces(target: HTMLElement, pieces: readonly Piece[]): void {
   }
 }
 
-function resultItem(hit: Hit, query: Query): HTMLLIElement {
-  const { doc } = hit.log;
-  const passage = passageOf(hit.log, query);
+function resultItem(result: ResultView): HTMLLIElement {
+  const { passage } = result;
   const item = document.createElement('li');
   const head = document.createElement('div');
   head.className = 'result-head';
   const link = document.createElement('a');
   link.className = 'result-title';
-  link.href = `${base}logs/${encodeURIComponent(doc.slug)}/${passage && passage.section !== '' ? `#${encodeURIComponent(passage.section)}` : ''}`;
-  const title = doc.title !== '' ? doc.title : doc.slug;
-  renderPieces(link, markText(title, query));
+  link.href = `${base}logs/${encodeURIComponent(result.slug)}/${passage && passage.section !== '' ? `#${encodeURIComponent(passage.section)}` : ''}`;
+  renderPieces(link, result.title);
   head.append(link);
-  if (doc.date) {
+  if (result.date) {
     const time = document.createElement('time');
-    time.dateTime = doc.date;
-    time.textContent = formatDate(doc.date);
+    time.dateTime = result.date;
+    time.textContent = formatDate(result.date);
     head.append(time);
   }
   item.append(head);
@@ -107,15 +110,11 @@ function resultItem(hit: Hit, query: Query): HTMLLIElement {
     const heading = passage.heading === '' ? 'ページの始め' : `見出し「${passage.heading}」`;
     where.textContent = passage.matches > 1 ? `${heading}・このログで ${passage.matches} か所` : heading;
     item.append(text, where);
-  } else {
-    // Not in the body: in the title (marked above), or in a problem's title or a plan, shown here.
-    const key = doc.keys.find((candidate) => markText(candidate, query).some((piece) => piece.mark));
-    if (key !== undefined) {
-      const text = document.createElement('p');
-      text.className = 'result-passage';
-      renderPieces(text, markText(key, query));
-      item.append(text);
-    }
+  } else if (result.key) {
+    const text = document.createElement('p');
+    text.className = 'result-passage';
+    renderPieces(text, result.key);
+    item.append(text);
   }
   return item;
 }
@@ -131,55 +130,95 @@ function fillSelect(select: HTMLSelectElement, counts: ReadonlyMap<string, numbe
   select.value = chosen;
 }
 
-function render(): void {
+function moreLabel(): void {
+  const rest = total - shown;
+  more.hidden = rest <= 0;
+  if (rest > 0) more.textContent = `さらに${Math.min(PAGE_SIZE, rest)}件を表示（残り${rest.toLocaleString('ja-JP')}件）`;
+}
+
+/** Asks the worker for the search in the form (its first `shown` results); the answer is drawn by draw(). */
+function search(): void {
   rememberInAddress();
+  send({ type: 'search', id: ++latest, q: input.value, ...filters(), sort: sortOrder(), from: 0, to: shown });
+}
+
+function draw(answer: SearchAnswer): void {
   // For scripts that drive the page (tests, the bench): whether every part is in.
-  status.dataset.complete = String(partsTotal !== undefined && partsLoaded === partsTotal);
-  const query = parseQuery(input.value);
+  status.dataset.complete = String(complete());
+  // Which search the results on the page answer (the worker answers after the key press).
+  status.dataset.answered = answer.q;
+  more.disabled = false;
+  if (answer.from > 0) {
+    // "さらに表示": the next results, after those shown.
+    const first = list.children.length;
+    list.append(...answer.results.map(resultItem));
+    moreLabel();
+    // The first of the new results, for keyboard and screen reader users who pressed the button.
+    list.children[first]?.querySelector('a')?.focus();
+    return;
+  }
   list.replaceChildren();
-  more.hidden = true;
-  if (!query) {
-    hits = [];
-    status.textContent = partsTotal === 0 ? 'まだ検索できるログがありません。' : loadFailed ? loadingNote() : '';
+  total = answer.total;
+  if (!answer.query) {
+    total = 0;
+    more.hidden = true;
+    status.textContent = progress.partsTotal === 0 && !indexError ? 'まだ検索できるログがありません。' : progress.loadFailed ? loadingNote() : '';
+    if (indexError) status.textContent = '検索の索引を読み込めませんでした。再読み込みしてください。';
     return;
   }
   const chosen = filters();
-  const outcome = searchLogs(logs, query, chosen, sortOrder());
-  hits = outcome.hits;
   const yearValue = (year: string) => (year === '' ? UNDATED : year);
-  fillSelect(yearSelect, new Map([...outcome.years].map(([year, count]) => [yearValue(year), count])), (year) => (year === UNDATED ? '日付なし' : `${year}年`), (a, b) => (a[0] < b[0] ? 1 : -1));
-  fillSelect(tagSelect, outcome.tags, (tag) => tag, (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  fillSelect(yearSelect, new Map(answer.years.map(([year, count]) => [yearValue(year), count])), (year) => (year === UNDATED ? '日付なし' : `${year}年`), (a, b) => (a[0] < b[0] ? 1 : -1));
+  fillSelect(tagSelect, new Map(answer.tags), (tag) => tag, (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const narrowed = [chosen.year !== undefined ? (chosen.year === '' ? '日付なし' : `${chosen.year}年`) : '', chosen.tag !== undefined ? `タグ「${chosen.tag}」` : '']
     .filter((part) => part !== '')
     .join('、');
   const scope = narrowed === '' ? '' : `（${narrowed}）`;
   const typed = input.value.trim();
-  status.textContent =
-    partsLoaded === 0 && !loadFailed
+  status.textContent = indexError
+    ? '検索の索引を読み込めませんでした。再読み込みしてください。'
+    : progress.partsLoaded === 0 && !progress.loadFailed
       ? '索引を読み込んでいます…'
-      : hits.length === 0
-      ? `「${typed}」に一致するログはありません${scope}${loadingNote()}`
-      : `「${typed}」に一致するログ: ${hits.length.toLocaleString('ja-JP')}件${scope}${loadingNote()}`;
-  list.append(...hits.slice(0, shown).map((hit) => resultItem(hit, query)));
-  const rest = hits.length - shown;
-  if (rest > 0) {
-    more.textContent = `さらに${Math.min(PAGE_SIZE, rest)}件を表示（残り${rest.toLocaleString('ja-JP')}件）`;
-    more.hidden = false;
-  }
+      : total === 0
+        ? `「${typed}」に一致するログはありません${scope}${loadingNote()}`
+        : `「${typed}」に一致するログ: ${total.toLocaleString('ja-JP')}件${scope}${loadingNote()}`;
+  list.append(...answer.results.map(resultItem));
+  moreLabel();
 }
+
+worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
+  const message = event.data;
+  progress = { partsLoaded: message.partsLoaded, partsTotal: message.partsTotal, loadFailed: message.loadFailed };
+  if (message.type === 'progress') {
+    if (message.error !== undefined) {
+      indexError = true;
+      console.error(`search index: ${message.error}`);
+    }
+    // Another part is searchable: the same search again, over more logs.
+    search();
+    return;
+  }
+  if (message.id === latest) draw(message);
+});
+worker.addEventListener('error', (event) => {
+  indexError = true;
+  status.textContent = '検索の索引を読み込めませんでした。再読み込みしてください。';
+  status.dataset.complete = 'true';
+  console.error(`search worker: ${event.message}`);
+});
 
 function searchSoon(): void {
   clearTimeout(timer);
   timer = setTimeout(() => {
     shown = PAGE_SIZE;
-    render();
+    search();
   }, TYPING_PAUSE_MS);
 }
 
 function searchNow(): void {
   clearTimeout(timer);
   shown = PAGE_SIZE;
-  render();
+  search();
 }
 
 input.addEventListener('input', (event) => {
@@ -196,59 +235,13 @@ form.addEventListener('change', (event) => {
   if (event.target !== input) searchNow();
 });
 more.addEventListener('click', () => {
-  const query = parseQuery(input.value);
-  if (!query) return;
-  const first = shown;
+  const from = shown;
   shown += PAGE_SIZE;
-  list.append(...hits.slice(first, shown).map((hit) => resultItem(hit, query)));
-  const rest = hits.length - shown;
-  if (rest > 0) more.textContent = `さらに${Math.min(PAGE_SIZE, rest)}件を表示（残り${rest.toLocaleString('ja-JP')}件）`;
-  else more.hidden = true;
-  // The first of the new results, for keyboard and screen reader users who pressed the button.
-  list.children[first]?.querySelector('a')?.focus();
+  // The same search (its id), its next results: a new search meanwhile makes this answer stale.
+  // Until they come, the button waits, so that a second press asks for the page after them.
+  more.disabled = true;
+  send({ type: 'search', id: latest, q: input.value, ...filters(), sort: sortOrder(), from, to: shown });
 });
-
-/** Gives the browser a turn (to paint, to take a key press) between batches of work. */
-function pause(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/** A part's logs made searchable, a batch at a time, then shown in the results. */
-async function addPart(response: Promise<Response>, file: string): Promise<void> {
-  const answer = await response;
-  if (!answer.ok) throw new Error(`${file}: HTTP ${answer.status}`);
-  const part = (await answer.json()) as SearchPartFile;
-  for (let start = 0; start < part.docs.length; start += INDEX_BATCH) {
-    for (const doc of part.docs.slice(start, start + INDEX_BATCH)) logs.push(indexLog(doc));
-    await pause();
-  }
-  partsLoaded += 1;
-}
-
-async function load(): Promise<void> {
-  const response = await fetch(manifestUrl);
-  if (!response.ok) throw new Error(`${manifestUrl.pathname}: HTTP ${response.status}`);
-  const manifest = (await response.json()) as SearchManifest;
-  partsTotal = manifest.parts.length;
-  if (partsTotal === 0) render();
-  // Every part is fetched at once, but read in the list's order, newest first: the newest logs are
-  // searchable (and shown) first, and the older years join the results as they are read.
-  const responses = manifest.parts.map((part) => {
-    const response = fetch(new URL(part.file, manifestUrl));
-    // Handled when its turn comes; until then a failure must not count as unhandled.
-    response.catch(() => undefined);
-    return response;
-  });
-  for (const [index, part] of manifest.parts.entries()) {
-    try {
-      await addPart(responses[index]!, part.file);
-    } catch (error) {
-      loadFailed = true;
-      console.error(`search index: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    render();
-  }
-}
 
 // The address's search first, then the index as it loads.
 const params = new URLSearchParams(location.search);
@@ -260,10 +253,4 @@ for (const [select, value] of [[yearSelect, params.get('year')], [tagSelect, par
   }
 }
 if (params.get('sort') === 'newest') form.querySelector<HTMLInputElement>('input[name="sort"][value="newest"]')!.checked = true;
-load().catch((error: unknown) => {
-  loadFailed = true;
-  partsTotal = partsTotal ?? 0;
-  status.textContent = '検索の索引を読み込めませんでした。再読み込みしてください。';
-  status.dataset.complete = 'true';
-  console.error(`search index: ${error instanceof Error ? error.message : String(error)}`);
-});
+send({ type: 'load', manifestUrl: manifestUrl.href });

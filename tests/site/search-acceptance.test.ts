@@ -154,8 +154,13 @@ afterAll(async () => {
 async function search(query: string): Promise<{ status: string; count: number; slugs: string[]; marks: string[][] }> {
   await page.locator('#search-query').fill(query);
   await page.locator('#search-query').press('Enter');
+  // The page's worker searches; the status line says which query the results shown answer.
+  await page.waitForFunction((typed) => document.querySelector<HTMLElement>('#search-status')?.dataset.answered === typed, query);
   const more = page.locator('#search-more');
-  while (await more.isVisible()) await more.click();
+  while (await more.isVisible()) {
+    await more.click();
+    await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('#search-more')?.disabled);
+  }
   const { status, slugs } = await readResults(page);
   const count = /に一致するログ: ([\d,]+)件/.exec(status)?.[1];
   const marks = await page.locator('#search-results li').evaluateAll((items) => items.slice(0, 5).map((item) => [...item.querySelectorAll('mark')].map((mark) => mark.textContent ?? '')));
