@@ -32,6 +32,7 @@ import { toPosix } from '../src/files/to-posix.ts';
 import { refusedRecord } from '../src/parse/refused-record.ts';
 import { parseDurations } from '../src/parse/quantity.ts';
 import type { LogRecord } from '../src/record/schema.ts';
+import { sourcePaths } from './corpus-sources.ts';
 
 const notLogs = new Set(['SOURCES.md', 'README.md']);
 
@@ -74,17 +75,6 @@ function noDateReason(log: LoadedLog): string {
   return said ? `${said.rule}: ${said.message}` : 'no date found';
 }
 
-/** file name → path in its repository, from a SOURCES.md table whose third column is the path. */
-function sourcePaths(folder: string): Map<string, string> {
-  const sources = path.join(folder, 'SOURCES.md');
-  const paths = new Map<string, string>();
-  if (!existsSync(sources)) return paths;
-  for (const row of readFileSync(sources, 'utf8').split('\n')) {
-    const cells = row.split('|').map((cell) => cell.trim());
-    if (cells.length > 4 && cells[1]?.endsWith('.md') && cells[3]?.endsWith('.md')) paths.set(cells[1], cells[3]);
-  }
-  return paths;
-}
 
 async function readFolder(folder: string): Promise<{ logs: LoadedLog[]; original: Map<string, string> }> {
   const files = (await findLogFiles([folder], process.cwd())).filter((file) => !notLogs.has(path.basename(file.absolutePath)));

@@ -9,23 +9,11 @@ import { parseLog } from '../../src/index.ts';
 import { processLog } from '../../src/loader/process-log.ts';
 import { DEFAULT_MAX_LOG_BYTES } from '../../src/parse/limits.ts';
 import { aliasBomb, boldLabelLine, largeLog, longRunLog, nestedLists, nestedQuotes, RUN_CHARACTERS } from './hostile-input.ts';
-import { decimal, integer, type BenchSection } from './section.ts';
+import { best, decimal, integer, ms, type BenchSection } from './section.ts';
 
 const LENGTHS = [2000, 8000, 32_000];
 const path = 'logs/2025-08-03.md';
 
-/** Best wall time of `runs` passes, in ms. */
-async function best(runs: number, pass: () => unknown): Promise<number> {
-  let fastest = Infinity;
-  for (let run = 0; run < runs; run++) {
-    const start = performance.now();
-    await pass();
-    fastest = Math.min(fastest, performance.now() - start);
-  }
-  return fastest;
-}
-
-const ms = (value: number): string => `${decimal.format(value)} ms`.padStart(12);
 
 async function row(label: string, runs: number, texts: readonly string[]): Promise<number[]> {
   const parse = await best(runs, () => texts.forEach((text) => parseLog(text, { path })));

@@ -10,22 +10,11 @@
 import { parseLog } from '../../src/index.ts';
 import { processLog } from '../../src/loader/process-log.ts';
 import { hostileShapes } from './hostile-input.ts';
-import { decimal, type BenchSection } from './section.ts';
+import { best, decimal, ms, type BenchSection } from './section.ts';
 
 const SIZES = [25_000, 50_000, 100_000, 900_000];
 const path = 'logs/2025-08-03.md';
 
-async function best(runs: number, pass: () => unknown): Promise<number> {
-  let fastest = Infinity;
-  for (let run = 0; run < runs; run++) {
-    const start = performance.now();
-    await pass();
-    fastest = Math.min(fastest, performance.now() - start);
-  }
-  return fastest;
-}
-
-const ms = (value: number): string => `${decimal.format(value)} ms`.padStart(12);
 const ratios = (times: readonly number[]): string => times.slice(1).map((time, i) => `×${decimal.format(time / times[i]!)}`).join(' ');
 
 export const linearSection: BenchSection = {

@@ -18,3 +18,17 @@ export interface BenchSection {
 
 export const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 export const decimal = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** Best wall time of `runs` passes, in ms. */
+export async function best(runs: number, pass: () => unknown): Promise<number> {
+  let fastest = Infinity;
+  for (let run = 0; run < runs; run++) {
+    const start = performance.now();
+    await pass();
+    fastest = Math.min(fastest, performance.now() - start);
+  }
+  return fastest;
+}
+
+/** Milliseconds, one decimal, right-aligned in a column of 12. */
+export const ms = (value: number): string => `${decimal.format(value)} ms`.padStart(12);

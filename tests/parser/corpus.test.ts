@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseLog } from '../../src/index.ts';
 import { processLog } from '../../src/loader/process-log.ts';
+import { sourcePaths } from '../../scripts/corpus-sources.ts';
 
 const project = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -23,17 +24,6 @@ function corpusFolder(name: string): string | null {
   }
 }
 
-/** file name → its path in the writer's repository, from SOURCES.md's table (| file | repo | path | …), as npm run corpus reads them. */
-function sourcePaths(folder: string): Map<string, string> {
-  const sources = path.join(folder, 'SOURCES.md');
-  const paths = new Map<string, string>();
-  if (!existsSync(sources)) return paths;
-  for (const row of readFileSync(sources, 'utf8').split('\n')) {
-    const cells = row.split('|').map((cell) => cell.trim());
-    if (cells.length > 4 && cells[1]?.endsWith('.md') && cells[3]?.endsWith('.md')) paths.set(cells[1], cells[3]);
-  }
-  return paths;
-}
 
 function readCorpus(name: string): { folder: string | null; logs: Array<{ name: string; text: string; source: string | null }> } {
   const folder = corpusFolder(name);
