@@ -132,13 +132,8 @@ export function mayKeepOutput(stamp: OutputStamp | undefined, outDir: string, ma
   return stamp !== undefined && manifest !== undefined && stamp.outDir === outDir && stamp.manifest === manifest;
 }
 
-function manifestDigest(cacheDir: string): string | undefined {
-  try {
-    return createHash('sha256').update(readFileSync(path.join(cacheDir, INCREMENTAL_MANIFEST))).digest('hex');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+function manifestDigest(manifest: string | undefined): string | undefined {
+  return manifest === undefined ? undefined : createHash('sha256').update(manifest).digest('hex');
 }
 
 function readStamp(file: string): OutputStamp | undefined {
@@ -198,11 +193,11 @@ export function reuseOutput(): AstroIntegration {
         publicDir = fileURLToPath(config.publicDir);
         base = config.base;
         const stampFile = path.join(cacheDir, STAMP);
-        keep = existsSync(outDir) && mayKeepOutput(readStamp(stampFile), outDir, manifestDigest(cacheDir));
+        const manifest = readManifest(cacheDir);
+        keep = existsSync(outDir) && mayKeepOutput(readStamp(stampFile), outDir, manifestDigest(manifest));
         // Until this build finishes, its folder is not one the next build may keep.
         rmSync(stampFile, { force: true });
         if (!keep) return;
-        const manifest = readManifest(cacheDir);
         if (manifest === undefined || manifestImages(manifest, base) === undefined) {
           keep = false;
           logger.info("Astro's incremental-build manifest is of a shape nisshi does not know: this build starts from an empty output folder");
@@ -221,8 +216,9 @@ export function reuseOutput(): AstroIntegration {
       },
       'astro:build:done': ({ assets, logger }) => {
         if (outDir === '') return;
+        const manifest = readManifest(cacheDir);
         if (keep) {
-          const images = manifestImages(readManifest(cacheDir) ?? '', base);
+          const images = manifestImages(manifest ?? '', base);
           if (images === undefined) {
             // Astro wrote a manifest this code cannot read: its images cannot be told from last build's, so
             // nothing is removed, and no stamp is written: the next build starts from an empty folder.
@@ -239,8 +235,8 @@ export function reuseOutput(): AstroIntegration {
           removeEmptyFolders(outDir, stale);
           for (const line of removalLines(stale)) logger.info(line);
         }
-        const manifest = manifestDigest(cacheDir);
-        if (manifest !== undefined) writeFileSync(path.join(cacheDir, STAMP), `${JSON.stringify({ outDir, manifest } satisfies OutputStamp)}\n`);
+        const digest = manifestDigest(manifest);
+        if (digest !== undefined) writeFileSync(path.join(cacheDir, STAMP), `${JSON.stringify({ outDir, manifest: digest } satisfies OutputStamp)}\n`);
       },
     },
   };
