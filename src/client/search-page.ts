@@ -16,6 +16,8 @@ const PAGE_SIZE = 20;
 const TYPING_PAUSE_MS = 60;
 /** The value of the year filter for logs without a date. */
 const UNDATED = 'undated';
+/** What the status line says when the index's list of parts, or the worker itself, could not be had. */
+const INDEX_ERROR = '検索の索引を読み込めませんでした。再読み込みしてください。';
 
 const form = document.querySelector<HTMLFormElement>('form.search-form')!;
 const input = form.querySelector<HTMLInputElement>('#search-query')!;
@@ -160,10 +162,8 @@ function draw(answer: SearchAnswer): void {
   list.replaceChildren();
   total = answer.total;
   if (!answer.query) {
-    total = 0;
     more.hidden = true;
-    status.textContent = progress.partsTotal === 0 && !indexError ? 'まだ検索できるログがありません。' : progress.loadFailed ? loadingNote() : '';
-    if (indexError) status.textContent = '検索の索引を読み込めませんでした。再読み込みしてください。';
+    status.textContent = indexError ? INDEX_ERROR : progress.partsTotal === 0 ? 'まだ検索できるログがありません。' : progress.loadFailed ? loadingNote() : '';
     return;
   }
   const chosen = filters();
@@ -176,7 +176,7 @@ function draw(answer: SearchAnswer): void {
   const scope = narrowed === '' ? '' : `（${narrowed}）`;
   const typed = input.value.trim();
   status.textContent = indexError
-    ? '検索の索引を読み込めませんでした。再読み込みしてください。'
+    ? INDEX_ERROR
     : progress.partsLoaded === 0 && !progress.loadFailed
       ? '索引を読み込んでいます…'
       : total === 0
@@ -202,7 +202,7 @@ worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
 });
 worker.addEventListener('error', (event) => {
   indexError = true;
-  status.textContent = '検索の索引を読み込めませんでした。再読み込みしてください。';
+  status.textContent = INDEX_ERROR;
   status.dataset.complete = 'true';
   console.error(`search worker: ${event.message}`);
 });
