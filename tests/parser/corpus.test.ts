@@ -12,17 +12,10 @@ import { describe, expect, it } from 'vitest';
 import { parseLog } from '../../src/index.ts';
 import { processLog } from '../../src/loader/process-log.ts';
 import { sourcePaths } from '../../scripts/corpus-sources.ts';
+import { corpusFolder } from '../helpers/shared-corpus.ts';
 
 const project = fileURLToPath(new URL('../../', import.meta.url));
 
-/** shared/corpus/<name> in the nearest folder above the project that has one (a worktree sits deeper than a clone). */
-function corpusFolder(name: string): string | null {
-  for (let dir = path.dirname(path.resolve(project)); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'shared', 'corpus', name);
-    if (existsSync(candidate)) return candidate;
-    if (path.dirname(dir) === dir) return null;
-  }
-}
 
 
 function readCorpus(name: string): { folder: string | null; logs: Array<{ name: string; text: string; source: string | null }> } {

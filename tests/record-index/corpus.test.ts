@@ -15,16 +15,10 @@ import { readLogFileSync } from '../../src/files/read-log-file.ts';
 import { processLog } from '../../src/loader/process-log.ts';
 import { openRecordIndex } from '../../src/record-index/open-record-index.ts';
 import { freshRecords } from './helpers.ts';
+import { corpusFolder } from '../helpers/shared-corpus.ts';
 
 const project = fileURLToPath(new URL('../../', import.meta.url));
 
-function corpusFolder(name: string): string | null {
-  for (let dir = path.dirname(path.resolve(project)); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'shared', 'corpus', name);
-    if (existsSync(candidate)) return candidate;
-    if (path.dirname(dir) === dir) return null;
-  }
-}
 
 const roots: string[] = [];
 afterAll(async () => {
