@@ -3,7 +3,7 @@
  * `check` needs, and what every command filters on), each large field in a
  * column of its own, so a command reads only what it uses — `status` at ten
  * years of 7 KB logs needs a quarter of the bytes (no work, figures, learnings,
- * references). Each stored value is JSON (readable with any SQLite client)
+ * references). Each stored value is JSON in UTF-8 (after its 4-byte checksum: `CAST(substr(head, 5) AS TEXT)` in any SQLite client)
  * behind a checksum of the file it belongs to, the bytes it was read from, the
  * column and the JSON itself, so a flipped byte, a torn write or a value that
  * landed on the wrong row is caught when it is read, never handed out as a
@@ -24,9 +24,15 @@ export type RecordField = (typeof RECORD_FIELDS)[number];
 export const HEAD_FIELDS = ['source', 'slug', 'date', 'dateSource', 'title', 'tags', 'draft', 'metrics', 'diagnostics'] as const satisfies readonly RecordField[];
 export type HeadField = (typeof HEAD_FIELDS)[number];
 
-/** Large fields, a column each, in the order a row stores them (the ones the morning commands read first). */
+/**
+ * Large fields, a column each, in the order a row stores them: the ones the
+ * morning commands read (MORNING_FIELDS in cli/load.ts) first, after their
+ * slim copies. SQLite reaches a column of a long row by walking its overflow
+ * pages from the start, so a column read every morning that sat behind the
+ * whole checklist, problems and plans cost a walk through them for every log.
+ */
 export const COLUMN_FIELDS = [
-  'checklist', 'problems', 'plans', 'learnings', 'learningLines', 'reviewItems', 'goals', 'drops', 'reflections', 'references', 'work', 'frontmatter', 'figures',
+  'drops', 'learnings', 'learningLines', 'reviewItems', 'checklist', 'problems', 'plans', 'goals', 'reflections', 'references', 'work', 'frontmatter', 'figures',
 ] as const satisfies readonly RecordField[];
 export type ColumnField = (typeof COLUMN_FIELDS)[number];
 
@@ -131,43 +137,49 @@ export interface RowIdentity {
 }
 
 /**
- * A value as stored: 8 hex digits of its checksum, then its JSON, as text:
- * SQLite hands it to JavaScript decoded once, with no buffer to copy. The
- * checksum is a CRC-32 of the value's identity and its JSON, taken by zlib
- * over the text (twice as fast as any checksum written in JavaScript).
+ * A value as stored: 4 bytes of its checksum (big-endian), then its JSON in
+ * UTF-8, as a BLOB. The bytes are made once and checked as they are: a value
+ * stored as text was turned into UTF-8 twice on the way in (for the checksum,
+ * then by SQLite) and back into UTF-8 again on the way out, which at ten years
+ * of logs was a tenth of a warm `nisshi status`. The checksum is a CRC-32 of
+ * the value's identity and its bytes, taken by zlib.
  */
-export function sealed(identity: RowIdentity, column: string, value: unknown): string {
+export function sealed(identity: RowIdentity, column: string, value: unknown): Uint8Array {
   const json = JSON.stringify(value);
-  return hex(checksum(identity, column, json)) + json;
+  // At most 3 bytes of UTF-8 per UTF-16 unit; the buffer is cut to what was written.
+  const room = Buffer.allocUnsafe(SUM_BYTES + json.length * 3);
+  const written = room.write(json, SUM_BYTES, 'utf8');
+  const stored = room.subarray(0, SUM_BYTES + written);
+  stored.writeUInt32BE(checksum(identity, column, stored.subarray(SUM_BYTES)), 0);
+  return stored;
 }
 
-/** The value of a stored text, or undefined when it is not what was stored (damaged). */
+/** The value of a stored BLOB, or undefined when it is not what was stored (damaged). */
 export function unsealed(identity: RowIdentity, column: string, stored: unknown): { value: unknown } | undefined {
-  if (typeof stored !== 'string' || stored.length < SUM_LENGTH) return undefined;
-  const json = stored.slice(SUM_LENGTH);
-  if (stored.slice(0, SUM_LENGTH) !== hex(checksum(identity, column, json))) return undefined;
+  if (!(stored instanceof Uint8Array) || stored.length < SUM_BYTES) return undefined;
+  const body = stored.subarray(SUM_BYTES);
+  const sum = ((stored[0]! << 24) | (stored[1]! << 16) | (stored[2]! << 8) | stored[3]!) >>> 0;
+  if (sum !== checksum(identity, column, body)) return undefined;
   try {
-    return { value: JSON.parse(json) };
+    return { value: JSON.parse(utf8.decode(body)) };
   } catch {
     return undefined;
   }
 }
 
-const SUM_LENGTH = 8;
+const SUM_BYTES = 4;
+/** Bytes that are not UTF-8 are damage, not text to guess at. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-function checksum(identity: RowIdentity, column: string, json: string): number {
-  return crc32(json, crc32(`${identity.path}\0${identity.digest}\0${column}\0`));
-}
-
-function hex(value: number): string {
-  return value.toString(16).padStart(SUM_LENGTH, '0');
+function checksum(identity: RowIdentity, column: string, bytes: Uint8Array): number {
+  return crc32(bytes, crc32(`${identity.path}\0${identity.digest}\0${column}\0`));
 }
 
 /** The stored values of a record, by column: the head's fields as one object, each large field alone, and the slim copies. */
-export function recordColumns(identity: RowIdentity, record: LogRecord): { head: string; columns: Record<string, string> } {
+export function recordColumns(identity: RowIdentity, record: LogRecord): { head: Uint8Array; columns: Record<string, Uint8Array> } {
   const head: Partial<Record<HeadField, unknown>> = {};
   for (const field of HEAD_FIELDS) head[field] = record[field];
-  const columns: Record<string, string> = {};
+  const columns: Record<string, Uint8Array> = {};
   for (const { name, field } of FULL) columns[name] = sealed(identity, name, record[field]);
   for (const { name, field, parts } of MORNING) {
     columns[name] = sealed(identity, name, slimItems(record[field] as unknown as Array<Record<string, unknown>>, parts!));

@@ -33,9 +33,10 @@ export interface StoredRow {
   stamp: string;
   /** When those bytes were read, ms since the epoch. */
   verified: number;
-  head: string;
+  /** The sealed head and columns (record-columns.ts): checked and decoded by the caller. */
+  head: Uint8Array;
   /** The columns asked for, by name. */
-  columns: Record<string, string>;
+  columns: Record<string, Uint8Array>;
 }
 
 export interface RowToWrite extends StoredRow {
@@ -109,10 +110,10 @@ export class RecordStore {
           digest: String(row.digest),
           stamp: String(row.stamp),
           verified: Number(row.verified),
-          head: String(row.head),
+          head: row.head as Uint8Array,
           columns: {},
         };
-        for (const column of columns) stored.columns[column] = row[column] as string;
+        for (const column of columns) stored.columns[column] = row[column] as Uint8Array;
         found.set(String(row.path), stored);
       }
     }

@@ -9,7 +9,7 @@ import { STORED_COLUMNS } from './record-columns.ts';
 export type Sqlite = typeof import('node:sqlite');
 
 /** The layout of the database: a file of another format is never read (its name differs). */
-export const STORE_FORMAT = 8;
+export const STORE_FORMAT = 9;
 
 /** A scope's file untouched this long, and not among the newest few, is deleted: the parser or the settings moved on. */
 const STALE_SCOPE_MS = 24 * 60 * 60 * 1000;
@@ -23,8 +23,8 @@ CREATE TABLE entries (
   digest TEXT NOT NULL,
   stamp TEXT NOT NULL,
   verified INTEGER NOT NULL,
-  head TEXT NOT NULL,
-  ${STORED_COLUMNS.map((name) => `${name} TEXT NOT NULL`).join(',\n  ')}
+  head BLOB NOT NULL,
+  ${STORED_COLUMNS.map((name) => `${name} BLOB NOT NULL`).join(',\n  ')}
 );`;
 
 export function storeFile(folder: string, scope: string): string {

@@ -37,8 +37,26 @@ export function dateParts(date: string): { year: number; month: number; day: num
   return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
 }
 
+/**
+ * Day numbers already worked out, by date: the statistics over ten years of
+ * logs ask for the same few thousand days hundreds of thousands of times
+ * (every learning's and plan's due day). Dropped whole when it grows past
+ * DAY_MEMO_LIMIT, so a long-running process holds it small.
+ */
+const dayMemo = new Map<string, number>();
+const DAY_MEMO_LIMIT = 50_000;
+
 /** Days since 1970-01-01 (Howard Hinnant's days_from_civil). */
 export function dayNumber(date: string): number {
+  const known = dayMemo.get(date);
+  if (known !== undefined) return known;
+  const found = daysFromCivil(date);
+  if (dayMemo.size >= DAY_MEMO_LIMIT) dayMemo.clear();
+  dayMemo.set(date, found);
+  return found;
+}
+
+function daysFromCivil(date: string): number {
   const { year, month, day } = dateParts(date);
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);

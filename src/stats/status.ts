@@ -8,7 +8,7 @@
  */
 import { isPlaceholderText } from '../parse/placeholders.ts';
 import { addDays, weekStartOf } from './calendar.ts';
-import { carryCandidates, type CarriedItem, type CarryRecord } from './carry-over.ts';
+import { carriedItems, type CarriedItem, type CarryRecord } from './carry-over.ts';
 import { logDays, type DayRecord } from './days.ts';
 import { planChains } from './plan-chains.ts';
 import { problemThreads } from './problem-threads.ts';
@@ -55,14 +55,17 @@ export function writerStatus(records: readonly StatusRecord[], options: StatsOpt
   const sum = (pick: (day: (typeof days)[number]) => number) => weekDays.reduce((total, day) => total + pick(day), 0);
   // A template's placeholder left as it was ("（問題の見出し）") is nothing to do.
   const open = problemThreads(records).filter((thread) => thread.status === 'open' && !isPlaceholderText(thread.title));
-  const chains = planChains(records, options).filter((chain) => !isPlaceholderText(chain.text));
+  const allChains = planChains(records, options);
+  const chains = allChains.filter((chain) => !isPlaceholderText(chain.text));
   const overdue = chains.filter((chain) => chain.status === 'overdue');
   // Fresh first, each part newest first as the chains come.
   const overdueListed = [...overdue.filter((chain) => !chain.stale), ...overdue.filter((chain) => chain.stale)];
   const someday = chains.filter((chain) => chain.status === 'open' && chain.due === null);
   const todayLogs = records.filter((record) => record.date === options.today).map((record) => record.source);
   const carryDate = todayLogs.length > 0 ? addDays(options.today, 1) : options.today;
-  const carry = carryCandidates(records, carryDate, options).items;
+  // With no log dated today or later, the chains above are those of the logs before carryDate (= today).
+  const sameChains = carryDate === options.today && !records.some((record) => record.date !== null && record.date >= carryDate);
+  const carry = carriedItems(records, carryDate, options, sameChains ? allChains : undefined).items;
   const due = dueLearnings(records, options.today);
   return {
     today: options.today,
