@@ -32,11 +32,11 @@ export function openIndex(command: string, io: CliIo, settings: Settings, choice
 }
 
 /**
- * What `status` and `new` read of each record: the morning's slim checklist,
- * problems and plans (record-columns.ts), the drops that give a plan
- * up, and the learnings and review ticks of the spaced review.
+ * What `status`, `new` and `drop` read of each record: the morning's record
+ * (record-columns.ts: the slim checklist, problems and plans, the drops that
+ * give a plan up, and the learnings and review ticks of the spaced review).
  */
-export const MORNING_FIELDS = ['morning', 'drops', 'learnings', 'learningLines', 'reviewItems'] as const;
+export const MORNING_FIELDS = 'morning';
 
 /** Every log a read of the index hands out, gathered. */
 export async function loadLogs<R>(reading: AsyncIterable<IndexedLog<R>>): Promise<Array<IndexedLog<R>>> {

@@ -24,13 +24,7 @@ export type RecordField = (typeof RECORD_FIELDS)[number];
 export const HEAD_FIELDS = ['source', 'slug', 'date', 'dateSource', 'title', 'tags', 'draft', 'metrics', 'diagnostics'] as const satisfies readonly RecordField[];
 export type HeadField = (typeof HEAD_FIELDS)[number];
 
-/**
- * Large fields, a column each, in the order a row stores them: the ones the
- * morning commands read (MORNING_FIELDS in cli/load.ts) first, after their
- * slim copies. SQLite reaches a column of a long row by walking its overflow
- * pages from the start, so a column read every morning that sat behind the
- * whole checklist, problems and plans cost a walk through them for every log.
- */
+/** Large fields, each stored whole in a column of its own (but MORNING_WHOLE, stored together). */
 export const COLUMN_FIELDS = [
   'drops', 'learnings', 'learningLines', 'reviewItems', 'checklist', 'problems', 'plans', 'goals', 'reflections', 'references', 'work', 'frontmatter', 'figures',
 ] as const satisfies readonly RecordField[];
@@ -39,9 +33,9 @@ export type ColumnField = (typeof COLUMN_FIELDS)[number];
 /**
  * Slim copies of three large fields, each item with only the parts the
  * morning's statistics read (problem threads, plan chains, streaks, week
- * totals, carry-over: src/stats), in columns of their own: at ten years of
- * 7 KB logs `nisshi status` and `nisshi new` decode 10 MB instead of 15 (a
- * problem's solution, a plan's section are left where they are).
+ * totals, carry-over: src/stats): at ten years of 7 KB logs `nisshi status`
+ * and `nisshi new` decode 10 MB instead of 15 (a problem's solution, a plan's
+ * section are left where they are).
  */
 export const MORNING_PARTS: { checklist: ReadonlyArray<keyof ChecklistItem>; problems: ReadonlyArray<keyof Problem>; plans: ReadonlyArray<keyof Plan> } = {
   checklist: ['text', 'done', 'line', 'carried'],
@@ -50,8 +44,11 @@ export const MORNING_PARTS: { checklist: ReadonlyArray<keyof ChecklistItem>; pro
 };
 type MorningField = keyof typeof MORNING_PARTS;
 
-/** A record as the morning commands read it: the head and the slim fields (MORNING_PARTS: a test holds the two together). */
-export type MorningRecord = Pick<LogRecord, HeadField> & {
+/** The large fields the morning reads whole (plans given up, and the spaced review's learnings and ticks), stored together. */
+export const MORNING_WHOLE = ['drops', 'learnings', 'learningLines', 'reviewItems'] as const satisfies readonly ColumnField[];
+
+/** A record as the morning commands read it: the head, the slim fields (MORNING_PARTS: a test holds the two together) and MORNING_WHOLE. */
+export type MorningRecord = Pick<LogRecord, HeadField | (typeof MORNING_WHOLE)[number]> & {
   checklist: Array<Pick<ChecklistItem, 'text' | 'done' | 'line' | 'carried'>>;
   problems: Array<Pick<Problem, 'title' | 'status' | 'line' | 'current'>>;
   plans: Array<Pick<Plan, 'text' | 'horizon' | 'line'>>;
@@ -63,24 +60,29 @@ export type RecordOf<F extends RecordField> = Pick<LogRecord, HeadField | F>;
 /**
  * Which large fields a read needs: `'all'` for whole records, `'morning'` for
  * MorningRecord, or a list of fields — which may start with `'morning'` for
- * the slim three besides the others named.
+ * MorningRecord and the others named.
  */
 export type FieldChoice<F extends RecordField = RecordField> = readonly F[] | 'all' | 'morning' | readonly ['morning', ...F[]];
 
 /**
- * A stored large field: the database column and the record's field it fills.
- * A slim column has `parts`: each item is kept as the list of those parts, in
- * that order, not as an object with its keys written out (40 % fewer
- * characters to read, check and parse every morning).
+ * A stored value and the fields of a record it fills, kept as the list of
+ * their values in that order. A slim field has `parts`: each item is kept as
+ * the list of those parts, not as an object with its keys written out (40 %
+ * fewer characters to read, check and parse every morning). Fields read
+ * together are stored together: a morning reads three values of each log
+ * rather than eight, and each value costs a checksum, a decoding and a parse
+ * besides its bytes.
  */
 export interface Column {
   name: string;
-  field: ColumnField;
-  parts?: readonly string[];
+  fields: ReadonlyArray<{ field: ColumnField; parts?: readonly string[] }>;
 }
 
-const FULL: readonly Column[] = COLUMN_FIELDS.map((field) => ({ name: `c_${field}`, field }));
-const MORNING: readonly Column[] = (Object.keys(MORNING_PARTS) as MorningField[]).map((field) => ({ name: `m_${field}`, field, parts: MORNING_PARTS[field] }));
+const SLIM: Column = { name: 'm_slim', fields: (Object.keys(MORNING_PARTS) as MorningField[]).map((field) => ({ field, parts: MORNING_PARTS[field] })) };
+const WHOLE_MORNING: Column = { name: 'm_whole', fields: MORNING_WHOLE.map((field) => ({ field })) };
+const ONE_EACH: readonly Column[] = COLUMN_FIELDS.filter((field) => !(MORNING_WHOLE as readonly string[]).includes(field)).map((field) => ({ name: `c_${field}`, fields: [{ field }] }));
+/** The columns of whole fields: every large field once. */
+const WHOLE: readonly Column[] = [WHOLE_MORNING, ...ONE_EACH];
 
 /** A slim column's items as stored: each the list of its parts. */
 function slimItems(items: ReadonlyArray<Record<string, unknown>>, parts: readonly string[]): unknown[][] {
@@ -119,15 +121,28 @@ export function itemsOfSlim(stored: unknown, parts: readonly string[], pool: Map
  */
 export const IMAGES_COLUMN = 'images';
 
-/** Every column a row holds besides its key and head, in its order. */
-export const STORED_COLUMNS: readonly string[] = [...MORNING, IMAGES_COLUMN, ...FULL].map((column) => (typeof column === 'string' ? column : column.name));
+/** Every column a row holds besides its key and head, in its order: what the morning reads first. */
+export const STORED_COLUMNS: readonly string[] = [SLIM.name, WHOLE_MORNING.name, IMAGES_COLUMN, ...ONE_EACH.map((column) => column.name)];
 
 export function columnsOf(fields: FieldChoice): readonly Column[] {
-  if (fields === 'all') return FULL;
-  if (fields === 'morning') return MORNING;
-  const named = fields as readonly string[];
-  if (named[0] === 'morning') return [...MORNING, ...FULL.filter((column) => named.includes(column.field) && !MORNING.some((slim) => slim.field === column.field))];
-  return FULL.filter((column) => named.includes(column.field));
+  if (fields === 'all') return WHOLE;
+  const named = fields === 'morning' ? ['morning'] : (fields as readonly string[]);
+  const morning = named[0] === 'morning';
+  return [...(morning ? [SLIM] : []), ...WHOLE.filter((column) => (morning && column === WHOLE_MORNING) || column.fields.some(({ field }) => named.includes(field)))];
+}
+
+/** The value a column stores of a record: its fields' values, slim ones cut to their parts. */
+function storedValue(column: Column, record: LogRecord): unknown[] {
+  return column.fields.map(({ field, parts }) => (parts ? slimItems(record[field] as unknown as Array<Record<string, unknown>>, parts) : record[field]));
+}
+
+/**
+ * The fields a stored column's value fills, slim items made objects again
+ * (itemsOfSlim). Throws on anything but what storedValue() makes: a damaged value.
+ */
+export function fieldsOfStored(column: Column, stored: unknown, pool: Map<string, string>): Array<[ColumnField, unknown]> {
+  if (!Array.isArray(stored) || stored.length !== column.fields.length) throw new TypeError('not a value of this column');
+  return column.fields.map(({ field, parts }, index) => [field, parts ? itemsOfSlim(stored[index], parts, pool) : stored[index]]);
 }
 
 /** What a stored text is checked against: the file, the bytes it was read from, and the column. */
@@ -180,10 +195,7 @@ export function recordColumns(identity: RowIdentity, record: LogRecord): { head:
   const head: Partial<Record<HeadField, unknown>> = {};
   for (const field of HEAD_FIELDS) head[field] = record[field];
   const columns: Record<string, Uint8Array> = {};
-  for (const { name, field } of FULL) columns[name] = sealed(identity, name, record[field]);
-  for (const { name, field, parts } of MORNING) {
-    columns[name] = sealed(identity, name, slimItems(record[field] as unknown as Array<Record<string, unknown>>, parts!));
-  }
+  for (const column of [SLIM, ...WHOLE]) columns[column.name] = sealed(identity, column.name, storedValue(column, record));
   return { head: sealed(identity, 'head', head), columns };
 }
 
@@ -241,10 +253,12 @@ export function narrowRecord(record: LogRecord, fields: FieldChoice): Record<str
   const narrowed: Record<string, unknown> = {};
   for (const field of HEAD_FIELDS) narrowed[field] = record[field];
   for (const column of columnsOf(fields)) {
-    const value = record[column.field] as unknown;
-    narrowed[column.field] = column.parts && Array.isArray(value)
-      ? value.map((item: Record<string, unknown>) => Object.fromEntries(column.parts!.map((part) => [part, item[part]])))
-      : value;
+    for (const { field, parts } of column.fields) {
+      const value = record[field] as unknown;
+      narrowed[field] = parts && Array.isArray(value)
+        ? value.map((item: Record<string, unknown>) => Object.fromEntries(parts.map((part) => [part, item[part]])))
+        : value;
+    }
   }
   return narrowed;
 }

@@ -37,7 +37,7 @@ import type { Diagnostic, LogRecord } from '../record/schema.ts';
 import {
   IMAGES_COLUMN,
   columnsOf,
-  itemsOfSlim,
+  fieldsOfStored,
   sealed,
   joinRecord,
   recordColumns,
@@ -197,7 +197,7 @@ export class RecordIndex {
     const record = this.#decoded<LogRecord>(ref, source, row, reading, images);
     if (!record) return null;
     if (row.stamp !== content.stamp) this.#restamp(ref, digest, content);
-    return { record, images: this.#images(ref, row) ?? [] };
+    return { record, images: imagesOf(unsealed({ path: ref.absolutePath, digest: row.digest }, IMAGES_COLUMN, row.columns[IMAGES_COLUMN])) ?? [] };
   }
 
   /**
@@ -247,18 +247,19 @@ export class RecordIndex {
   /** The record of a row, its checksums verified; null when one fails (damage: the index starts again). */
   #decoded<R>(ref: LogFileRef, source: string, row: StoredRow, reading: Reading, check: ImageCheck | undefined): R | null {
     const identity = { path: ref.absolutePath, digest: row.digest };
+    const open = (column: string) => unsealed(identity, column, column === 'head' ? row.head : row.columns[column]);
     try {
-      const head = unsealed(identity, 'head', row.head);
+      const head = open('head');
       if (!head || head.value === null || typeof head.value !== 'object') throw new IndexDamage(this.#say.indexChecksum(source));
       const values = new Map<string, unknown>();
-      for (const { name, field, parts } of reading.columns) {
-        const value = unsealed(identity, name, row.columns[name]);
+      for (const column of reading.columns) {
+        const value = open(column.name);
         if (!value) throw new IndexDamage(this.#say.indexChecksum(source));
-        values.set(field, parts ? itemsOfSlim(value.value, parts, reading.pool) : value.value);
+        for (const [field, fieldValue] of fieldsOfStored(column, value.value, reading.pool)) values.set(field, fieldValue);
       }
       const record = joinRecord(head.value as Record<string, unknown>, values) as R;
       if (check) {
-        const images = this.#images(ref, row);
+        const images = imagesOf(open(IMAGES_COLUMN));
         if (images === null) throw new IndexDamage(this.#say.indexChecksum(source));
         // The images beside the log as they are now: the index keeps no `missing-image` warning.
         (record as Pick<LogRecord, 'diagnostics'>).diagnostics.push(...imageWarnings(images, source, check, this.#language));
@@ -275,13 +276,6 @@ export class RecordIndex {
 
   #restamp(ref: LogFileRef, digest: string, content: LogFileContent): void {
     this.#stamps.push({ path: ref.absolutePath, digest, stamp: content.stamp, verified: content.readAt });
-  }
-
-  /** The images column of a row (fetched with every row that may need it); null when it fails its checksum. */
-  #images(ref: LogFileRef, row: StoredRow): LogImage[] | null {
-    const stored = unsealed({ path: ref.absolutePath, digest: row.digest }, IMAGES_COLUMN, row.columns[IMAGES_COLUMN]);
-    if (!stored || !Array.isArray(stored.value)) return null;
-    return (stored.value as Array<[string, number, number]>).map(([url, line, column]) => ({ url, line, column }));
   }
 
   #keep(ref: LogFileRef, source: string, digest: string, content: LogFileContent, parsed: ParsedLog, flushWhenFull = true): void {
@@ -359,6 +353,12 @@ function isUnchanged(filePath: string, row: StoredRow): boolean {
   } catch {
     return false;
   }
+}
+
+/** The images beside a log its text names, from the images column's value (fetched with every row that may need it); null when it failed its checksum. */
+function imagesOf(stored: { value: unknown } | undefined): LogImage[] | null {
+  if (!stored || !Array.isArray(stored.value)) return null;
+  return (stored.value as Array<[string, number, number]>).map(([url, line, column]) => ({ url, line, column }));
 }
 
 /** The names of the columns a read fetches: the images too when it checks them. */

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { findLogFiles } from '../../src/files/log-files.ts';
 import { parseLog } from '../../src/parse/parse-log.ts';
 import { SETTLE_MS } from '../../src/files/file-stamp.ts';
-import { HEAD_FIELDS, MORNING_PARTS, RECORD_FIELDS, type MorningRecord } from '../../src/record-index/record-columns.ts';
+import { HEAD_FIELDS, MORNING_PARTS, MORNING_WHOLE, RECORD_FIELDS, type MorningRecord } from '../../src/record-index/record-columns.ts';
 import { openRecordIndex } from '../../src/record-index/open-record-index.ts';
 import { logRecordSchema } from '../../src/record/schema.ts';
 import { MORNING_FIELDS } from '../../src/cli/load.ts';
@@ -124,7 +124,7 @@ describe('the record index', () => {
     expect(some.logs[0]!.record).toEqual(Object.fromEntries(Object.keys(some.logs[0]!.record).map((key) => [key, fresh![key as keyof typeof fresh]])));
   });
 
-  it('hands the morning commands slim records: the head, and of checklist, problems and plans only what the statistics read', async () => {
+  it('hands the morning commands slim records: the head, of checklist, problems and plans only what the statistics read, and the drops and learnings whole', async () => {
     where = await project(4);
     await readAll(where);
     const morning = await readAll(where, {}, 'morning');
@@ -138,6 +138,7 @@ describe('the record index', () => {
         checklist: slim(whole.checklist, MORNING_PARTS.checklist),
         problems: slim(whole.problems, MORNING_PARTS.problems),
         plans: slim(whole.plans, MORNING_PARTS.plans),
+        ...Object.fromEntries(MORNING_WHOLE.map((field) => [field, whole[field]])),
       });
     });
     expect(Object.keys((morning.logs[0]!.record as unknown as MorningRecord).problems[0] ?? {})).toEqual(['title', 'status', 'line', 'current']);
