@@ -9,7 +9,7 @@ import { STORED_COLUMNS } from './record-columns.ts';
 export type Sqlite = typeof import('node:sqlite');
 
 /** The layout of the database: a file of another format is never read (its name differs). */
-export const STORE_FORMAT = 9;
+export const STORE_FORMAT = 10;
 
 /** A scope's file untouched this long, and not among the newest few, is deleted: the parser or the settings moved on. */
 const STALE_SCOPE_MS = 24 * 60 * 60 * 1000;
@@ -42,6 +42,9 @@ export function createIfMissing(sqlite: Sqlite, file: string, scope: string): vo
   try {
     const db = new sqlite.DatabaseSync(temporary);
     try {
+      // SQLite's largest page: a row (a log's record, 4–40 KB) then sits in one page or two rather than a chain of
+      // 4 KB ones, which wrote ten years of logs three times slower and read the morning's columns twice as slowly.
+      db.exec('PRAGMA page_size = 65536');
       db.exec('PRAGMA journal_mode = WAL');
       db.exec(SCHEMA);
       const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
