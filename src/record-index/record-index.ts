@@ -49,7 +49,9 @@ import {
   type RecordField,
   type RecordOf,
 } from './record-columns.ts';
-import { IndexDamage, type RecordStore, type RowToWrite, type StoredRow } from './record-store.ts';
+import { IndexDamage, type KnownRow, type RecordStore, type RowToWrite, type StoredRow } from './record-store.ts';
+import { ParserThreads } from './parser-threads.ts';
+import { ReadAhead } from './read-ahead.ts';
 import { defaultParser, withoutImageWarnings, type LogParser, type ParsedLog } from './log-parser.ts';
 import type { RecordIndexOptions } from './open-record-index.ts';
 
@@ -66,6 +68,8 @@ export interface IndexedLog<R = LogRecord> {
 const BATCH = 256;
 /** Files whose rows are fetched together (record-store.ts getMany). */
 const CHUNK = 256;
+/** Reads of fewer files parse on the calling thread: starting a thread would cost more than it could hide. */
+const THREADS_FROM = 64;
 
 /** Rows fetched for a chunk of files, and the index they came from (a damaged one was started again since: not to be used). */
 interface Rows {
@@ -98,6 +102,7 @@ export class RecordIndex {
   readonly #say: Messages;
   readonly #language: MessageLanguage;
   #parse: LogParser | null;
+  #threads: ParserThreads | null = null;
   #pending: RowToWrite[] = [];
   /** Rows whose bytes were found unchanged under a new stamp. */
   #stamps: Array<{ path: string; digest: string; stamp: string; verified: number }> = [];
@@ -133,29 +138,45 @@ export class RecordIndex {
   read<F extends RecordField = RecordField>(files: readonly LogFile[], fields?: readonly F[] | 'all', options?: ReadOptions): AsyncGenerator<IndexedLog<RecordOf<F>>>;
   async *read<R>(files: readonly LogFile[], fields: FieldChoice = 'all', options: ReadOptions = {}): AsyncGenerator<IndexedLog<R>> {
     const reading: Reading = { columns: columnsOf(fields), pool: new Map(), images: options.images };
-    for (let start = 0; start < files.length; start += CHUNK) {
-      const chunk = files.slice(start, start + CHUNK);
-      const rows = this.#rows(chunk, reading);
-      for (const file of chunk) yield await this.#readOne<R>(file, rows, reading);
+    // First what the index knows of every file, and which files' stamps vouch for their bytes; the others are read
+    // ahead of their turn and, when changed, parsed on a thread meanwhile (read-ahead.ts).
+    const known = this.#known(files);
+    const stamped = new Map(files.filter((file) => !file.refusal && isStamped(file, known)).map((file) => [file.absolutePath, known.get(file.absolutePath)!]));
+    const ahead = new ReadAhead(
+      files.filter((file) => !file.refusal && !stamped.has(file.absolutePath)),
+      known,
+      this.#threadsFor(files.length),
+      digestOf,
+    );
+    try {
+      for (let start = 0; start < files.length; start += CHUNK) {
+        const chunk = files.slice(start, start + CHUNK);
+        const rows = this.#rows(chunk.filter((file) => stamped.has(file.absolutePath) || known.has(file.absolutePath)), reading);
+        for (const file of chunk) yield await this.#readOne<R>(file, rows, reading, stamped, ahead);
+      }
+    } finally {
+      this.counts.read += ahead.read;
     }
     await this.flush();
   }
 
   /** One file of read(): its row (if the index has one for it) already fetched with its chunk's. */
-  async #readOne<R>(file: LogFile, rows: Rows, reading: Reading): Promise<IndexedLog<R>> {
+  async #readOne<R>(file: LogFile, rows: Rows, reading: Reading, stamped: ReadonlyMap<string, KnownRow>, ahead: ReadAhead): Promise<IndexedLog<R>> {
     const source = toPosix(file.displayPath);
     if (file.refusal) return { file, record: refusedRecord(source, [file.refusal]) as R, digest: '', fromIndex: false };
     const fetched = rows.resets === this.#resets ? rows.found.get(file.absolutePath) : undefined;
     const row = fetched && fetched.source === source ? fetched : null;
     const check = reading.images?.(file);
-    // The file's stamp unchanged since its bytes were hashed, long enough after its last change: those bytes still (file-stamp.ts).
-    if (row && isUnchanged(file.absolutePath, row)) {
+    // The file's stamp unchanged since its bytes were hashed, long enough after its last change: those bytes still (file-stamp.ts),
+    // if the row fetched is the one whose stamp was compared (not written again by another process since).
+    const vouched = stamped.get(file.absolutePath);
+    if (row && vouched && row.stamp === vouched.stamp && row.digest === vouched.digest) {
       const kept = this.#decoded<R>(file, source, row, reading, check);
       if (kept) return { file, record: kept, digest: row.digest, fromIndex: true };
     }
-    const content = readLogFileSync(file);
-    this.counts.read++;
-    const digest = digestOf(content.bytes);
+    const taken = ahead.take(file);
+    if ('error' in taken) throw taken.error;
+    const { content, digest } = taken;
     // Not a row of an index found damaged since it was fetched (by this very file, above).
     const usable = row !== null && rows.resets === this.#resets && row.digest === digest;
     const kept = usable ? this.#decoded<R>(file, source, row, reading, check) : null;
@@ -164,10 +185,33 @@ export class RecordIndex {
       this.#restamp(file, digest, content);
       return { file, record: kept, digest, fromIndex: true };
     }
-    const parsed = await this.#parsed(content, source, check);
+    const parsed = taken.parsing ? withImageCheck(await taken.parsing, source, check, this.#language) : await this.#parsed(content, source, check);
+    if (taken.parsing) this.counts.parsed++;
     this.#keep(file, source, digest, content, parsed);
     // A whole record is also every narrower one.
     return { file, record: parsed.record as R, digest, fromIndex: false };
+  }
+
+  /** What the index knows of each file's bytes; nothing without an index (or after damage: the index starts again). */
+  #known(files: readonly LogFile[]): Map<string, KnownRow> {
+    if (!this.#store) return new Map();
+    try {
+      return this.#store.known(files.filter((file) => !file.refusal).map((file) => file.absolutePath));
+    } catch (error) {
+      this.#failed(error);
+      return new Map();
+    }
+  }
+
+  /**
+   * The parser threads for a read of `count` files: none when a parser was
+   * given (tests that count parses), nor for a read too small to have
+   * anything to do while a thread starts (a pre-commit hook's few files).
+   */
+  #threadsFor(count: number): ParserThreads | null {
+    if (this.#parse || count < THREADS_FROM) return null;
+    this.#threads ??= new ParserThreads({ settings: this.#settings, includePrivate: this.#includePrivate });
+    return this.#threads;
   }
 
   /** The rows of a chunk of files, fetched together; none without an index, or after damage (the index starts again). */
@@ -230,6 +274,8 @@ export class RecordIndex {
     await this.flush();
     this.#store?.close();
     this.#store = null;
+    await this.#threads?.close();
+    this.#threads = null;
   }
 
   /** The row of a file read under `source`, or null (none, another path's reading, or damage: then the index starts again). */
@@ -344,8 +390,23 @@ export class RecordIndex {
   }
 }
 
+/** Whether the index's row of the file, read under its path, has the stamp the file has now (isUnchanged). */
+function isStamped(file: LogFile, known: ReadonlyMap<string, KnownRow>): boolean {
+  const row = known.get(file.absolutePath);
+  return row !== undefined && row.source === toPosix(file.displayPath) && isUnchanged(file.absolutePath, row);
+}
+
+/** A record parsed on a thread, with `missing-image` warnings as the images beside it are now (as for a record from the index). */
+function withImageCheck(parsed: ParsedLog, source: string, check: ImageCheck | undefined, language: MessageLanguage): ParsedLog {
+  // An encoding error stands for every finding (withEncodingError): the images are not looked at.
+  if (check && !parsed.record.diagnostics.some((diagnostic) => diagnostic.rule === 'encoding')) {
+    parsed.record.diagnostics.push(...imageWarnings(parsed.images, source, check, language));
+  }
+  return parsed;
+}
+
 /** Whether the file's stamp says its bytes are those the row was read from (file-stamp.ts); false when it cannot be stat'ed (read it, and say why). */
-function isUnchanged(filePath: string, row: StoredRow): boolean {
+function isUnchanged(filePath: string, row: KnownRow): boolean {
   if (row.stamp === '') return false;
   try {
     const stats = statSync(filePath, { bigint: true });

@@ -26,13 +26,17 @@ export class IndexDamage extends Error {
   }
 }
 
-export interface StoredRow {
+/** What a row says of the bytes it was read from. */
+export interface KnownRow {
   source: string;
   digest: string;
   /** The file's stamp when its bytes were read (file-stamp.ts); '' when unknown. */
   stamp: string;
   /** When those bytes were read, ms since the epoch. */
   verified: number;
+}
+
+export interface StoredRow extends KnownRow {
   /** The sealed head and columns (record-columns.ts): checked and decoded by the caller. */
   head: Uint8Array;
   /** The columns asked for, by name. */
@@ -115,6 +119,25 @@ export class RecordStore {
         };
         for (const column of columns) stored.columns[column] = row[column] as Uint8Array;
         found.set(String(row.path), stored);
+      }
+    }
+    return found;
+  }
+
+  /** What the index knows of each file's bytes (no values), by path: one light statement per MANY_AT_ONCE files. */
+  known(filePaths: readonly string[]): Map<string, KnownRow> {
+    const found = new Map<string, KnownRow>();
+    for (let start = 0; start < filePaths.length; start += MANY_AT_ONCE) {
+      const some = filePaths.slice(start, start + MANY_AT_ONCE);
+      const key = `known/${some.length}`;
+      let statement = this.#reads.get(key);
+      if (!statement) {
+        const places = Array.from({ length: some.length }, () => '?').join(', ');
+        statement = this.#guard(() => this.#db.prepare(`SELECT path, source, digest, stamp, verified FROM entries WHERE path IN (${places})`));
+        this.#reads.set(key, statement);
+      }
+      for (const row of this.#guard(() => statement.all(...some)) as Array<Record<string, unknown>>) {
+        found.set(String(row.path), { source: String(row.source), digest: String(row.digest), stamp: String(row.stamp), verified: Number(row.verified) });
       }
     }
     return found;
