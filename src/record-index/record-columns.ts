@@ -75,11 +75,12 @@ export type FieldChoice<F extends RecordField = RecordField> = readonly F[] | 'a
  */
 export interface Column {
   name: string;
-  fields: ReadonlyArray<{ field: ColumnField; parts?: readonly string[] }>;
+  /** `texts`: a list of strings, each held once across a read (a learning is often written again, day after day). */
+  fields: ReadonlyArray<{ field: ColumnField; parts?: readonly string[]; texts?: true }>;
 }
 
 const SLIM: Column = { name: 'm_slim', fields: (Object.keys(MORNING_PARTS) as MorningField[]).map((field) => ({ field, parts: MORNING_PARTS[field] })) };
-const WHOLE_MORNING: Column = { name: 'm_whole', fields: MORNING_WHOLE.map((field) => ({ field })) };
+const WHOLE_MORNING: Column = { name: 'm_whole', fields: MORNING_WHOLE.map((field) => (field === 'learnings' ? { field, texts: true } : { field })) };
 const ONE_EACH: readonly Column[] = COLUMN_FIELDS.filter((field) => !(MORNING_WHOLE as readonly string[]).includes(field)).map((field) => ({ name: `c_${field}`, fields: [{ field }] }));
 /** The columns of whole fields: every large field once. */
 const WHOLE: readonly Column[] = [WHOLE_MORNING, ...ONE_EACH];
@@ -142,7 +143,19 @@ function storedValue(column: Column, record: LogRecord): unknown[] {
  */
 export function fieldsOfStored(column: Column, stored: unknown, pool: Map<string, string>): Array<[ColumnField, unknown]> {
   if (!Array.isArray(stored) || stored.length !== column.fields.length) throw new TypeError('not a value of this column');
-  return column.fields.map(({ field, parts }, index) => [field, parts ? itemsOfSlim(stored[index], parts, pool) : stored[index]]);
+  return column.fields.map(({ field, parts, texts }, index) => [field, parts ? itemsOfSlim(stored[index], parts, pool) : texts ? pooledTexts(stored[index], pool) : stored[index]]);
+}
+
+/** A stored list of strings, each one string across a read (`pool`, as itemsOfSlim's). Throws on anything else: a damaged value. */
+function pooledTexts(stored: unknown, pool: Map<string, string>): string[] {
+  if (!Array.isArray(stored)) throw new TypeError('not a list of texts');
+  return stored.map((value: unknown) => {
+    if (typeof value !== 'string') throw new TypeError('not a text');
+    const shared = pool.get(value);
+    if (shared !== undefined) return shared;
+    pool.set(value, value);
+    return value;
+  });
 }
 
 /** What a stored text is checked against: the file, the bytes it was read from, and the column. */

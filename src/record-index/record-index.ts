@@ -68,7 +68,7 @@ export interface IndexedLog<R = LogRecord> {
 const BATCH = 256;
 /** Files whose rows are fetched together (record-store.ts getMany). */
 const CHUNK = 256;
-/** Reads of fewer files parse on the calling thread: starting a thread would cost more than it could hide. */
+/** Reads with fewer files to parse parse them on the calling thread: starting a thread would cost more than it could hide. */
 const THREADS_FROM = 64;
 
 /** Rows fetched for a chunk of files, and the index they came from (a damaged one was started again since: not to be used). */
@@ -142,12 +142,8 @@ export class RecordIndex {
     // ahead of their turn and, when changed, parsed on a thread meanwhile (read-ahead.ts).
     const known = this.#known(files);
     const stamped = new Map(files.filter((file) => !file.refusal && isStamped(file, known)).map((file) => [file.absolutePath, known.get(file.absolutePath)!]));
-    const ahead = new ReadAhead(
-      files.filter((file) => !file.refusal && !stamped.has(file.absolutePath)),
-      known,
-      this.#threadsFor(files.length),
-      digestOf,
-    );
+    const unvouched = files.filter((file) => !file.refusal && !stamped.has(file.absolutePath));
+    const ahead = new ReadAhead(unvouched, known, this.#threadsFor(unvouched.length), digestOf);
     try {
       for (let start = 0; start < files.length; start += CHUNK) {
         const chunk = files.slice(start, start + CHUNK);
@@ -204,9 +200,12 @@ export class RecordIndex {
   }
 
   /**
-   * The parser threads for a read of `count` files: none when a parser was
-   * given (tests that count parses), nor for a read too small to have
-   * anything to do while a thread starts (a pre-commit hook's few files).
+   * The parser threads for a read with `count` files to read (not vouched for
+   * by their stamps): none when a parser was given (tests that count parses),
+   * nor for a few files (the log edited since yesterday, a pre-commit hook's
+   * files): a thread's start and its own loading of the parser cost more
+   * than parsing them here (status after one edit: 0.65 s on a thread, 0.60 s
+   * here, at ten years of 7 KB logs).
    */
   #threadsFor(count: number): ParserThreads | null {
     if (this.#parse || count < THREADS_FROM) return null;
