@@ -138,35 +138,32 @@ export class RecordIndex {
   read<F extends RecordField = RecordField>(files: readonly LogFile[], fields?: readonly F[] | 'all', options?: ReadOptions): AsyncGenerator<IndexedLog<RecordOf<F>>>;
   async *read<R>(files: readonly LogFile[], fields: FieldChoice = 'all', options: ReadOptions = {}): AsyncGenerator<IndexedLog<R>> {
     const reading: Reading = { columns: columnsOf(fields), pool: new Map(), images: options.images };
-    // First what the index knows of every file, and which files' stamps vouch for their bytes; the others are read
-    // ahead of their turn and, when changed, parsed on a thread meanwhile (read-ahead.ts).
-    const known = this.#known(files);
-    const stamped = new Map(files.filter((file) => !file.refusal && isStamped(file, known)).map((file) => [file.absolutePath, known.get(file.absolutePath)!]));
-    const unvouched = files.filter((file) => !file.refusal && !stamped.has(file.absolutePath));
-    const ahead = new ReadAhead(unvouched, known, this.#threadsFor(unvouched.length), digestOf);
-    try {
-      for (let start = 0; start < files.length; start += CHUNK) {
-        const chunk = files.slice(start, start + CHUNK);
-        const rows = this.#rows(chunk.filter((file) => stamped.has(file.absolutePath) || known.has(file.absolutePath)), reading);
+    for (let start = 0; start < files.length; start += CHUNK) {
+      const chunk = files.slice(start, start + CHUNK);
+      const rows = this.#rows(chunk, reading);
+      // The files whose stamps vouch for their rows' bytes; the others are read ahead of their turn and, when
+      // many changed (a first run), parsed on threads meanwhile (read-ahead.ts).
+      const stamped = new Set(chunk.filter((file) => isStamped(file, rows)).map((file) => file.absolutePath));
+      const unvouched = chunk.filter((file) => !file.refusal && !stamped.has(file.absolutePath));
+      const ahead = new ReadAhead(unvouched, rows.found, this.#threadsFor(unvouched.length), digestOf);
+      try {
         for (const file of chunk) yield await this.#readOne<R>(file, rows, reading, stamped, ahead);
+      } finally {
+        this.counts.read += ahead.read;
       }
-    } finally {
-      this.counts.read += ahead.read;
     }
     await this.flush();
   }
 
   /** One file of read(): its row (if the index has one for it) already fetched with its chunk's. */
-  async #readOne<R>(file: LogFile, rows: Rows, reading: Reading, stamped: ReadonlyMap<string, KnownRow>, ahead: ReadAhead): Promise<IndexedLog<R>> {
+  async #readOne<R>(file: LogFile, rows: Rows, reading: Reading, stamped: ReadonlySet<string>, ahead: ReadAhead): Promise<IndexedLog<R>> {
     const source = toPosix(file.displayPath);
     if (file.refusal) return { file, record: refusedRecord(source, [file.refusal]) as R, digest: '', fromIndex: false };
     const fetched = rows.resets === this.#resets ? rows.found.get(file.absolutePath) : undefined;
     const row = fetched && fetched.source === source ? fetched : null;
     const check = reading.images?.(file);
-    // The file's stamp unchanged since its bytes were hashed, long enough after its last change: those bytes still (file-stamp.ts),
-    // if the row fetched is the one whose stamp was compared (not written again by another process since).
-    const vouched = stamped.get(file.absolutePath);
-    if (row && vouched && row.stamp === vouched.stamp && row.digest === vouched.digest) {
+    // The file's stamp unchanged since its bytes were hashed, long enough after its last change: those bytes still (file-stamp.ts).
+    if (row && stamped.has(file.absolutePath)) {
       const kept = this.#decoded<R>(file, source, row, reading, check);
       if (kept) return { file, record: kept, digest: row.digest, fromIndex: true };
     }
@@ -186,17 +183,6 @@ export class RecordIndex {
     this.#keep(file, source, digest, content, parsed);
     // A whole record is also every narrower one.
     return { file, record: parsed.record as R, digest, fromIndex: false };
-  }
-
-  /** What the index knows of each file's bytes; nothing without an index (or after damage: the index starts again). */
-  #known(files: readonly LogFile[]): Map<string, KnownRow> {
-    if (!this.#store) return new Map();
-    try {
-      return this.#store.known(files.filter((file) => !file.refusal).map((file) => file.absolutePath));
-    } catch (error) {
-      this.#failed(error);
-      return new Map();
-    }
   }
 
   /**
@@ -390,8 +376,9 @@ export class RecordIndex {
 }
 
 /** Whether the index's row of the file, read under its path, has the stamp the file has now (isUnchanged). */
-function isStamped(file: LogFile, known: ReadonlyMap<string, KnownRow>): boolean {
-  const row = known.get(file.absolutePath);
+function isStamped(file: LogFile, rows: Rows): boolean {
+  if (file.refusal) return false;
+  const row = rows.found.get(file.absolutePath);
   return row !== undefined && row.source === toPosix(file.displayPath) && isUnchanged(file.absolutePath, row);
 }
 

@@ -124,25 +124,6 @@ export class RecordStore {
     return found;
   }
 
-  /** What the index knows of each file's bytes (no values), by path: one light statement per MANY_AT_ONCE files. */
-  known(filePaths: readonly string[]): Map<string, KnownRow> {
-    const found = new Map<string, KnownRow>();
-    for (let start = 0; start < filePaths.length; start += MANY_AT_ONCE) {
-      const some = filePaths.slice(start, start + MANY_AT_ONCE);
-      const key = `known/${some.length}`;
-      let statement = this.#reads.get(key);
-      if (!statement) {
-        const places = Array.from({ length: some.length }, () => '?').join(', ');
-        statement = this.#guard(() => this.#db.prepare(`SELECT path, source, digest, stamp, verified FROM entries WHERE path IN (${places})`));
-        this.#reads.set(key, statement);
-      }
-      for (const row of this.#guard(() => statement.all(...some)) as Array<Record<string, unknown>>) {
-        found.set(String(row.path), { source: String(row.source), digest: String(row.digest), stamp: String(row.stamp), verified: Number(row.verified) });
-      }
-    }
-    return found;
-  }
-
   #select(columns: readonly string[], count: number): StatementSync {
     const key = `${columns.join(',')}/${count}`;
     let statement = this.#reads.get(key);

@@ -85,32 +85,41 @@ export function learningStates(records: readonly LearningRecord[], today: string
   for (const record of datedRecords(records)) {
     if (record.date > today) break;
     const ticked = tickedDays.has(record.date);
+    // The days each review of this day's learnings falls on, worked out once for all of them.
+    const dueDays = REVIEW_INTERVALS.map((interval) => addDays(record.date, interval));
     record.learnings.forEach((text, index) => {
       // Every placeholder of the template is in （）: the cheap test first.
-      if ((text.includes('（') && isPlaceholderText(text)) || !/[\p{L}\p{N}]/u.test(text)) return;
+      if ((text.includes('（') && isPlaceholderText(text)) || !HAS_WORD.test(text)) return;
       const line = record.learningLines[index] ?? 1;
       const learning: Learning = { text, slug: record.slug, source: record.source, date: record.date, line };
-      const days = ticked ? [...new Set([...(ticks.byText.get(identity(record.date, text)) ?? []), ...(ticks.byLine.get(`${record.date}\n${line}`) ?? [])])].sort() : [];
+      if (!ticked) {
+        states.push({ learning, due: dueDays[0]!, interval: REVIEW_INTERVALS[0], reviewedOn: [] });
+        return;
+      }
+      const days = [...new Set([...(ticks.byText.get(identity(record.date, text)) ?? []), ...(ticks.byLine.get(`${record.date}\n${line}`) ?? [])])].sort();
       let stage = 0;
       const reviewedOn: string[] = [];
       for (const day of days) {
         if (stage >= REVIEW_INTERVALS.length) break;
-        if (day < addDays(record.date, REVIEW_INTERVALS[stage]!)) continue;
+        if (day < dueDays[stage]!) continue;
         reviewedOn.push(day);
-        while (stage < REVIEW_INTERVALS.length && addDays(record.date, REVIEW_INTERVALS[stage]!) <= day) stage++;
+        while (stage < REVIEW_INTERVALS.length && dueDays[stage]! <= day) stage++;
       }
       const interval = REVIEW_INTERVALS[stage] ?? null;
-      states.push({ learning, due: interval === null ? null : addDays(record.date, interval), interval, reviewedOn });
+      states.push({ learning, due: interval === null ? null : dueDays[stage]!, interval, reviewedOn });
     });
   }
   return states;
 }
 
+/** A learning with no letter or digit (only punctuation, an emoji) is nothing to review. */
+const HAS_WORD = /[\p{L}\p{N}]/u;
+
 /** The learnings due on `today`, oldest due first (then the oldest written, then by log and line). */
 export function dueLearnings(records: readonly LearningRecord[], today: string): DueLearning[] {
   return learningStates(records, today)
     .filter((state): state is LearningState & { due: string; interval: number } => state.due !== null && state.due <= today)
-    .map(({ learning, due, interval }) => ({ ...learning, due, interval }))
+    .map(({ learning, due, interval }) => ({ text: learning.text, slug: learning.slug, source: learning.source, date: learning.date, line: learning.line, due, interval }))
     .sort((a, b) => compare(a.due, b.due) || compare(a.date, b.date) || compare(a.slug, b.slug) || a.line - b.line);
 }
 

@@ -9,7 +9,7 @@
 import { isPlaceholderText } from '../parse/placeholders.ts';
 import { addDays, weekStartOf } from './calendar.ts';
 import { carriedItems, type CarriedItem, type CarryRecord } from './carry-over.ts';
-import { logDays, type DayRecord } from './days.ts';
+import { datedRecords, logDays, type DayRecord } from './days.ts';
 import { planChains } from './plan-chains.ts';
 import { problemThreads } from './problem-threads.ts';
 import { dueLearnings } from './spaced-review.ts';
@@ -46,8 +46,10 @@ export type StatusRecord = DayRecord & CarryRecord & LearningRecord;
 /** How many of each list are named (the counts are always whole), unless everything is asked for (`nisshi status --all`). */
 const LISTED = 5;
 
-export function writerStatus(records: readonly StatusRecord[], options: StatsOptions, weeklyTargetMinutes: number | null, all = false): WriterStatus {
+export function writerStatus(given: readonly StatusRecord[], options: StatsOptions, weeklyTargetMinutes: number | null, all = false): WriterStatus {
   const listed = <T>(items: readonly T[]): T[] => (all ? [...items] : items.slice(0, LISTED));
+  // Sorted by day once: each computation below sorts what it is given, and sorting sorted records is one pass.
+  const records = datedRecords(given);
   const days = logDays(records);
   const week = totals(days, options).thisWeekMinutes;
   const weekStart = weekStartOf(options.today, options.weekStart);
