@@ -5,13 +5,14 @@
  * src/parse/ that fills it, so schema/log-record.schema.json documents itself.
  */
 import { z } from 'zod';
+import { HORIZONS } from './horizons.ts';
 
 /** 1-based position of something in the log file. */
 const line = z.number().int().min(1);
 const lineOf = (what: string) => line.meta({ description: `1-based line in the file of ${what}.` });
 
 export const horizonSchema = z
-  .enum(['today', 'tomorrow', 'this-week', 'weekend', 'next-week', 'this-month', 'next-month', 'someday', 'later'])
+  .enum(HORIZONS)
   .meta({
     description: 'When a plan is due, from words such as 今日中, 明日, 今週中, 来週 in its item or heading (vocabulary.horizons); "someday" for いつか / そのうち (a backlog, never due); "later" when none.',
   });

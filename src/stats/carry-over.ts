@@ -149,10 +149,16 @@ export function carriedProblems(records: readonly CarryRecord[], date: string): 
   return problemThreads(earlier)
     .filter((thread) => thread.status === 'open' && !isPlaceholderText(thread.title))
     .sort((a, b) => (a.lastSeen < b.lastSeen ? 1 : a.lastSeen > b.lastSeen ? -1 : 0))
-    .map((thread): CarriedProblem => {
-      const current = thread.occurrences.map((occurrence) => occurrence.problem.current).filter((text) => text !== null && !isPlaceholderText(text)).at(-1) ?? null;
-      return { title: thread.title, current, firstSeen: thread.firstSeen, lastSeen: thread.lastSeen };
-    });
+    .map((thread): CarriedProblem => ({ title: thread.title, current: lastCurrent(thread.occurrences), firstSeen: thread.firstSeen, lastSeen: thread.lastSeen }));
+}
+
+/** The last 現状 written of a problem (its occurrences oldest first), a template's placeholder not counting; null when none was. */
+function lastCurrent(occurrences: ReadonlyArray<{ problem: Pick<Problem, 'current'> }>): string | null {
+  for (let i = occurrences.length - 1; i >= 0; i--) {
+    const text = occurrences[i]!.problem.current;
+    if (text !== null && !isPlaceholderText(text)) return text;
+  }
+  return null;
 }
 
 function planItem(chain: PlanChain, due: string, maxAgeDays: number): CarriedItem {

@@ -11,7 +11,8 @@
  * Pure: records and options in, chains out, for the site and the CLI alike.
  */
 import { hash } from 'node:crypto';
-import { horizonSchema, type Horizon, type LogRecord } from '../record/schema.ts';
+import { HORIZONS } from '../record/horizons.ts';
+import type { Horizon, LogRecord } from '../record/schema.ts';
 import { resolveVocabulary } from '../parse/vocabulary.ts';
 import type { ChecklistCore, PlanCore, PlanState, StatsOptions } from './types.ts';
 import { addDays } from './calendar.ts';
@@ -178,7 +179,7 @@ export interface FollowThroughMonth {
   late: number;
 }
 
-/** Per month (oldest first) and horizon (in horizonSchema's order), how many chains were done by their due date and how many late; "later" plans have no due date and are left out. */
+/** Per month (oldest first) and horizon (in HORIZONS' order), how many chains were done by their due date and how many late; "later" plans have no due date and are left out. */
 export function followThroughByMonth(chains: readonly PlanChain[]): FollowThroughMonth[] {
   const rows = new Map<string, FollowThroughMonth>();
   for (const chain of chains) {
@@ -193,6 +194,6 @@ export function followThroughByMonth(chains: readonly PlanChain[]): FollowThroug
       else row.late++;
     }
   }
-  const order = horizonSchema.options;
+  const order = HORIZONS;
   return [...rows.values()].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : order.indexOf(a.horizon) - order.indexOf(b.horizon)));
 }

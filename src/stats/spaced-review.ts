@@ -85,8 +85,8 @@ export function learningStates(records: readonly LearningRecord[], today: string
   for (const record of datedRecords(records)) {
     if (record.date > today) break;
     const ticked = tickedDays.has(record.date);
-    // The days each review of this day's learnings falls on, worked out once for all of them.
-    const dueDays = REVIEW_INTERVALS.map((interval) => addDays(record.date, interval));
+    // The days each review of this day's learnings falls on, worked out once for all of them (the first only, for a day never reviewed).
+    const dueDays = ticked ? REVIEW_INTERVALS.map((interval) => addDays(record.date, interval)) : [addDays(record.date, REVIEW_INTERVALS[0])];
     record.learnings.forEach((text, index) => {
       // Every placeholder of the template is in （）: the cheap test first.
       if ((text.includes('（') && isPlaceholderText(text)) || !HAS_WORD.test(text)) return;
