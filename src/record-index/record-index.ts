@@ -138,19 +138,35 @@ export class RecordIndex {
   read<F extends RecordField = RecordField>(files: readonly LogFile[], fields?: readonly F[] | 'all', options?: ReadOptions): AsyncGenerator<IndexedLog<RecordOf<F>>>;
   async *read<R>(files: readonly LogFile[], fields: FieldChoice = 'all', options: ReadOptions = {}): AsyncGenerator<IndexedLog<R>> {
     const reading: Reading = { columns: columnsOf(fields), pool: new Map(), images: options.images };
-    for (let start = 0; start < files.length; start += CHUNK) {
-      const chunk = files.slice(start, start + CHUNK);
-      const rows = this.#rows(chunk, reading);
-      // The files whose stamps vouch for their rows' bytes; the others are read ahead of their turn and, when
-      // many changed (a first run), parsed on threads meanwhile (read-ahead.ts).
-      const stamped = new Set(chunk.filter((file) => isStamped(file, rows)).map((file) => file.absolutePath));
-      const unvouched = chunk.filter((file) => !file.refusal && !stamped.has(file.absolutePath));
-      const ahead = new ReadAhead(unvouched, rows.found, this.#threadsFor(unvouched.length), digestOf);
-      try {
+    /** Once many files are to be parsed (a first run, `--no-cache`): one read-ahead over every file left. */
+    let wide: ReadAhead | null = null;
+    const aheads: ReadAhead[] = [];
+    try {
+      for (let start = 0; start < files.length; start += CHUNK) {
+        const chunk = files.slice(start, start + CHUNK);
+        const rows = this.#rows(chunk, reading);
+        // The files whose stamps vouch for their rows' bytes; the others are read ahead of their turn (read-ahead.ts).
+        const stamped = new Set(chunk.filter((file) => isStamped(file, rows.found)).map((file) => file.absolutePath));
+        let ahead = wide;
+        if (!ahead) {
+          const unvouched = chunk.filter((file) => !file.refusal && !stamped.has(file.absolutePath));
+          const threads = this.#threadsFor(unvouched.length);
+          if (threads) {
+            // Parsed on threads, read ahead across chunks: the threads always have logs to parse while this
+            // thread writes what they parsed into the index.
+            const rest = files.slice(start + CHUNK);
+            const known = new Map<string, KnownRow>([...rows.found, ...this.#known(rest)]);
+            const restUnvouched = rest.filter((file) => !file.refusal && !isStamped(file, known));
+            ahead = wide = new ReadAhead([...unvouched, ...restUnvouched], known, threads, digestOf);
+          } else {
+            ahead = new ReadAhead(unvouched, rows.found, null, digestOf);
+          }
+          aheads.push(ahead);
+        }
         for (const file of chunk) yield await this.#readOne<R>(file, rows, reading, stamped, ahead);
-      } finally {
-        this.counts.read += ahead.read;
       }
+    } finally {
+      for (const ahead of aheads) this.counts.read += ahead.read;
     }
     await this.flush();
   }
@@ -183,6 +199,17 @@ export class RecordIndex {
     this.#keep(file, source, digest, content, parsed);
     // A whole record is also every narrower one.
     return { file, record: parsed.record as R, digest, fromIndex: false };
+  }
+
+  /** What the index knows of each file's bytes; nothing without an index (or after damage: the index starts again). */
+  #known(files: readonly LogFile[]): Map<string, KnownRow> {
+    if (!this.#store) return new Map();
+    try {
+      return this.#store.known(files.filter((file) => !file.refusal).map((file) => file.absolutePath));
+    } catch (error) {
+      this.#failed(error);
+      return new Map();
+    }
   }
 
   /**
@@ -376,9 +403,9 @@ export class RecordIndex {
 }
 
 /** Whether the index's row of the file, read under its path, has the stamp the file has now (isUnchanged). */
-function isStamped(file: LogFile, rows: Rows): boolean {
+function isStamped(file: LogFile, rows: ReadonlyMap<string, KnownRow>): boolean {
   if (file.refusal) return false;
-  const row = rows.found.get(file.absolutePath);
+  const row = rows.get(file.absolutePath);
   return row !== undefined && row.source === toPosix(file.displayPath) && isUnchanged(file.absolutePath, row);
 }
 

@@ -124,6 +124,25 @@ export class RecordStore {
     return found;
   }
 
+  /** What the index knows of each file's bytes (no values), by path: one light statement per MANY_AT_ONCE files. */
+  known(filePaths: readonly string[]): Map<string, KnownRow> {
+    const found = new Map<string, KnownRow>();
+    for (let start = 0; start < filePaths.length; start += MANY_AT_ONCE) {
+      const some = filePaths.slice(start, start + MANY_AT_ONCE);
+      const key = `known/${some.length}`;
+      let statement = this.#reads.get(key);
+      if (!statement) {
+        const places = Array.from({ length: some.length }, () => '?').join(', ');
+        statement = this.#guard(() => this.#db.prepare(`SELECT path, source, digest, stamp, verified FROM entries WHERE path IN (${places})`));
+        this.#reads.set(key, statement);
+      }
+      for (const row of this.#guard(() => statement.all(...some)) as Array<Record<string, unknown>>) {
+        found.set(String(row.path), { source: String(row.source), digest: String(row.digest), stamp: String(row.stamp), verified: Number(row.verified) });
+      }
+    }
+    return found;
+  }
+
   #select(columns: readonly string[], count: number): StatementSync {
     const key = `${columns.join(',')}/${count}`;
     let statement = this.#reads.get(key);
@@ -234,6 +253,9 @@ function openChecked(sqlite: Sqlite, file: string, scope: string): DatabaseSync 
     db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
     // Commits survive a crash of the process; a power cut may lose the last ones, never corrupt (WAL).
     db.exec('PRAGMA synchronous = NORMAL');
+    // The log of writes is copied into the database every 2 MB (32 pages of 64 KB) rather than SQLite's 64 MB:
+    // a first run copies it while the parser threads are busy, not all at once as the command closes the index.
+    db.exec('PRAGMA wal_autocheckpoint = 32');
     const found = db.prepare(`SELECT value FROM meta WHERE key = 'scope'`).get();
     if (found?.value !== scope) throw new IndexDamage(found ? 'it belongs to another scope' : 'it has no scope');
     // Tables, not only the file: a file of the right name without them is not an index.
