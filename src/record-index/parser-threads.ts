@@ -88,10 +88,19 @@ export class ParserThreads {
     });
   }
 
-  /** Stops the threads; what they were still asked is parsed here. */
+  /** Starts a thread now, so the parser loads there before a log is to be parsed (a language server as it starts). */
+  warm(): void {
+    if (this.#threads.length === 0 && !this.#failed && !this.#closed) this.#start();
+  }
+
+  /** Stops the threads; what they were still asked is refused (nobody is left to want it). */
   async close(): Promise<void> {
     this.#closed = true;
     const threads = this.#threads.splice(0);
+    for (const thread of threads) {
+      for (const waiting of thread.waiting.values()) waiting.reject(new Error('the parser threads were closed'));
+      thread.waiting.clear();
+    }
     await Promise.all(threads.map((thread) => thread.worker.terminate()));
   }
 

@@ -410,7 +410,7 @@ function isStamped(file: LogFile, rows: ReadonlyMap<string, KnownRow>): boolean 
 }
 
 /** A record parsed on a thread, with `missing-image` warnings as the images beside it are now (as for a record from the index). */
-function withImageCheck(parsed: ParsedLog, source: string, check: ImageCheck | undefined, language: MessageLanguage): ParsedLog {
+export function withImageCheck(parsed: ParsedLog, source: string, check: ImageCheck | undefined, language: MessageLanguage): ParsedLog {
   // An encoding error stands for every finding (withEncodingError): the images are not looked at.
   if (check && !parsed.record.diagnostics.some((diagnostic) => diagnostic.rule === 'encoding')) {
     parsed.record.diagnostics.push(...imageWarnings(parsed.images, source, check, language));
