@@ -10,7 +10,8 @@ import { messageLanguage, type MessageLanguage } from '../record/messages.ts';
 import type { ReadSettings } from '../parse/read-settings.ts';
 import type { LogRecord } from '../record/schema.ts';
 import { ParserThreads } from '../record-index/parser-threads.ts';
-import { withImageCheck, type ImageChecker } from '../record-index/record-index.ts';
+import { withImageCheck } from '../record-index/image-warnings.ts';
+import type { ImageChecker } from '../record-index/record-index.ts';
 
 export interface ParserSetup {
   settings: ReadSettings;

@@ -29,8 +29,8 @@ import { readLogFileSync, withEncodingError, type LogFileContent, type LogFileRe
 import type { LogFile } from '../files/log-files.ts';
 import { toPosix } from '../files/to-posix.ts';
 import { messageLanguage, type MessageLanguage, type Messages } from '../record/messages.ts';
-import { localizeDiagnostic } from '../record/rules.ts';
-import { checkImages, imageDiagnostics, type ImageCheck, type LogImage } from '../parse/images.ts';
+import type { ImageCheck, LogImage } from '../parse/images.ts';
+import { imageWarnings, withImageCheck } from './image-warnings.ts';
 import type { ReadSettings } from '../parse/read-settings.ts';
 import { refusedRecord } from '../parse/refused-record.ts';
 import type { Diagnostic, LogRecord } from '../record/schema.ts';
@@ -409,15 +409,6 @@ function isStamped(file: LogFile, rows: ReadonlyMap<string, KnownRow>): boolean 
   return row !== undefined && row.source === toPosix(file.displayPath) && isUnchanged(file.absolutePath, row);
 }
 
-/** A record parsed on a thread, with `missing-image` warnings as the images beside it are now (as for a record from the index). */
-export function withImageCheck(parsed: ParsedLog, source: string, check: ImageCheck | undefined, language: MessageLanguage): ParsedLog {
-  // An encoding error stands for every finding (withEncodingError): the images are not looked at.
-  if (check && !parsed.record.diagnostics.some((diagnostic) => diagnostic.rule === 'encoding')) {
-    parsed.record.diagnostics.push(...imageWarnings(parsed.images, source, check, language));
-  }
-  return parsed;
-}
-
 /** Whether the file's stamp says its bytes are those the row was read from (file-stamp.ts); false when it cannot be stat'ed (read it, and say why). */
 function isUnchanged(filePath: string, row: KnownRow): boolean {
   if (row.stamp === '') return false;
@@ -439,12 +430,6 @@ function imagesOf(stored: { value: unknown } | undefined): LogImage[] | null {
 function columnNames(reading: Reading): string[] {
   const names = reading.columns.map((column) => column.name);
   return reading.images ? [...names, IMAGES_COLUMN] : names;
-}
-
-/** `missing-image` warnings for the images a log names, as the file system says now, in the writer's language (as readLog makes them). */
-function imageWarnings(images: readonly LogImage[], source: string, check: ImageCheck, language: MessageLanguage): Diagnostic[] {
-  if (images.length === 0) return [];
-  return imageDiagnostics(checkImages(images, check.logFile ?? source, check), check.logsDir).map((diagnostic) => localizeDiagnostic(diagnostic, language));
 }
 
 function digestOf(bytes: Uint8Array): string {
