@@ -7,6 +7,7 @@
 import { cacheFolder } from '../record-index/cache-folder.ts';
 import { openRecordIndex } from '../record-index/open-record-index.ts';
 import type { IndexedLog, RecordIndex } from '../record-index/record-index.ts';
+import type { LogRecord } from '../record/schema.ts';
 import type { Settings } from '../settings/settings.ts';
 import type { CliIo } from './io.ts';
 
@@ -37,6 +38,20 @@ export function openIndex(command: string, io: CliIo, settings: Settings, choice
  * give a plan up, and the learnings and review ticks of the spaced review).
  */
 export const MORNING_FIELDS = 'morning';
+
+/**
+ * The records of a read the site publishes (no draft, no log with errors),
+ * gathered as they come: what the morning's statistics read. Only the records
+ * are kept, not the files and digests they came with, so ten years of them
+ * take less memory at the morning's peak.
+ */
+export async function publishedRecords<R extends Pick<LogRecord, 'draft' | 'diagnostics'>>(reading: AsyncIterable<IndexedLog<R>>): Promise<R[]> {
+  const records: R[] = [];
+  for await (const { record } of reading) {
+    if (!record.draft && !record.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) records.push(record);
+  }
+  return records;
+}
 
 /** Every log a read of the index hands out, gathered. */
 export async function loadLogs<R>(reading: AsyncIterable<IndexedLog<R>>): Promise<Array<IndexedLog<R>>> {

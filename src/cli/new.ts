@@ -14,7 +14,7 @@ import { reviewSection } from './review-section.ts';
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors.ts';
 import { helpText, type Command } from './io.ts';
 import { helpCatalogue } from '../record/help-texts.ts';
-import { closeIndex, loadLogs, MORNING_FIELDS, openIndex } from './load.ts';
+import { closeIndex, MORNING_FIELDS, openIndex, publishedRecords } from './load.ts';
 import { logTemplate } from './template.ts';
 import { findLogFiles } from '../files/log-files.ts';
 import { resolveVocabulary } from '../parse/vocabulary.ts';
@@ -50,12 +50,9 @@ export const newCommand: Command = {
     if (existsSync(target)) throw new CliError(say.logExists(relativePath), EXIT_FINDINGS);
     const folder = path.resolve(io.cwd, values.dir);
     const index = await openIndex('new', io, settings, { noCache: values['no-cache'] });
-    const loaded = existsSync(folder) ? await loadLogs(index.read(await findLogFiles([values.dir], io.cwd), MORNING_FIELDS)) : [];
+    // What the site publishes: a draft or a log with errors carries nothing.
+    const records = existsSync(folder) ? await publishedRecords(index.read(await findLogFiles([values.dir], io.cwd), MORNING_FIELDS)) : [];
     await closeIndex('new', index, io);
-    const records = loaded
-      .map((log) => log.record)
-      // What the site publishes: a draft or a log with errors carries nothing.
-      .filter((record) => !record.draft && !record.diagnostics.some((diagnostic) => diagnostic.severity === 'error'));
     const carried = carryOver(records, date, { weekStart: settings.weekStart, vocabulary: settings.vocabulary, carryOver: settings.carryOver });
     const due = dueLearnings(records.filter((record) => record.date !== null && record.date < date), date).slice(0, REVIEWS_PER_DAY);
     try {

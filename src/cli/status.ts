@@ -5,7 +5,7 @@ import { parseCommandArgs } from './args.ts';
 import { EXIT_OK } from './errors.ts';
 import { helpText, type Command } from './io.ts';
 import { helpCatalogue } from '../record/help-texts.ts';
-import { closeIndex, loadLogs, MORNING_FIELDS, openIndex } from './load.ts';
+import { closeIndex, MORNING_FIELDS, openIndex, publishedRecords } from './load.ts';
 import { findLogFiles } from '../files/log-files.ts';
 import { messageLanguage, messages } from '../record/messages.ts';
 import { writerDate } from '../site/today.ts';
@@ -31,11 +31,8 @@ export const statusCommand: Command = {
     const folder = path.resolve(io.cwd, settings.logsDir);
     const index = await openIndex('status', io, settings, { noCache: values['no-cache'] });
     // Only what the status reads (the morning's slim records, record-columns.ts, and the learnings due for review).
-    const loaded = existsSync(folder) ? await loadLogs(index.read(await findLogFiles([settings.logsDir], io.cwd), MORNING_FIELDS)) : [];
+    const records = existsSync(folder) ? await publishedRecords(index.read(await findLogFiles([settings.logsDir], io.cwd), MORNING_FIELDS)) : [];
     await closeIndex('status', index, io);
-    const records = loaded
-      .map((log) => log.record)
-      .filter((record) => !record.draft && !record.diagnostics.some((diagnostic) => diagnostic.severity === 'error'));
     const today = writerDate(settings, io.now());
     const options = { today, weekStart: settings.weekStart, vocabulary: settings.vocabulary, carryOver: settings.carryOver };
     const status = writerStatus(records, options, settings.targets?.weeklyMinutes ?? null, values.all);

@@ -78,10 +78,32 @@ function ticksOf(records: readonly LearningRecord[], through: string): { byText:
  * to the first of its days after the tick.
  */
 export function learningStates(records: readonly LearningRecord[], today: string): LearningState[] {
+  const states: LearningState[] = [];
+  eachLearning(records, today, (record, text, line, due, interval, reviewedOn) => {
+    states.push({ learning: { text, slug: record.slug, source: record.source, date: record.date, line }, due, interval, reviewedOn: [...reviewedOn] });
+  });
+  return states;
+}
+
+/** The learnings due on `today`, oldest due first (then the oldest written, then by log and line). */
+export function dueLearnings(records: readonly LearningRecord[], today: string): DueLearning[] {
+  const found: DueLearning[] = [];
+  // Made straight from each learning, not through a LearningState: ten years hold tens of thousands of them.
+  eachLearning(records, today, (record, text, line, due, interval) => {
+    if (due !== null && interval !== null && due <= today) found.push({ text, slug: record.slug, source: record.source, date: record.date, line, due, interval });
+  });
+  return found.sort((a, b) => compare(a.due, b.due) || compare(a.date, b.date) || compare(a.slug, b.slug) || a.line - b.line);
+}
+
+type LearningVisit = (record: LearningRecord & { date: string }, text: string, line: number, due: string | null, interval: number | null, reviewedOn: readonly string[]) => void;
+
+const NOT_REVIEWED: readonly string[] = [];
+
+/** Each learning to review of the logs dated on or before `today`, with the day it is due next (null when its schedule is done). */
+function eachLearning(records: readonly LearningRecord[], today: string, visit: LearningVisit): void {
   const ticks = ticksOf(records, today);
   // Most learnings were never reviewed: their text is folded only when their day has ticks.
   const tickedDays = new Set([...ticks.byText.keys(), ...ticks.byLine.keys()].map((key) => key.slice(0, 10)));
-  const states: LearningState[] = [];
   for (const record of datedRecords(records)) {
     if (record.date > today) break;
     const ticked = tickedDays.has(record.date);
@@ -91,9 +113,8 @@ export function learningStates(records: readonly LearningRecord[], today: string
       // Every placeholder of the template is in （）: the cheap test first.
       if ((text.includes('（') && isPlaceholderText(text)) || !HAS_WORD.test(text)) return;
       const line = record.learningLines[index] ?? 1;
-      const learning: Learning = { text, slug: record.slug, source: record.source, date: record.date, line };
       if (!ticked) {
-        states.push({ learning, due: dueDays[0]!, interval: REVIEW_INTERVALS[0], reviewedOn: [] });
+        visit(record, text, line, dueDays[0]!, REVIEW_INTERVALS[0], NOT_REVIEWED);
         return;
       }
       const days = [...new Set([...(ticks.byText.get(identity(record.date, text)) ?? []), ...(ticks.byLine.get(`${record.date}\n${line}`) ?? [])])].sort();
@@ -106,22 +127,13 @@ export function learningStates(records: readonly LearningRecord[], today: string
         while (stage < REVIEW_INTERVALS.length && dueDays[stage]! <= day) stage++;
       }
       const interval = REVIEW_INTERVALS[stage] ?? null;
-      states.push({ learning, due: interval === null ? null : dueDays[stage]!, interval, reviewedOn });
+      visit(record, text, line, interval === null ? null : dueDays[stage]!, interval, reviewedOn);
     });
   }
-  return states;
 }
 
 /** A learning with no letter or digit (only punctuation, an emoji) is nothing to review. */
 const HAS_WORD = /[\p{L}\p{N}]/u;
-
-/** The learnings due on `today`, oldest due first (then the oldest written, then by log and line). */
-export function dueLearnings(records: readonly LearningRecord[], today: string): DueLearning[] {
-  return learningStates(records, today)
-    .filter((state): state is LearningState & { due: string; interval: number } => state.due !== null && state.due <= today)
-    .map(({ learning, due, interval }) => ({ text: learning.text, slug: learning.slug, source: learning.source, date: learning.date, line: learning.line, due, interval }))
-    .sort((a, b) => compare(a.due, b.due) || compare(a.date, b.date) || compare(a.slug, b.slug) || a.line - b.line);
-}
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
