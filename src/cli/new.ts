@@ -22,7 +22,7 @@ import { messageLanguage, messages } from '../record/messages.ts';
 import { writerDate } from '../site/today.ts';
 import { isIsoDate } from '../stats/calendar.ts';
 import { carryOver } from '../stats/carry-over.ts';
-import { dueLearnings, REVIEWS_PER_DAY } from '../stats/spaced-review.ts';
+import { firstDueLearnings, REVIEWS_PER_DAY } from '../stats/spaced-review.ts';
 
 export const newCommand: Command = {
   name: 'new',
@@ -54,7 +54,7 @@ export const newCommand: Command = {
     const records = existsSync(folder) ? await publishedRecords(index.read(await findLogFiles([values.dir], io.cwd), MORNING_FIELDS)) : [];
     await closeIndex('new', index, io);
     const carried = carryOver(records, date, { weekStart: settings.weekStart, vocabulary: settings.vocabulary, carryOver: settings.carryOver });
-    const due = dueLearnings(records.filter((record) => record.date !== null && record.date < date), date).slice(0, REVIEWS_PER_DAY);
+    const due = firstDueLearnings(records.filter((record) => record.date !== null && record.date < date), date, REVIEWS_PER_DAY).items;
     try {
       await mkdir(path.dirname(target), { recursive: true });
       // 'wx' fails if the file exists, in the same system call that creates it, so

@@ -87,12 +87,41 @@ export function learningStates(records: readonly LearningRecord[], today: string
 
 /** The learnings due on `today`, oldest due first (then the oldest written, then by log and line). */
 export function dueLearnings(records: readonly LearningRecord[], today: string): DueLearning[] {
-  const found: DueLearning[] = [];
-  // Made straight from each learning, not through a LearningState: ten years hold tens of thousands of them.
+  return firstDueLearnings(records, today, Infinity).items;
+}
+
+/**
+ * How many learnings are due on `today`, and the first `limit` of them in
+ * dueLearnings' order: what `nisshi status` and `nisshi new` show. Only those
+ * are made into objects and kept in order: ten years hold tens of thousands
+ * of due learnings, and the morning names five.
+ */
+export function firstDueLearnings(records: readonly LearningRecord[], today: string, limit: number): { count: number; items: DueLearning[] } {
+  const items: DueLearning[] = [];
+  let count = 0;
   eachLearning(records, today, (record, text, line, due, interval) => {
-    if (due !== null && interval !== null && due <= today) found.push({ text, slug: record.slug, source: record.source, date: record.date, line, due, interval });
+    if (due === null || interval === null || due > today) return;
+    count++;
+    const last = items.length === limit ? items[items.length - 1]! : null;
+    if (last && compareDue(due, record.date, record.slug, line, last) >= 0) return;
+    const item: DueLearning = { text, slug: record.slug, source: record.source, date: record.date, line, due, interval };
+    if (limit === Infinity) {
+      items.push(item);
+      return;
+    }
+    // Kept in order, at most `limit`: each new one goes where it belongs and the last falls off.
+    let at = items.length;
+    while (at > 0 && compareDue(item.due, item.date, item.slug, item.line, items[at - 1]!) < 0) at--;
+    items.splice(at, 0, item);
+    if (items.length > limit) items.pop();
   });
-  return found.sort((a, b) => compare(a.due, b.due) || compare(a.date, b.date) || compare(a.slug, b.slug) || a.line - b.line);
+  if (limit === Infinity) items.sort((a, b) => compareDue(a.due, a.date, a.slug, a.line, b));
+  return { count, items };
+}
+
+/** dueLearnings' order: due first, then the day written, then by log and line. */
+function compareDue(due: string, date: string, slug: string, line: number, other: DueLearning): number {
+  return compare(due, other.due) || compare(date, other.date) || compare(slug, other.slug) || line - other.line;
 }
 
 type LearningVisit = (record: LearningRecord & { date: string }, text: string, line: number, due: string | null, interval: number | null, reviewedOn: readonly string[]) => void;

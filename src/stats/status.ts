@@ -12,7 +12,7 @@ import { carriedItems, type CarriedItem, type CarryRecord } from './carry-over.t
 import { datedRecords, logDays, type DayRecord } from './days.ts';
 import { planChains } from './plan-chains.ts';
 import { problemThreads } from './problem-threads.ts';
-import { dueLearnings } from './spaced-review.ts';
+import { firstDueLearnings } from './spaced-review.ts';
 import { streaks } from './streaks.ts';
 import { meetsTarget } from './targets.ts';
 import { totals } from './totals.ts';
@@ -68,7 +68,7 @@ export function writerStatus(given: readonly StatusRecord[], options: StatsOptio
   // With no log dated today or later, the chains above are those of the logs before carryDate (= today).
   const sameChains = carryDate === options.today && !records.some((record) => record.date !== null && record.date >= carryDate);
   const carry = carriedItems(records, carryDate, options, sameChains ? allChains : undefined).items;
-  const due = dueLearnings(records, options.today);
+  const due = firstDueLearnings(records, options.today, all ? Infinity : LISTED);
   return {
     today: options.today,
     todayLogs,
@@ -86,6 +86,6 @@ export function writerStatus(given: readonly StatusRecord[], options: StatsOptio
     },
     carry: { date: carryDate, count: carry.length, items: listed(carry).map(({ text, kind, from }) => ({ text, kind, from })) },
     someday: { count: someday.length, items: listed(someday).map((chain) => ({ text: chain.text, plannedOn: chain.plannedOn })) },
-    dueLearnings: { count: due.length, items: listed(due).map(({ text, date, due: since }) => ({ text, date, due: since })) },
+    dueLearnings: { count: due.count, items: due.items.map(({ text, date, due: since }) => ({ text, date, due: since })) },
   };
 }

@@ -6,7 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { dueLearnings, learningStates, REVIEW_INTERVALS } from '../../src/stats/spaced-review.ts';
+import { dueLearnings, firstDueLearnings, learningStates, REVIEW_INTERVALS } from '../../src/stats/spaced-review.ts';
 import { recordsIn, tinyLog } from './helpers.ts';
 
 const records = recordsIn(fileURLToPath(new URL('../fixtures/reviews/', import.meta.url)));
@@ -50,6 +50,25 @@ describe('learnings that come back', () => {
       ['日付は設定のタイムゾーンで数える', '2025-09-11', 1],
       ['CloudWatch のアラームは平均で判定する', '2025-09-15', 1],
     ]);
+  });
+
+  it('counts the due learnings and names the first few in the same order without listing them all (what status and new show)', () => {
+    // Ties on the day due: two logs of one day, two learnings of one log, learnings of days before.
+    const many = [
+      tinyLog('2025-03-01', 30, '## 学び\n- 一つ目\n- 二つ目\n'),
+      { ...tinyLog('2025-03-01', 30, '## 学び\n- 午後の学び\n'), slug: '2025-03-01-pm', source: 'logs/2025-03-01-pm.md' },
+      tinyLog('2025-02-27', 30, '## 学び\n- 前の学び\n- もう一つ\n'),
+      tinyLog('2025-02-28', 30, '## 学び\n- その次\n'),
+      ...records,
+    ];
+    for (const today of ['2025-03-02', '2025-09-15', '2025-12-31']) {
+      const all = dueLearnings(many, today);
+      expect(all.length).toBeGreaterThan(3);
+      for (const limit of [0, 1, 2, 3, 5, all.length, all.length + 3]) {
+        expect(firstDueLearnings(many, today, limit)).toEqual({ count: all.length, items: all.slice(0, limit) });
+      }
+      expect(firstDueLearnings(many, today, Infinity)).toEqual({ count: all.length, items: all });
+    }
   });
 
   it('skips the intervals that passed before a late review, ignores a tick before the day due, and ends after 180 days', () => {
