@@ -1,7 +1,7 @@
 /**
  * How a record sits in the index: its small fields together (the head: what
  * `check` needs, and what every command filters on), each large field in a
- * column of its own, so a command reads only what it uses — `status` at ten
+ * column of its own (those the morning reads together), so a command reads only what it uses — `status` at ten
  * years of 7 KB logs needs a quarter of the bytes (no work, figures, learnings,
  * references). Each stored value is JSON in UTF-8 (after its 4-byte checksum: `CAST(substr(head, 5) AS TEXT)` in any SQLite client)
  * behind a checksum of the file it belongs to, the bytes it was read from, the
@@ -102,13 +102,8 @@ export function itemsOfSlim(stored: unknown, parts: readonly string[], pool: Map
     if (!Array.isArray(values) || values.length !== parts.length) throw new TypeError('not an item of this column');
     const item: Record<string, unknown> = {};
     for (let i = 0; i < parts.length; i++) {
-      let value: unknown = values[i];
-      if (typeof value === 'string') {
-        const shared = pool.get(value);
-        if (shared === undefined) pool.set(value, value);
-        else value = shared;
-      }
-      item[parts[i]!] = value;
+      const value: unknown = values[i];
+      item[parts[i]!] = typeof value === 'string' ? pooled(value, pool) : value;
     }
     return item;
   });
@@ -151,11 +146,16 @@ function pooledTexts(stored: unknown, pool: Map<string, string>): string[] {
   if (!Array.isArray(stored)) throw new TypeError('not a list of texts');
   return stored.map((value: unknown) => {
     if (typeof value !== 'string') throw new TypeError('not a text');
-    const shared = pool.get(value);
-    if (shared !== undefined) return shared;
-    pool.set(value, value);
-    return value;
+    return pooled(value, pool);
   });
+}
+
+/** The one string of this text across a read. */
+function pooled(text: string, pool: Map<string, string>): string {
+  const shared = pool.get(text);
+  if (shared !== undefined) return shared;
+  pool.set(text, text);
+  return text;
 }
 
 /** What a stored text is checked against: the file, the bytes it was read from, and the column. */
