@@ -2,10 +2,12 @@
  * Site settings: the one file to edit. The CLI (`nisshi check`, `parse`,
  * `new`, `deploy`), astro.config.mjs, the content loader and the pages all
  * read these values, validated by src/settings/settings.ts when anything
- * starts: a bad value stops it with a message naming the field.
+ * starts: a bad value stops it with a message naming the field (values that
+ * were valid before are remembered as validated: src/site/validated-settings.ts).
  * Some can be set through the environment variables named beside them.
  */
-import { parseSettings, type Settings, type SettingsInput } from './settings/settings.ts';
+import type { Settings, SettingsInput } from './settings/settings.ts';
+import { validatedSettings } from './site/validated-settings.ts';
 
 export type SiteSettings = Settings;
 
@@ -34,4 +36,4 @@ export const settingsInput: SettingsInput = {
   // cacheRules: [{ pattern: '_astro/**', cacheControl: 'public, max-age=31536000, immutable' }, { pattern: '**', cacheControl: 'public, max-age=0, must-revalidate' }],
 };
 
-export const siteSettings: SiteSettings = parseSettings(settingsInput);
+export const siteSettings: SiteSettings = await validatedSettings(settingsInput);

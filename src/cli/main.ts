@@ -8,7 +8,9 @@ import { helpText, processIo, type CliIo, type Command } from './io.ts';
 import { LogPathError } from '../files/log-files.ts';
 import { helpCatalogue, type CommandSummaries } from '../record/help-texts.ts';
 import { messageLanguage, messages, type MessageLanguage, type Messages } from '../record/messages.ts';
-import { SettingsError, type Settings } from '../settings/settings.ts';
+import { SettingsError } from '../settings/settings-error.ts';
+import type { Settings } from '../settings/settings.ts';
+import { forgoRememberedSettings } from '../site/validated-settings.ts';
 
 /**
  * The commands, each loaded only when it runs: `check` in a pre-commit hook
@@ -42,6 +44,8 @@ export function usageText(language: MessageLanguage): string {
  */
 export async function main(argv: readonly string[], io: CliIo = processIo(), settings?: Settings): Promise<number> {
   const [name, ...rest] = argv;
+  // `--no-cache`: no cached state at all, the validated settings included.
+  if (rest.includes('--no-cache')) forgoRememberedSettings();
   const loaded = settings ? { settings, error: null } : await siteSettings();
   const language = loaded.settings ? messageLanguage(loaded.settings.locale) : loaded.error!.language;
   const say = messages(language);

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import type { VocabularyOverrides } from '../parse/vocabulary.ts';
 import { NESTING_CEILING } from '../parse/limits.ts';
 import { messageLanguage, messages, type MessageLanguage, type SettingsIssue } from '../record/messages.ts';
+import { SettingsError } from './settings-error.ts';
 
 /** The schema's own messages are the catalogue's English ones; parseSettings says them in the writer's language. */
 const issue = messages('en').settingsIssue;
@@ -131,17 +132,7 @@ export type SettingsInput = z.input<typeof settingsSchema>;
 type Assignable<T extends U, U> = T;
 export type VocabularyFits = Assignable<NonNullable<Settings['vocabulary']>, VocabularyOverrides>;
 
-/** Bad settings: the message lists every bad field, each on its own line, and says where to fix them. */
-export class SettingsError extends Error {
-  /** The language the message is written in, for what the caller says around it. */
-  readonly language: MessageLanguage;
-
-  constructor(message: string, language: MessageLanguage = 'en') {
-    super(message);
-    this.name = 'SettingsError';
-    this.language = language;
-  }
-}
+export { SettingsError };
 
 /**
  * Validates settings; throws a SettingsError naming each bad field, its value

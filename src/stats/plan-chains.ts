@@ -66,6 +66,9 @@ export interface PlanChain {
  * a new intention. Done means a checked item whose key matches (keysMatch, as
  * the follow-through of single plans) dated on or after the first writing.
  */
+/** Most logs give no plan up: they share this empty map rather than make one each. */
+const NO_DROPS: ReadonlyMap<number, string> = new Map();
+
 export function planChains(
   records: ReadonlyArray<ChainRecord>,
   options: StatsOptions,
@@ -80,7 +83,7 @@ export function planChains(
   const chains: PlanChain[] = [];
   for (const record of sorted) {
     // A plan written given up ("~~記事を書く~~ — 時間がない") is the plan without the marks and the reason.
-    const dropText = new Map(record.drops.map((drop) => [drop.line, drop.text]));
+    const dropText = record.drops.length === 0 ? NO_DROPS : new Map(record.drops.map((drop) => [drop.line, drop.text]));
     for (const plan of record.plans) {
       const text = dropText.get(plan.line) ?? plan.text;
       const key = keyOf(text);
