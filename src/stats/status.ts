@@ -50,35 +50,60 @@ export function writerStatus(given: readonly StatusRecord[], options: StatsOptio
   const listed = <T>(items: readonly T[]): T[] => (all ? [...items] : items.slice(0, LISTED));
   // Sorted by day once: each computation below sorts what it is given, and sorting sorted records is one pass.
   const records = datedRecords(given);
+  // Each part in turn, keeping only what it shows: ten years of days, problem threads and plan chains are let
+  // go before the next part is built (held together, they were what grew the morning's memory at its peak).
+  const days = weekParts(records, options, weeklyTargetMinutes);
+  const openProblems = openProblemParts(records, listed);
+  const plans = planParts(records, options, listed);
+  const due = firstDueLearnings(records, options.today, all ? Infinity : LISTED);
+  return {
+    today: options.today,
+    ...days,
+    openProblems,
+    ...plans,
+    dueLearnings: { count: due.count, items: due.items.map(({ text, date, due: since }) => ({ text, date, due: since })) },
+  };
+}
+
+type Listed = <T>(items: readonly T[]) => T[];
+
+/** Today's logs, this week's minutes and checklist, and the streak. */
+function weekParts(records: ReadonlyArray<StatusRecord & { date: string }>, options: StatsOptions, weeklyTargetMinutes: number | null): Pick<WriterStatus, 'todayLogs' | 'week' | 'weekChecklist' | 'streak'> {
   const days = logDays(records);
   const week = totals(days, options).thisWeekMinutes;
   const weekStart = weekStartOf(options.today, options.weekStart);
   const weekDays = days.filter((day) => day.date >= weekStart && day.date <= options.today);
   const sum = (pick: (day: (typeof days)[number]) => number) => weekDays.reduce((total, day) => total + pick(day), 0);
-  // A template's placeholder left as it was ("（問題の見出し）") is nothing to do.
-  const open = problemThreads(records).filter((thread) => thread.status === 'open' && !isPlaceholderText(thread.title));
-  const allChains = planChains(records, options);
-  const chains = allChains.filter((chain) => !isPlaceholderText(chain.text));
-  const overdue = chains.filter((chain) => chain.status === 'overdue');
-  // Fresh first, each part newest first as the chains come.
-  const overdueListed = [...overdue.filter((chain) => !chain.stale), ...overdue.filter((chain) => chain.stale)];
-  const someday = chains.filter((chain) => chain.status === 'open' && chain.due === null);
-  const todayLogs = records.filter((record) => record.date === options.today).map((record) => record.source);
-  const carryDate = todayLogs.length > 0 ? addDays(options.today, 1) : options.today;
-  // With no log dated today or later, the chains above are those of the logs before carryDate (= today).
-  const sameChains = carryDate === options.today && !records.some((record) => record.date !== null && record.date >= carryDate);
-  const carry = carriedItems(records, carryDate, options, sameChains ? allChains : undefined).items;
-  const due = firstDueLearnings(records, options.today, all ? Infinity : LISTED);
   return {
-    today: options.today,
-    todayLogs,
+    todayLogs: records.filter((record) => record.date === options.today).map((record) => record.source),
     week: { minutes: week, targetMinutes: weeklyTargetMinutes, met: weeklyTargetMinutes === null ? null : meetsTarget(week, weeklyTargetMinutes) },
     weekChecklist: {
       own: { done: sum((day) => day.checklistDone), total: sum((day) => day.checklistTotal) },
       carried: { done: sum((day) => day.carriedDone), total: sum((day) => day.carriedTotal) },
     },
     streak: streaks(days, options).current,
-    openProblems: { count: open.length, titles: listed(open).map((thread) => thread.title) },
+  };
+}
+
+/** The open problem threads' titles; a template's placeholder left as it was ("（問題の見出し）") is nothing to do. */
+function openProblemParts(records: readonly StatusRecord[], listed: Listed): WriterStatus['openProblems'] {
+  const open = problemThreads(records).filter((thread) => thread.status === 'open' && !isPlaceholderText(thread.title));
+  return { count: open.length, titles: listed(open).map((thread) => thread.title) };
+}
+
+/** Overdue plans, what `nisshi new` carries next, and the いつか backlog. */
+function planParts(records: ReadonlyArray<StatusRecord & { date: string }>, options: StatsOptions, listed: Listed): Pick<WriterStatus, 'overduePlans' | 'carry' | 'someday'> {
+  const allChains = planChains(records, options);
+  const chains = allChains.filter((chain) => !isPlaceholderText(chain.text));
+  const overdue = chains.filter((chain) => chain.status === 'overdue');
+  // Fresh first, each part newest first as the chains come.
+  const overdueListed = [...overdue.filter((chain) => !chain.stale), ...overdue.filter((chain) => chain.stale)];
+  const someday = chains.filter((chain) => chain.status === 'open' && chain.due === null);
+  const carryDate = records.some((record) => record.date === options.today) ? addDays(options.today, 1) : options.today;
+  // With no log dated today or later, the chains above are those of the logs before carryDate (= today).
+  const sameChains = carryDate === options.today && !records.some((record) => record.date >= carryDate);
+  const carry = carriedItems(records, carryDate, options, sameChains ? allChains : undefined).items;
+  return {
     overduePlans: {
       count: overdue.length,
       stale: overdue.filter((chain) => chain.stale).length,
@@ -86,6 +111,5 @@ export function writerStatus(given: readonly StatusRecord[], options: StatsOptio
     },
     carry: { date: carryDate, count: carry.length, items: listed(carry).map(({ text, kind, from }) => ({ text, kind, from })) },
     someday: { count: someday.length, items: listed(someday).map((chain) => ({ text: chain.text, plannedOn: chain.plannedOn })) },
-    dueLearnings: { count: due.count, items: due.items.map(({ text, date, due: since }) => ({ text, date, due: since })) },
   };
 }
