@@ -64,8 +64,8 @@ export interface IndexedLog<R = LogRecord> {
   fromIndex: boolean;
 }
 
-/** Rows are written in transactions of this many: short ones, so another process never waits long. */
-const BATCH = 256;
+/** Rows are written in transactions of this many: short ones, so another process never waits long, and a first run has little left to write once the last log is parsed. */
+const BATCH = 64;
 /** Files whose rows are fetched together (record-store.ts getMany). */
 const CHUNK = 256;
 /** Reads with fewer files to parse parse them on the calling thread: starting a thread would cost more than it could hide. */
