@@ -20,7 +20,7 @@ import { resolveVocabulary } from '../parse/vocabulary.ts';
 import { helpCatalogue } from '../record/help-texts.ts';
 import { messageLanguage, messages } from '../record/messages.ts';
 import { writerDate } from '../site/today.ts';
-import { carryCandidates, type CarryRecord } from '../stats/carry-over.ts';
+import { carriedItems, type CarryRecord } from '../stats/carry-over.ts';
 import { planChains } from '../stats/plan-chains.ts';
 import { keysMatch, planKeyer } from '../stats/plan-key.ts';
 import type { StatsOptions } from '../stats/types.ts';
@@ -52,7 +52,8 @@ export function dropCandidates(records: readonly CarryRecord[], options: StatsOp
   for (const chain of planChains(records, options)) {
     if (chain.status === 'open' || chain.status === 'overdue') add({ id: chain.id, text: chain.text, kind: 'plan', from: chain.plannedOn });
   }
-  const carry = carryCandidates(records, options.today, options);
+  // The plans and tasks carried (the problems are not dropped this way).
+  const carry = carriedItems(records, options.today, options);
   for (const item of [...carry.items, ...carry.stale]) add({ id: item.chainId, text: item.text, kind: item.kind, from: item.from });
   for (const record of records.filter((candidate) => candidate.date === options.today)) {
     const dropped = new Set(record.drops.map((drop) => drop.line));

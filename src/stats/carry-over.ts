@@ -92,7 +92,13 @@ function newestFirst(found: readonly Found[]): CarriedItem[] {
  *   on or before it are carried.
  */
 export function carryCandidates(records: readonly CarryRecord[], date: string, options: CarryOptions): CarryCandidates {
-  return { ...carriedItems(records, date, options), problems: carriedProblems(records, date) };
+  const earlier = logsBefore(records, date);
+  return { ...itemsOf(earlier, date, options), problems: problemsOf(earlier) };
+}
+
+/** The dated logs before `date`, oldest first: all the carry-over reads. */
+function logsBefore<R extends CarryRecord>(records: readonly R[], date: string): Array<R & { date: string }> {
+  return datedRecords(records).filter((record) => record.date < date);
 }
 
 /**
@@ -103,7 +109,10 @@ export function carryCandidates(records: readonly CarryRecord[], date: string, o
  * needs them too, and at ten years they take a fifth of its work).
  */
 export function carriedItems(records: readonly CarryRecord[], date: string, options: CarryOptions, chains?: readonly PlanChain[]): Omit<CarryCandidates, 'problems'> {
-  const earlier = datedRecords(records).filter((record) => record.date < date);
+  return itemsOf(logsBefore(records, date), date, options, chains);
+}
+
+function itemsOf(earlier: ReadonlyArray<CarryRecord & { date: string }>, date: string, options: CarryOptions, chains?: readonly PlanChain[]): Omit<CarryCandidates, 'problems'> {
   const vocabulary = resolveVocabulary(options.vocabulary);
   const keyOf = planKeyer(vocabulary);
   const { maxAgeDays } = carryOverLimits(options.carryOver);
@@ -143,9 +152,8 @@ export function carriedItems(records: readonly CarryRecord[], date: string, opti
   return { items: newestFirst(fresh), stale: newestFirst(stale) };
 }
 
-/** The open problem threads of the logs before `date`, most recently written first. */
-export function carriedProblems(records: readonly CarryRecord[], date: string): CarriedProblem[] {
-  const earlier = datedRecords(records).filter((record) => record.date < date);
+/** The open problem threads of the logs before the new one (`earlier`), most recently written first. */
+function problemsOf(earlier: ReadonlyArray<CarryRecord & { date: string }>): CarriedProblem[] {
   return problemThreads(earlier)
     .filter((thread) => thread.status === 'open' && !isPlaceholderText(thread.title))
     .sort((a, b) => (a.lastSeen < b.lastSeen ? 1 : a.lastSeen > b.lastSeen ? -1 : 0))
