@@ -13,7 +13,7 @@ import { ParserThreads } from '../record-index/parser-threads.ts';
 import { withImageCheck } from '../record-index/image-warnings.ts';
 import type { ImageChecker } from '../record-index/record-index.ts';
 
-export interface ParserSetup {
+export interface LogParserSetup {
   settings: ReadSettings;
   logsDir: string;
   cwd: string;
@@ -24,7 +24,7 @@ export class LogParserThread {
   readonly #images: ImageChecker;
   readonly #language: MessageLanguage;
 
-  constructor(setup: ParserSetup, log?: (line: string) => void) {
+  constructor(setup: LogParserSetup, log?: (line: string) => void) {
     this.#threads = new ParserThreads({ settings: setup.settings, includePrivate: false }, 1, (line) => log?.(`nisshi lsp: ${line}`));
     this.#images = imageChecker(setup.logsDir, setup.cwd);
     this.#language = setup.settings.messages ?? messageLanguage(setup.settings.locale);

@@ -1,12 +1,11 @@
 /**
  * The files of a read that the index cannot vouch for by their stamp, read
- * and hashed ahead of their turn, and — when their bytes are not those the
- * index holds — sent to the parser threads at once (parser-threads.ts). So a
- * morning command after an edit parses the edited log on a thread while it
- * takes every other log from the index, and a first run parses on one
- * thread while the calling thread writes the index. At most WINDOW files are
- * held ahead, so a first run over ten years of logs holds a few of them, not
- * all their bytes.
+ * and hashed ahead of their turn when there are parser threads
+ * (parser-threads.ts), and — when their bytes are not those the index holds —
+ * sent to them at once: a first run parses on a thread while the calling
+ * thread writes the index. Without threads (a few changed logs) each file is
+ * read at its turn. At most WINDOW files are held ahead, so a first run over
+ * ten years of logs holds a few hundred of them, not all their bytes.
  */
 import { readLogFileSync, type LogFileContent } from '../files/read-log-file.ts';
 import type { LogFile } from '../files/log-files.ts';
@@ -36,7 +35,7 @@ export class ReadAhead {
   /**
    * @param files the files to read, in the order they will be asked for
    * @param known what the index holds of each file's bytes (a file whose bytes are the same is not parsed)
-   * @param threads where to parse; null: each file is only read here, and parsed by the caller
+   * @param threads where to parse; null: each file is read at its turn, and parsed by the caller
    */
   constructor(files: readonly LogFile[], known: ReadonlyMap<string, KnownRow>, threads: ParserThreads | null, digestOf: (bytes: Uint8Array) => string) {
     this.#queue = [...files];
@@ -60,6 +59,8 @@ export class ReadAhead {
   read = 0;
 
   #fill(): void {
+    // Read ahead only to keep threads parsing: without them each file is read at its turn.
+    if (!this.#threads) return;
     while (this.#ready.size < WINDOW && this.#next < this.#queue.length) {
       const file = this.#queue[this.#next++]!;
       if (this.#seen.has(file.absolutePath)) continue;
