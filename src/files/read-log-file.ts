@@ -1,12 +1,11 @@
 /**
- * readLogFile: a log file's bytes and text, the one way `nisshi` commands, the
+ * readLogFileSync: a log file's bytes and text, the one way `nisshi` commands, the
  * site's loader and the record index read a log. A link out of the logs folder
  * is not read at all (its refusal is handed back); bytes that are not UTF-8
  * are decoded lossily with an `encoding` error (decodeLog), which then stands
  * for all the record's findings (withEncodingError).
  */
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { fileStamp } from './file-stamp.ts';
 import type { Diagnostic } from '../record/schema.ts';
 import { decodeLog, type DecodedLog } from './decode-log.ts';
@@ -56,9 +55,10 @@ export class LogFileContent {
 }
 
 /**
- * Read synchronously: the CLI parses one log after another on one thread, and a
+ * Read synchronously, by the CLI, the record index and the site's loader alike: a
  * 1 KB log's open/stat/read/close through the thread pool cost about as much as
- * parsing it; a blocking read costs a tenth of that.
+ * parsing it; a blocking read costs a tenth of that (the loader's worker threads
+ * parse meanwhile).
  */
 export function readLogFileSync(file: LogFileRef): LogFileContent {
   if (file.refusal) return refused(file, file.refusal);
@@ -71,23 +71,6 @@ export function readLogFileSync(file: LogFileRef): LogFileContent {
       return new LogFileContent(readFileSync(fd), file.displayPath, null, stamp, readAt);
     } finally {
       closeSync(fd);
-    }
-  } catch (error) {
-    throw unreadable(file, error);
-  }
-}
-
-/** The same, through the thread pool: for the loader, which reads while worker threads parse. */
-export async function readLogFile(file: LogFileRef): Promise<LogFileContent> {
-  if (file.refusal) return refused(file, file.refusal);
-  const readAt = Date.now();
-  try {
-    const handle = await open(file.absolutePath, 'r');
-    try {
-      const stamp = fileStamp(await handle.stat({ bigint: true }));
-      return new LogFileContent(await handle.readFile(), file.displayPath, null, stamp, readAt);
-    } finally {
-      await handle.close();
     }
   } catch (error) {
     throw unreadable(file, error);

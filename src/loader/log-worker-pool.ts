@@ -30,6 +30,14 @@ export const MIN_LOGS_FOR_WORKERS = 64;
  */
 export const IN_THREAD_FIRST = 4;
 
+/**
+ * Logs sent to a worker before its last answer came back: with one, a worker
+ * that finishes waits for the main thread (busy reading files and filling the
+ * store) to send the next, and the two workers of a 2-core machine stood idle
+ * a quarter of a first build's content sync.
+ */
+export const TASKS_PER_WORKER = 2;
+
 export function workerCount(logs: number): number {
   if (logs < MIN_LOGS_FOR_WORKERS) return 0;
   return Math.max(1, Math.min(os.availableParallelism(), 8));
@@ -37,8 +45,8 @@ export function workerCount(logs: number): number {
 
 export class LogWorkerPool {
   readonly #workers: Worker[] = [];
-  readonly #idle: Worker[] = [];
-  readonly #busy = new Map<Worker, Pending>();
+  /** Tasks sent to each worker and not yet answered, by id. */
+  readonly #sent = new Map<Worker, Map<number, Pending>>();
   readonly #queue: Pending[] = [];
   #broken = false;
   #fallbackReason: string | null = null;
@@ -67,11 +75,11 @@ export class LogWorkerPool {
     const script = new URL('./log-worker.ts', import.meta.url);
     for (let i = 0; i < this.#size; i++) {
       const worker = new Worker(script);
-      worker.on('message', (message: { id: number; result: ProcessedLog }) => this.#done(worker, message.result));
+      worker.on('message', (message: { id: number; result: ProcessedLog }) => this.#done(worker, message.id, message.result));
       worker.on('error', (error) => this.#fail(error.message));
       worker.on('exit', (code) => this.#fail(`a worker exited with code ${code}`));
       this.#workers.push(worker);
-      this.#idle.push(worker);
+      this.#sent.set(worker, new Map());
     }
     this.#started = this.#size;
   }
@@ -89,6 +97,11 @@ export class LogWorkerPool {
     });
   }
 
+  /** Logs waiting for a worker: not yet sent to one. */
+  get queued(): number {
+    return this.#queue.length;
+  }
+
   /** Why the logs went to the main thread after all, or null while the workers do them. */
   get fallbackReason(): string | null {
     return this.#fallbackReason;
@@ -98,24 +111,28 @@ export class LogWorkerPool {
   async close(): Promise<void> {
     this.#broken = true;
     const workers = this.#workers.splice(0);
-    this.#idle.length = 0;
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
 
   #dispatch(): void {
-    while (this.#idle.length > 0 && this.#queue.length > 0) {
-      const worker = this.#idle.pop() as Worker;
-      const pending = this.#queue.shift() as Pending;
-      this.#busy.set(worker, pending);
-      worker.postMessage(pending.task);
+    // The least loaded worker first, so both get work before either gets a second log.
+    for (let depth = 0; depth < TASKS_PER_WORKER; depth++) {
+      for (const worker of this.#workers) {
+        const sent = this.#sent.get(worker) as Map<number, Pending>;
+        if (this.#queue.length === 0) return;
+        if (sent.size > depth) continue;
+        const pending = this.#queue.shift() as Pending;
+        sent.set(pending.task.id, pending);
+        worker.postMessage(pending.task);
+      }
     }
   }
 
-  #done(worker: Worker, result: ProcessedLog): void {
+  #done(worker: Worker, id: number, result: ProcessedLog): void {
     if (this.#broken) return;
-    const pending = this.#busy.get(worker);
-    this.#busy.delete(worker);
-    this.#idle.push(worker);
+    const sent = this.#sent.get(worker);
+    const pending = sent?.get(id);
+    sent?.delete(id);
     pending?.resolve(result);
     this.#dispatch();
   }
@@ -125,8 +142,8 @@ export class LogWorkerPool {
     if (this.#broken) return;
     this.#broken = true;
     this.#fallbackReason = reason;
-    const orphans = [...this.#busy.values(), ...this.#queue.splice(0)];
-    this.#busy.clear();
+    const orphans = [...[...this.#sent.values()].flatMap((sent) => [...sent.values()]), ...this.#queue.splice(0)];
+    for (const sent of this.#sent.values()) sent.clear();
     for (const { task, resolve } of orphans) void processLog(task.text, task.options).then(resolve);
     void this.close();
   }

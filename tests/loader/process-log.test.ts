@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { generateLogs } from '../../scripts/generate-logs.ts';
 import { defaultVocabulary, parseLog } from '../../src/index.ts';
-import { IN_THREAD_FIRST, LogWorkerPool } from '../../src/loader/log-worker-pool.ts';
+import { IN_THREAD_FIRST, LogWorkerPool, TASKS_PER_WORKER } from '../../src/loader/log-worker-pool.ts';
 import { markdownTreeParser } from '../../src/loader/markdown-tree.ts';
 import { processLog } from '../../src/loader/process-log.ts';
 import { linkedLines, renderLogBody } from '../../src/render/index.ts';
@@ -102,6 +102,22 @@ describe('LogWorkerPool', () => {
         expect(results[index]).toEqual(await processLog(log.text, options(log.path)));
       }
       expect(pool.started).toBe(2);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('sends each worker its next logs before it answers the last, and every answer to the log it belongs to', async () => {
+    const logs = generateLogs(TASKS_PER_WORKER + 3, { seed: 6 });
+    const pool = new LogWorkerPool(1);
+    try {
+      const options = (file: string) => ({ path: `logs/${file}`, allowRawHtml: false });
+      const pending = logs.map((log) => pool.process(log.text, options(log.path)));
+      // One worker: TASKS_PER_WORKER logs are with it at once, the rest wait here.
+      expect(pool.queued).toBe(logs.length - TASKS_PER_WORKER);
+      const results = await Promise.all(pending);
+      expect(results.map((result) => result.record.source)).toEqual(logs.map((log) => `logs/${log.path}`));
+      expect(pool.queued).toBe(0);
     } finally {
       await pool.close();
     }
