@@ -12,7 +12,6 @@
  * compute (ids, highlight spans), so the schema needs nothing beyond GitHub's.
  */
 import type { Root as MdastRoot } from 'mdast';
-import rehypeHighlight from 'rehype-highlight';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
@@ -28,6 +27,7 @@ import type { VocabularyOverrides } from '../parse/vocabulary.ts';
 import { rehypeCarriedSections } from './carried-sections.ts';
 import { rehypeAccessibleParts } from './accessible-parts.ts';
 import { rehypeHeadingIds, type RenderedHeading } from './heading-ids.ts';
+import { rehypeHighlightNamedCode } from './highlight-code.ts';
 import { rehypeLineAnchors } from './line-anchors.ts';
 import { rehypeLogImages } from './log-images.ts';
 import { rehypeLogLinks } from './log-links.ts';
@@ -89,7 +89,7 @@ function createProcessor(allowRawHtml: boolean) {
     .use(rehypeAccessibleParts)
     .use(rehypeCarriedSections)
     // Only fenced code that names its language: guessing the language is slow and often wrong.
-    .use(rehypeHighlight, { detect: false })
+    .use(rehypeHighlightNamedCode, { detect: false })
     .use(rehypeStringify, { allowDangerousHtml: allowRawHtml })
     .freeze();
 }
