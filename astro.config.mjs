@@ -19,7 +19,14 @@ export default defineConfig({
   site: siteUrl.origin + base,
   base,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  build: {
+    format: 'directory',
+    // Pages rendered while others wait: on a file written (each page twice, with the incremental
+    // build's copy) or a share card drawn on its own thread (src/cards/card-thread.ts). Above the
+    // number of cards a build names (about 50), so the build renders other pages meanwhile.
+    // Measured at 3,650 logs: the page phase 2.5–3 s shorter than one at a time.
+    concurrency: 64,
+  },
   i18n: { locales: [siteSettings.locale], defaultLocale: siteSettings.locale },
   markdown: { syntaxHighlight: false },
   // A rebuild after one log changed renders that log's page (and its neighbours', whose links

@@ -7,15 +7,18 @@
  * change renders every route again). pruneCards removes the cards no build
  * has used for longest, so the folder does not grow with every edit.
  *
- * Astro renders one route after another, waiting for each: a route's cards
- * are named ahead (drawAhead) and the first one asked for starts them all,
- * so the layout of one card overlaps the rasterising of others (draw-card.ts)
- * instead of the build waiting on each in turn.
+ * A route's cards are named ahead (drawAhead) and the first one asked for
+ * starts them all, on the card thread when the place has one (card-thread.ts):
+ * the cards are drawn while the build renders other pages, instead of the
+ * build waiting on each in turn.
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { drawCard } from './draw-card.ts';
 import { cardDigest, type ShareCard } from './share-card.ts';
+import type { CardPlace } from './card-thread.ts';
+
+export type { CardPlace } from './card-thread.ts';
 
 /** Cards drawn and read by this process, for the build's log and the bench. */
 export const cardCounts = { drawn: 0, cached: 0 };
@@ -29,14 +32,14 @@ const started = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
  * Names the cards a route will ask for (its getStaticPaths): nothing is drawn
  * until one card is asked for, so a rebuild that skips the route draws none.
  */
-export function drawAhead(cards: readonly ShareCard[], folder: string): void {
-  named.set(folder, [...(named.get(folder) ?? []), ...cards]);
+export function drawAhead(cards: readonly ShareCard[], place: CardPlace): void {
+  named.set(place.folder, [...(named.get(place.folder) ?? []), ...cards]);
 }
 
-function start(card: ShareCard, digest: string, folder: string): Promise<Uint8Array<ArrayBuffer>> {
+function start(card: ShareCard, digest: string, place: CardPlace): Promise<Uint8Array<ArrayBuffer>> {
   let png = started.get(digest);
   if (!png) {
-    png = readOrDraw(card, digest, folder);
+    png = readOrDraw(card, digest, place);
     started.set(digest, png);
     // A card that failed is drawn again when asked for, and its error is said then.
     png.catch(() => started.delete(digest));
@@ -44,18 +47,18 @@ function start(card: ShareCard, digest: string, folder: string): Promise<Uint8Ar
   return png;
 }
 
-/** The card's PNG: from `folder` when a card of the same digest was drawn before, else drawn and kept there. */
-export async function cachedCard(card: ShareCard, folder: string): Promise<Uint8Array<ArrayBuffer>> {
+/** The card's PNG: from the place's folder when a card of the same digest was drawn before, else drawn and kept there. */
+export async function cachedCard(card: ShareCard, place: CardPlace): Promise<Uint8Array<ArrayBuffer>> {
   const digest = cardDigest(card);
-  const ahead = named.get(folder);
+  const ahead = named.get(place.folder);
   if (ahead) {
-    named.delete(folder);
+    named.delete(place.folder);
     for (const other of ahead) {
       const otherDigest = cardDigest(other);
-      if (otherDigest !== digest) start(other, otherDigest, folder).catch(() => undefined);
+      if (otherDigest !== digest) start(other, otherDigest, place).catch(() => undefined);
     }
   }
-  const png = start(card, digest, folder);
+  const png = start(card, digest, place);
   try {
     return await png;
   } finally {
@@ -64,7 +67,8 @@ export async function cachedCard(card: ShareCard, folder: string): Promise<Uint8
   }
 }
 
-async function readOrDraw(card: ShareCard, digest: string, folder: string): Promise<Uint8Array<ArrayBuffer>> {
+async function readOrDraw(card: ShareCard, digest: string, place: CardPlace): Promise<Uint8Array<ArrayBuffer>> {
+  const { folder } = place;
   const file = path.join(folder, `${digest}.png`);
   try {
     const bytes = readFileSync(file);
@@ -76,7 +80,7 @@ async function readOrDraw(card: ShareCard, digest: string, folder: string): Prom
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  const png = await drawCard(card);
+  const png = await (place.draw ?? drawCard)(card);
   cardCounts.drawn += 1;
   mkdirSync(folder, { recursive: true });
   // Written whole or not at all: a build stopped halfway leaves no torn card to be served next time.

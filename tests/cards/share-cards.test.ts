@@ -38,10 +38,10 @@ describe('share cards', () => {
 
   it('draws a 1200x630 PNG once, and reads it back by its digest the next time', async () => {
     const before = { ...cardCounts };
-    const png = Buffer.from(await cachedCard(card, folder));
+    const png = Buffer.from(await cachedCard(card, { folder }));
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([CARD_WIDTH, CARD_HEIGHT]);
-    const again = Buffer.from(await cachedCard(card, folder));
+    const again = Buffer.from(await cachedCard(card, { folder }));
     expect(again.equals(png)).toBe(true);
     expect(cardCounts.drawn - before.drawn).toBe(1);
     expect(cardCounts.cached - before.cached).toBe(1);
@@ -54,19 +54,19 @@ describe('share cards', () => {
     const ahead = mkdtempSync(path.join(os.tmpdir(), 'nisshi-cards-ahead-'));
     try {
       const cards = ['一', '二', '三'].map((heading) => ({ ...card, heading }));
-      drawAhead(cards, ahead);
+      drawAhead(cards, { folder: ahead });
       expect(readdirSync(ahead)).toEqual([]);
       const before = { ...cardCounts };
-      const first = Buffer.from(await cachedCard(cards[0]!, ahead));
+      const first = Buffer.from(await cachedCard(cards[0]!, { folder: ahead }));
       expect(first.subarray(1, 4).toString()).toBe('PNG');
       // The other two were started with the first: asking for them waits on that drawing, and reads nothing again.
-      const rest = await Promise.all(cards.slice(1).map((other) => cachedCard(other, ahead)));
+      const rest = await Promise.all(cards.slice(1).map((other) => cachedCard(other, { folder: ahead })));
       expect(rest.every((png) => png.length > 0 && !Buffer.from(png).equals(first))).toBe(true);
       expect(cardCounts.drawn - before.drawn).toBe(3);
       expect(cardCounts.cached - before.cached).toBe(0);
       expect(readdirSync(ahead).sort()).toEqual(cards.map((each) => `${cardDigest(each)}.png`).sort());
       // Asked for again (a later build): read from the folder, not drawn.
-      await cachedCard(cards[2]!, ahead);
+      await cachedCard(cards[2]!, { folder: ahead });
       expect(cardCounts.drawn - before.drawn).toBe(3);
       expect(cardCounts.cached - before.cached).toBe(1);
     } finally {

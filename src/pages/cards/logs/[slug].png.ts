@@ -4,8 +4,9 @@
  * and the card cache draws only a card it has not drawn before.
  */
 import type { APIRoute } from 'astro';
-import { cacheDir } from 'astro:config/server';
+import { cacheDir, srcDir } from 'astro:config/server';
 import { cachedCard, drawAhead, pruneCards } from '../../../cards/card-cache.ts';
+import { cardPlace } from '../../../cards/card-thread.ts';
 import { cardDigest, type ShareCard } from '../../../cards/share-card.ts';
 import { CARD_LOGS, CARD_WEEKS, logCard } from '../../../components/share-cards.ts';
 import { cardFolder } from '../../../site/card-folder.ts';
@@ -21,9 +22,9 @@ export async function getStaticPaths() {
     const card = logCard(entry.data, context);
     return { params: { slug: entry.id }, props: { card }, cacheKey: cardDigest(card) };
   });
-  drawAhead(paths.map((path) => path.props.card), cardFolder(cacheDir));
+  drawAhead(paths.map((path) => path.props.card), cardPlace(cardFolder(cacheDir), srcDir));
   return paths;
 }
 
 export const GET: APIRoute<{ card: ShareCard }> = async ({ props }) =>
-  new Response(await cachedCard(props.card, cardFolder(cacheDir)), { headers: { 'Content-Type': 'image/png' } });
+  new Response(await cachedCard(props.card, cardPlace(cardFolder(cacheDir), srcDir)), { headers: { 'Content-Type': 'image/png' } });

@@ -3,8 +3,9 @@
  * Its cacheKey is the digest of what it shows, as for the log cards.
  */
 import type { APIRoute } from 'astro';
-import { cacheDir } from 'astro:config/server';
+import { cacheDir, srcDir } from 'astro:config/server';
 import { cachedCard, drawAhead } from '../../../cards/card-cache.ts';
+import { cardPlace } from '../../../cards/card-thread.ts';
 import { cardDigest, type ShareCard } from '../../../cards/share-card.ts';
 import { newestWeeks, weekCard } from '../../../components/share-cards.ts';
 import { cardFolder } from '../../../site/card-folder.ts';
@@ -22,9 +23,9 @@ export async function getStaticPaths() {
       const card = weekCard({ start, end, label: week.label, minutes, approximate, logs }, context);
       return { params: { start: week.key }, props: { card }, cacheKey: cardDigest(card) };
     });
-  drawAhead(paths.map((path) => path.props.card), cardFolder(cacheDir));
+  drawAhead(paths.map((path) => path.props.card), cardPlace(cardFolder(cacheDir), srcDir));
   return paths;
 }
 
 export const GET: APIRoute<{ card: ShareCard }> = async ({ props }) =>
-  new Response(await cachedCard(props.card, cardFolder(cacheDir)), { headers: { 'Content-Type': 'image/png' } });
+  new Response(await cachedCard(props.card, cardPlace(cardFolder(cacheDir), srcDir)), { headers: { 'Content-Type': 'image/png' } });

@@ -1,7 +1,8 @@
 /** The share card of each year with logs (year pages, month pages and the older log pages name it). */
 import type { APIRoute } from 'astro';
-import { cacheDir } from 'astro:config/server';
+import { cacheDir, srcDir } from 'astro:config/server';
 import { cachedCard, drawAhead } from '../../../cards/card-cache.ts';
+import { cardPlace } from '../../../cards/card-thread.ts';
 import { cardDigest, type ShareCard } from '../../../cards/share-card.ts';
 import { yearCard } from '../../../components/share-cards.ts';
 import { cardFolder } from '../../../site/card-folder.ts';
@@ -15,9 +16,9 @@ export async function getStaticPaths() {
     const card = yearCard(year, context);
     return { params: { year: year.year }, props: { card }, cacheKey: cardDigest(card) };
   });
-  drawAhead(paths.map((path) => path.props.card), cardFolder(cacheDir));
+  drawAhead(paths.map((path) => path.props.card), cardPlace(cardFolder(cacheDir), srcDir));
   return paths;
 }
 
 export const GET: APIRoute<{ card: ShareCard }> = async ({ props }) =>
-  new Response(await cachedCard(props.card, cardFolder(cacheDir)), { headers: { 'Content-Type': 'image/png' } });
+  new Response(await cachedCard(props.card, cardPlace(cardFolder(cacheDir), srcDir)), { headers: { 'Content-Type': 'image/png' } });

@@ -1,0 +1,39 @@
+/**
+ * A card thread (card-thread.ts): draws the cards it is sent, one after
+ * another, and sends each PNG back. Run by Node itself, not by Vite: plain
+ * relative `.ts` modules and packages.
+ */
+import module from 'node:module';
+import { parentPort } from 'node:worker_threads';
+import type { ShareCard } from './share-card.ts';
+
+// A thread does not share the compile cache Astro's launcher enabled; so the cache first, then satori and resvg.
+module.enableCompileCache?.();
+const { drawCard } = await import('./draw-card.ts');
+
+type Request = { id: number; card: ShareCard };
+
+/**
+ * One card at a time, the rest waiting: a build sends its fifty cards at once,
+ * and fifty layouts and rasters in flight held half a gigabyte.
+ */
+const queue: Request[] = [];
+let drawing = false;
+
+async function drawQueued(): Promise<void> {
+  drawing = true;
+  for (let request = queue.shift(); request; request = queue.shift()) {
+    const { id, card } = request;
+    try {
+      parentPort!.postMessage({ id, png: await drawCard(card) });
+    } catch (error) {
+      parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  drawing = false;
+}
+
+parentPort!.on('message', (request: Request) => {
+  queue.push(request);
+  if (!drawing) void drawQueued();
+});
