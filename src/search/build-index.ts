@@ -144,8 +144,8 @@ async function indexVersion(): Promise<string> {
   for (const name of (await readdir(folder)).filter((file) => file.endsWith('.ts')).sort()) {
     hash.update(name).update('\0').update(await readFile(path.join(folder, name))).update('\0');
   }
-  const parser = JSON.parse(await readFile(new URL('../package.json', import.meta.resolve('parse5')), 'utf8')) as { version: string };
-  hash.update(`parse5 ${parser.version}`);
+  const parser = JSON.parse(await readFile(new URL('../../package.json', import.meta.resolve('htmlparser2')), 'utf8')) as { name: string; version: string };
+  hash.update(`${parser.name} ${parser.version}`);
   version = hash.digest('hex').slice(0, 16);
   return version;
 }
