@@ -14,9 +14,12 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractSearchDoc, type SearchDoc } from './extract.ts';
 import { SEARCH_INDEX_DIR, SEARCH_MANIFEST, searchPartFile } from './layout.ts';
-import { fingerprint, groupPages, LOG_PAGE, partitionsOf, type IndexedPage } from './partitions.ts';
+import { FORMAT } from './part-json.ts';
+import { partJsons } from './part-threads.ts';
+import { fingerprint, groupPages, partitionsOf, type IndexedPage } from './partitions.ts';
+
+export { FORMAT, type SearchPartFile } from './part-json.ts';
 
 export interface SearchIndexResult {
   pages: number;
@@ -33,21 +36,12 @@ export interface SearchIndexOptions {
   partOf?: (sourcePath: string) => string;
 }
 
-/** What a part's file holds. */
-export interface SearchPartFile {
-  version: typeof FORMAT;
-  part: string;
-  docs: SearchDoc[];
-}
-
 /** What search-index/parts.json holds: the parts newest first, each with its file (relative to search-index/). */
 export interface SearchManifest {
   version: typeof FORMAT;
   parts: Array<{ name: string; file: string; logs: number }>;
 }
 
-/** The format of the files; the search page refuses another. */
-export const FORMAT = 1;
 const DEFAULT_CACHE = 'node_modules/.astro/nisshi-search';
 const PART_FILE = 'part.json';
 const STAMP = 'stamp';
@@ -63,14 +57,22 @@ export async function buildSearchIndex(site: string, options: SearchIndexOptions
   const parts = groupPages(pages, options.partOf ?? partitionsOf(pages.map((page) => page.sourcePath)));
   const result: SearchIndexResult = { pages: pages.length, built: [], reused: [], bytes: 0 };
   const manifest: SearchManifest = { version: FORMAT, parts: [] };
-  for (const [part, partPages] of parts) {
-    const cached = path.join(cacheDir, part);
-    const print = fingerprint(partPages, version);
-    // The cache entry: the part's file, and a stamp of what it was made from and of its content (its name in dist/).
-    const [stampPrint, stampHash] = (await readFile(path.join(cached, STAMP), 'utf8').catch(() => '')).split('\n');
-    let contentHash = stampPrint === print && stampHash ? stampHash : undefined;
+  // The parts whose pages changed since the cache's entry was made are read again, side by side (part-threads.ts).
+  const entries = await Promise.all(
+    [...parts].map(async ([part, partPages]) => {
+      const cached = path.join(cacheDir, part);
+      const print = fingerprint(partPages, version);
+      // The cache entry: the part's file, and a stamp of what it was made from and of its content (its name in dist/).
+      const [stampPrint, stampHash] = (await readFile(path.join(cached, STAMP), 'utf8').catch(() => '')).split('\n');
+      return { part, partPages, cached, print, contentHash: stampPrint === print && stampHash ? stampHash : undefined };
+    }),
+  );
+  const stale = entries.filter((entry) => entry.contentHash === undefined);
+  const jsons = await partJsons(stale.map((entry) => ({ part: entry.part, pages: entry.partPages })));
+  for (const { part, partPages, cached, print, contentHash: known } of entries) {
+    let contentHash = known;
     if (contentHash === undefined) {
-      const json = partJson(part, partPages);
+      const json = jsons[stale.findIndex((entry) => entry.part === part)]!;
       contentHash = createHash('sha256').update(json).digest('hex').slice(0, 16);
       // The cache entry is replaced whole, stamp last: an interrupted run leaves no entry that looks complete.
       await rm(cached, { recursive: true, force: true });
@@ -99,20 +101,6 @@ export async function buildSearchIndex(site: string, options: SearchIndexOptions
   result.bytes += Buffer.byteLength(list);
   return result;
 }
-
-/** One part's file: its logs, newest first. */
-function partJson(part: string, pages: readonly IndexedPage[]): string {
-  const docs: SearchDoc[] = [];
-  for (const page of pages) {
-    const slug = LOG_PAGE.exec(page.sourcePath)![1]!;
-    const doc = extractSearchDoc(slug, decoder.decode(page.html));
-    if (doc) docs.push(doc);
-  }
-  docs.reverse();
-  return `${JSON.stringify({ version: FORMAT, part, docs } satisfies SearchPartFile)}\n`;
-}
-
-const decoder = new TextDecoder();
 
 /**
  * The built log pages, the only pages with `data-search-body`: the rest of the
