@@ -1,6 +1,6 @@
 /**
- * A card thread (card-thread.ts): draws the cards it is sent, one after
- * another, and sends each PNG back. Run by Node itself, not by Vite: plain
+ * A card thread (card-thread.ts): draws the cards it is sent, two at a time,
+ * and sends each PNG back. Run by Node itself, not by Vite: plain
  * relative `.ts` modules and packages.
  */
 import module from 'node:module';
@@ -14,14 +14,16 @@ const { drawCard } = await import('./draw-card.ts');
 type Request = { id: number; card: ShareCard };
 
 /**
- * One card at a time, the rest waiting: a build sends its fifty cards at once,
- * and fifty layouts and rasters in flight held half a gigabyte.
+ * Two cards at a time, the rest waiting: one is laid out here while the other
+ * is rasterised on libuv's pool (draw-card.ts). A build sends its fifty cards
+ * at once, and fifty layouts and rasters in flight held half a gigabyte.
  */
+const AT_ONCE = 2;
 const queue: Request[] = [];
-let drawing = false;
+let drawing = 0;
 
 async function drawQueued(): Promise<void> {
-  drawing = true;
+  drawing++;
   for (let request = queue.shift(); request; request = queue.shift()) {
     const { id, card } = request;
     try {
@@ -30,10 +32,10 @@ async function drawQueued(): Promise<void> {
       parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
     }
   }
-  drawing = false;
+  drawing--;
 }
 
 parentPort!.on('message', (request: Request) => {
   queue.push(request);
-  if (!drawing) void drawQueued();
+  if (drawing < AT_ONCE) void drawQueued();
 });
