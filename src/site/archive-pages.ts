@@ -1,6 +1,9 @@
 /** How the archive pages (/logs/YYYY/, /logs/YYYY/MM/) list their logs: the records stats counts, by month. */
+import { createHash } from 'node:crypto';
 import type { LogRecord } from '../record/schema.ts';
-import { datedRecords, type DatedRecord } from '../stats/index.ts';
+import { datedRecords, type ArchiveMonth, type DatedRecord } from '../stats/index.ts';
+import { entryKey } from './entry-key.ts';
+import type { LogEntry } from './logs.ts';
 
 /**
  * The records with a calendar date (stats' datedRecords: a malformed date is
@@ -16,4 +19,38 @@ export function recordsByMonth(records: readonly LogRecord[]): Map<string, Dated
     else months.set(month, [record]);
   }
   return months;
+}
+
+/** What a month's archive page shows, for its key: its totals, its neighbours' links, the week start, and its logs' entry keys (entry-key.ts). */
+export interface MonthPageParts {
+  archive: ArchiveMonth;
+  previous: string | null;
+  next: string | null;
+  weekStart: string;
+  /** entryKey of each log dated in the month: its id and digest cover everything the page lists of it. */
+  logs: readonly string[];
+}
+
+/**
+ * The month page's key for Astro's incremental build: unchanged, last build's
+ * page is kept. Everything the page shows comes from these parts (its table,
+ * calendar, chart and weekly totals are the month's logs; PeriodNav its
+ * neighbours), so an edit in another month keeps it. Without a key all 120
+ * month pages of ten years were rendered again after every one-log edit.
+ */
+export function monthPageCacheKey(parts: MonthPageParts): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
+}
+
+/** The entry keys of the logs dated in each month ("YYYY-MM"), for monthPageCacheKey; an undated log is in none. */
+export function entryKeysByMonth(entries: ReadonlyArray<Pick<LogEntry, 'id' | 'digest' | 'data'>>): Map<string, string[]> {
+  const byMonth = new Map<string, string[]>();
+  for (const entry of entries) {
+    const month = entry.data.date?.slice(0, 7);
+    if (month === undefined) continue;
+    const keys = byMonth.get(month);
+    if (keys) keys.push(entryKey(entry));
+    else byMonth.set(month, [entryKey(entry)]);
+  }
+  return byMonth;
 }
