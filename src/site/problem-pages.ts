@@ -1,4 +1,5 @@
 /** How the problem pages cut their lists: open threads and a thread's timeline come in pages, resolved threads by year. */
+import { createHash } from 'node:crypto';
 import type { ProblemThread } from '../stats/problem-threads.ts';
 
 export const OPEN_THREADS_PER_PAGE = 100;
@@ -17,4 +18,24 @@ export function resolvedByYear(threads: readonly ProblemThread[]): Array<{ year:
   return [...years]
     .sort(([a], [b]) => (a < b ? 1 : -1))
     .map(([year, list]) => ({ year, threads: list.sort((a, b) => (a.resolvedOn! < b.resolvedOn! ? 1 : a.resolvedOn! > b.resolvedOn! ? -1 : 0)) }));
+}
+
+/** What a page of a problem thread shows: the thread's summary, the occurrences on the page (with their heading anchors), and today for an open one. */
+export interface ThreadPageParts {
+  thread: ProblemThread;
+  occurrences: readonly unknown[];
+  page: number;
+  pages: number;
+  /** An open thread says for how many days it has been open: the page changes with the day. */
+  today: string;
+}
+
+/**
+ * A thread page's key for Astro's incremental build: unchanged, last build's
+ * page is kept (an edit of one log renders only the threads it writes about).
+ */
+export function threadPageCacheKey({ thread, occurrences, page, pages, today }: ThreadPageParts): string {
+  const { occurrences: all, ...summary } = thread;
+  const shown = { summary, count: all.length, occurrences, page, pages, today: thread.status === 'open' ? today : null };
+  return createHash('sha256').update(JSON.stringify(shown)).digest('hex').slice(0, 32);
 }
