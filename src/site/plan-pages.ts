@@ -1,4 +1,5 @@
 /** How the plans pages cut the chains: the history by the month a plan was first written. */
+import { createHash } from 'node:crypto';
 import type { PlanChain } from '../stats/plan-chains.ts';
 
 /** Months of follow-through the /plans/ charts show. */
@@ -26,4 +27,13 @@ export function planMonths(chains: readonly PlanChain[]): PlanMonth[] {
     month[chain.status]++;
   }
   return [...months.values()].sort((a, b) => (a.month < b.month ? 1 : -1));
+}
+
+/**
+ * A plan month page's key for Astro's incremental build: the page is its month
+ * (chains and counts, worked out with today) and its neighbours' links, and
+ * nothing else; unchanged, last build's page is kept.
+ */
+export function planMonthCacheKey(parts: { month: PlanMonth; previous: { path: string } | null; next: { path: string } | null }): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
 }
