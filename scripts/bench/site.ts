@@ -185,23 +185,21 @@ async function editOneLog(logsDir: string, dist: string): Promise<string> {
 }
 
 /**
- * The share cards' part of a build, from Astro's per-route times in its log
- * (`├─ /cards/logs/2025-08-03.png (+180ms)`; a kept card says `(cached)`):
- * how many were drawn, their time, and that time's share of the whole build.
+ * The share cards' part of a build: the card thread's own line for the cards
+ * it drew (src/cards/card-thread.ts: cardBatchLine; Astro's per-route times
+ * overlap now that pages are rendered side by side), and the cards Astro kept
+ * from the last build (`├─ /cards/logs/2025-08-03.png (cached)`).
  */
 function cardsLine(logName: string, buildMs: number): string {
+  const log = readLog(logName);
   let drawn = 0;
-  let kept = 0;
   let ms = 0;
-  for (const match of readLog(logName).matchAll(/\/cards\/\S+\.png(?:\s|\x1b\[[\d;]*m)*\((?:\+([\d.]+)(ms|s)|cached|restored)/g)) {
-    if (match[1] === undefined) {
-      kept++;
-      continue;
-    }
-    drawn++;
-    ms += Number(match[1]) * (match[2] === 's' ? 1000 : 1);
+  for (const match of log.matchAll(/\[nisshi:cards\] (\d+) share card\(s\) drawn on their own thread in ([\d.]+) s/g)) {
+    drawn += Number(match[1]);
+    ms += Number(match[2]) * 1000;
   }
-  return `${drawn} rendered in ${seconds(ms)} (${((ms / buildMs) * 100).toFixed(1)} % of the build, target ≤ 10 %), ${kept} kept`;
+  const kept = [...log.matchAll(/\/cards\/\S+\.png(?:\s|\x1b\[[\d;]*m)*\((?:cached|restored)/g)].length;
+  return `${drawn} drawn on the card thread in ${seconds(ms)} (${((ms / buildMs) * 100).toFixed(1)} % of the build's time, beside its pages; target ≤ 10 %), ${kept} kept`;
 }
 
 function indexedLine(logName: string): string {

@@ -29,20 +29,31 @@ interface Pending {
   reject(error: Error): void;
 }
 
+/** Cards drawn together, from the first asked for to the last sent back: what the build's log says of them. */
+export interface CardBatch {
+  cards: number;
+  ms: number;
+}
+
 export class CardThread {
   readonly #script: URL;
+  readonly #onBatch: ((batch: CardBatch) => void) | undefined;
   #worker: Worker | null = null;
   #broken = false;
   #next = 0;
   readonly #pending = new Map<number, Pending>();
+  #batch = { cards: 0, startedAt: 0 };
 
-  constructor(script: URL) {
+  constructor(script: URL, onBatch?: (batch: CardBatch) => void) {
     this.#script = script;
+    this.#onBatch = onBatch;
   }
 
   draw(card: ShareCard): Promise<Uint8Array> {
     if (this.#broken) return drawCard(card);
     const worker = (this.#worker ??= this.#start());
+    if (this.#pending.size === 0) this.#batch = { cards: 0, startedAt: performance.now() };
+    this.#batch.cards++;
     const id = this.#next++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { card, resolve, reject });
@@ -76,7 +87,10 @@ export class CardThread {
     this.#pending.delete(reply.id);
     // A build asks for its cards together (card-cache.ts: drawAhead): once they are drawn the worker
     // goes, with the fonts and layout engine it holds (≈ 150 MB), before the page phase's peak.
-    if (this.#pending.size === 0) this.#retire();
+    if (this.#pending.size === 0) {
+      this.#retire();
+      this.#onBatch?.({ cards: this.#batch.cards, ms: performance.now() - this.#batch.startedAt });
+    }
     if (!pending) return;
     if ('error' in reply) pending.reject(new Error(`share card "${pending.card.title}" could not be drawn: ${reply.error}`));
     else pending.resolve(reply.png);
@@ -100,12 +114,18 @@ export class CardThread {
 
 const threads = new Map<string, CardThread>();
 
+/** What the build's log says when the cards asked for together are drawn (the bench reads it: scripts/bench/site.ts). */
+export function cardBatchLine({ cards, ms }: CardBatch): string {
+  return `[nisshi:cards] ${cards} share card(s) drawn on their own thread in ${(ms / 1000).toFixed(2)} s`;
+}
+
 /** Cards kept in `folder`, drawn on one worker thread per process (the worker file is in `srcDir`). */
 export function cardPlace(folder: string, srcDir: URL): CardPlace {
   const script = new URL('cards/card-worker.ts', srcDir);
   let thread = threads.get(script.href);
   if (!thread) {
-    thread = new CardThread(script);
+    // Pages have no logger of Astro's: the line goes to the build's output as the page lines do.
+    thread = new CardThread(script, (batch) => console.info(cardBatchLine(batch)));
     threads.set(script.href, thread);
   }
   const drawing = thread;

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cachedCard, cardCounts, drawAhead } from '../../src/cards/card-cache.ts';
-import { CardThread, cardPlace } from '../../src/cards/card-thread.ts';
+import { CardThread, cardBatchLine, cardPlace, type CardBatch } from '../../src/cards/card-thread.ts';
 import { drawCard } from '../../src/cards/draw-card.ts';
 import { cardDigest, type ShareCard } from '../../src/cards/share-card.ts';
 
@@ -20,6 +20,20 @@ describe('card thread', () => {
     try {
       const [onThread, here] = await Promise.all([thread.draw(card), drawCard(card)]);
       expect(Buffer.from(onThread).equals(Buffer.from(here))).toBe(true);
+    } finally {
+      await thread.close();
+    }
+  }, 60_000);
+
+  it('says once how many cards it drew together and in what time, for the build\'s log', async () => {
+    const batches: CardBatch[] = [];
+    const thread = new CardThread(new URL('cards/card-worker.ts', srcDir), (batch) => batches.push(batch));
+    try {
+      await Promise.all(['一', '二', '三'].map((heading) => thread.draw({ ...card, heading })));
+      expect(batches).toHaveLength(1);
+      expect(batches[0]!.cards).toBe(3);
+      expect(batches[0]!.ms).toBeGreaterThan(0);
+      expect(cardBatchLine({ cards: 3, ms: 1234 })).toBe('[nisshi:cards] 3 share card(s) drawn on their own thread in 1.23 s');
     } finally {
       await thread.close();
     }
