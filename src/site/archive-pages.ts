@@ -1,8 +1,7 @@
 /** How the archive pages (/logs/YYYY/, /logs/YYYY/MM/) list their logs: the records stats counts, by month. */
-import { createHash } from 'node:crypto';
 import type { LogRecord } from '../record/schema.ts';
 import { datedRecords, type ArchiveMonth, type DatedRecord } from '../stats/index.ts';
-import { entryKey } from './entry-key.ts';
+import { entryKey, pageKey } from './entry-key.ts';
 import type { LogEntry } from './logs.ts';
 
 /**
@@ -39,7 +38,7 @@ export interface MonthPageParts {
  * month pages of ten years were rendered again after every one-log edit.
  */
 export function monthPageCacheKey(parts: MonthPageParts): string {
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
+  return pageKey(parts);
 }
 
 /** The entry keys of the logs dated in each month ("YYYY-MM"), for monthPageCacheKey; an undated log is in none. */

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import type { LogRecord } from '../record/schema.ts';
 import type { LogEntry } from './logs.ts';
 
 /**
@@ -7,4 +9,19 @@ import type { LogEntry } from './logs.ts';
  */
 export function entryKey(entry: Pick<LogEntry, 'id' | 'digest' | 'data'>): string {
   return `${entry.id}:${String(entry.digest ?? JSON.stringify(entry.data))}`;
+}
+
+/** Each record's entry key, found by the record (siteData's records are its entries' data). */
+export function entryKeysByRecord(entries: ReadonlyArray<Pick<LogEntry, 'id' | 'digest' | 'data'>>): (record: LogRecord) => string {
+  const keys = new Map<unknown, string>(entries.map((entry) => [entry.data, entryKey(entry)]));
+  return (record) => keys.get(record) ?? JSON.stringify(record);
+}
+
+/**
+ * A page's key for Astro's incremental build from what it shows, given as plain
+ * data (logs by their entry keys): unchanged, last build's page is kept. Short,
+ * as Astro keeps every key in its manifest.
+ */
+export function pageKey(shown: unknown): string {
+  return createHash('sha256').update(JSON.stringify(shown)).digest('hex').slice(0, 32);
 }

@@ -1,6 +1,6 @@
 /** How the plans pages cut the chains: the history by the month a plan was first written. */
-import { createHash } from 'node:crypto';
 import type { PlanChain } from '../stats/plan-chains.ts';
+import { pageKey } from './entry-key.ts';
 
 /** Months of follow-through the /plans/ charts show. */
 export const CHART_MONTHS = 24;
@@ -35,5 +35,5 @@ export function planMonths(chains: readonly PlanChain[]): PlanMonth[] {
  * nothing else; unchanged, last build's page is kept.
  */
 export function planMonthCacheKey(parts: { month: PlanMonth; previous: { path: string } | null; next: { path: string } | null }): string {
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
+  return pageKey(parts);
 }

@@ -1,6 +1,6 @@
 /** How the problem pages cut their lists: open threads and a thread's timeline come in pages, resolved threads by year. */
-import { createHash } from 'node:crypto';
 import type { ProblemThread } from '../stats/problem-threads.ts';
+import { pageKey } from './entry-key.ts';
 
 export const OPEN_THREADS_PER_PAGE = 100;
 export const OCCURRENCES_PER_PAGE = 100;
@@ -37,5 +37,5 @@ export interface ThreadPageParts {
 export function threadPageCacheKey({ thread, occurrences, page, pages, today }: ThreadPageParts): string {
   const { occurrences: all, ...summary } = thread;
   const shown = { summary, count: all.length, occurrences, page, pages, today: thread.status === 'open' ? today : null };
-  return createHash('sha256').update(JSON.stringify(shown)).digest('hex').slice(0, 32);
+  return pageKey(shown);
 }
