@@ -3,8 +3,8 @@
  * out as SVG (flexbox, text shaped with Noto Sans JP from npm, Japanese titles
  * broken between BudouX's phrases rather than inside a word), resvg renders it.
  * About 70 ms a card on one core, two thirds of it resvg's: resvg renders on
- * libuv's thread pool (renderAsync), so cards drawn ahead (card-cache.ts)
- * lay out on the main thread while earlier ones render on the other core.
+ * libuv's thread pool (renderAsync), so the card thread (card-thread.ts,
+ * two cards at a time) lays one card out while the other is rendered.
  * The site draws only the cards it links to, and never the same card twice.
  */
 import { readFileSync } from 'node:fs';
