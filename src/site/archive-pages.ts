@@ -1,8 +1,7 @@
 /** How the archive pages (/logs/YYYY/, /logs/YYYY/MM/) list their logs: the records stats counts, by month. */
 import type { LogRecord } from '../record/schema.ts';
 import { datedRecords, type ArchiveMonth, type DatedRecord } from '../stats/index.ts';
-import { entryKey, pageKey } from './entry-key.ts';
-import type { LogEntry } from './logs.ts';
+import { pageKey } from './entry-key.ts';
 
 /**
  * The records with a calendar date (stats' datedRecords: a malformed date is
@@ -26,7 +25,7 @@ export interface MonthPageParts {
   previous: string | null;
   next: string | null;
   weekStart: string;
-  /** entryKey of each log dated in the month: its id and digest cover everything the page lists of it. */
+  /** The entry key (entry-key.ts) of each log the page lists (recordsByMonth): its id and digest cover everything shown of it. */
   logs: readonly string[];
 }
 
@@ -39,17 +38,4 @@ export interface MonthPageParts {
  */
 export function monthPageCacheKey(parts: MonthPageParts): string {
   return pageKey(parts);
-}
-
-/** The entry keys of the logs dated in each month ("YYYY-MM"), for monthPageCacheKey; an undated log is in none. */
-export function entryKeysByMonth(entries: ReadonlyArray<Pick<LogEntry, 'id' | 'digest' | 'data'>>): Map<string, string[]> {
-  const byMonth = new Map<string, string[]>();
-  for (const entry of entries) {
-    const month = entry.data.date?.slice(0, 7);
-    if (month === undefined) continue;
-    const keys = byMonth.get(month);
-    if (keys) keys.push(entryKey(entry));
-    else byMonth.set(month, [entryKey(entry)]);
-  }
-  return byMonth;
 }

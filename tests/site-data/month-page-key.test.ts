@@ -1,8 +1,10 @@
 /** The month archive page's key for Astro's incremental build: it changes with what the page shows, and only then. */
 import { describe, expect, it } from 'vitest';
-import { entryKeysByMonth, monthPageCacheKey, type MonthPageParts } from '../../src/site/archive-pages.ts';
+import { monthPageCacheKey, recordsByMonth, type MonthPageParts } from '../../src/site/archive-pages.ts';
+import { entryKeysByRecord } from '../../src/site/entry-key.ts';
+import type { LogRecord } from '../../src/record/schema.ts';
 
-const entry = (id: string, date: string | null, digest: string) => ({ id, digest, data: { date } as never });
+const entry = (id: string, date: string | null, digest: string) => ({ id, digest, data: { date, slug: id } as unknown as LogRecord });
 const entries = [
   entry('2025-08-03', '2025-08-03', 'a1'),
   entry('2025-08-04', '2025-08-04', 'b1'),
@@ -11,15 +13,19 @@ const entries = [
 ];
 const archive = { month: '2025-08', logs: 2, days: 2, studyMinutes: 180, approximate: false } as unknown as MonthPageParts['archive'];
 
+/** The key as the month page makes it: the logs it lists (recordsByMonth, as siteData's months) by their entry keys. */
 function keyOf(list: typeof entries, change: Partial<MonthPageParts> = {}): string {
-  return monthPageCacheKey({ archive, previous: '/logs/2025/07/', next: '/logs/2025/09/', weekStart: 'monday', logs: entryKeysByMonth(list).get('2025-08') ?? [], ...change });
+  const logs = (recordsByMonth(list.map((each) => each.data)).get('2025-08') ?? []).map(entryKeysByRecord(list));
+  return monthPageCacheKey({ archive, previous: '/logs/2025/07/', next: '/logs/2025/09/', weekStart: 'monday', logs, ...change });
 }
 
 describe('monthPageCacheKey', () => {
   it('groups the dated logs by month and leaves an undated one out', () => {
-    const byMonth = entryKeysByMonth(entries);
+    const byMonth = recordsByMonth(entries.map((each) => each.data));
     expect([...byMonth.keys()]).toEqual(['2025-08', '2025-09']);
     expect(byMonth.get('2025-08')).toHaveLength(2);
+    // Each listed log is keyed by its entry (id and digest), found by the record itself.
+    expect(byMonth.get('2025-08')!.map(entryKeysByRecord(entries))).toEqual(['2025-08-03:a1', '2025-08-04:b1']);
   });
 
   it('is kept when a log of another month or an undated log changes', () => {
