@@ -78,8 +78,8 @@ class Reader {
   readonly #open: Frame[] = [];
   /** Depth inside an element whose content is no text a reader sees (script, style, svg …); 0 outside. */
   #skipped = 0;
-  /** Depth inside a <pre> of the body: its elements are its text only (no keys, no headings of their own). */
-  #inCode = 0;
+  /** The text of the body's <pre> being read, null outside one: its elements are its text only (no keys, no headings of their own). */
+  #code: { text: string } | null = null;
   readonly #keys: Array<{ text: string }> = [];
 
   flush(): void {
@@ -103,8 +103,7 @@ class Reader {
       this.#skipped++;
       return;
     }
-    if (this.#inCode > 0) {
-      this.#inCode++;
+    if (this.#code) {
       this.#open.push({ tag, body: this.#body, blockInBody: false });
       return;
     }
@@ -132,20 +131,15 @@ class Reader {
       // Code keeps its lines: each is a line of its own.
       frame.code = { text: '' };
       frame.blockInBody = false;
-      this.#inCode = 1;
+      this.#code = frame.code;
     }
   }
 
   text(text: string): void {
     if (this.#skipped > 0) return;
     for (const key of this.#keys) key.text += text;
-    const frame = this.#open.at(-1);
-    if (this.#inCode > 0) {
-      const code = this.#open.findLast((open) => open.code !== undefined)?.code;
-      if (code) code.text += text;
-      return;
-    }
-    if (frame?.body) this.line += text;
+    if (this.#code) this.#code.text += text;
+    else if (this.#body) this.line += text;
   }
 
   close(tag: string): void {
@@ -155,8 +149,11 @@ class Reader {
     }
     const frame = this.#open.pop();
     if (!frame || frame.tag !== tag) throw new Error(`unbalanced </${tag}>`);
-    if (this.#inCode > 0) this.#inCode--;
-    if (frame.code) for (const line of frame.code.text.split('\n')) this.push(line);
+    if (frame.code) {
+      // The <pre> itself closes (its elements closed before it): its lines end the code.
+      this.#code = null;
+      for (const line of frame.code.text.split('\n')) this.push(line);
+    }
     if (frame.key) {
       this.#keys.splice(this.#keys.indexOf(frame.key), 1);
       const key = collapseSpaces(frame.key.text);
