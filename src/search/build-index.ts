@@ -68,11 +68,12 @@ export async function buildSearchIndex(site: string, options: SearchIndexOptions
     }),
   );
   const stale = entries.filter((entry) => entry.contentHash === undefined);
-  const jsons = await partJsons(stale.map((entry) => ({ part: entry.part, pages: entry.partPages })));
+  const made = await partJsons(stale.map((entry) => ({ part: entry.part, pages: entry.partPages })));
+  const jsonOf = new Map(stale.map((entry, index) => [entry.part, made[index]!]));
   for (const { part, partPages, cached, print, contentHash: known } of entries) {
     let contentHash = known;
     if (contentHash === undefined) {
-      const json = jsons[stale.findIndex((entry) => entry.part === part)]!;
+      const json = jsonOf.get(part)!;
       contentHash = createHash('sha256').update(json).digest('hex').slice(0, 16);
       // The cache entry is replaced whole, stamp last: an interrupted run leaves no entry that looks complete.
       await rm(cached, { recursive: true, force: true });
