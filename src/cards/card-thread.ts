@@ -66,11 +66,17 @@ export class CardThread {
     });
   }
 
-  /** Ends the worker; cards asked for later are drawn on this thread. */
+  /**
+   * Ends the worker; cards asked for later are drawn on this thread. Cards it
+   * was still drawing are refused, as the parser threads refuse theirs: left
+   * waiting, whoever awaited one would wait for ever.
+   */
   async close(): Promise<void> {
     this.#broken = true;
     const worker = this.#worker;
     this.#worker = null;
+    for (const { reject } of this.#pending.values()) reject(new Error('the card thread was closed'));
+    this.#pending.clear();
     await worker?.terminate();
   }
 

@@ -39,6 +39,15 @@ describe('card thread', () => {
     }
   }, 60_000);
 
+  it('refuses a card still being drawn when it is closed, and draws later ones on the calling thread', async () => {
+    const thread = new CardThread(new URL('cards/card-worker.ts', srcDir));
+    const refused = expect(thread.draw(card)).rejects.toThrow('the card thread was closed');
+    await thread.close();
+    await refused;
+    const later = await thread.draw({ ...card, heading: '後' });
+    expect(Buffer.from(later).subarray(1, 4).toString()).toBe('PNG');
+  }, 60_000);
+
   it('draws the cards a route names on the worker, kept in the place\'s folder by digest', async () => {
     const place = cardPlace(folder, srcDir);
     const cards = ['一', '二'].map((heading) => ({ ...card, heading }));
