@@ -10,7 +10,7 @@
  * module would point into the bundle. Should the worker not start or die, the
  * cards are drawn on the calling thread: slower, never missing.
  */
-import { Worker } from 'node:worker_threads';
+import { ThreadPool } from '../threads/thread-pool.ts';
 import { drawCard } from './draw-card.ts';
 import type { ShareCard } from './share-card.ts';
 
@@ -21,100 +21,58 @@ export interface CardPlace {
   draw?: (card: ShareCard) => Promise<Uint8Array>;
 }
 
-type Reply = { id: number; png: Uint8Array } | { id: number; error: string };
-
-interface Pending {
-  card: ShareCard;
-  resolve(png: Uint8Array): void;
-  reject(error: Error): void;
-}
-
 /** Cards drawn together, from the first asked for to the last sent back: what the build's log says of them. */
 export interface CardBatch {
   cards: number;
   ms: number;
 }
 
+/**
+ * Two cards at a time, the rest waiting: one is laid out on the worker while
+ * the other is rasterised on libuv's pool (draw-card.ts). A build asks for
+ * its fifty cards at once, and fifty layouts and rasters in flight held half
+ * a gigabyte.
+ */
+const CARDS_AT_ONCE = 2;
+
 export class CardThread {
-  readonly #script: URL;
+  readonly #pool: ThreadPool<ShareCard, Uint8Array>;
   readonly #onBatch: ((batch: CardBatch) => void) | undefined;
-  #worker: Worker | null = null;
-  #broken = false;
-  #next = 0;
-  readonly #pending = new Map<number, Pending>();
+  #drawing = 0;
   #batch = { cards: 0, startedAt: 0 };
 
   constructor(script: URL, onBatch?: (batch: CardBatch) => void) {
-    this.#script = script;
     this.#onBatch = onBatch;
+    this.#pool = new ThreadPool({
+      script,
+      threads: 1,
+      perThread: CARDS_AT_ONCE,
+      // A build asks for its cards together (card-cache.ts: drawAhead): once they are drawn the worker
+      // goes, with the fonts and layout engine it holds (≈ 150 MB), before the page phase's peak.
+      whenIdle: 'retire',
+      here: drawCard,
+      refused: (card, error) => new Error(`share card "${card.title}" could not be drawn: ${error.message}`),
+      closedMessage: 'the card thread was closed',
+    });
   }
 
-  draw(card: ShareCard): Promise<Uint8Array> {
-    if (this.#broken) return drawCard(card);
-    const worker = (this.#worker ??= this.#start());
-    if (this.#pending.size === 0) this.#batch = { cards: 0, startedAt: performance.now() };
+  async draw(card: ShareCard): Promise<Uint8Array> {
+    if (this.#drawing++ === 0) this.#batch = { cards: 0, startedAt: performance.now() };
     this.#batch.cards++;
-    const id = this.#next++;
-    return new Promise((resolve, reject) => {
-      this.#pending.set(id, { card, resolve, reject });
-      try {
-        worker.postMessage({ id, card });
-      } catch (error) {
-        // A card that cannot be sent (not plain data) is refused here, and holds nothing open.
-        this.#reply({ id, error: (error as Error).message });
-      }
-    });
+    try {
+      return await this.#pool.run(card);
+    } finally {
+      if (--this.#drawing === 0) this.#onBatch?.({ cards: this.#batch.cards, ms: performance.now() - this.#batch.startedAt });
+    }
   }
 
   /**
    * Ends the worker; cards asked for later are drawn on this thread. Cards it
-   * was still drawing are refused, as the parser threads refuse theirs: left
-   * waiting, whoever awaited one would wait for ever.
+   * was still drawing are refused: left waiting, whoever awaited one would
+   * wait for ever.
    */
-  async close(): Promise<void> {
-    this.#broken = true;
-    const worker = this.#worker;
-    this.#worker = null;
-    for (const { reject } of this.#pending.values()) reject(new Error('the card thread was closed'));
-    this.#pending.clear();
-    await worker?.terminate();
-  }
-
-  #start(): Worker {
-    const worker = new Worker(this.#script);
-    worker.on('message', (reply: Reply) => this.#reply(reply));
-    worker.on('error', () => this.#fail(worker));
-    worker.on('exit', () => this.#fail(worker));
-    return worker;
-  }
-
-  #reply(reply: Reply): void {
-    const pending = this.#pending.get(reply.id);
-    this.#pending.delete(reply.id);
-    // A build asks for its cards together (card-cache.ts: drawAhead): once they are drawn the worker
-    // goes, with the fonts and layout engine it holds (≈ 150 MB), before the page phase's peak.
-    if (this.#pending.size === 0) {
-      this.#retire();
-      this.#onBatch?.({ cards: this.#batch.cards, ms: performance.now() - this.#batch.startedAt });
-    }
-    if (!pending) return;
-    if ('error' in reply) pending.reject(new Error(`share card "${pending.card.title}" could not be drawn: ${reply.error}`));
-    else pending.resolve(reply.png);
-  }
-
-  #retire(): void {
-    const worker = this.#worker;
-    this.#worker = null;
-    void worker?.terminate();
-  }
-
-  /** The worker failed or exited while in use: what it had is drawn here. */
-  #fail(worker: Worker): void {
-    if (this.#broken || worker !== this.#worker) return;
-    this.#broken = true;
-    const orphans = [...this.#pending.values()];
-    this.#pending.clear();
-    for (const { card, resolve, reject } of orphans) drawCard(card).then(resolve, reject);
+  close(): Promise<void> {
+    return this.#pool.close();
   }
 }
 

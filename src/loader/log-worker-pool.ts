@@ -8,14 +8,9 @@
  * slower, never wrong.
  */
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { ThreadPool } from '../threads/thread-pool.ts';
 import type { LogTask } from './log-worker.ts';
-import { processLog, type ProcessedLog, type ProcessOptions } from './process-log.ts';
-
-interface Pending {
-  task: LogTask;
-  resolve(result: ProcessedLog): void;
-}
+import { processLog, type ProcessedLog } from './process-log.ts';
 
 /** Below this many logs, starting workers (each loads remark and highlight.js) costs more than it saves. */
 export const MIN_LOGS_FOR_WORKERS = 64;
@@ -44,107 +39,52 @@ export function workerCount(logs: number): number {
 }
 
 export class LogWorkerPool {
-  readonly #workers: Worker[] = [];
-  /** Tasks sent to each worker and not yet answered, by id. */
-  readonly #sent = new Map<Worker, Map<number, Pending>>();
-  readonly #queue: Pending[] = [];
-  #broken = false;
-  #fallbackReason: string | null = null;
-  #nextId = 0;
-  #started = 0;
-  #inThread = 0;
-  readonly #size: number;
+  readonly #pool: ThreadPool<LogTask, ProcessedLog>;
   readonly #inThreadFirst: number;
+  #inThread = 0;
 
   /**
    * Workers start with the first log past `inThreadFirst` logs parsed on this
    * thread (IN_THREAD_FIRST on a rebuild, 0 on a first build): a rebuild where
-   * one log changed starts none.
+   * one log changed starts none. They all start together, so they load the
+   * parsers side by side.
    */
   constructor(size: number, inThreadFirst = 0) {
-    this.#size = size;
     this.#inThreadFirst = inThreadFirst;
+    this.#pool = new ThreadPool({
+      script: new URL('./log-worker.ts', import.meta.url),
+      threads: size,
+      perThread: TASKS_PER_WORKER,
+      start: 'together',
+      here: (task) => processLog(task.text, task.options),
+    });
   }
 
   /** How many workers were started (0 until a log needed one). */
   get started(): number {
-    return this.#started;
+    return this.#pool.started;
   }
 
-  #start(): void {
-    const script = new URL('./log-worker.ts', import.meta.url);
-    for (let i = 0; i < this.#size; i++) {
-      const worker = new Worker(script);
-      worker.on('message', (message: { id: number; result: ProcessedLog }) => this.#done(worker, message.id, message.result));
-      worker.on('error', (error) => this.#fail(error.message));
-      worker.on('exit', (code) => this.#fail(`a worker exited with code ${code}`));
-      this.#workers.push(worker);
-      this.#sent.set(worker, new Map());
-    }
-    this.#started = this.#size;
-  }
-
-  process(text: string, options: ProcessOptions): Promise<ProcessedLog> {
-    if (this.#broken) return processLog(text, options);
-    if (this.#started === 0 && this.#inThread < this.#inThreadFirst) {
+  process(text: string, options: LogTask['options']): Promise<ProcessedLog> {
+    if (this.#pool.started === 0 && this.#inThread < this.#inThreadFirst) {
       this.#inThread++;
       return processLog(text, options);
     }
-    if (this.#started === 0) this.#start();
-    return new Promise((resolve) => {
-      this.#queue.push({ task: { id: this.#nextId++, text, options }, resolve });
-      this.#dispatch();
-    });
+    return this.#pool.run({ text, options });
   }
 
   /** Logs waiting for a worker: not yet sent to one. */
   get queued(): number {
-    return this.#queue.length;
+    return this.#pool.queued;
   }
 
   /** Why the logs went to the main thread after all, or null while the workers do them. */
   get fallbackReason(): string | null {
-    return this.#fallbackReason;
+    return this.#pool.fallbackReason;
   }
 
-  /** Ends the workers; logs still to come are then done on this thread. */
-  async close(): Promise<void> {
-    this.#broken = true;
-    const workers = this.#workers.splice(0);
-    await Promise.all(workers.map((worker) => worker.terminate()));
-  }
-
-  #dispatch(): void {
-    // The least loaded worker first, so both get work before either gets a second log.
-    for (let depth = 0; depth < TASKS_PER_WORKER; depth++) {
-      for (const worker of this.#workers) {
-        const sent = this.#sent.get(worker) as Map<number, Pending>;
-        if (this.#queue.length === 0) return;
-        if (sent.size > depth) continue;
-        const pending = this.#queue.shift() as Pending;
-        sent.set(pending.task.id, pending);
-        worker.postMessage(pending.task);
-      }
-    }
-  }
-
-  #done(worker: Worker, id: number, result: ProcessedLog): void {
-    if (this.#broken) return;
-    const sent = this.#sent.get(worker);
-    const pending = sent?.get(id);
-    sent?.delete(id);
-    pending?.resolve(result);
-    this.#dispatch();
-  }
-
-  /** A worker failed or exited: stop using workers and do every unfinished log here. */
-  #fail(reason: string): void {
-    if (this.#broken) return;
-    this.#broken = true;
-    this.#fallbackReason = reason;
-    const orphans = [...[...this.#sent.values()].flatMap((sent) => [...sent.values()]), ...this.#queue.splice(0)];
-    for (const sent of this.#sent.values()) sent.clear();
-    for (const { task, resolve } of orphans) void processLog(task.text, task.options).then(resolve);
-    void this.close();
+  /** Ends the workers (the loader has every answer by then); logs still to come are then done on this thread. */
+  close(): Promise<void> {
+    return this.#pool.close();
   }
 }

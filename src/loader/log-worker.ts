@@ -1,14 +1,13 @@
 /**
  * Worker thread body: parses and renders the logs the main thread sends, one
- * message per log. Run by Node itself (type stripping), not by Vite, so it
- * imports only plain relative `.ts` modules and packages.
+ * message per log (log-worker-pool.ts). Run by Node itself (type stripping),
+ * not by Vite, so it imports only plain relative `.ts` modules and packages.
  */
 import module from 'node:module';
-import { parentPort } from 'node:worker_threads';
+import { answerRequests } from '../threads/answer-requests.ts';
 import type { ProcessOptions } from './process-log.ts';
 
 export interface LogTask {
-  id: number;
   text: string;
   options: ProcessOptions;
 }
@@ -19,7 +18,4 @@ export interface LogTask {
 module.enableCompileCache?.();
 const { processLog } = await import('./process-log.ts');
 
-parentPort?.on('message', (task: LogTask) => {
-  // processLog never throws, so every task gets exactly one answer.
-  void processLog(task.text, task.options).then((result) => parentPort?.postMessage({ id: task.id, result }));
-});
+answerRequests((task: LogTask) => processLog(task.text, task.options));

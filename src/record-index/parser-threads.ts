@@ -16,9 +16,9 @@
  * thread parses what it was asked, with the same code.
  */
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { LogFileContent, withEncodingError } from '../files/read-log-file.ts';
 import type { ReadSettings } from '../parse/read-settings.ts';
+import { ThreadPool } from '../threads/thread-pool.ts';
 import { defaultParser, type LogParser, type ParsedLog } from './log-parser.ts';
 
 export interface ParseRequest {
@@ -28,12 +28,6 @@ export interface ParseRequest {
   displayPath: string;
   bytes: Uint8Array;
 }
-
-interface ThreadRequest extends ParseRequest {
-  id: number;
-}
-
-export type ThreadReply = { id: number; parsed: ParsedLog } | { id: number; error: string };
 
 export interface ParserSetup {
   settings: ReadSettings;
@@ -45,119 +39,38 @@ export function parserThreadCount(): number {
   return Math.max(1, os.availableParallelism() - 1);
 }
 
-interface Waiting {
-  request: ThreadRequest;
-  resolve: (parsed: ParsedLog) => void;
-  reject: (error: Error) => void;
-}
-
-interface Thread {
-  worker: Worker;
-  /** Requests sent to it and not answered, by id. */
-  waiting: Map<number, Waiting>;
-}
-
 export class ParserThreads {
-  readonly #setup: ParserSetup;
-  readonly #most: number;
-  readonly #log: ((line: string) => void) | undefined;
-  readonly #threads: Thread[] = [];
-  #next = 0;
-  #failed = false;
-  #closed = false;
+  readonly #pool: ThreadPool<ParseRequest, ParsedLog>;
   #local: Promise<LogParser> | null = null;
 
-  /** No thread starts until a log is to be parsed; at most `most` start. */
+  /** No thread starts until a log is to be parsed; at most `most` start, each as the others all have work. */
   constructor(setup: ParserSetup, most = parserThreadCount(), log?: (line: string) => void) {
-    this.#setup = setup;
-    this.#most = Math.max(1, most);
-    this.#log = log;
+    this.#pool = new ThreadPool({
+      script: new URL('./parser-worker.ts', import.meta.url),
+      workerData: setup,
+      threads: most,
+      // Held while it has work: a command awaiting a record must not end for want of anything else to wait on;
+      // idle, a command that has its answer does not wait for the thread to stop.
+      whenIdle: 'unref',
+      here: async (request) => parseBytes(await (this.#local ??= defaultParser()), request, setup),
+      onFallback: (reason) => log?.(`${reason}; parsing on the main thread`),
+      closedMessage: 'the parser threads were closed',
+    });
   }
 
   /** The record of a log's bytes (no `missing-image` warnings: the caller checks the images listed). */
   parse(request: ParseRequest): Promise<ParsedLog> {
-    const thread = this.#thread();
-    if (!thread) return this.#parseHere(request);
-    const id = this.#next++;
-    return new Promise((resolve, reject) => {
-      const sent: ThreadRequest = { ...request, id };
-      thread.waiting.set(id, { request: sent, resolve, reject });
-      // Held while it has work: a command awaiting a record must not end for want of anything else to wait on.
-      if (thread.waiting.size === 1) thread.worker.ref();
-      thread.worker.postMessage(sent);
-    });
+    return this.#pool.run(request);
   }
 
   /** Starts a thread now, so the parser loads there before a log is to be parsed (a language server as it starts). */
   warm(): void {
-    if (this.#threads.length === 0 && !this.#failed && !this.#closed) this.#start();
+    this.#pool.warm();
   }
 
   /** Stops the threads; what they were still asked is refused (nobody is left to want it). */
-  async close(): Promise<void> {
-    this.#closed = true;
-    const threads = this.#threads.splice(0);
-    for (const thread of threads) {
-      for (const waiting of thread.waiting.values()) waiting.reject(new Error('the parser threads were closed'));
-      thread.waiting.clear();
-    }
-    await Promise.all(threads.map((thread) => thread.worker.terminate()));
-  }
-
-  /** The least busy thread, a new one while fewer than `most` run and every one is busy; null without threads. */
-  #thread(): Thread | null {
-    if (this.#failed || this.#closed) return null;
-    const idle = this.#threads.find((thread) => thread.waiting.size === 0);
-    if (idle) return idle;
-    if (this.#threads.length < this.#most) {
-      const started = this.#start();
-      if (started) return started;
-    }
-    if (this.#threads.length === 0) return null;
-    return this.#threads.reduce((least, thread) => (thread.waiting.size < least.waiting.size ? thread : least));
-  }
-
-  #start(): Thread | null {
-    let worker: Worker;
-    try {
-      worker = new Worker(new URL('./parser-worker.ts', import.meta.url), { workerData: this.#setup });
-    } catch (error) {
-      this.#fail(`no parser thread (${(error as Error).message})`);
-      return null;
-    }
-    const thread: Thread = { worker, waiting: new Map() };
-    worker.on('message', (reply: ThreadReply) => {
-      const waiting = thread.waiting.get(reply.id);
-      thread.waiting.delete(reply.id);
-      // Idle: a command that has its answer does not wait for the thread to stop.
-      if (thread.waiting.size === 0) thread.worker.unref();
-      if ('parsed' in reply) waiting?.resolve(reply.parsed);
-      else waiting?.reject(new Error(reply.error));
-    });
-    const stopped = (reason: string) => {
-      const at = this.#threads.indexOf(thread);
-      if (at === -1) return;
-      this.#threads.splice(at, 1);
-      this.#fail(`a parser thread stopped (${reason})`);
-      for (const waiting of thread.waiting.values()) this.#parseHere(waiting.request).then(waiting.resolve, waiting.reject);
-      thread.waiting.clear();
-    };
-    worker.on('error', (error) => stopped(error.message));
-    worker.on('exit', (code) => stopped(`exit ${code}`));
-    worker.unref();
-    this.#threads.push(thread);
-    return thread;
-  }
-
-  /** Threads are not tried again after one failed: the rest is parsed here. */
-  #fail(line: string): void {
-    if (!this.#failed) this.#log?.(`${line}; parsing on the main thread`);
-    this.#failed = true;
-  }
-
-  async #parseHere(request: ParseRequest): Promise<ParsedLog> {
-    this.#local ??= defaultParser();
-    return parseBytes(await this.#local, request, this.#setup);
+  close(): Promise<void> {
+    return this.#pool.close();
   }
 }
 

@@ -2,7 +2,7 @@
  * The layers of src/ point one way:
  *
  *   cli → pages → layouts/client → components | integrations → loader | deploy | site (+ site.config) | cards
- *       → lsp → record-index → editor → settings | files | search | edit → stats | render → check → parse → record
+ *       → lsp → record-index → editor → settings | files | search | edit → stats | render → check → parse → record | threads
  *
  * A module may import from its own layer or from any layer below it, never
  * from a layer above, nor from a sibling on the same level (loader, deploy and
@@ -21,6 +21,8 @@ const srcDir = fileURLToPath(new URL('../../src/', import.meta.url));
 const layers: ReadonlyArray<{ prefix: string; layer: string; level: number }> = [
   { prefix: 'record/', layer: 'record', level: 0 },
   { prefix: 'styles/', layer: 'styles', level: 0 },
+  // Worker threads by request (ThreadPool, answerRequests): Node's alone, under every layer that runs work on threads.
+  { prefix: 'threads/', layer: 'threads', level: 0 },
   { prefix: 'user-error.ts', layer: 'record', level: 0 },
   { prefix: 'parse/', layer: 'parse', level: 1 },
   // What `nisshi check` reports, pure over records: shared by `check` and the language server.
