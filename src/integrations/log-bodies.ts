@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { logBodiesFolder } from '../files/log-bodies.ts';
 import { cacheFolder } from '../record-index/cache-folder.ts';
+import { siteSettings } from '../site.config.ts';
 
 export const LOG_BODIES_MODULE = 'virtual:nisshi/log-bodies';
 const RESOLVED = `\0${LOG_BODIES_MODULE}`;
@@ -33,11 +34,16 @@ export function logBodies(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig }) => {
         const dev = command === 'dev';
+        const root = fileURLToPath(config.root);
         const folder = logBodiesFolder(config.cacheDir, dev ? 'dev' : 'build');
         const code = logBodiesModule(folder, dev);
         updateConfig({
           vite: {
-            server: { watch: { ignored: notWatched([folder, cacheFolder(fileURLToPath(config.root))]) } },
+            server: {
+              watch: {
+                ignored: notWatched([folder, cacheFolder(root)], [root, fileURLToPath(config.srcDir), path.resolve(root, siteSettings.logsDir)]),
+              },
+            },
             plugins: [
               {
                 name: 'nisshi:log-bodies',
@@ -52,11 +58,22 @@ export function logBodies(): AstroIntegration {
   };
 }
 
-/** A watcher's `ignored` matcher for everything in `folders` (a function: a folder's path may hold glob characters). */
-export function notWatched(folders: ReadonlyArray<string | null>): (file: string) => boolean {
-  const within = folders.flatMap((folder) => (folder === null ? [] : [path.resolve(folder)]));
+/**
+ * A watcher's `ignored` matcher for everything in `folders` (a function: a
+ * folder's path may hold glob characters). A folder that is or holds one of
+ * `watched` (the project, its src/, its logs: a cache folder set to `.` would
+ * otherwise hide every edit) is left watched.
+ */
+export function notWatched(folders: ReadonlyArray<string | null>, watched: readonly string[] = []): (file: string) => boolean {
+  const inside = (file: string, folder: string) => file === folder || file.startsWith(folder + path.sep);
+  const kept = watched.map((folder) => path.resolve(folder));
+  const within = folders.flatMap((folder) => {
+    if (folder === null) return [];
+    const resolved = path.resolve(folder);
+    return kept.some((each) => inside(each, resolved)) ? [] : [resolved];
+  });
   return (file) => {
     const resolved = path.resolve(file);
-    return within.some((folder) => resolved === folder || resolved.startsWith(folder + path.sep));
+    return within.some((folder) => inside(resolved, folder));
   };
 }

@@ -24,7 +24,7 @@ function updateFor(command: 'dev' | 'build' | 'sync', cacheDir = '/project/node_
   const hook = logBodies().hooks['astro:config:setup'] as (options: unknown) => void;
   hook({
     command,
-    config: { root: pathToFileURL('/project/'), cacheDir: pathToFileURL(cacheDir) },
+    config: { root: pathToFileURL('/project/'), srcDir: pathToFileURL('/project/src/'), cacheDir: pathToFileURL(cacheDir) },
     updateConfig: (given: ViteUpdate) => (update = given),
   });
   if (!update) throw new Error('no settings added');
@@ -86,5 +86,13 @@ describe("the dev server's watcher", () => {
     expect(ignored('/project/cache')).toBe(false);
     // A path with characters a glob would read (a watcher's pattern would miss this folder).
     expect(notWatched(['/project/[logs] (2025)/cache'])('/project/[logs] (2025)/cache/x')).toBe(true);
+  });
+
+  it('leaves a folder watched that is or holds the project, its src/ or its logs (a cache folder set to the project itself)', () => {
+    const watched = ['/project', '/project/src', '/project/data/logs'];
+    const ignored = notWatched(['/project', '/project/data', '/project/.cache/bodies'], watched);
+    expect(ignored('/project/data/logs/2025-12-28.md')).toBe(false);
+    expect(ignored('/project/src/pages/index.astro')).toBe(false);
+    expect(ignored('/project/.cache/bodies/x.body')).toBe(true);
   });
 });
