@@ -2,13 +2,14 @@
 /**
  * The site's one content collection: the logs, read and parsed by nisshi's own
  * loader from the folder src/site.config.ts names. The collection schema is the
- * parser's record schema (zod 4, the same zod astro/zod re-exports), so pages
- * get typed LogRecords from getCollection('logs').
+ * parser's record schema (zod 4, the same zod astro/zod re-exports) with the
+ * parts no page shows left optional (src/record/stored-record.ts: they are kept
+ * with each log's body), so pages get typed records from getCollection('logs').
  */
 import { defineCollection } from 'astro:content';
 import { nisshiLoader } from './loader/index.ts';
 import { readSettingsOf } from './parse/read-log.ts';
-import { logRecordSchema } from './record/schema.ts';
+import { storedRecordSchema } from './record/stored-record.ts';
 import { siteSettings } from './site.config.ts';
 
 const logs = defineCollection({
@@ -18,7 +19,7 @@ const logs = defineCollection({
     allowRawHtml: siteSettings.allowRawHtml,
     publicFrontmatter: siteSettings.publicFrontmatter,
   }),
-  schema: logRecordSchema,
+  schema: storedRecordSchema,
 });
 
 export const collections = { logs };

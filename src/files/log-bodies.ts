@@ -11,7 +11,9 @@
  *
  * One file per digest: its first line is the headings as JSON (the
  * problem-thread pages read only that, to link to a problem's heading; JSON
- * never holds a raw line break), the rest is the HTML.
+ * never holds a raw line break), its second the parts of the record the store
+ * leaves out (src/record/stored-record.ts: figures, work, references) as JSON,
+ * the rest is the HTML.
  *
  * Files no stored entry names any more are removed after a full load (see
  * collectLogBodies); one written after that load started is left alone, as it
@@ -28,6 +30,11 @@ import { fileURLToPath } from 'node:url';
 export interface LogBody {
   html: string;
   headings: LogBodyHeading[];
+}
+
+/** What a body file holds: the body, and the parts of the record the store leaves out (checked where they are read). */
+export interface LogBodyFile extends LogBody {
+  extras: unknown;
 }
 
 /** A heading of the rendered body (src/render's RenderedHeading: its id on the page). */
@@ -81,10 +88,10 @@ export function logBodyDigests(folder: string): Set<string> {
  * never crosses to the main thread; two threads writing one digest write the
  * same bytes.
  */
-export function writeLogBody(folder: string, digest: string, body: LogBody): void {
+export function writeLogBody(folder: string, digest: string, body: LogBodyFile): void {
   const file = fileOf(folder, digest);
   const temporary = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}`;
-  const text = `${JSON.stringify(body.headings)}\n${body.html}`;
+  const text = `${JSON.stringify(body.headings)}\n${JSON.stringify(body.extras)}\n${body.html}`;
   try {
     writeFileSync(temporary, text);
   } catch (error) {
@@ -97,9 +104,22 @@ export function writeLogBody(folder: string, digest: string, body: LogBody): voi
 
 /** The body of a digest; throws, naming the file, when it is not there. */
 export function readLogBody(folder: string, digest: string): LogBody {
-  const text = readFileSync(fileOf(folder, digest), 'utf8');
-  const end = text.indexOf('\n');
-  return { headings: JSON.parse(text.slice(0, end)) as LogBodyHeading[], html: text.slice(end + 1) };
+  const { headings, html } = readLogBodyFile(folder, digest);
+  return { headings, html };
+}
+
+/** The parts of the record kept with the body (JSON, for the reader to check). */
+export function readLogExtras(folder: string, digest: string): unknown {
+  return readLogBodyFile(folder, digest).extras;
+}
+
+function readLogBodyFile(folder: string, digest: string): LogBodyFile {
+  const file = fileOf(folder, digest);
+  const text = readFileSync(file, 'utf8');
+  const first = text.indexOf('\n');
+  const second = first === -1 ? -1 : text.indexOf('\n', first + 1);
+  if (second === -1) throw new Error(`${file}: not a log body of this nisshi (build again; the cache folder may be removed safely)`);
+  return { headings: JSON.parse(text.slice(0, first)) as LogBodyHeading[], extras: JSON.parse(text.slice(first + 1, second)), html: text.slice(second + 1) };
 }
 
 /** The headings alone: the file's first line, without reading the HTML after it (the problem pages read thousands). */

@@ -14,6 +14,7 @@ import { imageStamp } from './image-stamp.ts';
 import type { ReadSettings } from '../parse/read-log.ts';
 import { diagnose } from '../record/rules.ts';
 import type { Diagnostic, LogRecord } from '../record/schema.ts';
+import { withoutExtras } from '../record/stored-record.ts';
 import { pageSlug } from '../parse/draft.ts';
 import type { LogLocation } from './log-files.ts';
 import { publicFrontmatter } from './public-frontmatter.ts';
@@ -134,7 +135,11 @@ export async function syncLog(
   const duplicate = state.claim(id, location.relativePath);
   if (duplicate !== null) return { ...duplicateOutcome(location, id, duplicate, record.diagnostics), notices };
 
-  const stored: LogRecord = { ...record, frontmatter: publicFrontmatter(record.frontmatter, settings.publicFrontmatter ?? [], settings.read.vocabulary) };
+  const published: LogRecord = { ...record, frontmatter: publicFrontmatter(record.frontmatter, settings.publicFrontmatter ?? [], settings.read.vocabulary) };
+  // A log with images beside it keeps its body in the store (below), and with it the record's extras;
+  // any other log's extras are in its body file (src/record/stored-record.ts).
+  const withImages = imagePaths.length > 0;
+  const stored = withImages ? published : withoutExtras(published);
   const data = await context.parseData({
     id,
     data: stored as unknown as Record<string, unknown>,
@@ -146,7 +151,6 @@ export async function syncLog(
   // A log that shows images beside it is the exception: its images go to Astro's image pipeline as glob()'s
   // Markdown sends them — listed as the entry's asset imports, and named in the rendered metadata so
   // render() replaces their markers in the HTML — so its HTML is kept in the store (process-log.ts).
-  const withImages = imagePaths.length > 0;
   context.store.set({
     id,
     data,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { LogRecord } from '../record/schema.ts';
+import type { StoredRecord } from '../record/stored-record.ts';
 import type { LogEntry } from './logs.ts';
 
 /**
@@ -12,7 +12,7 @@ export function entryKey(entry: Pick<LogEntry, 'id' | 'digest' | 'data'>): strin
 }
 
 /** Each record's entry key, found by the record (siteData's records are its entries' data). */
-export function entryKeysByRecord(entries: ReadonlyArray<Pick<LogEntry, 'id' | 'digest' | 'data'>>): (record: LogRecord) => string {
+export function entryKeysByRecord(entries: ReadonlyArray<Pick<LogEntry, 'id' | 'digest' | 'data'>>): (record: StoredRecord) => string {
   const keys = new Map<unknown, string>(entries.map((entry) => [entry.data, entryKey(entry)]));
   return (record) => keys.get(record) ?? JSON.stringify(record);
 }

@@ -8,7 +8,7 @@
  * store (`rendered`), and its page renders it with Astro's render().
  */
 import { dev, folder } from 'virtual:nisshi/log-bodies';
-import { newestDevBodies, readLogBody, readLogHeadings, type LogBody, type LogBodyHeading } from '../files/log-bodies.ts';
+import { newestDevBodies, readLogBody, readLogExtras, readLogHeadings, type LogBody, type LogBodyHeading } from '../files/log-bodies.ts';
 import type { LogEntry } from './logs.ts';
 
 function digestOf(entry: LogEntry): string {
@@ -20,6 +20,11 @@ function digestOf(entry: LogEntry): string {
 export function logBody(entry: LogEntry): LogBody {
   const newest = dev ? newestDevBodies().get(entry.id) : undefined;
   return readLogBody(folder, newest ?? digestOf(entry));
+}
+
+/** The parts of the log's record its body file keeps (src/record/stored-record.ts), as JSON to check. */
+export function logExtras(entry: LogEntry): unknown {
+  return readLogExtras(folder, digestOf(entry));
 }
 
 export function logHeadings(entry: LogEntry): LogBodyHeading[] {

@@ -3,7 +3,7 @@
  * build from the content collection and shared by every page.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { LogRecord } from '../record/schema.ts';
+import type { StoredRecord } from '../record/stored-record.ts';
 import { siteSettings } from '../site.config.ts';
 import { archiveYears, computeStats, dueLearnings, logDays, planChains, problemThreads, type ArchiveYear, type DatedRecord, type DueLearning, type LoggedDay, type PlanChain, type ProblemThread } from '../stats/index.ts';
 import type { SiteStats, StatsOptions } from '../stats/types.ts';
@@ -17,7 +17,7 @@ export type LogEntry = CollectionEntry<'logs'>;
 export interface SiteData {
   /** Newest first; drafts never reach the collection. */
   entries: LogEntry[];
-  records: LogRecord[];
+  records: StoredRecord[];
   stats: SiteStats;
   /** Open first, then by the last day written (see problemThreads). */
   threads: ProblemThread[];
@@ -58,7 +58,8 @@ async function load(): Promise<SiteData> {
   const entries: LogEntry[] = (await getCollection('logs')).sort(
     (a: LogEntry, b: LogEntry) => (b.data.date ?? '').localeCompare(a.data.date ?? '') || b.id.localeCompare(a.id),
   );
-  const records = entries.map((entry: LogEntry) => entry.data as LogRecord);
+  // The stored records: without the parts no page shows (src/record/stored-record.ts).
+  const records: StoredRecord[] = entries.map((entry: LogEntry) => entry.data);
   const options: StatsOptions = { today: writerToday(siteSettings), weekStart: siteSettings.weekStart, vocabulary: siteSettings.vocabulary, carryOver: siteSettings.carryOver };
   const days = logDays(records);
   return {

@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { LogRecord } from '../record/schema.ts';
+import { completeRecord } from '../record/stored-record.ts';
 import { entryKey } from './entry-key.ts';
 import type { LogEntry } from './logs.ts';
 
@@ -19,8 +20,8 @@ export const UNDATED = 'undated';
 export interface RecordYear {
   /** `2025`, or `undated`. */
   year: string;
-  /** Newest first, as the entries came. */
-  records: LogRecord[];
+  /** Newest first, as the entries came. Their records are made whole (yearRecords) only for a file rendered. */
+  entries: LogEntry[];
   /** For Astro's incremental build: the year's entries and their digests (which cover the file and the settings). */
   cacheKey: string;
 }
@@ -43,11 +44,19 @@ export function recordYears(entries: readonly LogEntry[]): RecordYear[] {
     .map(([year, yearEntries]) => {
       const key = createHash('sha256');
       for (const entry of yearEntries) key.update(`${entryKey(entry)}\n`);
-      return { year, records: yearEntries.map((entry) => entry.data as LogRecord), cacheKey: key.digest('hex') };
+      return { year, entries: yearEntries, cacheKey: key.digest('hex') };
     });
+}
+
+/**
+ * A year's whole records, as published: each stored record with the parts the
+ * store leaves out, read from its body file by `extrasOf` (src/record/stored-record.ts).
+ */
+export function yearRecords(year: RecordYear, extrasOf: (entry: LogEntry) => unknown): LogRecord[] {
+  return year.entries.map((entry) => completeRecord(entry.data, () => extrasOf(entry)));
 }
 
 /** `pathOf(year)` is the file's URL path on the site (the base path included). */
 export function recordIndex(years: readonly RecordYear[], pathOf: (year: string) => string): RecordIndex {
-  return { years: years.map(({ year, records }) => ({ year, logs: records.length, path: pathOf(year) })) };
+  return { years: years.map(({ year, entries }) => ({ year, logs: entries.length, path: pathOf(year) })) };
 }

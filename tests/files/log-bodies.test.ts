@@ -1,5 +1,5 @@
 /** The rendered bodies' files: written whole, read back, named only by digests, and collected when no entry needs them. */
-import { existsSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,6 +11,7 @@ import {
   logBodiesFolder,
   logBodyDigests,
   readLogBody,
+  readLogExtras,
   readLogHeadings,
   writeLogBody,
 } from '../../src/files/log-bodies.ts';
@@ -26,11 +27,14 @@ function cache(): string {
   return folder;
 }
 
-const body = {
+const page = {
   // A line break and a U+2028 in the HTML, quotes and Japanese in a heading: the first line still ends the headings.
   html: '<h1 id="2025年8月3日">2025年8月3日</h1>\n<p>一行目\u2028二行目 "引用"</p>\n',
   headings: [{ depth: 1, slug: '2025年8月3日', text: '2025年8月3日 "学習ログ"\n' }],
 };
+// The record's parts kept with the body (src/record/stored-record.ts), a line break in one of them.
+const extras = { figures: [{ label: '学習時間', raw: '約2時間\n' }], work: [], references: [{ title: 'Astro', url: 'https://astro.build/' }] };
+const body = { ...page, extras };
 
 describe('log body files', () => {
   it('lives below the cache folder, given as a URL or a path; astro dev in a folder of its own', () => {
@@ -45,8 +49,9 @@ describe('log body files', () => {
     expect(hasLogBody(folder, 'a1b2c3')).toBe(false);
     writeLogBody(folder, 'a1b2c3', body);
     expect(hasLogBody(folder, 'a1b2c3')).toBe(true);
-    expect(readLogBody(folder, 'a1b2c3')).toEqual(body);
-    expect(readLogHeadings(folder, 'a1b2c3')).toEqual(body.headings);
+    expect(readLogBody(folder, 'a1b2c3')).toEqual(page);
+    expect(readLogHeadings(folder, 'a1b2c3')).toEqual(page.headings);
+    expect(readLogExtras(folder, 'a1b2c3')).toEqual(extras);
     // No temporary file is left behind.
     expect(readdirSync(folder)).toEqual(['a1b2c3.body']);
     expect([...logBodyDigests(folder)]).toEqual(['a1b2c3']);
@@ -55,7 +60,7 @@ describe('log body files', () => {
   it('reads headings longer than the first read, whole', () => {
     const folder = logBodiesFolder(cache());
     const many = Array.from({ length: 400 }, (_, index) => ({ depth: 2, slug: `見出し-${index}`, text: `見出し ${index} ${'長'.repeat(20)}` }));
-    writeLogBody(folder, 'long', { html: '<p>本文</p>', headings: many });
+    writeLogBody(folder, 'long', { html: '<p>本文</p>', headings: many, extras });
     expect(readLogHeadings(folder, 'long')).toEqual(many);
     expect(readLogBody(folder, 'long').html).toBe('<p>本文</p>');
   });
@@ -68,9 +73,13 @@ describe('log body files', () => {
     }
   });
 
-  it('says which file is missing when a body is not there', () => {
+  it('says which file is missing when a body is not there, or is not a body of this nisshi', () => {
     const folder = logBodiesFolder(cache());
     expect(() => readLogBody(folder, 'ffff')).toThrow(/ffff\.body/);
+    // A body of the older layout (headings and HTML only), should one be read under a digest of today's code.
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(`${folder}0ld.body`, '[]\n<p>本文</p>');
+    expect(() => readLogExtras(folder, '0ld')).toThrow(/0ld\.body: not a log body of this nisshi/);
     expect(logBodyDigests(path.join(folder, 'nowhere'))).toEqual(new Set());
   });
 

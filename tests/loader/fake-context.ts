@@ -11,7 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { logBodiesFolder } from '../../src/files/log-bodies.ts';
-import { logRecordSchema } from '../../src/record/schema.ts';
+import { storedRecordSchema } from '../../src/record/stored-record.ts';
 import { processLog } from '../../src/loader/index.ts';
 import type { LogPipeline } from '../../src/loader/index.ts';
 
@@ -75,7 +75,7 @@ export function fakeContext(root: string, options: { dev?: boolean; after?: Fake
     logger: { info: log('info'), warn: log('warn'), error: log('error'), debug: () => {} },
     config: { root: pathToFileURL(`${root}/`), cacheDir: pathToFileURL(`${root}/.cache/`) },
     // As Astro does: validate against the collection schema, throw when it does not fit.
-    parseData: async ({ data }: { data: Record<string, unknown> }) => logRecordSchema.parse(data),
+    parseData: async ({ data }: { data: Record<string, unknown> }) => storedRecordSchema.parse(data),
     renderMarkdown: async () => {
       throw new Error('the loader renders with its own pipeline');
     },

@@ -11,7 +11,7 @@ const entries = [entry('2026-01-02', '2026-01-02'), entry('2025-12-31', '2025-12
 describe('recordYears', () => {
   it('puts each record in its year, newest year first and the undated last, keeping the order within a year', () => {
     const years = recordYears(entries);
-    expect(years.map((year) => [year.year, year.records.map((record) => record.slug)])).toEqual([
+    expect(years.map((year) => [year.year, year.entries.map((each) => each.data.slug)])).toEqual([
       ['2026', ['2026-01-02']],
       ['2025', ['2025-12-31', '2025-01-01']],
       ['2024', ['2024-06-30']],

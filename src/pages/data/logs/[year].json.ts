@@ -1,6 +1,7 @@
 import type { GetStaticPaths } from 'astro';
+import { logExtras } from '../../../site/log-body.ts';
 import { siteData } from '../../../site/logs.ts';
-import { recordYears, type RecordYear } from '../../../site/record-files.ts';
+import { recordYears, yearRecords, type RecordYear } from '../../../site/record-files.ts';
 
 /** One year of published records (no body HTML), newest first, for the writer's own tools; see src/site/record-files.ts. */
 export const getStaticPaths = (async () => {
@@ -9,6 +10,6 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export function GET({ props }: { props: { year: RecordYear } }) {
-  // Compact: a year of records is about 4 MB so, twice that indented.
-  return new Response(JSON.stringify(props.year.records), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  // Compact: a year of records is about 4 MB so, twice that indented. Whole records, made only for the years rendered.
+  return new Response(JSON.stringify(yearRecords(props.year, logExtras)), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 }
