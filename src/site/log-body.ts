@@ -34,15 +34,26 @@ export function logHeadings(entry: LogEntry): LogBodyHeading[] {
   return readLogHeadings(folder, digestOf(entry));
 }
 
-/** A log's headings by its slug, each log's file read once and only when asked for (undefined for no such log). */
+/** Lookups made by headingsBySlug, by the entries they were made of: siteData's entries are one list a build. */
+const lookups = new WeakMap<readonly LogEntry[], (slug: string) => LogBodyHeading[] | undefined>();
+
+/**
+ * A log's headings by its slug, each log's file read once and only when asked for (undefined for no such log).
+ * One lookup for a list of entries, whichever page asks: the thread pages share what they read.
+ */
 export function headingsBySlug(entries: readonly LogEntry[]): (slug: string) => LogBodyHeading[] | undefined {
-  const byId = new Map(entries.map((entry) => [entry.id, entry]));
-  const read = new Map<string, LogBodyHeading[]>();
-  return (slug) => {
-    const entry = byId.get(slug);
-    if (!entry) return undefined;
-    let headings = read.get(slug);
-    if (!headings) read.set(slug, (headings = logHeadings(entry)));
-    return headings;
-  };
+  let lookup = lookups.get(entries);
+  if (!lookup) {
+    const byId = new Map(entries.map((entry) => [entry.id, entry]));
+    const read = new Map<string, LogBodyHeading[]>();
+    lookup = (slug) => {
+      const entry = byId.get(slug);
+      if (!entry) return undefined;
+      let headings = read.get(slug);
+      if (!headings) read.set(slug, (headings = logHeadings(entry)));
+      return headings;
+    };
+    lookups.set(entries, lookup);
+  }
+  return lookup;
 }

@@ -20,7 +20,10 @@ export function resolvedByYear(threads: readonly ProblemThread[]): Array<{ year:
     .map(([year, list]) => ({ year, threads: list.sort((a, b) => (a.resolvedOn! < b.resolvedOn! ? 1 : a.resolvedOn! > b.resolvedOn! ? -1 : 0)) }));
 }
 
-/** What a page of a problem thread shows: the thread's summary, the occurrences on the page (with their heading anchors), and today for an open one. */
+/**
+ * What a page of a problem thread shows: the thread's summary, the occurrences on the page (each with its
+ * log's entry key, which covers the heading it links to), and today for an open one.
+ */
 export interface ThreadPageParts {
   thread: ProblemThread;
   occurrences: readonly unknown[];
