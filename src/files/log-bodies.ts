@@ -104,22 +104,25 @@ export function writeLogBody(folder: string, digest: string, body: LogBodyFile):
 
 /** The body of a digest; throws, naming the file, when it is not there. */
 export function readLogBody(folder: string, digest: string): LogBody {
-  const { headings, html } = readLogBodyFile(folder, digest);
-  return { headings, html };
+  const { text, first, second } = readLogBodyFile(folder, digest);
+  // The record's parts on the second line are left unparsed: a log page never shows them.
+  return { headings: JSON.parse(text.slice(0, first)) as LogBodyHeading[], html: text.slice(second + 1) };
 }
 
 /** The parts of the record kept with the body (JSON, for the reader to check). */
 export function readLogExtras(folder: string, digest: string): unknown {
-  return readLogBodyFile(folder, digest).extras;
+  const { text, first, second } = readLogBodyFile(folder, digest);
+  return JSON.parse(text.slice(first + 1, second));
 }
 
-function readLogBodyFile(folder: string, digest: string): LogBodyFile {
+/** A body file's text and where its first two lines end. */
+function readLogBodyFile(folder: string, digest: string): { text: string; first: number; second: number } {
   const file = fileOf(folder, digest);
   const text = readFileSync(file, 'utf8');
   const first = text.indexOf('\n');
   const second = first === -1 ? -1 : text.indexOf('\n', first + 1);
   if (second === -1) throw new Error(`${file}: not a log body of this nisshi (build again; the cache folder may be removed safely)`);
-  return { headings: JSON.parse(text.slice(0, first)) as LogBodyHeading[], extras: JSON.parse(text.slice(first + 1, second)), html: text.slice(second + 1) };
+  return { text, first, second };
 }
 
 /** The headings alone: the file's first line, without reading the HTML after it (the problem pages read thousands). */
