@@ -1,5 +1,6 @@
 /** The charts of a year's archive page, as data: hours, checklist completion and problems per month. */
 import type { ArchiveYear } from '../stats/archive.ts';
+import type { ThreadCount } from '../stats/problem-threads.ts';
 import { formatMinutes, formatPercent } from '../site/format.ts';
 import type { ChartContent } from './dashboard-charts.ts';
 
@@ -36,7 +37,7 @@ export function monthlyCompletionChart(year: ArchiveYear): ChartContent {
 }
 
 /** Threads opened (first written) and resolved per month of the year. */
-export function monthlyProblemsChart(year: ArchiveYear, counts: ReadonlyMap<string, { opened: number; resolved: number }>): ChartContent {
+export function monthlyProblemsChart(year: ArchiveYear, counts: ReadonlyMap<string, ThreadCount>): ChartContent {
   const of = (month: string) => counts.get(month) ?? { opened: 0, resolved: 0 };
   return {
     spec: {

@@ -12,6 +12,7 @@ import {
   type LoggedDay,
   type ProblemThread,
   type TargetYear,
+  type ThreadCount,
   type WeekRow,
 } from '../stats/index.ts';
 import { pageKey } from './entry-key.ts';
@@ -51,12 +52,6 @@ export interface MonthPageParts {
  */
 export function monthPageCacheKey(parts: MonthPageParts): string {
   return pageKey(parts);
-}
-
-/** Problem threads opened and resolved in a period ("YYYY-MM"), as stats' threadCounts gives them. */
-export interface ThreadCount {
-  opened: number;
-  resolved: number;
 }
 
 /** What a year's archive page shows, all of it made once in its getStaticPaths and handed to the page as props. */

@@ -15,7 +15,7 @@ export { totals } from './totals.ts';
 export { heatmap, heatmapOf, heatLevel, quartiles, HEATMAP_DAYS, type Heatmap } from './heatmap.ts';
 export { windowEnd } from './window.ts';
 export { archiveYears, monthBounds, type ArchiveYear, type ArchiveMonth } from './archive.ts';
-export { problemThreads, problemKey, threadId, threadIdOf, threadJson, threadCounts, threadChanges, threadOpenOn, type ProblemThread, type ThreadOccurrence, type ThreadChange } from './problem-threads.ts';
+export { problemThreads, problemKey, threadId, threadIdOf, threadJson, threadCounts, threadChanges, threadOpenOn, type ProblemThread, type ThreadCount, type ThreadOccurrence, type ThreadChange } from './problem-threads.ts';
 export { planChains, chainJson, followThroughByMonth, freshDue, staleDay, type PlanChain, type ChainOccurrence, type FollowThroughMonth } from './plan-chains.ts';
 export { carryOver, carryCandidates, type CarryOver, type CarryCandidates, type CarriedItem, type CarriedProblem } from './carry-over.ts';
 export { carryOverLimits, DEFAULT_CARRY_OVER, type CarryOverLimits } from './carry-limits.ts';

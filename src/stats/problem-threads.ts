@@ -164,8 +164,14 @@ export function threadJson(thread: ProblemThread) {
 }
 
 /** Threads opened (first written) and resolved per year or month: `period` cuts a date to its key ("2025", "2025-08"). */
-export function threadCounts(threads: readonly ProblemThread[], period: (date: string) => string): Map<string, { opened: number; resolved: number }> {
-  const counts = new Map<string, { opened: number; resolved: number }>();
+/** Threads opened and resolved in a period (a month "YYYY-MM", a year …). */
+export interface ThreadCount {
+  opened: number;
+  resolved: number;
+}
+
+export function threadCounts(threads: readonly ProblemThread[], period: (date: string) => string): Map<string, ThreadCount> {
+  const counts = new Map<string, ThreadCount>();
   const entry = (key: string) => {
     let value = counts.get(key);
     if (!value) counts.set(key, (value = { opened: 0, resolved: 0 }));
