@@ -61,6 +61,8 @@ export interface YearPageShown {
   next: string | null;
   /** The year's calendar (its quartiles are the year's own). */
   cells: HeatmapCell[];
+  /** The weekly target in minutes (settings' targets.weeklyMinutes), or null without one. */
+  targetMinutes: number | null;
   /** The weeks against the weekly target, or null without one. */
   target: TargetYear | null;
   /** Threads opened and resolved in each of the year's months ("YYYY-MM"), for its chart. */
@@ -109,6 +111,7 @@ export function yearPages(input: YearPagesInput): Array<{ shown: YearPageShown; 
       previous: years[index - 1]?.year ?? null,
       next: years[index + 1]?.year ?? null,
       cells: heatmapOf(days, `${year.year}-01-01`, `${year.year}-12-31`).cells,
+      targetMinutes,
       target: targetMinutes === null ? null : targetYear(weekly, year.year, targetMinutes),
       threadsByMonth: Object.fromEntries(year.months.map((month) => [month.month, monthly.get(month.month) ?? { opened: 0, resolved: 0 }])),
       threads: yearly.get(year.year) ?? { opened: 0, resolved: 0 },
