@@ -13,12 +13,15 @@
 import type { z } from 'zod';
 import { logRecordSchema, type LogRecord } from './schema.ts';
 
-export const recordExtrasSchema = logRecordSchema.pick({ figures: true, work: true, references: true });
+/** The parts of a record kept with its body instead of in the store: one list for both schemas below. */
+const EXTRAS = { figures: true, work: true, references: true } as const;
+
+export const recordExtrasSchema = logRecordSchema.pick(EXTRAS);
 /** The parts of a record kept with its body instead of in the store. */
 export type RecordExtras = z.infer<typeof recordExtrasSchema>;
 
 /** The content collection's schema: a record, whose extras may be left out. */
-export const storedRecordSchema = logRecordSchema.partial({ figures: true, work: true, references: true });
+export const storedRecordSchema = logRecordSchema.partial(EXTRAS);
 export type StoredRecord = z.infer<typeof storedRecordSchema>;
 
 /** The extras of a record, to keep with its body. */
