@@ -33,6 +33,7 @@ import { rehypeLogImages } from './log-images.ts';
 import { rehypeLogLinks } from './log-links.ts';
 import { rehypeProblemCards, type LogShape } from './problem-cards.ts';
 import { dropUnsafeDataImages, sanitizeSchema } from './sanitize-schema.ts';
+import { remarkWrapTree, wrappedTreeHandlers } from './wrapped-tree.ts';
 
 export type { RenderedHeading } from './heading-ids.ts';
 
@@ -78,7 +79,9 @@ function createProcessor(allowRawHtml: boolean) {
   const toHast = unified()
     .use(remarkParse)
     .use(remarkGfm)
-    .use(remarkRehype, { ...footnoteLabels, allowDangerousHtml: allowRawHtml });
+    // The tree goes to remark-rehype wrapped, so its walk of every node is skipped (wrapped-tree.ts).
+    .use(remarkWrapTree)
+    .use(remarkRehype, { ...footnoteLabels, allowDangerousHtml: allowRawHtml, handlers: wrappedTreeHandlers });
   const safe = allowRawHtml ? toHast : toHast.use(rehypeSanitize, sanitizeSchema).use(() => dropUnsafeDataImages);
   return safe
     .use(rehypeHeadingIds)
