@@ -27,8 +27,9 @@ export default defineConfig({
     // held a card and the main thread sat idle until the card thread had drawn most of them (1.5 s of
     // a cold build). 64 places hold the 49 cards of ten years of logs with room for other pages.
     // Measured at 3,650 logs, cold, the pages after the content sync: 7 KB 14.0 → 13.5 s, 1 KB
-    // 9.2 → 8.8 s; peak memory within the runs' spread (1.83–1.98 GB, 1.31–1.34 GB). (Before the store lost the record parts no page shows,
-    // 64 had raised the 7 KB peak from 2.1 to 2.4 GB, with the year files of /data/ made together.)
+    // 9.2 → 8.8 s; peak memory within the runs' spread (1.83–1.98 GB, 1.31–1.34 GB). Before the
+    // store lost the record parts no page shows, 64 had raised the 7 KB peak from 2.1 to 2.4 GB,
+    // with the year files of /data/ made together.
     concurrency: 64,
   },
   i18n: { locales: [siteSettings.locale], defaultLocale: siteSettings.locale },

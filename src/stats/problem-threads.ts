@@ -163,13 +163,13 @@ export function threadJson(thread: ProblemThread) {
   return { ...rest, occurrences: occurrences.map(({ slug, date, line, title, status }) => ({ slug, date, line, title, status })) };
 }
 
-/** Threads opened (first written) and resolved per year or month: `period` cuts a date to its key ("2025", "2025-08"). */
 /** Threads opened and resolved in a period (a month "YYYY-MM", a year …). */
 export interface ThreadCount {
   opened: number;
   resolved: number;
 }
 
+/** Threads opened (first written) and resolved per year or month: `period` cuts a date to its key ("2025", "2025-08"). */
 export function threadCounts(threads: readonly ProblemThread[], period: (date: string) => string): Map<string, ThreadCount> {
   const counts = new Map<string, ThreadCount>();
   const entry = (key: string) => {
