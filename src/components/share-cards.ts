@@ -9,7 +9,7 @@
  * part of its cacheKey (src/site/logs.ts), so the log that falls out of the
  * newest is rendered again with its year's card.
  */
-import type { LogRecord } from '../record/schema.ts';
+import type { SiteRecord } from '../record/stored-record.ts';
 import { heatStrip, type ShareCard } from '../cards/share-card.ts';
 import { formatDate, formatHours, formatMinutes, href } from '../site/format.ts';
 import type { ArchiveYear } from '../stats/archive.ts';
@@ -39,13 +39,13 @@ export function streakOn(days: readonly LoggedDay[], date: string): number {
   return run ? daysBetween(run.start, date) + 1 : 0;
 }
 
-function goalsLine(record: LogRecord): string | null {
+function goalsLine(record: SiteRecord): string | null {
   const tracked = record.goals.filter((goal) => goal.done !== null);
   return tracked.length === 0 ? null : `${tracked.filter((goal) => goal.done).length}/${tracked.length}`;
 }
 
 /** The day's summary: study time, goals met, problems (og:description of a log page). */
-export function logSummaryText(record: LogRecord): string {
+export function logSummaryText(record: SiteRecord): string {
   const parts = [`学習時間 ${formatMinutes(record.metrics.studyMinutes, record.metrics.studyApproximate ?? false)}`];
   const goals = goalsLine(record);
   if (goals) parts.push(`目標 ${goals} 達成`);
@@ -54,7 +54,7 @@ export function logSummaryText(record: LogRecord): string {
   return `${formatDate(record.date)}の学習ログ: ${parts.join('・')}`;
 }
 
-export function logCard(record: LogRecord, context: CardContext): ShareCard {
+export function logCard(record: SiteRecord, context: CardContext): ShareCard {
   const date = record.date;
   const figures = [{ label: '学習時間', value: formatMinutes(record.metrics.studyMinutes, record.metrics.studyApproximate ?? false) }];
   if (date) figures.push({ label: '連続記録', value: `${streakOn(context.days, date)}日` });

@@ -9,11 +9,12 @@
  * the file, its path, the settings and nisshi's own code): the same digest is
  * the same body, so a file is written once and never rewritten.
  *
- * One file per digest: its first line is the headings as JSON (the
- * problem-thread pages read only that, to link to a problem's heading; JSON
- * never holds a raw line break), its second the parts of the record the store
- * leaves out (src/record/stored-record.ts: figures, work, references) as JSON,
- * the rest is the HTML.
+ * One file per digest, three lines of JSON (JSON never holds a raw line
+ * break) and the HTML: the headings (the problem-thread pages read only them,
+ * to link to a problem's heading), the record's lists, its extras (the parts
+ * the store leaves out, src/record/stored-record.ts), then the HTML. Every
+ * build reads the first two lines of every file: the lists come before the
+ * extras and the HTML, so that is one short read a file.
  *
  * Files no stored entry names any more are removed after a full load (see
  * collectLogBodies); one written after that load started is left alone, as it
@@ -34,6 +35,7 @@ export interface LogBody {
 
 /** What a body file holds: the body, and the parts of the record the store leaves out (checked where they are read). */
 export interface LogBodyFile extends LogBody {
+  lists: unknown;
   extras: unknown;
 }
 
@@ -50,8 +52,8 @@ const FOLDERS = { build: 'nisshi-log-bodies/', dev: 'nisshi-log-bodies-dev/' } a
 /** Whose bodies: `astro build`'s (and `astro sync`'s), or `astro dev`'s. */
 export type LogBodiesOf = keyof typeof FOLDERS;
 const SUFFIX = '.body';
-/** Bytes read for the headings line; a log with more headings than fit is read whole. */
-const HEADINGS_READ = 16 * 1024;
+/** Bytes read for the first lines (headings, lists); a log whose lines do not fit is read whole. */
+const FIRST_READ = 32 * 1024;
 /** Digests as Astro's generateDigest makes them; anything else could name a file outside the folder. */
 const DIGEST = /^[0-9a-z]{1,64}$/i;
 
@@ -91,7 +93,7 @@ export function logBodyDigests(folder: string): Set<string> {
 export function writeLogBody(folder: string, digest: string, body: LogBodyFile): void {
   const file = fileOf(folder, digest);
   const temporary = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}`;
-  const text = `${JSON.stringify(body.headings)}\n${JSON.stringify(body.extras)}\n${body.html}`;
+  const text = `${JSON.stringify(body.headings)}\n${JSON.stringify(body.lists)}\n${JSON.stringify(body.extras)}\n${body.html}`;
   try {
     writeFileSync(temporary, text);
   } catch (error) {
@@ -104,41 +106,59 @@ export function writeLogBody(folder: string, digest: string, body: LogBodyFile):
 
 /** The body of a digest; throws, naming the file, when it is not there. */
 export function readLogBody(folder: string, digest: string): LogBody {
-  const { text, first, second } = readLogBodyFile(folder, digest);
-  // The record's parts on the second line are left unparsed: a log page never shows them.
-  return { headings: JSON.parse(text.slice(0, first)) as LogBodyHeading[], html: text.slice(second + 1) };
-}
-
-/** The parts of the record kept with the body (JSON, for the reader to check). */
-export function readLogExtras(folder: string, digest: string): unknown {
-  const { text, first, second } = readLogBodyFile(folder, digest);
-  return JSON.parse(text.slice(first + 1, second));
-}
-
-/** A body file's text and where its first two lines end. */
-function readLogBodyFile(folder: string, digest: string): { text: string; first: number; second: number } {
   const file = fileOf(folder, digest);
   const text = readFileSync(file, 'utf8');
-  const first = text.indexOf('\n');
-  const second = first === -1 ? -1 : text.indexOf('\n', first + 1);
-  if (second === -1) throw new Error(`${file}: not a log body of this nisshi (build again; the cache folder may be removed safely)`);
-  return { text, first, second };
+  const ends = lineEnds(text, file);
+  // The record's parts on the lines between are left unparsed: a log page has its record already.
+  return { headings: JSON.parse(text.slice(0, ends[0])) as LogBodyHeading[], html: text.slice(ends[2] + 1) };
 }
 
 /** The headings alone: the file's first line, without reading the HTML after it (the problem pages read thousands). */
 export function readLogHeadings(folder: string, digest: string): LogBodyHeading[] {
+  return JSON.parse(firstLines(fileOf(folder, digest))[0]) as LogBodyHeading[];
+}
+
+/** The record's lists (JSON, for the reader to check), without reading the HTML: the site reads every log's once a build. */
+export function readLogLists(folder: string, digest: string): unknown {
+  return JSON.parse(firstLines(fileOf(folder, digest))[1]);
+}
+
+/** The parts of the record no page shows (JSON, for the reader to check). */
+export function readLogExtras(folder: string, digest: string): unknown {
   const file = fileOf(folder, digest);
+  const text = readFileSync(file, 'utf8');
+  const ends = lineEnds(text, file);
+  return JSON.parse(text.slice(ends[1] + 1, ends[2]));
+}
+
+/** Where a body file's three lines of JSON end; throws, naming the file, for a file of another layout. */
+function lineEnds(text: string, file: string): [number, number, number] {
+  const first = text.indexOf('\n');
+  const second = first === -1 ? -1 : text.indexOf('\n', first + 1);
+  const third = second === -1 ? -1 : text.indexOf('\n', second + 1);
+  if (third === -1) throw new Error(`${file}: not a log body of this nisshi (build again; the cache folder may be removed safely)`);
+  return [first, second, third];
+}
+
+/** A body file's first two lines (headings, lists) from one short read; the whole file when they are longer. */
+function firstLines(file: string): [string, string] {
   const descriptor = openSync(file, 'r');
+  let head: string | null = null;
   try {
-    const buffer = Buffer.allocUnsafe(HEADINGS_READ);
-    const read = readSync(descriptor, buffer, 0, HEADINGS_READ, 0);
-    const end = buffer.subarray(0, read).indexOf(0x0a);
-    // A line break byte is never inside a UTF-8 sequence, so the first line decodes on its own.
-    if (end !== -1) return JSON.parse(buffer.toString('utf8', 0, end)) as LogBodyHeading[];
+    const buffer = Buffer.allocUnsafe(FIRST_READ);
+    const read = readSync(descriptor, buffer, 0, FIRST_READ, 0);
+    const lines = buffer.subarray(0, read);
+    const first = lines.indexOf(0x0a);
+    const second = first === -1 ? -1 : lines.indexOf(0x0a, first + 1);
+    const third = second === -1 ? -1 : lines.indexOf(0x0a, second + 1);
+    // A line break byte is never inside a UTF-8 sequence, so whole lines decode on their own.
+    if (third !== -1) head = buffer.toString('utf8', 0, third + 1);
   } finally {
     closeSync(descriptor);
   }
-  return readLogBody(folder, digest).headings;
+  const text = head ?? readFileSync(file, 'utf8');
+  const ends = lineEnds(text, file);
+  return [text.slice(0, ends[0]), text.slice(ends[0] + 1, ends[1])];
 }
 
 /**

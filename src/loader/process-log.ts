@@ -8,7 +8,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { writeLogBody } from '../files/log-bodies.ts';
-import { recordExtras } from '../record/stored-record.ts';
+import { recordExtras, recordLists } from '../record/stored-record.ts';
 import { pageSlug } from '../parse/draft.ts';
 import type { Root } from 'mdast';
 import { checkImages, logImages, type CheckedImage, type ImageCheck, type LogImage } from '../parse/images.ts';
@@ -90,7 +90,7 @@ export async function processLog(text: string, options: ProcessOptions, parser?:
     // A body with images beside the log stays with the record: Astro's image pipeline resolves its markers at render().
     if (!options.writeBody || imagePaths.length > 0) return { record, html, headings, imagePaths, images: named, notices };
     // The parts of the record the store leaves out go with the body (src/record/stored-record.ts).
-    writeLogBody(options.writeBody.folder, options.writeBody.digest, { html, headings, extras: recordExtras(record) });
+    writeLogBody(options.writeBody.folder, options.writeBody.digest, { html, headings, lists: recordLists(record), extras: recordExtras(record) });
     return { record, html: '', headings, imagePaths, images: named, notices };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

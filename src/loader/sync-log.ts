@@ -14,7 +14,7 @@ import { imageStamp } from './image-stamp.ts';
 import type { ReadSettings } from '../parse/read-log.ts';
 import { diagnose } from '../record/rules.ts';
 import type { Diagnostic, LogRecord } from '../record/schema.ts';
-import { withoutExtras } from '../record/stored-record.ts';
+import { storedPart } from '../record/stored-record.ts';
 import { pageSlug } from '../parse/draft.ts';
 import type { LogLocation } from './log-files.ts';
 import { publicFrontmatter } from './public-frontmatter.ts';
@@ -136,18 +136,18 @@ export async function syncLog(
   if (duplicate !== null) return { ...duplicateOutcome(location, id, duplicate, record.diagnostics), notices };
 
   const published: LogRecord = { ...record, frontmatter: publicFrontmatter(record.frontmatter, settings.publicFrontmatter ?? [], settings.read.vocabulary) };
-  // A log with images beside it keeps its body in the store (below), and with it the record's extras;
-  // any other log's extras are in its body file (src/record/stored-record.ts).
+  // A log with images beside it keeps its body in the store (below), and with it the whole record;
+  // any other log's lists and extras are in its body file (src/record/stored-record.ts).
   const withImages = imagePaths.length > 0;
-  const stored = withImages ? published : withoutExtras(published);
+  const stored = withImages ? published : storedPart(published);
   const data = await context.parseData({
     id,
     data: stored as unknown as Record<string, unknown>,
     filePath: location.absolutePath,
   });
-  // The store holds the record only: no Markdown `body` (no page reads it again) and no `rendered`
-  // HTML, which only the log's own page reads, from its file. The store is read, written and handed
-  // to the page build whole on every build.
+  // The store holds the record's header only: no Markdown `body` (no page reads it again), no `rendered`
+  // HTML (only the log's own page reads it, from its file) and not the record's lists, which the pages
+  // read from the same file. The store is read, written and handed to the page build whole on every build.
   // A log that shows images beside it is the exception: its images go to Astro's image pipeline as glob()'s
   // Markdown sends them — listed as the entry's asset imports, and named in the rendered metadata so
   // render() replaces their markers in the HTML — so its HTML is kept in the store (process-log.ts).

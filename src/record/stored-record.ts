@@ -1,47 +1,98 @@
 /**
- * The record as the site's content store holds it. Three parts of a record
- * are shown by no page, only published whole in /data/: its figures (every
- * bold label, problem parts included), its work items and its references.
- * They are over half of a record's bytes (7.7 of 12.4 KB for a generated log
- * of 8.9 KB), and Astro reads, writes and bundles the store whole on every
- * build: without them a one-log rebuild of 3,650 such logs took 7.2 s instead
- * of 11.2 s. They are kept in the log's body file (src/files/log-bodies.ts),
- * under the same digest, and /data/ puts them back (src/site/record-files.ts).
+ * A record split three ways for the site, so Astro's content store stays
+ * small. Astro reads, writes and bundles the store whole on every build, even
+ * when one log changed: a store of 20.8 MB (3,650 generated logs of 7 KB) cost
+ * a one-log rebuild about 3.5 of its 7.7 s.
  *
- * A log with images beside it keeps its body, and so these parts, in the store.
+ * - The store keeps a log's header (StoredRecord): who it is (source, slug,
+ *   date, title, tags, draft), the figures the charts sum (metrics), its
+ *   frontmatter and what the build says about it (diagnostics).
+ * - Its lists (goals, checklist, problems, plans, drops, learnings,
+ *   reflections, review items) are in the log's body file
+ *   (src/files/log-bodies.ts) under the same digest. Pages read them across
+ *   all logs, once a build (src/site/logs.ts); the header and the lists are
+ *   a SiteRecord.
+ * - Three parts no page shows (figures, work, references) are in the body file
+ *   too, apart, and /data/ puts them back (src/site/record-files.ts).
+ *
+ * A log with images beside it keeps its body, and so its whole record, in the store.
  */
 import type { z } from 'zod';
 import { logRecordSchema, type LogRecord } from './schema.ts';
 
-/** The parts of a record kept with its body instead of in the store: one list for both schemas below. */
-const EXTRAS = { figures: true, work: true, references: true } as const;
+/** The lists pages read across all logs: one list for both schemas below. */
+const LIST_PARTS = {
+  goals: true,
+  checklist: true,
+  problems: true,
+  plans: true,
+  drops: true,
+  learnings: true,
+  learningLines: true,
+  reflections: true,
+  reviewItems: true,
+} as const;
+/** The parts shown by no page, only published whole in /data/. */
+const DATA_PARTS = { figures: true, work: true, references: true } as const;
 
-export const recordExtrasSchema = logRecordSchema.pick(EXTRAS);
-/** The parts of a record kept with its body instead of in the store. */
+export const recordListsSchema = logRecordSchema.pick(LIST_PARTS);
+/** A record's lists, kept with its body. */
+export type RecordLists = z.infer<typeof recordListsSchema>;
+
+export const recordExtrasSchema = logRecordSchema.pick(DATA_PARTS);
+/** The parts of a record no page shows, kept with its body. */
 export type RecordExtras = z.infer<typeof recordExtrasSchema>;
 
-/** The content collection's schema: a record, whose extras may be left out. */
-export const storedRecordSchema = logRecordSchema.partial(EXTRAS);
+/** The content collection's schema: a record whose lists and extras may be left out (they are, unless it has images). */
+export const storedRecordSchema = logRecordSchema.partial({ ...LIST_PARTS, ...DATA_PARTS });
 export type StoredRecord = z.infer<typeof storedRecordSchema>;
 
+/** What pages get: the whole record but the parts no page shows. */
+export type SiteRecord = Omit<LogRecord, keyof typeof DATA_PARTS>;
+
+const listKeys = Object.keys(LIST_PARTS) as Array<keyof RecordLists>;
+const dataKeys = Object.keys(DATA_PARTS) as Array<keyof RecordExtras>;
+
+/** The lists of a record, to keep with its body. */
+export function recordLists(record: Pick<LogRecord, keyof RecordLists>): RecordLists {
+  return Object.fromEntries(listKeys.map((key) => [key, record[key]])) as RecordLists;
+}
+
 /** The extras of a record, to keep with its body. */
-export function recordExtras(record: Pick<LogRecord, 'figures' | 'work' | 'references'>): RecordExtras {
+export function recordExtras(record: Pick<LogRecord, keyof RecordExtras>): RecordExtras {
   return { figures: record.figures, work: record.work, references: record.references };
 }
 
-/** The record without its extras, for the store. */
-export function withoutExtras<T extends LogRecord>(record: T): Omit<T, 'figures' | 'work' | 'references'> {
-  const { figures: _figures, work: _work, references: _references, ...rest } = record;
-  return rest;
+/** The record's header, for the store. */
+export function storedPart<T extends LogRecord>(record: T): Omit<T, keyof RecordLists | keyof RecordExtras> {
+  const header: Record<string, unknown> = { ...record };
+  for (const key of [...listKeys, ...dataKeys]) delete header[key];
+  return header as Omit<T, keyof RecordLists | keyof RecordExtras>;
 }
 
 /**
- * The whole record, as the store gave it before the extras were left out:
- * the stored record with its extras (validated by the same schema), its keys
- * in the schema's order, so /data/ publishes the same bytes either way.
+ * The record pages get: the stored header with its lists (read by `lists`
+ * only when the store left them out, and validated by the same schema), keys
+ * in the schema's order. A whole stored record (a log with images) is kept
+ * whole, extras included: it has no body file to read them from.
  */
-export function completeRecord(stored: StoredRecord, extras: () => unknown): LogRecord {
-  const parts: Partial<RecordExtras> = stored.figures && stored.work && stored.references ? {} : recordExtrasSchema.parse(extras());
-  const merged: Record<string, unknown> = { ...stored, ...parts };
-  return Object.fromEntries(Object.keys(logRecordSchema.shape).filter((key) => key in merged).map((key) => [key, merged[key]])) as LogRecord;
+export function siteRecord(stored: StoredRecord, lists: () => unknown): SiteRecord {
+  const parts = listKeys.every((key) => stored[key] !== undefined) ? {} : recordListsSchema.parse(lists());
+  return inSchemaOrder({ ...stored, ...parts }) as SiteRecord;
+}
+
+/**
+ * The whole record, as the store gave it before anything was left out: the
+ * site's record with its extras (validated), keys in the schema's order, so
+ * /data/ publishes the same bytes either way.
+ */
+export function completeRecord(record: SiteRecord | StoredRecord, extras: () => unknown): LogRecord {
+  const whole = record as Partial<LogRecord>;
+  const parts = dataKeys.every((key) => whole[key] !== undefined) ? {} : recordExtrasSchema.parse(extras());
+  return inSchemaOrder({ ...record, ...parts }) as LogRecord;
+}
+
+function inSchemaOrder(merged: Record<string, unknown>): Record<string, unknown> {
+  const keys = Object.keys(logRecordSchema.shape).filter((key) => key in merged);
+  return Object.fromEntries(keys.map((key) => [key, merged[key]]));
 }

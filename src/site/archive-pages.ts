@@ -1,5 +1,5 @@
 /** How the archive pages (/logs/YYYY/, /logs/YYYY/MM/) list their logs: the records stats counts, by month. */
-import type { StoredRecord } from '../record/stored-record.ts';
+import type { SiteRecord } from '../record/stored-record.ts';
 import {
   datedRecords,
   heatmapOf,
@@ -22,7 +22,7 @@ import { pageKey } from './entry-key.ts';
  * on no calendar, so in no month), grouped by "YYYY-MM", oldest first — the
  * same logs the archive's totals count.
  */
-export function recordsByMonth(records: readonly StoredRecord[]): Map<string, DatedRecord[]> {
+export function recordsByMonth(records: readonly SiteRecord[]): Map<string, DatedRecord[]> {
   const months = new Map<string, DatedRecord[]>();
   for (const record of datedRecords(records)) {
     const month = record.date.slice(0, 7);
@@ -97,7 +97,7 @@ export interface YearPagesInput {
   weekStart: string;
   targetMinutes: number | null;
   /** Each record's entry key (entry-key.ts: entryKeysByRecord). */
-  keyOf: (record: StoredRecord) => string;
+  keyOf: (record: SiteRecord) => string;
 }
 
 /** Each year page's props (all it shows but its logs' links) and key, oldest year first. */

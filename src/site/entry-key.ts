@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { StoredRecord } from '../record/stored-record.ts';
+import type { SiteRecord } from '../record/stored-record.ts';
 import type { LogEntry } from './logs.ts';
 
 /**
@@ -11,9 +11,9 @@ export function entryKey(entry: Pick<LogEntry, 'id' | 'digest' | 'data'>): strin
   return `${entry.id}:${String(entry.digest ?? JSON.stringify(entry.data))}`;
 }
 
-/** Each record's entry key, found by the record (siteData's records are its entries' data). */
-export function entryKeysByRecord(entries: ReadonlyArray<Pick<LogEntry, 'id' | 'digest' | 'data'>>): (record: StoredRecord) => string {
-  const keys = new Map<unknown, string>(entries.map((entry) => [entry.data, entryKey(entry)]));
+/** Each record's entry key, found by the record: `records[i]` is the record of `entries[i]` (as siteData gives them). */
+export function entryKeysByRecord(entries: ReadonlyArray<Pick<LogEntry, 'id' | 'digest' | 'data'>>, records: readonly SiteRecord[]): (record: SiteRecord) => string {
+  const keys = new Map<unknown, string>(entries.map((entry, index) => [records[index], entryKey(entry)]));
   return (record) => keys.get(record) ?? JSON.stringify(record);
 }
 

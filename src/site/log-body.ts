@@ -1,14 +1,15 @@
 /**
  * A log's rendered body for its page, and its headings for the pages that link
- * to them. The loader keeps both in files of their own under the entry's
- * digest (src/files/log-bodies.ts), beside Astro's cache; the content store
- * holds only the record. Which folder (`astro dev` has its own) comes from the
- * integration of src/integrations/log-bodies.ts, which knows the command.
+ * to them, and the parts of its record the content store leaves out. The
+ * loader keeps them in a file of their own under the entry's digest
+ * (src/files/log-bodies.ts), beside Astro's cache. Which folder (`astro dev`
+ * has its own) comes from the integration of src/integrations/log-bodies.ts,
+ * which knows the command.
  * A log that shows images beside it is the exception: its body stays in the
  * store (`rendered`), and its page renders it with Astro's render().
  */
 import { dev, folder } from 'virtual:nisshi/log-bodies';
-import { newestDevBodies, readLogBody, readLogExtras, readLogHeadings, type LogBody, type LogBodyHeading } from '../files/log-bodies.ts';
+import { newestDevBodies, readLogBody, readLogExtras, readLogHeadings, readLogLists, type LogBody, type LogBodyHeading } from '../files/log-bodies.ts';
 import type { LogEntry } from './logs.ts';
 
 function digestOf(entry: LogEntry): string {
@@ -22,7 +23,12 @@ export function logBody(entry: LogEntry): LogBody {
   return readLogBody(folder, newest ?? digestOf(entry));
 }
 
-/** The parts of the log's record its body file keeps (src/record/stored-record.ts), as JSON to check. */
+/** The lists of the log's record its body file keeps (src/record/stored-record.ts), as JSON to check. */
+export function logLists(entry: LogEntry): unknown {
+  return readLogLists(folder, digestOf(entry));
+}
+
+/** The parts of the log's record no page shows, kept in its body file (src/record/stored-record.ts), as JSON to check. */
 export function logExtras(entry: LogEntry): unknown {
   return readLogExtras(folder, digestOf(entry));
 }

@@ -3,12 +3,13 @@
  * build from the content collection and shared by every page.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { StoredRecord } from '../record/stored-record.ts';
+import { siteRecord, type SiteRecord } from '../record/stored-record.ts';
 import { siteSettings } from '../site.config.ts';
 import { archiveYears, computeStats, dueLearnings, logDays, planChains, problemThreads, type ArchiveYear, type DatedRecord, type DueLearning, type LoggedDay, type PlanChain, type ProblemThread } from '../stats/index.ts';
 import type { SiteStats, StatsOptions } from '../stats/types.ts';
 import { recordsByMonth } from './archive-pages.ts';
-import { entryKey } from './entry-key.ts';
+import { entryKey, entryKeysByRecord } from './entry-key.ts';
+import { logLists } from './log-body.ts';
 import { reviewPages, type ReviewPages } from './review-pages.ts';
 import { writerToday } from './today.ts';
 
@@ -17,7 +18,10 @@ export type LogEntry = CollectionEntry<'logs'>;
 export interface SiteData {
   /** Newest first; drafts never reach the collection. */
   entries: LogEntry[];
-  records: StoredRecord[];
+  /** The record of each entry, in the same order: the stored header with the lists its body file keeps. */
+  records: SiteRecord[];
+  /** A record's entry key (entry-key.ts), for the keys of the pages that show it. */
+  keyOf: (record: SiteRecord) => string;
   stats: SiteStats;
   /** Open first, then by the last day written (see problemThreads). */
   threads: ProblemThread[];
@@ -58,13 +62,14 @@ async function load(): Promise<SiteData> {
   const entries: LogEntry[] = (await getCollection('logs')).sort(
     (a: LogEntry, b: LogEntry) => (b.data.date ?? '').localeCompare(a.data.date ?? '') || b.id.localeCompare(a.id),
   );
-  // The stored records: without the parts no page shows (src/record/stored-record.ts).
-  const records: StoredRecord[] = entries.map((entry: LogEntry) => entry.data);
+  // The store holds each record's header; its lists are read from its body file, once a build (src/record/stored-record.ts).
+  const records: SiteRecord[] = entries.map((entry: LogEntry) => siteRecord(entry.data, () => logLists(entry)));
   const options: StatsOptions = { today: writerToday(siteSettings), weekStart: siteSettings.weekStart, vocabulary: siteSettings.vocabulary, carryOver: siteSettings.carryOver };
   const days = logDays(records);
   return {
     entries,
     records,
+    keyOf: entryKeysByRecord(entries, records),
     stats: computeStats(records, options),
     threads: problemThreads(records),
     chains: planChains(records, options),

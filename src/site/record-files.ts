@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { LogRecord } from '../record/schema.ts';
-import { completeRecord } from '../record/stored-record.ts';
+import { completeRecord, type SiteRecord } from '../record/stored-record.ts';
 import { entryKey } from './entry-key.ts';
 import type { LogEntry } from './logs.ts';
 
@@ -22,6 +22,8 @@ export interface RecordYear {
   year: string;
   /** Newest first, as the entries came. Their records are made whole (yearRecords) only for a file rendered. */
   entries: LogEntry[];
+  /** The record of each of `entries`, in the same order. */
+  records: SiteRecord[];
   /** For Astro's incremental build: the year's entries and their digests (which cover the file and the settings). */
   cacheKey: string;
 }
@@ -31,29 +33,31 @@ export interface RecordIndex {
   years: Array<{ year: string; logs: number; path: string }>;
 }
 
-export function recordYears(entries: readonly LogEntry[]): RecordYear[] {
-  const byYear = new Map<string, LogEntry[]>();
-  for (const entry of entries) {
+/** `records[i]` is the record of `entries[i]` (as siteData gives them). */
+export function recordYears(entries: readonly LogEntry[], records: readonly SiteRecord[]): RecordYear[] {
+  const byYear = new Map<string, { entries: LogEntry[]; records: SiteRecord[] }>();
+  entries.forEach((entry, index) => {
     const year = entry.data.date?.slice(0, 4) ?? UNDATED;
-    const list = byYear.get(year);
-    if (list) list.push(entry);
-    else byYear.set(year, [entry]);
-  }
+    let logs = byYear.get(year);
+    if (!logs) byYear.set(year, (logs = { entries: [], records: [] }));
+    logs.entries.push(entry);
+    logs.records.push(records[index]!);
+  });
   return [...byYear]
     .sort(([a], [b]) => (a === UNDATED ? 1 : b === UNDATED ? -1 : b.localeCompare(a)))
-    .map(([year, yearEntries]) => {
+    .map(([year, logs]) => {
       const key = createHash('sha256');
-      for (const entry of yearEntries) key.update(`${entryKey(entry)}\n`);
-      return { year, entries: yearEntries, cacheKey: key.digest('hex') };
+      for (const entry of logs.entries) key.update(`${entryKey(entry)}\n`);
+      return { year, ...logs, cacheKey: key.digest('hex') };
     });
 }
 
 /**
- * A year's whole records, as published: each stored record with the parts the
- * store leaves out, read from its body file by `extrasOf` (src/record/stored-record.ts).
+ * A year's whole records, as published: each site record with the parts no
+ * page shows, read from its body file by `extrasOf` (src/record/stored-record.ts).
  */
 export function yearRecords(year: RecordYear, extrasOf: (entry: LogEntry) => unknown): LogRecord[] {
-  return year.entries.map((entry) => completeRecord(entry.data, () => extrasOf(entry)));
+  return year.records.map((record, index) => completeRecord(record, () => extrasOf(year.entries[index]!)));
 }
 
 /** `pathOf(year)` is the file's URL path on the site (the base path included). */

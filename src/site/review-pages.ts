@@ -7,7 +7,7 @@
  * neighbour whose `previous` figures it changes).
  */
 import { createHash } from 'node:crypto';
-import type { StoredRecord } from '../record/stored-record.ts';
+import type { SiteRecord } from '../record/stored-record.ts';
 import { allReviews, periodKey, type PeriodReview, type ReviewInputs, type ReviewKind, type ReviewOptions } from '../stats/index.ts';
 import { formatMonth } from './format.ts';
 
@@ -86,7 +86,7 @@ function pagesOf(periods: readonly PeriodReview[], related: (period: PeriodRevie
 }
 
 /** Every week and month with a log, oldest first, with its neighbours and the periods it links to; `given`: the site's own days, threads and chains. */
-export function reviewPages(records: readonly StoredRecord[], options: ReviewOptions, given?: ReviewInputs): ReviewPages {
+export function reviewPages(records: readonly SiteRecord[], options: ReviewOptions, given?: ReviewInputs): ReviewPages {
   const { weeks, months } = allReviews(records, options, given);
   const monthLinks = new Map(months.map((month) => [month.key, linkOf(month)]));
   const weeksOfMonth = new Map<string, PeriodLink[]>();

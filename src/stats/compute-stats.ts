@@ -1,5 +1,5 @@
 /** computeStats: every statistic of the dashboard from the published records, in one pass over the days. */
-import type { StoredRecord } from '../record/stored-record.ts';
+import type { SiteRecord } from '../record/stored-record.ts';
 import type { SiteStats, StatsOptions } from './types.ts';
 import { checkOptions, logDays } from './days.ts';
 import { heatmap } from './heatmap.ts';
@@ -9,7 +9,7 @@ import { streaks } from './streaks.ts';
 import { totals } from './totals.ts';
 
 /** Records may come in any order, several to a day; records without a date are left out. */
-export function computeStats(records: readonly StoredRecord[], options: StatsOptions): SiteStats {
+export function computeStats(records: readonly SiteRecord[], options: StatsOptions): SiteStats {
   checkOptions(options);
   const days = logDays(records);
   const map = heatmap(days, options);

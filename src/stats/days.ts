@@ -3,14 +3,14 @@
  * count and how several logs of one day add up. Every other statistic reads
  * the LoggedDay list this module makes.
  */
-import type { StoredRecord } from '../record/stored-record.ts';
+import type { SiteRecord } from '../record/stored-record.ts';
 import type { LogRecord } from '../record/schema.ts';
 import type { ChecklistCore, ProblemCore, StatsOptions } from './types.ts';
 import { isIsoDate } from './calendar.ts';
 import { checklistCounts } from './checklist-counts.ts';
 
 /** A record whose date is a real calendar day; its extras may be absent, as in the site's store (src/record/stored-record.ts). */
-export type DatedRecord = StoredRecord & { date: string };
+export type DatedRecord = SiteRecord & { date: string };
 
 /** What of a record the day-by-day statistics read: the record index hands the morning commands no more. */
 export type DayRecord = Pick<LogRecord, 'date' | 'slug' | 'metrics' | 'drops'> & { checklist: readonly ChecklistCore[]; problems: readonly ProblemCore[] };

@@ -6,7 +6,7 @@
  * (logDays, totalOf, streakRuns, problemThreads, planChains), computed once
  * for all periods; the shape is review-schema.ts.
  */
-import type { StoredRecord } from '../record/stored-record.ts';
+import type { SiteRecord } from '../record/stored-record.ts';
 import type { LogRecord } from '../record/schema.ts';
 import { isPlaceholderText } from '../parse/placeholders.ts';
 import { addDays, dayNumber, eachDay, endOfMonth, endOfWeek, startOfMonth, weekStartOf, type WeekStart } from './calendar.ts';
@@ -275,7 +275,7 @@ export interface ReviewInputs {
 }
 
 /** What the reviews of every period read, computed once from the records. */
-function prepare(records: readonly StoredRecord[], options: ReviewOptions, given: ReviewInputs = {}) {
+function prepare(records: readonly SiteRecord[], options: ReviewOptions, given: ReviewInputs = {}) {
   checkOptions(options);
   const dated = datedRecords(records);
   const days = given.days ?? logDays(dated);
@@ -297,7 +297,7 @@ function reviewsOfKind(kind: ReviewKind, prepared: ReturnType<typeof prepare>): 
 }
 
 /** The review of every week and every month that has a log, oldest first. */
-export function allReviews(records: readonly StoredRecord[], options: ReviewOptions, given?: ReviewInputs): { weeks: PeriodReview[]; months: PeriodReview[] } {
+export function allReviews(records: readonly SiteRecord[], options: ReviewOptions, given?: ReviewInputs): { weeks: PeriodReview[]; months: PeriodReview[] } {
   const prepared = prepare(records, options, given);
   return { weeks: reviewsOfKind('week', prepared), months: reviewsOfKind('month', prepared) };
 }

@@ -13,6 +13,7 @@ import {
   readLogBody,
   readLogExtras,
   readLogHeadings,
+  readLogLists,
   writeLogBody,
 } from '../../src/files/log-bodies.ts';
 
@@ -32,9 +33,10 @@ const page = {
   html: '<h1 id="2025年8月3日">2025年8月3日</h1>\n<p>一行目\u2028二行目 "引用"</p>\n',
   headings: [{ depth: 1, slug: '2025年8月3日', text: '2025年8月3日 "学習ログ"\n' }],
 };
-// The record's parts kept with the body (src/record/stored-record.ts), a line break in one of them.
+// The record's parts kept with the body (src/record/stored-record.ts), a line break in some of them.
+const lists = { goals: [{ text: '型を読む\n二行目', done: true, line: 3 }], learnings: ['学び\u2028'] };
 const extras = { figures: [{ label: '学習時間', raw: '約2時間\n' }], work: [], references: [{ title: 'Astro', url: 'https://astro.build/' }] };
-const body = { ...page, extras };
+const body = { ...page, lists, extras };
 
 describe('log body files', () => {
   it('lives below the cache folder, given as a URL or a path; astro dev in a folder of its own', () => {
@@ -51,6 +53,7 @@ describe('log body files', () => {
     expect(hasLogBody(folder, 'a1b2c3')).toBe(true);
     expect(readLogBody(folder, 'a1b2c3')).toEqual(page);
     expect(readLogHeadings(folder, 'a1b2c3')).toEqual(page.headings);
+    expect(readLogLists(folder, 'a1b2c3')).toEqual(lists);
     expect(readLogExtras(folder, 'a1b2c3')).toEqual(extras);
     // No temporary file is left behind.
     expect(readdirSync(folder)).toEqual(['a1b2c3.body']);
@@ -60,9 +63,17 @@ describe('log body files', () => {
   it('reads headings longer than the first read, whole', () => {
     const folder = logBodiesFolder(cache());
     const many = Array.from({ length: 400 }, (_, index) => ({ depth: 2, slug: `見出し-${index}`, text: `見出し ${index} ${'長'.repeat(20)}` }));
-    writeLogBody(folder, 'long', { html: '<p>本文</p>', headings: many, extras });
+    writeLogBody(folder, 'long', { html: '<p>本文</p>', headings: many, lists, extras });
     expect(readLogHeadings(folder, 'long')).toEqual(many);
+    expect(readLogLists(folder, 'long')).toEqual(lists);
     expect(readLogBody(folder, 'long').html).toBe('<p>本文</p>');
+    // Lists longer than the first read too (a log of many long problems), and the HTML after them still apart.
+    const longLists = { learnings: Array.from({ length: 2000 }, (_, index) => `学び ${index} ${'長'.repeat(10)}`) };
+    writeLogBody(folder, 'longer', { html: '<p>本文</p>\n', headings: page.headings, lists: longLists, extras });
+    expect(readLogLists(folder, 'longer')).toEqual(longLists);
+    expect(readLogHeadings(folder, 'longer')).toEqual(page.headings);
+    expect(readLogExtras(folder, 'longer')).toEqual(extras);
+    expect(readLogBody(folder, 'longer')).toEqual({ headings: page.headings, html: '<p>本文</p>\n' });
   });
 
   it('names files only by digests: nothing can point out of the folder', () => {
@@ -80,6 +91,7 @@ describe('log body files', () => {
     mkdirSync(folder, { recursive: true });
     writeFileSync(`${folder}0ld.body`, '[]\n<p>本文</p>');
     expect(() => readLogExtras(folder, '0ld')).toThrow(/0ld\.body: not a log body of this nisshi/);
+    expect(() => readLogLists(folder, '0ld')).toThrow(/0ld\.body: not a log body of this nisshi/);
     expect(logBodyDigests(path.join(folder, 'nowhere'))).toEqual(new Set());
   });
 

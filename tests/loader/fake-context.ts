@@ -10,8 +10,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
-import { logBodiesFolder } from '../../src/files/log-bodies.ts';
-import { storedRecordSchema } from '../../src/record/stored-record.ts';
+import { logBodiesFolder, readLogExtras, readLogLists } from '../../src/files/log-bodies.ts';
+import type { LogRecord } from '../../src/record/schema.ts';
+import { completeRecord, siteRecord, storedRecordSchema, type StoredRecord } from '../../src/record/stored-record.ts';
 import { processLog } from '../../src/loader/index.ts';
 import type { LogPipeline } from '../../src/loader/index.ts';
 
@@ -84,6 +85,14 @@ export function fakeContext(root: string, options: { dev?: boolean; after?: Fake
     watcher,
   } as unknown as LoaderContext;
   return { context, bodies: logBodiesFolder(path.join(root, '.cache'), options.dev ? 'dev' : 'build'), entries, meta, logged, watcher };
+}
+
+/** The whole record of a stored entry, as /data/ publishes it: its header with the lists and extras its body file keeps (src/record/stored-record.ts). */
+export function wholeRecord(fake: FakeContext, id: string): LogRecord {
+  const stored = fake.entries.get(id);
+  if (!stored) throw new Error(`no entry ${id} in the store`);
+  const digest = String(stored.digest);
+  return completeRecord(siteRecord(stored.data as StoredRecord, () => readLogLists(fake.bodies, digest)), () => readLogExtras(fake.bodies, digest));
 }
 
 /** processLog, counting the logs it is asked for by path, those it was asked to render, and those it was given the record of (from the record index). */

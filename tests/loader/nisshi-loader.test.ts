@@ -9,11 +9,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { readSettingsOf } from '../../src/parse/read-log.ts';
 import { siteSettings } from '../../src/site.config.ts';
-import { logBodyDigests, newestDevBodies, readLogBody, readLogExtras } from '../../src/files/log-bodies.ts';
+import { logBodyDigests, newestDevBodies, readLogBody } from '../../src/files/log-bodies.ts';
 import { nisshiLoader, processLog } from '../../src/loader/index.ts';
 import { logRecordSchema, type LogRecord } from '../../src/record/schema.ts';
-import { completeRecord, type StoredRecord } from '../../src/record/stored-record.ts';
-import { countingPipeline, fakeContext, projectWithLogs } from './fake-context.ts';
+import { countingPipeline, fakeContext, projectWithLogs, wholeRecord } from './fake-context.ts';
 
 let root = '';
 beforeEach(async () => {
@@ -45,15 +44,17 @@ describe('nisshiLoader: a load', () => {
     expect(body.headings).toContainEqual({ depth: 2, slug: '今日の目標', text: '今日の目標' });
     // One body per published log; drafts have none.
     expect([...logBodyDigests(fake.bodies)].sort()).toEqual([...fake.entries.values()].map((stored) => String(stored.digest)).sort());
-    // The record's parts no page shows are in the body file, not in the store, and make the whole record again
-    // (src/record/stored-record.ts): the record `nisshi parse` reads of the file.
+    // The record's lists and the parts no page shows are in the body file, not in the store, and make the whole
+    // record again (src/record/stored-record.ts): the record `nisshi parse` reads of the file.
     let figures = 0;
     for (const [id, source] of [['2025-08-03', 'logs/2025-08-03.md'], ['2025-08-04', 'logs/2025/08/04.md']] as const) {
       const stored = fake.entries.get(id);
       expect(Object.keys(stored?.data ?? {})).not.toEqual(expect.arrayContaining(['figures']));
       expect(Object.keys(stored?.data ?? {})).not.toEqual(expect.arrayContaining(['work']));
       expect(Object.keys(stored?.data ?? {})).not.toEqual(expect.arrayContaining(['references']));
-      const whole = completeRecord(stored?.data as StoredRecord, () => readLogExtras(fake.bodies, String(stored?.digest)));
+      expect(Object.keys(stored?.data ?? {})).not.toEqual(expect.arrayContaining(['problems']));
+      expect(Object.keys(stored?.data ?? {})).not.toEqual(expect.arrayContaining(['checklist']));
+      const whole = wholeRecord(fake, id);
       const parsed = (await processLog(await readFile(logPath(source), 'utf8'), { path: source, allowRawHtml: false, render: false })).record;
       expect(whole).toEqual(logRecordSchema.parse({ ...parsed, frontmatter: whole.frontmatter }));
       figures += whole.figures.length;

@@ -10,12 +10,10 @@ import { main } from '../../src/cli/main.ts';
 import type { CliIo } from '../../src/cli/io.ts';
 import { nisshiLoader } from '../../src/loader/index.ts';
 import { readSettingsOf } from '../../src/parse/read-log.ts';
-import { readLogExtras } from '../../src/files/log-bodies.ts';
 import type { LogRecord } from '../../src/record/schema.ts';
-import { completeRecord, type StoredRecord } from '../../src/record/stored-record.ts';
 import { parseSettings, SettingsError, type Settings } from '../../src/settings/settings.ts';
 import { settingsInput, siteSettings } from '../../src/site.config.ts';
-import { fakeContext } from '../loader/fake-context.ts';
+import { fakeContext, wholeRecord } from '../loader/fake-context.ts';
 
 function io(cwd: string, now = new Date('2025-08-03T00:00:00Z')) {
   const out: string[] = [];
@@ -126,8 +124,7 @@ describe('a custom vocabulary word in the settings', () => {
     const fake = fakeContext(folder);
     await nisshiLoader({ base: settings.logsDir, settings: readSettingsOf(settings), allowRawHtml: settings.allowRawHtml }).load(fake.context);
     // The site's record: the stored one with the parts kept with its body (src/record/stored-record.ts).
-    const stored = fake.entries.get('2025-08-03');
-    expect(completeRecord(stored?.data as StoredRecord, () => readLogExtras(fake.bodies, String(stored?.digest)))).toEqual(fromParse);
+    expect(wholeRecord(fake, '2025-08-03')).toEqual(fromParse);
     expect(fake.logged.filter((line) => line.level === 'warn').map((line) => line.message)).toEqual([
       `logs/2025-08-03.md:${diagnostic!.line}:${diagnostic!.column}: warning ${diagnostic!.message} [count-mismatch]`,
     ]);

@@ -8,7 +8,7 @@ const entry = (id: string, digest: string) => ({ id, digest, data: { date: id, t
 describe('page keys', () => {
   it('finds each record\'s entry key by the record itself', () => {
     const entries = [entry('2025-08-03', 'a1'), entry('2025-08-04', 'b1')];
-    const keyOf = entryKeysByRecord(entries);
+    const keyOf = entryKeysByRecord(entries, entries.map((each) => each.data));
     expect(keyOf(entries[0]!.data)).toBe('2025-08-03:a1');
     expect(keyOf(entries[1]!.data)).toBe('2025-08-04:b1');
     // A record that is no entry's (never in siteData) stands for itself.
@@ -18,7 +18,7 @@ describe('page keys', () => {
   it('is the same for the same page and changes with any of it', () => {
     const tagPage = (digest: string, page = 1) => {
       const entries = [entry('2025-08-03', digest)];
-      const keyOf = entryKeysByRecord(entries);
+      const keyOf = entryKeysByRecord(entries, entries.map((each) => each.data));
       return pageKey({ tag: 'aws', page, pages: 2, records: entries.map((each) => keyOf(each.data)) });
     };
     expect(tagPage('a1')).toBe(tagPage('a1'));

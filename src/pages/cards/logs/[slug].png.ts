@@ -14,12 +14,12 @@ import { siteData } from '../../../site/logs.ts';
 import { siteSettings } from '../../../site.config.ts';
 
 export async function getStaticPaths() {
-  const { entries, days, options, years } = await siteData();
+  const { records, entries, days, options, years } = await siteData();
   // Cards no build has used for longest go, keeping a few times what one build names.
   pruneCards(cardFolder(cacheDir), 3 * (CARD_LOGS + CARD_WEEKS + years.length + 1) + 50);
   const context = { site: siteSettings.title, days, weekStart: options.weekStart };
-  const paths = entries.slice(0, CARD_LOGS).map((entry) => {
-    const card = logCard(entry.data, context);
+  const paths = entries.slice(0, CARD_LOGS).map((entry, index) => {
+    const card = logCard(records[index]!, context);
     return { params: { slug: entry.id }, props: { card }, cacheKey: cardDigest(card) };
   });
   drawAhead(paths.map((path) => path.props.card), cardPlace(cardFolder(cacheDir), srcDir));

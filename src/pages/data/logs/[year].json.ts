@@ -5,8 +5,8 @@ import { recordYears, yearRecords, type RecordYear } from '../../../site/record-
 
 /** One year of published records (no body HTML), newest first, for the writer's own tools; see src/site/record-files.ts. */
 export const getStaticPaths = (async () => {
-  const { entries } = await siteData();
-  return recordYears(entries).map((year) => ({ params: { year: year.year }, props: { year }, cacheKey: year.cacheKey }));
+  const { entries, records } = await siteData();
+  return recordYears(entries, records).map((year) => ({ params: { year: year.year }, props: { year }, cacheKey: year.cacheKey }));
 }) satisfies GetStaticPaths;
 
 export function GET({ props }: { props: { year: RecordYear } }) {
