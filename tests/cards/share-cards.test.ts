@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cachedCard, cardCounts, drawAhead, pruneCards } from '../../src/cards/card-cache.ts';
-import { CARD_HEIGHT, CARD_WIDTH, titlePhrases } from '../../src/cards/draw-card.ts';
+import { renderAsync } from '@resvg/resvg-js';
+import { CARD_HEIGHT, CARD_WIDTH, cardSvg, drawCard, RENDER_OPTIONS, titlePhrases } from '../../src/cards/draw-card.ts';
 import { cardDigest, cardLevel, heatStrip, type ShareCard } from '../../src/cards/share-card.ts';
 import { logCardPath, logSummaryText, newestWeeks, streakOn, weekCardPath, weekSummaryText } from '../../src/components/share-cards.ts';
 import { addDays } from '../../src/stats/calendar.ts';
@@ -48,6 +49,15 @@ describe('share cards', () => {
     expect(readdirSync(folder)).toEqual([`${cardDigest(card)}.png`]);
     expect(pruneCards(folder, 1)).toBe(0);
     expect(pruneCards(folder, 0)).toBe(1);
+  }, 60_000);
+
+  it('lays its text out as paths, so resvg draws the same card without loading a font', async () => {
+    const svg = await cardSvg(card);
+    expect(svg).not.toMatch(/<text[\s>]/);
+    expect(RENDER_OPTIONS.font.loadSystemFonts).toBe(false);
+    // With the system's fonts loaded, as resvg does when not told otherwise: not one pixel differs.
+    const withFonts = await renderAsync(svg, { ...RENDER_OPTIONS, font: { loadSystemFonts: true } });
+    expect(Buffer.from(await drawCard(card)).equals(Buffer.from(withFonts.asPng()))).toBe(true);
   }, 60_000);
 
   it('draws the cards a route names together once one is asked for, and none while none is', async () => {
