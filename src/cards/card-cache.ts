@@ -14,9 +14,8 @@
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { drawCard } from './draw-card.ts';
 import { cardDigest, type ShareCard } from './share-card.ts';
-import type { CardPlace } from './card-thread.ts';
+import { drawCardHere, type CardPlace } from './card-thread.ts';
 
 export type { CardPlace } from './card-thread.ts';
 
@@ -80,7 +79,7 @@ async function readOrDraw(card: ShareCard, digest: string, place: CardPlace): Pr
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  const png = await (place.draw ?? drawCard)(card);
+  const png = await (place.draw ?? drawCardHere)(card);
   cardCounts.drawn += 1;
   mkdirSync(folder, { recursive: true });
   // Written whole or not at all: a build stopped halfway leaves no torn card to be served next time.

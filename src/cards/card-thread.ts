@@ -11,13 +11,12 @@
  * cards are drawn on the calling thread: slower, never missing.
  */
 import { ThreadPool } from '../threads/thread-pool.ts';
-import { drawCard } from './draw-card.ts';
 import type { ShareCard } from './share-card.ts';
 
 /** Where cards are kept (card-cache.ts) and how they are drawn. */
 export interface CardPlace {
   folder: string;
-  /** Draws a card's PNG; drawCard on this thread when left out. */
+  /** Draws a card's PNG; drawCardHere (on this thread) when left out. */
   draw?: (card: ShareCard) => Promise<Uint8Array>;
 }
 
@@ -35,6 +34,15 @@ export interface CardBatch {
  */
 const CARDS_AT_ONCE = 2;
 
+/**
+ * Draws a card on this thread, loading satori and resvg only then: a build
+ * whose cards are all kept or drawn on the card thread never needs them here.
+ */
+export async function drawCardHere(card: ShareCard): Promise<Uint8Array> {
+  const { drawCard } = await import('./draw-card.ts');
+  return drawCard(card);
+}
+
 export class CardThread {
   readonly #pool: ThreadPool<ShareCard, Uint8Array>;
   readonly #onBatch: ((batch: CardBatch) => void) | undefined;
@@ -50,7 +58,7 @@ export class CardThread {
       // A build asks for its cards together (card-cache.ts: drawAhead): once they are drawn the worker
       // goes, with the fonts and layout engine it holds (≈ 150 MB), before the page phase's peak.
       whenIdle: 'retire',
-      here: drawCard,
+      here: drawCardHere,
       refused: (card, error) => new Error(`share card "${card.title}" could not be drawn: ${error.message}`),
       closedMessage: 'the card thread was closed',
     });

@@ -140,12 +140,15 @@ function lineEnds(text: string, file: string): [number, number, number] {
   return [first, second, third];
 }
 
+/** One buffer for every short read: they are synchronous, and a build makes thousands (a fresh buffer each was most of their time). */
+let scratch: Buffer | null = null;
+
 /** A body file's first two lines (headings, lists) from one short read; the whole file when they are longer. */
 function firstLines(file: string): [string, string] {
   const descriptor = openSync(file, 'r');
   let head: string | null = null;
   try {
-    const buffer = Buffer.allocUnsafe(FIRST_READ);
+    const buffer = (scratch ??= Buffer.allocUnsafe(FIRST_READ));
     const read = readSync(descriptor, buffer, 0, FIRST_READ, 0);
     const lines = buffer.subarray(0, read);
     const first = lines.indexOf(0x0a);

@@ -72,13 +72,14 @@ export function storedPart<T extends LogRecord>(record: T): Omit<T, keyof Record
 
 /**
  * The record pages get: the stored header with its lists (read by `lists`
- * only when the store left them out, and validated by the same schema), keys
- * in the schema's order. A whole stored record (a log with images) is kept
- * whole, extras included: it has no body file to read them from.
+ * only when the store left them out, and validated by the same schema). A
+ * whole stored record (a log with images) is kept whole, extras included: it
+ * has no body file to read them from. Its keys are in no particular order
+ * (completeRecord orders them for /data/).
  */
 export function siteRecord(stored: StoredRecord, lists: () => unknown): SiteRecord {
-  const parts = listKeys.every((key) => stored[key] !== undefined) ? {} : recordListsSchema.parse(lists());
-  return inSchemaOrder({ ...stored, ...parts }) as SiteRecord;
+  if (listKeys.every((key) => stored[key] !== undefined)) return stored as SiteRecord;
+  return { ...stored, ...recordListsSchema.parse(lists()) };
 }
 
 /**
