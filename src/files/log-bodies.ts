@@ -212,7 +212,7 @@ const newestKey = Symbol.for('nisshi.dev-newest-log-bodies');
  * loader sets it as soon as a saved log is rendered; the log page reads it
  * before the entry's own digest, so the saved text shows at once. Astro's
  * store catches up later (its writes wait 500 ms, then the page build reads
- * the whole store again), and brings the record's figures with it. One map
+ * the whole store again), and brings the rest of the record with it. One map
  * per process, on a registered symbol: the loader and the pages are loaded
  * by different module graphs.
  */
