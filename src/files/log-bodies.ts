@@ -143,7 +143,11 @@ function lineEnds(text: string, file: string): [number, number, number] {
 /** One buffer for every short read: they are synchronous, and a build makes thousands (a fresh buffer each was most of their time). */
 let scratch: Buffer | null = null;
 
-/** A body file's first two lines (headings, lists) from one short read; the whole file when they are longer. */
+/**
+ * A body file's first two lines (headings, lists) from one short read, which
+ * must reach the end of the third so that a file of another layout is refused;
+ * the whole file when they are longer.
+ */
 function firstLines(file: string): [string, string] {
   const descriptor = openSync(file, 'r');
   let head: string | null = null;
