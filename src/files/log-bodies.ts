@@ -107,7 +107,7 @@ export function writeLogBody(folder: string, digest: string, body: LogBodyFile):
 /** The body of a digest; throws, naming the file, when it is not there. */
 export function readLogBody(folder: string, digest: string): LogBody {
   const file = fileOf(folder, digest);
-  const text = readFileSync(file, 'utf8');
+  const text = readBodyText(file);
   const ends = lineEnds(text, file);
   // The record's parts on the lines between are left unparsed: a log page has its record already.
   return { headings: JSON.parse(text.slice(0, ends[0])) as LogBodyHeading[], html: text.slice(ends[2] + 1) };
@@ -126,7 +126,7 @@ export function readLogLists(folder: string, digest: string): unknown {
 /** The parts of the record no page shows (JSON, for the reader to check). */
 export function readLogExtras(folder: string, digest: string): unknown {
   const file = fileOf(folder, digest);
-  const text = readFileSync(file, 'utf8');
+  const text = readBodyText(file);
   const ends = lineEnds(text, file);
   return JSON.parse(text.slice(ends[1] + 1, ends[2]));
 }
@@ -149,7 +149,12 @@ let scratch: Buffer | null = null;
  * the whole file when they are longer.
  */
 function firstLines(file: string): [string, string] {
-  const descriptor = openSync(file, 'r');
+  let descriptor: number;
+  try {
+    descriptor = openSync(file, 'r');
+  } catch (error) {
+    throw missingBody(file, error);
+  }
   let head: string | null = null;
   try {
     const buffer = (scratch ??= Buffer.allocUnsafe(FIRST_READ));
@@ -163,9 +168,23 @@ function firstLines(file: string): [string, string] {
   } finally {
     closeSync(descriptor);
   }
-  const text = head ?? readFileSync(file, 'utf8');
+  const text = head ?? readBodyText(file);
   const ends = lineEnds(text, file);
   return [text.slice(0, ends[0]), text.slice(ends[0] + 1, ends[1])];
+}
+
+function readBodyText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw missingBody(file, error);
+  }
+}
+
+/** A body the store names but the folder lacks (removed by hand, or by another build sharing the cache): say what to do. */
+function missingBody(file: string, error: unknown): unknown {
+  if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return error;
+  return new Error(`${file}: a log's rendered body is missing from the cache; run the build (or astro dev) again, which renders it anew`, { cause: error });
 }
 
 /**

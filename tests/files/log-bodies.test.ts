@@ -86,7 +86,10 @@ describe('log body files', () => {
 
   it('says which file is missing when a body is not there, or is not a body of this nisshi', () => {
     const folder = logBodiesFolder(cache());
-    expect(() => readLogBody(folder, 'ffff')).toThrow(/ffff\.body/);
+    expect(() => readLogBody(folder, 'ffff')).toThrow(/ffff\.body: a log's rendered body is missing from the cache; run the build/);
+    expect(() => readLogLists(folder, 'ffff')).toThrow(/ffff\.body: a log's rendered body is missing from the cache; run the build/);
+    expect(() => readLogHeadings(folder, 'ffff')).toThrow(/ffff\.body: a log's rendered body is missing/);
+    expect(() => readLogExtras(folder, 'ffff')).toThrow(/ffff\.body: a log's rendered body is missing/);
     // A body of the older layout (headings and HTML only), should one be read under a digest of today's code.
     mkdirSync(folder, { recursive: true });
     writeFileSync(`${folder}0ld.body`, '[]\n<p>本文</p>');
