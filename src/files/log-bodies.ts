@@ -13,8 +13,8 @@
  * break) and the HTML: the headings (the problem-thread pages read only them,
  * to link to a problem's heading), the record's lists, its extras (the parts
  * the store leaves out, src/record/stored-record.ts), then the HTML. Every
- * build reads the first two lines of every file: the lists come before the
- * extras and the HTML, so that is one short read a file.
+ * build reads the lists of every file, and a cold one the extras too: they
+ * come before the HTML, so that is one short read a file.
  *
  * Files no stored entry names any more are removed after a full load (see
  * collectLogBodies); one written after that load started is left alone, as it
@@ -52,7 +52,7 @@ const FOLDERS = { build: 'nisshi-log-bodies/', dev: 'nisshi-log-bodies-dev/' } a
 /** Whose bodies: `astro build`'s (and `astro sync`'s), or `astro dev`'s. */
 export type LogBodiesOf = keyof typeof FOLDERS;
 const SUFFIX = '.body';
-/** Bytes read for the first lines (headings, lists); a log whose lines do not fit is read whole. */
+/** Bytes read for the three lines of JSON; a log whose lines do not fit is read whole. */
 const FIRST_READ = 32 * 1024;
 /** Digests as Astro's generateDigest makes them; anything else could name a file outside the folder. */
 const DIGEST = /^[0-9a-z]{1,64}$/i;
@@ -123,12 +123,9 @@ export function readLogLists(folder: string, digest: string): unknown {
   return JSON.parse(firstLines(fileOf(folder, digest))[1]);
 }
 
-/** The parts of the record no page shows (JSON, for the reader to check). */
+/** The parts of the record no page shows (JSON, for the reader to check), without reading the HTML: /data/ reads every log's. */
 export function readLogExtras(folder: string, digest: string): unknown {
-  const file = fileOf(folder, digest);
-  const text = readBodyText(file);
-  const ends = lineEnds(text, file);
-  return JSON.parse(text.slice(ends[1] + 1, ends[2]));
+  return JSON.parse(firstLines(fileOf(folder, digest))[2]);
 }
 
 /** Where a body file's three lines of JSON end; throws, naming the file, for a file of another layout. */
@@ -143,12 +140,8 @@ function lineEnds(text: string, file: string): [number, number, number] {
 /** One buffer for every short read: they are synchronous, and a build makes thousands (a fresh buffer each was most of their time). */
 let scratch: Buffer | null = null;
 
-/**
- * A body file's first two lines (headings, lists) from one short read, which
- * must reach the end of the third so that a file of another layout is refused;
- * the whole file when they are longer.
- */
-function firstLines(file: string): [string, string] {
+/** A body file's three lines of JSON (headings, lists, extras) from one short read; the whole file when they are longer. */
+function firstLines(file: string): [string, string, string] {
   let descriptor: number;
   try {
     descriptor = openSync(file, 'r');
@@ -170,7 +163,7 @@ function firstLines(file: string): [string, string] {
   }
   const text = head ?? readBodyText(file);
   const ends = lineEnds(text, file);
-  return [text.slice(0, ends[0]), text.slice(ends[0] + 1, ends[1])];
+  return [text.slice(0, ends[0]), text.slice(ends[0] + 1, ends[1]), text.slice(ends[1] + 1, ends[2])];
 }
 
 function readBodyText(file: string): string {
