@@ -131,10 +131,13 @@ describe('nisshiLoader: a load', () => {
     const fake = fakeContext(root);
     await loader().loader.load(fake.context);
     const digests = new Map([...fake.entries].map(([id, stored]) => [id, stored.digest]));
+    const records = new Map([...fake.entries.keys()].map((id) => [id, wholeRecord(fake, id)]));
     fake.entries.clear();
     const again = loader();
     const second = fakeContext(root, { after: fake });
     await again.loader.load(second.context);
+    // The new headers and the reused bodies' lists and extras make the same records as before.
+    expect(new Map([...fake.entries.keys()].map((id) => [id, wholeRecord(fake, id)]))).toEqual(records);
     // The published logs are read again for their records (the draft is known by its digest, kept apart), not rendered.
     expect(again.pipeline.calls.sort()).toEqual(['logs/2025-08-03.md', 'logs/2025/08/04.md']);
     expect(again.pipeline.rendered).toEqual([]);
