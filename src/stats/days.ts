@@ -83,7 +83,16 @@ export function checkOptions(options: StatsOptions): void {
   }
 }
 
-/** Days by date, for lookups while walking a calendar range. */
-export function daysByDate(days: readonly LoggedDay[]): Map<string, LoggedDay> {
-  return new Map(days.map((day) => [day.date, day]));
+const byDateOf = new WeakMap<readonly LoggedDay[], ReadonlyMap<string, LoggedDay>>();
+
+/**
+ * Days by date, for lookups while walking a calendar range. Made once for a
+ * list of days: the site's list is one a build, and every month page's
+ * heatmap and every log page look days up in it (3,650 days, 120 months).
+ * A list of days is never changed once made (logDays, the review buckets).
+ */
+export function daysByDate(days: readonly LoggedDay[]): ReadonlyMap<string, LoggedDay> {
+  let byDate = byDateOf.get(days);
+  if (!byDate) byDateOf.set(days, (byDate = new Map(days.map((day) => [day.date, day]))));
+  return byDate;
 }

@@ -1,6 +1,6 @@
 /** The year and month archive figures, from tiny logs parsed for real. */
 import { describe, expect, it } from 'vitest';
-import { archiveYears, heatmapOf, logDays, monthBounds } from '../../src/stats/index.ts';
+import { archiveYears, daysByDate, heatmapOf, logDays, monthBounds } from '../../src/stats/index.ts';
 import { tinyLog } from './helpers.ts';
 
 describe('archive', () => {
@@ -23,6 +23,16 @@ describe('archive', () => {
     // A month whose logs give no study time: its total is unknown, not 0.
     expect(months[7]).toMatchObject({ month: '2025-08', logs: 1, minutes: 0, studyMinutes: null, completionRate: null });
     expect(months[0]).toMatchObject({ month: '2025-01', logs: 0, studyMinutes: null });
+  });
+
+  it('looks days up in one map a list of days, made once however many pages ask', () => {
+    const days = logDays(records);
+    const byDate = daysByDate(days);
+    expect([...byDate.keys()]).toEqual(['2024-12-31', '2025-02-03', '2025-02-04', '2025-08-01']);
+    expect(byDate.get('2025-02-03')).toBe(days[1]);
+    expect(daysByDate(days)).toBe(byDate);
+    // Another list (another build's, in astro dev) gets its own.
+    expect(daysByDate(logDays(records))).not.toBe(byDate);
   });
 
   it('draws a heatmap of any span: a whole year, levels by the days within it', () => {
