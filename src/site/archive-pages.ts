@@ -96,7 +96,7 @@ export interface YearPagesInput {
   weekly: readonly WeekRow[];
   weekStart: string;
   targetMinutes: number | null;
-  /** Each record's entry key (entry-key.ts: entryKeysByRecord). */
+  /** Each record's entry key (entry-key.ts: entryKeysBySlug). */
   keyOf: (record: SiteRecord) => string;
 }
 

@@ -11,10 +11,14 @@ export function entryKey(entry: Pick<LogEntry, 'id' | 'digest' | 'data'>): strin
   return `${entry.id}:${String(entry.digest ?? JSON.stringify(entry.data))}`;
 }
 
-/** Each record's entry key, found by the record: `records[i]` is the record of `entries[i]` (as siteData gives them). */
-export function entryKeysByRecord(entries: ReadonlyArray<Pick<LogEntry, 'id' | 'digest' | 'data'>>, records: readonly SiteRecord[]): (record: SiteRecord) => string {
-  const keys = new Map<unknown, string>(entries.map((entry, index) => [records[index], entryKey(entry)]));
-  return (record) => keys.get(record) ?? JSON.stringify(record);
+/**
+ * The entry key of whatever names a log by its slug (a record, a problem's
+ * occurrence): an entry's id is its record's slug (parse/draft.ts: pageSlug).
+ * Something that is no entry's stands for itself.
+ */
+export function entryKeysBySlug(entries: ReadonlyArray<Pick<LogEntry, 'id' | 'digest' | 'data'>>): (named: Pick<SiteRecord, 'slug'>) => string {
+  const keys = new Map(entries.map((entry) => [entry.id, entryKey(entry)]));
+  return (named) => keys.get(named.slug) ?? JSON.stringify(named);
 }
 
 /**

@@ -8,7 +8,7 @@ import { siteSettings } from '../site.config.ts';
 import { archiveYears, computeStats, dueLearnings, logDays, planChains, problemThreads, type ArchiveYear, type DatedRecord, type DueLearning, type LoggedDay, type PlanChain, type ProblemThread } from '../stats/index.ts';
 import type { SiteStats, StatsOptions } from '../stats/types.ts';
 import { recordsByMonth } from './archive-pages.ts';
-import { entryKey, entryKeysByRecord } from './entry-key.ts';
+import { entryKey, entryKeysBySlug } from './entry-key.ts';
 import { logLists } from './log-body.ts';
 import { reviewPages, type ReviewPages } from './review-pages.ts';
 import { writerToday } from './today.ts';
@@ -20,8 +20,8 @@ export interface SiteData {
   entries: LogEntry[];
   /** The record of each entry, in the same order: the stored header with the lists its body file keeps. */
   records: SiteRecord[];
-  /** A record's entry key (entry-key.ts), for the keys of the pages that show it. */
-  keyOf: (record: SiteRecord) => string;
+  /** The entry key of a record, or of anything naming a log by its slug (entry-key.ts), for the keys of the pages that show it. */
+  keyOf: (named: Pick<SiteRecord, 'slug'>) => string;
   stats: SiteStats;
   /** Open first, then by the last day written (see problemThreads). */
   threads: ProblemThread[];
@@ -69,7 +69,7 @@ async function load(): Promise<SiteData> {
   return {
     entries,
     records,
-    keyOf: entryKeysByRecord(entries, records),
+    keyOf: entryKeysBySlug(entries),
     stats: computeStats(records, options),
     threads: problemThreads(records),
     chains: planChains(records, options),

@@ -1,7 +1,7 @@
 /** The month archive page's key for Astro's incremental build: it changes with what the page shows, and only then. */
 import { describe, expect, it } from 'vitest';
 import { monthPageCacheKey, recordsByMonth, type MonthPageParts } from '../../src/site/archive-pages.ts';
-import { entryKeysByRecord } from '../../src/site/entry-key.ts';
+import { entryKeysBySlug } from '../../src/site/entry-key.ts';
 import type { LogRecord } from '../../src/record/schema.ts';
 
 const entry = (id: string, date: string | null, digest: string) => ({ id, digest, data: { date, slug: id } as unknown as LogRecord });
@@ -15,7 +15,7 @@ const archive = { month: '2025-08', logs: 2, days: 2, studyMinutes: 180, approxi
 
 /** The key as the month page makes it: the logs it lists (recordsByMonth, as siteData's months) by their entry keys. */
 function keyOf(list: typeof entries, change: Partial<MonthPageParts> = {}): string {
-  const logs = (recordsByMonth(list.map((each) => each.data)).get('2025-08') ?? []).map(entryKeysByRecord(list, list.map((each) => each.data)));
+  const logs = (recordsByMonth(list.map((each) => each.data)).get('2025-08') ?? []).map(entryKeysBySlug(list));
   return monthPageCacheKey({ archive, previous: '/logs/2025/07/', next: '/logs/2025/09/', weekStart: 'monday', logs, ...change });
 }
 
@@ -25,7 +25,7 @@ describe('monthPageCacheKey', () => {
     expect([...byMonth.keys()]).toEqual(['2025-08', '2025-09']);
     expect(byMonth.get('2025-08')).toHaveLength(2);
     // Each listed log is keyed by its entry (id and digest), found by the record itself.
-    expect(byMonth.get('2025-08')!.map(entryKeysByRecord(entries, entries.map((each) => each.data)))).toEqual(['2025-08-03:a1', '2025-08-04:b1']);
+    expect(byMonth.get('2025-08')!.map(entryKeysBySlug(entries))).toEqual(['2025-08-03:a1', '2025-08-04:b1']);
   });
 
   it('is kept when a log of another month or an undated log changes', () => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseLog } from '../../src/index.ts';
 import type { LogRecord } from '../../src/record/schema.ts';
 import { recordsByMonth, yearPages } from '../../src/site/archive-pages.ts';
-import { entryKeysByRecord } from '../../src/site/entry-key.ts';
+import { entryKeysBySlug } from '../../src/site/entry-key.ts';
 import { archiveYears, computeStats, logDays, problemThreads, type StatsOptions } from '../../src/stats/index.ts';
 
 interface Log {
@@ -56,7 +56,7 @@ function keys(list: readonly Log[], weekStart: 'monday' | 'sunday' = 'monday', t
     weekly: computeStats(records, options).weekly,
     weekStart,
     targetMinutes,
-    keyOf: entryKeysByRecord(entries, records),
+    keyOf: entryKeysBySlug(entries),
   });
   return new Map(pages.map(({ shown, cacheKey }) => [shown.year.year, cacheKey]));
 }
@@ -73,7 +73,7 @@ describe('year pages', () => {
     const entries = logs.map((log) => ({ id: log.date, digest: log.date, data: parseLog(markdown(log), { path: `logs/${log.date}.md` }) }));
     const records = entries.map((entry) => entry.data);
     const days = logDays(records);
-    const pages = yearPages({ years: archiveYears(days), days, threads: problemThreads(records), months: recordsByMonth(records), weekly: [], weekStart: 'monday', targetMinutes: null, keyOf: entryKeysByRecord(entries, records) });
+    const pages = yearPages({ years: archiveYears(days), days, threads: problemThreads(records), months: recordsByMonth(records), weekly: [], weekStart: 'monday', targetMinutes: null, keyOf: entryKeysBySlug(entries) });
     expect(pages.map(({ shown }) => [shown.year.year, shown.previous, shown.next])).toEqual([['2023', null, '2024'], ['2024', '2023', '2025'], ['2025', '2024', null]]);
     const y2024 = pages[1]!.shown;
     expect(y2024.threads).toEqual({ opened: 1, resolved: 0 });
