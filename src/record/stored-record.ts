@@ -55,12 +55,16 @@ const dataKeys = Object.keys(DATA_PARTS) as Array<keyof RecordExtras>;
 
 /** The lists of a record, to keep with its body. */
 export function recordLists(record: Pick<LogRecord, keyof RecordLists>): RecordLists {
-  return Object.fromEntries(listKeys.map((key) => [key, record[key]])) as RecordLists;
+  return partsOf(record, listKeys) as RecordLists;
 }
 
 /** The extras of a record, to keep with its body. */
 export function recordExtras(record: Pick<LogRecord, keyof RecordExtras>): RecordExtras {
-  return { figures: record.figures, work: record.work, references: record.references };
+  return partsOf(record, dataKeys) as RecordExtras;
+}
+
+function partsOf<K extends keyof LogRecord>(record: Pick<LogRecord, K>, keys: readonly K[]): Pick<LogRecord, K> {
+  return Object.fromEntries(keys.map((key) => [key, record[key]])) as Pick<LogRecord, K>;
 }
 
 /** The record's header, for the store. */

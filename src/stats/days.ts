@@ -9,7 +9,7 @@ import type { ChecklistCore, ProblemCore, StatsOptions } from './types.ts';
 import { isIsoDate } from './calendar.ts';
 import { checklistCounts } from './checklist-counts.ts';
 
-/** A record whose date is a real calendar day; its extras may be absent, as in the site's store (src/record/stored-record.ts). */
+/** A record whose date is a real calendar day; without the parts no page shows, as siteData gives it (src/record/stored-record.ts). */
 export type DatedRecord = SiteRecord & { date: string };
 
 /** What of a record the day-by-day statistics read: the record index hands the morning commands no more. */
