@@ -4,7 +4,10 @@
  * each as a child process measured the same way, then reports the
  * JavaScript each page type ships. Both builds start cold: each gets a cache
  * folder of its own under tmp/, emptied first, so neither reuses the
- * content-layer store of an earlier build (nor the project's own).
+ * content-layer store of an earlier build (nor the project's own). Then one
+ * log is edited and the site built again, once more with nothing changed, and
+ * both projects over that one log alone (fixed-cost.ts): what a build costs
+ * before any log is read, against what the two ratio targets leave together.
  *
  *   npm run bench -- --section site [--count 200] [--small]
  *
@@ -14,20 +17,17 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { rssMethod, runMeasured, type ChildResult } from './child.ts';
+import { rssMethod, type ChildResult } from './child.ts';
 import { writeCorpus } from './corpus.ts';
-import { writeFloorProject } from './floor-project.ts';
+import { fixedCostLines, measureFixedCost } from './fixed-cost.ts';
 import { gzipSize, measurePageJs, type PageJs } from './page-js.ts';
 import { printLargestPages } from './pages.ts';
 import { decimal, integer, type BenchSection } from './section.ts';
+import { buildFloor, buildSite, buildSiteSearchIndex, combined, npmRunBuild, projectRoot, type SitePlace } from './site-build.ts';
 
-const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 const siteDir = path.join(projectRoot, 'tmp/bench-site');
 const floorDir = path.join(projectRoot, 'tmp/bench-floor');
-const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
-/** Per child: a build that takes longer than this is reported as stuck rather than waited for. */
-const STEP_TIMEOUT_MS = 30 * 60_000;
+const site: SitePlace = { dir: siteDir, logsDir: path.join(siteDir, 'logs') };
 
 /** The logs written under tmp/bench-site/logs (any leftovers removed first): generated, or real-sized with --small. */
 async function writeLogs(count: number, seed: number, small: boolean) {
@@ -82,19 +82,15 @@ export const siteSection: BenchSection = {
       const ours = await buildOurs(oursDist, today, 'ours-build.log');
       const search = await searchIndex(oursDist, 'search-index.log');
       const cardsKept = await buildWithCardsKept(oursDist, today);
-      const resolution = await writeFloorProject(floorDir, logsDir, projectRoot);
-      const floor = await runMeasured({
-        args: [astroBin, 'build', '--root', floorDir, '--outDir', floorDist],
-        cwd: projectRoot,
-        env: process.env,
-        logFile: path.join(siteDir, 'floor-build.log'),
-        timeoutMs: STEP_TIMEOUT_MS,
-      });
+      const { result: floor, resolution } = await buildFloor(floorDir, logsDir, path.join(siteDir, 'floor-build.log'));
 
       // One log edited (the newest published one gets a line), then `npm run build` again on the warm cache.
       const edited = await editOneLog(logsDir, oursDist);
       const again = await buildOurs(oursDist, today, 'ours-rebuild.log');
       const againSearch = await searchIndex(oursDist, 'search-rebuild.log');
+      // Then again with nothing changed, and the site and the floor over the edited log alone: what any build costs.
+      const unchanged = await npmRunBuild(site, oursDist, today, 'ours-unchanged');
+      const fixed = await measureFixedCost(siteDir, logsDir, edited, today);
 
       const cold = combined(ours, search);
       const rebuild = combined(again, againSearch);
@@ -110,6 +106,7 @@ export const siteSection: BenchSection = {
       console.log(buildLine('search index (one-log rebuild)', againSearch, indexedLine('search-rebuild.log')));
       console.log(buildLine('npm run build, one-log rebuild (ours)', rebuild, 'astro build + search index, warm cache'));
       console.log(`  one-log rebuild / cold build (ours)${(rebuild.ms / cold.ms).toFixed(2).padStart(11)}×   (target ≤ 0.25×)${cpuRatio(rebuild, cold)}`);
+      for (const line of fixedCostLines(fixed, floor.ms, unchanged.both.ms, cold.ms)) console.log(line);
       console.log(`  review pages (weeks and months) in the cold build: ${reviewsLine('ours-build.log')}; in the one-log rebuild: ${reviewsLine('ours-rebuild.log')}`);
       console.log(`  peak RSS: cold ${rssOf(cold)} MB, one-log rebuild ${rssOf(rebuild)} MB, floor ${rssOf(floor)} MB`);
       console.log(`  content store ${storeLine(path.join(siteDir, 'cache'))}`);
@@ -129,33 +126,9 @@ export const siteSection: BenchSection = {
   },
 };
 
-/**
- * The site as `npm run build` makes it, but with a cache folder of its own:
- * a config that is the project's astro.config.mjs plus cacheDir. Without it
- * the build would read and overwrite node_modules/.astro, the store every
- * other build and dev server of the project uses.
- */
-async function buildOurs(dist: string, today: string, logName: string): Promise<ChildResult> {
-  const config = path.join(siteDir, 'astro.config.mjs');
-  await writeFile(
-    config,
-    `import config from '../../astro.config.mjs';\n\nexport default { ...config, cacheDir: ${JSON.stringify(path.join(siteDir, 'cache'))} };\n`,
-  );
-  return runMeasured({
-    args: [astroBin, 'build', '--config', path.relative(projectRoot, config), '--outDir', dist],
-    cwd: projectRoot,
-    // The site is served from / here, whatever the caller's environment says, so page URLs map to dist/ directly.
-    // The record index beside this build's Astro cache: cold when it is (the logs' paths and bytes are the same every run).
-    env: {
-      ...process.env,
-      NISSHI_LOGS_DIR: 'tmp/bench-site/logs',
-      NISSHI_TODAY: today,
-      NISSHI_SITE_URL: 'https://example.com/',
-      NISSHI_CACHE_DIR: path.join(siteDir, 'cache', 'nisshi'),
-    },
-    logFile: path.join(siteDir, logName),
-    timeoutMs: STEP_TIMEOUT_MS,
-  });
+/** Our astro build of the corpus in tmp/bench-site (site-build.ts: buildSite). */
+function buildOurs(dist: string, today: string, logName: string): Promise<ChildResult> {
+  return buildSite(site, dist, today, logName);
 }
 
 /**
@@ -184,21 +157,7 @@ async function buildWithCardsKept(dist: string, today: string): Promise<ChildRes
 }
 
 function searchIndex(dist: string, logName: string): Promise<ChildResult> {
-  return runMeasured({
-    // The search index's parts are cached beside this build's Astro cache: cold when it is, warm when it is.
-    args: ['scripts/build-search-index.ts', dist, '--cache', path.join(siteDir, 'cache', 'nisshi-search')],
-    cwd: projectRoot,
-    env: process.env,
-    logFile: path.join(siteDir, logName),
-    timeoutMs: STEP_TIMEOUT_MS,
-  });
-}
-
-/** Two steps run one after the other: times add up, the peak is the larger peak. */
-function combined(first: ChildResult, second: ChildResult): ChildResult {
-  const peaks = [first.peakRssKb, second.peakRssKb].filter((kb): kb is number => kb !== undefined);
-  const cpuMs = first.cpuMs === undefined || second.cpuMs === undefined ? undefined : first.cpuMs + second.cpuMs;
-  return { ...first, ms: first.ms + second.ms, peakRssKb: peaks.length > 0 ? Math.max(...peaks) : undefined, processes: new Map(), cpuMs };
+  return buildSiteSearchIndex(site, dist, logName);
 }
 
 /** Appends a learning to the newest log that has a page: the edit a writer makes most, and one its week's and month's reviews show. */
