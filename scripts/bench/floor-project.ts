@@ -16,12 +16,13 @@ const logs = defineCollection({ loader: glob({ pattern: '**/*.md', base: ${JSON.
 export const collections = { logs };
 `;
 
-const logPage = `---
+// With Astro's incremental build a page is kept when its cacheKey is the same as last build's: the entry's digest.
+const logPage = (incremental: boolean) => `---
 import { getCollection, render } from 'astro:content';
 
 export async function getStaticPaths() {
   const logs = await getCollection('logs');
-  return logs.map((entry) => ({ params: { slug: entry.id }, props: { entry } }));
+  return logs.map((entry) => ({ params: { slug: entry.id }, props: { entry }${incremental ? ', cacheKey: entry.digest' : ''} }));
 }
 
 const { entry } = Astro.props;
@@ -46,21 +47,35 @@ const logs = await getCollection('logs');
 </html>
 `;
 
+export interface FloorOptions {
+  /**
+   * Astro's own incremental build (experimental.incrementalBuild, a cacheKey
+   * per log page): not the floor of the ratios, but what bare Astro does on a
+   * rebuild, beside ours.
+   */
+  incremental?: boolean;
+}
+
 /**
  * Writes the floor project into `root` (absolute) and returns how it finds
  * Astro: from the project's node_modules by ordinary upward resolution when
  * `root` lies inside the project, else through a node_modules symlink.
  */
-export async function writeFloorProject(root: string, logsDir: string, projectRoot: string): Promise<string> {
+export async function writeFloorProject(root: string, logsDir: string, projectRoot: string, options: FloorOptions = {}): Promise<string> {
+  const incremental = options.incremental ?? false;
   await mkdir(path.join(root, 'src/pages/logs'), { recursive: true });
   await writeFile(path.join(root, 'src/content.config.ts'), contentConfig(logsDir));
-  await writeFile(path.join(root, 'src/pages/logs/[...slug].astro'), logPage);
+  await writeFile(path.join(root, 'src/pages/logs/[...slug].astro'), logPage(incremental));
   await writeFile(path.join(root, 'src/pages/index.astro'), indexPage);
+  const config = (more: string) => `export default { ${[incremental ? 'experimental: { incrementalBuild: true }' : '', more].filter(Boolean).join(', ')} };\n`;
   const found = resolveAstro(root);
-  if (found) return `astro resolved from ${path.relative(projectRoot, found)} by upward resolution, no symlink`;
+  if (found) {
+    if (incremental) await writeFile(path.join(root, 'astro.config.mjs'), config(''));
+    return `astro resolved from ${path.relative(projectRoot, found)} by upward resolution, no symlink`;
+  }
   await symlink(path.join(projectRoot, 'node_modules'), path.join(root, 'node_modules'), 'dir');
   // Through the symlink the default cache folder (node_modules/.astro) would be the project's own: keep the floor's apart.
-  await writeFile(path.join(root, 'astro.config.mjs'), `export default { cacheDir: ${JSON.stringify(path.join(root, '.cache'))} };\n`);
+  await writeFile(path.join(root, 'astro.config.mjs'), config(`cacheDir: ${JSON.stringify(path.join(root, '.cache'))}`));
   if (!resolveAstro(root)) throw new Error(`the floor project in ${root} cannot resolve astro even through a node_modules symlink`);
   return 'astro resolved through a node_modules symlink to the project';
 }

@@ -8,7 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runMeasured, type ChildResult } from './child.ts';
-import { writeFloorProject } from './floor-project.ts';
+import { writeFloorProject, type FloorOptions } from './floor-project.ts';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
 const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
@@ -68,8 +68,13 @@ export async function npmRunBuild(place: SitePlace, dist: string, today: string,
 }
 
 /** The floor project written into `floorDir` over `logsDir`, then `astro build` of it into its dist/. */
-export async function buildFloor(floorDir: string, logsDir: string, logFile: string): Promise<{ result: ChildResult; resolution: string; dist: string }> {
-  const resolution = await writeFloorProject(floorDir, logsDir, projectRoot);
+export async function buildFloor(
+  floorDir: string,
+  logsDir: string,
+  logFile: string,
+  options: FloorOptions = {},
+): Promise<{ result: ChildResult; resolution: string; dist: string }> {
+  const resolution = await writeFloorProject(floorDir, logsDir, projectRoot, options);
   return { resolution, ...(await buildFloorAgain(floorDir, logFile)) };
 }
 

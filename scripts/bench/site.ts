@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { rssMethod, type ChildResult } from './child.ts';
 import { writeCorpus } from './corpus.ts';
-import { fixedCostLines, measureFixedCost } from './fixed-cost.ts';
+import { fixedCostLines, measureFixedCost, measureIncrementalFloor } from './fixed-cost.ts';
 import { gzipSize, measurePageJs, type PageJs } from './page-js.ts';
 import { printLargestPages } from './pages.ts';
 import { decimal, integer, type BenchSection } from './section.ts';
@@ -91,6 +91,7 @@ export const siteSection: BenchSection = {
       // Then again with nothing changed, and the site and the floor over the edited log alone: what any build costs.
       const unchanged = await npmRunBuild(site, oursDist, today, 'ours-unchanged');
       const fixed = await measureFixedCost(siteDir, logsDir, edited, today);
+      const incrementalFloor = await measureIncrementalFloor(siteDir, logsDir);
 
       const cold = combined(ours, search);
       const rebuild = combined(again, againSearch);
@@ -106,7 +107,7 @@ export const siteSection: BenchSection = {
       console.log(buildLine('search index (one-log rebuild)', againSearch, indexedLine('search-rebuild.log')));
       console.log(buildLine('npm run build, one-log rebuild (ours)', rebuild, 'astro build + search index, warm cache'));
       console.log(`  one-log rebuild / cold build (ours)${(rebuild.ms / cold.ms).toFixed(2).padStart(11)}×   (target ≤ 0.25×)${cpuRatio(rebuild, cold)}`);
-      for (const line of fixedCostLines(fixed, floor.ms, unchanged.both.ms, cold.ms)) console.log(line);
+      for (const line of fixedCostLines(fixed, floor.ms, unchanged.both.ms, cold.ms, incrementalFloor)) console.log(line);
       console.log(`  review pages (weeks and months) in the cold build: ${reviewsLine('ours-build.log')}; in the one-log rebuild: ${reviewsLine('ours-rebuild.log')}`);
       console.log(`  peak RSS: cold ${rssOf(cold)} MB, one-log rebuild ${rssOf(rebuild)} MB, floor ${rssOf(floor)} MB`);
       console.log(`  content store ${storeLine(path.join(siteDir, 'cache'))}`);
